@@ -1,0 +1,244 @@
+// Package assessment holds the competency framework (loaded from the embedded
+// YAML in assets), self-checks with their ratings, and the gap analysis.
+// It never imports Fyne: everything here is tested without a display.
+package assessment
+
+import "fmt"
+
+// Category groups competencies the way bijlage 3a/3b of the plan of action does.
+type Category string
+
+const (
+	CategoryBasis               Category = "basis"                 // bijlage 3a, gezamenlijke basiskennis
+	CategoryVerdiepend          Category = "verdiepend"            // bijlage 3a, gezamenlijke verdieping
+	CategoryPerOrgBasis         Category = "per_org_basis"         // bijlage 3a, basis uit te werken per organisatie
+	CategoryPerOrgSpecialisatie Category = "per_org_specialisatie" // bijlage 3a, specialisatie per organisatie
+	CategoryOrganisatie         Category = "organisatiespecifiek"  // bijlage 3b
+	CategoryRol                 Category = "rol"                   // section 4.1, role competencies
+)
+
+// Categories lists every category in the order the scan asks them.
+var Categories = []Category{
+	CategoryBasis, CategoryPerOrgBasis, CategoryOrganisatie,
+	CategoryVerdiepend, CategoryPerOrgSpecialisatie, CategoryRol,
+}
+
+// Tier says whether a category belongs to the basis everyone needs or to the
+// deepening/role layer; gap priority puts basis first.
+type Tier int
+
+const (
+	TierBasis Tier = iota
+	TierVerdieping
+)
+
+// Tier of the category: the basis that every professional needs comes first.
+func (c Category) Tier() Tier {
+	switch c {
+	case CategoryBasis, CategoryPerOrgBasis, CategoryOrganisatie:
+		return TierBasis
+	default:
+		return TierVerdieping
+	}
+}
+
+// Valid reports whether c is one of the known categories.
+func (c Category) Valid() bool {
+	for _, k := range Categories {
+		if k == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Framework is the whole competency framework of one version.
+type Framework struct {
+	Version       string
+	Source        Source
+	Scale         []Level
+	Organisations []Organisation
+	Functions     []Function
+	Competencies  []Competency
+
+	compByID map[string]*Competency
+	orgByID  map[string]*Organisation
+	funcByID map[string]*Function
+	indByID  map[string]indicatorRef
+}
+
+type indicatorRef struct {
+	competency string
+	text       string
+}
+
+// Source credits the document the framework is derived from.
+type Source struct {
+	Title     string `yaml:"title"`
+	Publisher string `yaml:"publisher"`
+	Year      int    `yaml:"year"`
+	Credit    string `yaml:"credit"`
+}
+
+// Level is one step of the rating scale.
+type Level struct {
+	Value       int    `yaml:"level"`
+	Label       string `yaml:"label"`
+	Description string `yaml:"description"`
+}
+
+// Organisation is one of the organisations of bijlage 3b (or "andere").
+type Organisation struct {
+	ID      string  `yaml:"id"`
+	Name    string  `yaml:"name"`
+	Context Context `yaml:"context"`
+}
+
+// Context is bijlage 3c for one organisation: how its training is organised
+// and where learning can land. Empty when the seed gives nothing.
+type Context struct {
+	Training      string   `yaml:"training"`
+	Opportunities []string `yaml:"opportunities"`
+	Source        string   `yaml:"source"`
+}
+
+// Function is a function profile: the required level per category, plus
+// role competencies with their own required level.
+type Function struct {
+	ID          string           `yaml:"id"`
+	Name        string           `yaml:"name"`
+	Description string           `yaml:"description"`
+	Required    map[Category]int `yaml:"required"`
+	Extra       []Requirement    `yaml:"extra"`
+	Source      string           `yaml:"source"`
+}
+
+// Requirement is a required level for one competency.
+type Requirement struct {
+	Competency string `yaml:"competency"`
+	Level      int    `yaml:"level"`
+}
+
+// Competency is one need of the plan of action, made observable by indicators.
+type Competency struct {
+	ID          string   `yaml:"id"`
+	Category    Category `yaml:"category"`
+	Title       string   `yaml:"title"`
+	Description string   `yaml:"description"`
+	Source      string   `yaml:"source"`
+	// Organisations limits an organisatiespecifiek competency to these organisations.
+	Organisations []string    `yaml:"organisations"`
+	Indicators    []Indicator `yaml:"indicators"`
+	// OrganisationIndicators replaces Indicators for the named organisation
+	// (per-organisation categories of bijlage 3a).
+	OrganisationIndicators map[string][]Indicator `yaml:"organisation_indicators"`
+}
+
+// Indicator is one observable statement ("Ik kan ...") rated on the scale.
+type Indicator struct {
+	ID   string `yaml:"id"`
+	Text string `yaml:"text"`
+}
+
+// Competency returns the competency with the given ID.
+func (f *Framework) Competency(id string) (*Competency, bool) {
+	c, ok := f.compByID[id]
+	return c, ok
+}
+
+// Organisation returns the organisation with the given ID.
+func (f *Framework) Organisation(id string) (*Organisation, bool) {
+	o, ok := f.orgByID[id]
+	return o, ok
+}
+
+// Function returns the function profile with the given ID.
+func (f *Framework) Function(id string) (*Function, bool) {
+	p, ok := f.funcByID[id]
+	return p, ok
+}
+
+// IndicatorText returns the text of an indicator and the competency it belongs to.
+func (f *Framework) IndicatorText(id string) (text, competency string, ok bool) {
+	r, ok := f.indByID[id]
+	return r.text, r.competency, ok
+}
+
+// MaxLevel is the highest level of the rating scale.
+func (f *Framework) MaxLevel() int { return f.Scale[len(f.Scale)-1].Value }
+
+// LevelLabel returns the label of a scale level, or the number when unknown.
+func (f *Framework) LevelLabel(v int) string {
+	for _, l := range f.Scale {
+		if l.Value == v {
+			return l.Label
+		}
+	}
+	return fmt.Sprint(v)
+}
+
+// IndicatorsFor returns the indicators asked of someone in organisation org:
+// the organisation's own indicators where the framework has them.
+func (c *Competency) IndicatorsFor(org string) []Indicator {
+	if ind, ok := c.OrganisationIndicators[org]; ok {
+		return ind
+	}
+	return c.Indicators
+}
+
+// appliesTo reports whether an organisatiespecifiek competency belongs to org.
+func (c *Competency) appliesTo(org string) bool {
+	if c.Category != CategoryOrganisatie {
+		return true
+	}
+	for _, o := range c.Organisations {
+		if o == org {
+			return true
+		}
+	}
+	return false
+}
+
+// RequiredCompetency is one competency a profile is assessed on, with the
+// indicators that apply to it and the level the function asks.
+type RequiredCompetency struct {
+	Competency *Competency
+	Indicators []Indicator
+	Level      int
+}
+
+// Required returns, in scan order (category order, then framework order),
+// every competency with a required level above 0 for the pair.
+func (f *Framework) Required(orgID, functionID string) ([]RequiredCompetency, error) {
+	if _, ok := f.orgByID[orgID]; !ok {
+		return nil, fmt.Errorf("onbekende organisatie %q", orgID)
+	}
+	fn, ok := f.funcByID[functionID]
+	if !ok {
+		return nil, fmt.Errorf("onbekend functieprofiel %q", functionID)
+	}
+	extra := map[string]int{}
+	for _, r := range fn.Extra {
+		extra[r.Competency] = r.Level
+	}
+	var out []RequiredCompetency
+	for _, cat := range Categories {
+		for i := range f.Competencies {
+			c := &f.Competencies[i]
+			if c.Category != cat || !c.appliesTo(orgID) {
+				continue
+			}
+			level := fn.Required[cat]
+			if l, ok := extra[c.ID]; ok {
+				level = l
+			} else if cat == CategoryRol {
+				level = 0 // role competencies count only where the function names them
+			}
+			if level <= 0 {
+				continue
+			}
+			out = append(out, RequiredCompetency{Competency: c, Indicators: c.IndicatorsFor(orgID), Level: level})
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,393 @@
+package assessment
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize caps every framework file read: the real files are a few
+// hundred KiB, anything far larger is a mistake or an attack.
+const MaxFileSize = 2 << 20
+
+// The framework is split over four files so each can be reviewed on its own.
+const (
+	fileFramework     = "framework.yaml"
+	fileOrganisations = "organisations.yaml"
+	fileFunctions     = "functions.yaml"
+	fileCompetencies  = "competencies.yaml"
+)
+
+// ValidationError names the file, line and field of one problem in the data.
+type ValidationError struct {
+	File  string
+	Line  int
+	Field string
+	Msg   string
+}
+
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		fmt.Fprintf(&b, ", regel %d", e.Line)
+	}
+	if e.Field != "" {
+		fmt.Fprintf(&b, ", veld %s", e.Field)
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+type frameworkFile struct {
+	Version string  `yaml:"version"`
+	Source  Source  `yaml:"source"`
+	Scale   []Level `yaml:"scale"`
+}
+
+type organisationsFile struct {
+	Organisations []Organisation `yaml:"organisations"`
+}
+
+type functionsFile struct {
+	Functions []Function `yaml:"functions"`
+}
+
+type competenciesFile struct {
+	Competencies []Competency `yaml:"competencies"`
+}
+
+// yamlDoc is one decoded file together with its node tree, used to find the
+// line of a field for error messages.
+type yamlDoc struct {
+	name string
+	root *yaml.Node
+}
+
+// ReadLimited reads at most limit bytes from r and fails if there is more.
+func ReadLimited(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("bestand is groter dan %d bytes", limit)
+	}
+	return data, nil
+}
+
+// DecodeStrict decodes YAML into out, refusing unknown keys and a second
+// document, and returns the node tree for line look-ups.
+func DecodeStrict(name string, data []byte, out any) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(out); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &ValidationError{File: name, Msg: "het bestand is leeg"}
+		}
+		return nil, yamlError(name, err)
+	}
+	var extra any
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return nil, &ValidationError{File: name, Msg: "het bestand bevat meer dan één YAML-document"}
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, yamlError(name, err)
+	}
+	return &root, nil
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
+
+// yamlError turns the YAML library's message into a ValidationError with the line.
+func yamlError(name string, err error) error {
+	msg := err.Error()
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[1])
+		detail := m[2]
+		if f := regexp.MustCompile(`field (\S+) not found`).FindStringSubmatch(detail); f != nil {
+			return &ValidationError{File: name, Line: line, Field: f[1], Msg: "onbekend veld"}
+		}
+		return &ValidationError{File: name, Line: line, Msg: "ongeldige YAML: " + detail}
+	}
+	return &ValidationError{File: name, Msg: "ongeldige YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+}
+
+// LineOf finds the line of the node at a path of mapping keys (string) and
+// sequence indexes (int); it returns the deepest line it could reach.
+func LineOf(root *yaml.Node, steps ...any) int {
+	n := root
+	if n != nil && n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	line := 0
+	if n != nil {
+		line = n.Line
+	}
+	for _, s := range steps {
+		if n == nil {
+			break
+		}
+		var next *yaml.Node
+		switch k := s.(type) {
+		case string:
+			if n.Kind == yaml.MappingNode {
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					if n.Content[i].Value == k {
+						line = n.Content[i].Line
+						next = n.Content[i+1]
+						break
+					}
+				}
+			}
+		case int:
+			if n.Kind == yaml.SequenceNode && k < len(n.Content) {
+				next = n.Content[k]
+				line = next.Line
+			}
+		}
+		n = next
+	}
+	return line
+}
+
+func readFile(fsys fs.FS, dir, name string) ([]byte, error) {
+	f, err := fsys.Open(path.Join(dir, name))
+	if err != nil {
+		return nil, &ValidationError{File: name, Msg: "bestand ontbreekt"}
+	}
+	defer f.Close()
+	data, err := ReadLimited(f, MaxFileSize)
+	if err != nil {
+		return nil, &ValidationError{File: name, Msg: err.Error()}
+	}
+	return data, nil
+}
+
+// Load reads and validates the framework from the four YAML files in dir.
+// Every problem found is returned, each naming file, line and field.
+func Load(fsys fs.FS, dir string) (*Framework, error) {
+	var (
+		ff   frameworkFile
+		of   organisationsFile
+		fnf  functionsFile
+		cf   competenciesFile
+		docs = map[string]*yamlDoc{}
+	)
+	targets := []struct {
+		name string
+		out  any
+	}{
+		{fileFramework, &ff}, {fileOrganisations, &of}, {fileFunctions, &fnf}, {fileCompetencies, &cf},
+	}
+	var errs []error
+	for _, t := range targets {
+		data, err := readFile(fsys, dir, t.name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		root, err := DecodeStrict(t.name, data, t.out)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		docs[t.name] = &yamlDoc{name: t.name, root: root}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	f := &Framework{
+		Version:       ff.Version,
+		Source:        ff.Source,
+		Scale:         ff.Scale,
+		Organisations: of.Organisations,
+		Functions:     fnf.Functions,
+		Competencies:  cf.Competencies,
+	}
+	v := &validator{docs: docs}
+	v.check(f)
+	if len(v.errs) > 0 {
+		return nil, errors.Join(v.errs...)
+	}
+	return f, nil
+}
+
+type validator struct {
+	docs map[string]*yamlDoc
+	errs []error
+}
+
+func (v *validator) fail(file string, steps []any, msg string, args ...any) {
+	var field strings.Builder
+	for _, s := range steps {
+		switch k := s.(type) {
+		case string:
+			if field.Len() > 0 {
+				field.WriteByte('.')
+			}
+			field.WriteString(k)
+		case int:
+			fmt.Fprintf(&field, "[%d]", k)
+		}
+	}
+	line := 0
+	if d := v.docs[file]; d != nil {
+		line = LineOf(d.root, steps...)
+	}
+	v.errs = append(v.errs, &ValidationError{File: file, Line: line, Field: field.String(), Msg: fmt.Sprintf(msg, args...)})
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+func (v *validator) id(file string, steps []any, id string, seen map[string]bool) {
+	switch {
+	case id == "":
+		v.fail(file, steps, "id ontbreekt")
+	case !idPattern.MatchString(id):
+		v.fail(file, steps, "id %q mag alleen kleine letters, cijfers, - en _ bevatten", id)
+	case seen[id]:
+		v.fail(file, steps, "id %q komt twee keer voor", id)
+	}
+	seen[id] = true
+}
+
+func (v *validator) text(file string, steps []any, s string) {
+	if strings.TrimSpace(s) == "" {
+		v.fail(file, steps, "mag niet leeg zijn")
+	}
+}
+
+func (v *validator) check(f *Framework) {
+	v.text(fileFramework, []any{"version"}, f.Version)
+	v.text(fileFramework, []any{"source", "title"}, f.Source.Title)
+	v.text(fileFramework, []any{"source", "credit"}, f.Source.Credit)
+	if len(f.Scale) < 2 {
+		v.fail(fileFramework, []any{"scale"}, "de schaal heeft minstens twee niveaus nodig")
+	}
+	for i, l := range f.Scale {
+		if l.Value != i {
+			v.fail(fileFramework, []any{"scale", i, "level"}, "niveaus moeten oplopen vanaf 0 (verwacht %d, gevonden %d)", i, l.Value)
+		}
+		v.text(fileFramework, []any{"scale", i, "label"}, l.Label)
+		v.text(fileFramework, []any{"scale", i, "description"}, l.Description)
+	}
+	maxLevel := len(f.Scale) - 1
+
+	f.orgByID = map[string]*Organisation{}
+	seen := map[string]bool{}
+	if len(f.Organisations) == 0 {
+		v.fail(fileOrganisations, []any{"organisations"}, "er is geen enkele organisatie")
+	}
+	for i := range f.Organisations {
+		o := &f.Organisations[i]
+		v.id(fileOrganisations, []any{"organisations", i, "id"}, o.ID, seen)
+		v.text(fileOrganisations, []any{"organisations", i, "name"}, o.Name)
+		f.orgByID[o.ID] = o
+	}
+
+	f.compByID = map[string]*Competency{}
+	f.indByID = map[string]indicatorRef{}
+	seen = map[string]bool{}
+	seenInd := map[string]bool{}
+	for i := range f.Competencies {
+		c := &f.Competencies[i]
+		at := []any{"competencies", i}
+		v.id(fileCompetencies, append(at, "id"), c.ID, seen)
+		f.compByID[c.ID] = c
+		if !c.Category.Valid() {
+			v.fail(fileCompetencies, append(at, "category"), "onbekende categorie %q", c.Category)
+		}
+		v.text(fileCompetencies, append(at, "title"), c.Title)
+		v.text(fileCompetencies, append(at, "description"), c.Description)
+		v.text(fileCompetencies, append(at, "source"), c.Source)
+		if c.Category == CategoryOrganisatie && len(c.Organisations) == 0 {
+			v.fail(fileCompetencies, append(at, "organisations"), "een organisatiespecifieke competentie noemt minstens één organisatie")
+		}
+		for j, o := range c.Organisations {
+			if _, ok := f.orgByID[o]; !ok {
+				v.fail(fileCompetencies, append(at, "organisations", j), "verwijst naar onbekende organisatie %q", o)
+			}
+		}
+		v.indicators(f, append(at, "indicators"), c.ID, c.Indicators, seenInd)
+		for _, org := range sortedKeys(c.OrganisationIndicators) {
+			list := c.OrganisationIndicators[org]
+			if _, ok := f.orgByID[org]; !ok {
+				v.fail(fileCompetencies, append(at, "organisation_indicators", org), "verwijst naar onbekende organisatie %q", org)
+			}
+			v.indicators(f, append(at, "organisation_indicators", org), c.ID, list, seenInd)
+		}
+	}
+
+	f.funcByID = map[string]*Function{}
+	seen = map[string]bool{}
+	if len(f.Functions) == 0 {
+		v.fail(fileFunctions, []any{"functions"}, "er is geen enkel functieprofiel")
+	}
+	for i := range f.Functions {
+		fn := &f.Functions[i]
+		at := []any{"functions", i}
+		v.id(fileFunctions, append(at, "id"), fn.ID, seen)
+		v.text(fileFunctions, append(at, "name"), fn.Name)
+		f.funcByID[fn.ID] = fn
+		if len(fn.Required) == 0 {
+			v.fail(fileFunctions, append(at, "required"), "het profiel noemt geen vereiste niveaus")
+		}
+		for _, cat := range sortedKeys(fn.Required) {
+			l := fn.Required[cat]
+			if !cat.Valid() {
+				v.fail(fileFunctions, append(at, "required", string(cat)), "onbekende categorie %q", cat)
+			}
+			if l < 0 || l > maxLevel {
+				v.fail(fileFunctions, append(at, "required", string(cat)), "niveau %d valt buiten de schaal 0–%d", l, maxLevel)
+			}
+		}
+		for j, r := range fn.Extra {
+			c, ok := f.compByID[r.Competency]
+			if !ok {
+				v.fail(fileFunctions, append(at, "extra", j, "competency"), "verwijst naar onbekende competentie %q", r.Competency)
+			} else if c.Category != CategoryRol {
+				v.fail(fileFunctions, append(at, "extra", j, "competency"), "competentie %q is geen rolcompetentie", r.Competency)
+			}
+			if r.Level < 1 || r.Level > maxLevel {
+				v.fail(fileFunctions, append(at, "extra", j, "level"), "niveau %d valt buiten de schaal 1–%d", r.Level, maxLevel)
+			}
+		}
+	}
+}
+
+func (v *validator) indicators(f *Framework, at []any, compID string, list []Indicator, seen map[string]bool) {
+	if len(list) < 2 || len(list) > 5 {
+		v.fail(fileCompetencies, at, "een competentie heeft 2 tot 5 indicatoren, niet %d", len(list))
+	}
+	for k, ind := range list {
+		v.id(fileCompetencies, append(at, k, "id"), ind.ID, seen)
+		v.text(fileCompetencies, append(at, k, "text"), ind.Text)
+		f.indByID[ind.ID] = indicatorRef{competency: compID, text: ind.Text}
+	}
+}
+
+// sortedKeys makes validation messages come out in a stable order.
+func sortedKeys[K ~string, V any](m map[K]V) []K {
+	keys := make([]K, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

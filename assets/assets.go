@@ -1,0 +1,13 @@
+// Package assets embeds the data the app ships with: the competency
+// framework, the course catalogue, the font and the icon.
+package assets
+
+import "embed"
+
+// Files holds every embedded asset; paths are relative to this folder.
+//
+//go:embed framework/*.yaml
+var Files embed.FS
+
+// FrameworkDir is the folder inside Files with the framework's YAML files.
+const FrameworkDir = "framework"
