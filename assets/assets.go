@@ -7,7 +7,11 @@ import "embed"
 // Files holds every embedded asset; paths are relative to this folder.
 //
 //go:embed framework/*.yaml
+//go:embed translations
 var Files embed.FS
 
 // FrameworkDir is the folder inside Files with the framework's YAML files.
 const FrameworkDir = "framework"
+
+// TranslationsDir holds one folder per screen group, each with nl.json and en.json.
+const TranslationsDir = "translations"

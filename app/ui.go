@@ -1,0 +1,120 @@
+// Package app is the Fyne GUI: screens, navigation and dialogs. It holds no
+// domain rules; it asks assessment and plans and renders what they answer.
+package app
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+
+	"zelfscan/assessment"
+	"zelfscan/assets"
+)
+
+// Store is what the GUI needs from persistence; plans/store implements it.
+type Store interface {
+	Path() string
+	ReadOnly() bool
+	CreateSelfCheck(p assessment.Profile, frameworkVersion string, now time.Time) (*assessment.SelfCheck, error)
+	SaveRating(selfCheckID int64, indicatorID string, r assessment.Rating) error
+	DeleteRating(selfCheckID int64, indicatorID string) error
+	SaveNote(selfCheckID int64, competencyID, note string, now time.Time) error
+	SavePosition(selfCheckID int64, position int) error
+	SelfCheck(id int64) (*assessment.SelfCheck, error)
+	SelfChecks() ([]SelfCheckSummary, error)
+	LastProfile() (assessment.Profile, bool, error)
+	DeleteSelfCheck(id int64) error
+}
+
+// SelfCheckSummary is one row of the history list.
+type SelfCheckSummary struct {
+	ID               int64
+	Profile          assessment.Profile
+	FrameworkVersion string
+	Started, Updated time.Time
+	Answered         int
+}
+
+// Preference keys remembered between runs.
+const (
+	prefLanguage   = "language"
+	prefLastScreen = "lastScreen"
+	prefWinWidth   = "windowWidth"
+	prefWinHeight  = "windowHeight"
+)
+
+// Screen names, remembered so the app reopens where it was.
+const (
+	screenStart   = "start"
+	screenProfile = "profile"
+	screenScan    = "scan"
+	screenResults = "results"
+	screenHistory = "history"
+)
+
+// MinSize is the smallest window in which nothing is clipped.
+var MinSize = fyne.NewSize(1024, 700)
+
+// UI holds the window and what every screen needs.
+type UI struct {
+	app   fyne.App
+	win   fyne.Window
+	fw    *assessment.Framework
+	store Store
+	// now is the clock, replaced in tests.
+	now func() time.Time
+}
+
+// New wires the GUI to an app, its main window, the framework and the store.
+func New(a fyne.App, w fyne.Window, fw *assessment.Framework, st Store) *UI {
+	return &UI{app: a, win: w, fw: fw, store: st, now: time.Now}
+}
+
+// show replaces the window content and remembers the screen.
+func (u *UI) show(name string, content fyne.CanvasObject) {
+	u.app.Preferences().SetString(prefLastScreen, name)
+	u.win.SetContent(container.NewPadded(content))
+}
+
+// Language returns the language the user chose; Dutch unless they chose English.
+func Language(p fyne.Preferences) string {
+	if p.String(prefLanguage) == "en" {
+		return "en"
+	}
+	return "nl"
+}
+
+// SetupLanguage makes Fyne's lang package use our language whatever the
+// system locale says (C, POSIX or English would otherwise win), then loads
+// every translation file under assets/translations.
+func SetupLanguage(language string) error {
+	// go-locale reads LC_ALL, LC_MESSAGES and LANG, then LANGUAGE; a C locale
+	// stops the search, so clear it for this process only.
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if val := os.Getenv(v); val == "C" || val == "POSIX" || strings.HasPrefix(val, "C.") {
+			os.Unsetenv(v)
+		}
+	}
+	os.Setenv("LC_MESSAGES", language)
+	os.Setenv("LANGUAGE", language)
+	return fs.WalkDir(assets.Files, assets.TranslationsDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, language+".json") {
+			return err
+		}
+		data, err := fs.ReadFile(assets.Files, p)
+		if err != nil {
+			return fmt.Errorf("vertaling %s lezen: %w", path.Base(p), err)
+		}
+		if err := lang.AddTranslationsForLocale(data, fyne.Locale(language)); err != nil {
+			return fmt.Errorf("vertaling %s: %w", p, err)
+		}
+		return nil
+	})
+}
