@@ -88,7 +88,17 @@ func ReadLimited(r io.Reader, limit int64) ([]byte, error) {
 
 // DecodeStrict decodes YAML into out, refusing unknown keys and a second
 // document, and returns the node tree for line look-ups.
+//
+// Anchors and aliases are refused outright: our files never need them, and
+// refusing them shuts out "billion laughs" files before anything expands.
 func DecodeStrict(name string, data []byte, out any) (*yaml.Node, error) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, yamlError(name, err)
+	}
+	if line := firstAlias(&root); line > 0 {
+		return nil, &ValidationError{File: name, Line: line, Msg: "verwijzingen met & en * (ankers) zijn niet toegestaan"}
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(out); err != nil {
@@ -101,11 +111,20 @@ func DecodeStrict(name string, data []byte, out any) (*yaml.Node, error) {
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
 		return nil, &ValidationError{File: name, Msg: "het bestand bevat meer dan één YAML-document"}
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, yamlError(name, err)
-	}
 	return &root, nil
+}
+
+// firstAlias returns the line of the first alias or anchor in the tree, or 0.
+func firstAlias(n *yaml.Node) int {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return n.Line
+	}
+	for _, c := range n.Content {
+		if line := firstAlias(c); line > 0 {
+			return line
+		}
+	}
+	return 0
 }
 
 var yamlLine = regexp.MustCompile(`line (\d+): (.*)`)
