@@ -6,7 +6,7 @@ import "embed"
 
 // Files holds every embedded asset; paths are relative to this folder.
 //
-//go:embed framework/*.yaml
+//go:embed framework/*.yaml catalogue/*.yaml
 //go:embed translations
 var Files embed.FS
 
@@ -15,3 +15,6 @@ const FrameworkDir = "framework"
 
 // TranslationsDir holds one folder per screen group, each with nl.json and en.json.
 const TranslationsDir = "translations"
+
+// CatalogueFile is the built-in course catalogue inside Files.
+const CatalogueFile = "catalogue/catalogue.yaml"
