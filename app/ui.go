@@ -16,6 +16,7 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/assets"
+	"zelfscan/plans/store"
 )
 
 // Store is what the GUI needs from persistence; plans/store implements it.
@@ -28,18 +29,10 @@ type Store interface {
 	SaveNote(selfCheckID int64, competencyID, note string, now time.Time) error
 	SavePosition(selfCheckID int64, position int) error
 	SelfCheck(id int64) (*assessment.SelfCheck, error)
-	SelfChecks() ([]SelfCheckSummary, error)
+	SelfChecks() ([]store.Summary, error)
 	LastProfile() (assessment.Profile, bool, error)
 	DeleteSelfCheck(id int64) error
-}
-
-// SelfCheckSummary is one row of the history list.
-type SelfCheckSummary struct {
-	ID               int64
-	Profile          assessment.Profile
-	FrameworkVersion string
-	Started, Updated time.Time
-	Answered         int
+	Close() error
 }
 
 // Preference keys remembered between runs.
@@ -48,6 +41,8 @@ const (
 	prefLastScreen = "lastScreen"
 	prefWinWidth   = "windowWidth"
 	prefWinHeight  = "windowHeight"
+	// prefSelfCheck is the self-check the scan or results screen showed last.
+	prefSelfCheck = "lastSelfCheck"
 )
 
 // Screen names, remembered so the app reopens where it was.
@@ -70,6 +65,12 @@ type UI struct {
 	store Store
 	// now is the clock, replaced in tests.
 	now func() time.Time
+	// leave runs before the current screen is replaced or the window
+	// closes, so a screen can save what is still pending (a note).
+	leave func()
+	// shortcuts are the window's own shortcuts, also offered to entries
+	// (a focused Entry would otherwise swallow them).
+	shortcuts map[string]func()
 }
 
 // New wires the GUI to an app, its main window, the framework and the store.
@@ -79,8 +80,24 @@ func New(a fyne.App, w fyne.Window, fw *assessment.Framework, st Store) *UI {
 
 // show replaces the window content and remembers the screen.
 func (u *UI) show(name string, content fyne.CanvasObject) {
+	u.flush()
 	u.app.Preferences().SetString(prefLastScreen, name)
 	u.win.SetContent(container.NewPadded(content))
+}
+
+// rememberSelfCheck records which self-check the scan or results screen
+// shows, so Restore can reopen it.
+func (u *UI) rememberSelfCheck(id int64) {
+	u.app.Preferences().SetInt(prefSelfCheck, int(id))
+}
+
+// flush lets the screen being left save what it still holds.
+func (u *UI) flush() {
+	if u.leave != nil {
+		leave := u.leave
+		u.leave = nil
+		leave()
+	}
 }
 
 // Language returns the language the user chose; Dutch unless they chose English.
