@@ -1,0 +1,261 @@
+package chart
+
+import (
+	"image"
+	"image/color"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"zelfscan/assessment"
+)
+
+// Layout sizes, in points.
+const (
+	margin      = vg.Length(12)
+	labelSize   = vg.Length(10) // competency titles, at full size
+	minLabel    = vg.Length(6)
+	tickSize    = vg.Length(9) // scale labels on the x axis
+	legendSize  = vg.Length(10)
+	noteSize    = vg.Length(8.5)
+	rowPitch    = vg.Length(30) // height per row when the chart grows with its rows
+	legendGapX  = vg.Length(18)
+	legendGapY  = vg.Length(6)
+	thumbWidth  = vg.Length(20)
+	axisReserve = vg.Length(14) // tick marks and padding under the data
+)
+
+// rowChart is the shared layout of the profile and the comparison: one row
+// per competency from top to bottom, the level scale along the x axis, a
+// legend above and an optional note below.
+type rowChart struct {
+	titles []string
+	marks  []bool  // a title marked with " *", explained by note
+	breaks []bool  // a new group (category) starts at this row
+	top    int     // highest level on the x axis
+	xPad   float64 // room beyond 0 and top, in levels, for glyphs drawn there
+	scale  []assessment.Level
+	data   plot.Plotter
+	legend []legendItem
+	note   string
+}
+
+type legendItem struct {
+	name  string
+	thumb plot.Thumbnailer
+}
+
+// render draws the chart; o is normalised and len(titles) > 0.
+func (rc rowChart) render(o Options, th theme) image.Image {
+	n := len(rc.titles)
+	width := o.points(o.Width)
+	inner := width - 2*margin
+
+	legendSty := textStyle(th.ink, legendSize)
+	legendRows, legendH := layoutLegend(rc.legend, legendSty, inner)
+
+	labelW := min(inner*0.36, 260)
+	// The scale labels share what is left after the titles, one slot per level.
+	tickSty := textStyle(th.muted, tickSize)
+	tickSty.XAlign, tickSty.YAlign = draw.XCenter, draw.YTop
+	ticks := scaleTicks(rc.scale, rc.top, tickSty, (inner-labelW)/vg.Length(rc.top+1)*0.92)
+	axisH := axisReserve
+	for _, t := range ticks {
+		axisH = max(axisH, tickSty.Height(t.Label)+axisReserve)
+	}
+
+	noteSty := textStyle(th.muted, noteSize)
+	note, noteH := "", vg.Length(0)
+	if rc.note != "" {
+		note = wrap(noteSty, rc.note, inner, 3)
+		noteH = noteSty.Height(note) + margin/2
+	}
+
+	overhead := 2*margin + legendH + margin + axisH + noteH
+	heightPx := o.Height
+	pitch := rowPitch
+	if heightPx == 0 {
+		heightPx = o.pixels(overhead + vg.Length(n)*pitch)
+	}
+	pitch = (o.points(heightPx) - overhead) / vg.Length(n)
+
+	// Two-line titles while the rows have room; else one line in a smaller
+	// font, so a fixed height with many rows stays legible without overlap.
+	size, lines := labelSize, 2
+	if pitch < 2.6*labelSize {
+		size, lines = min(labelSize, max(minLabel, pitch/2.6)), 2
+		if size < 8 {
+			size, lines = min(labelSize, max(minLabel, pitch/1.35)), 1
+		}
+	}
+	labelSty := textStyle(th.ink, size)
+	labelSty.XAlign, labelSty.YAlign = draw.XRight, draw.YCenter
+	yticks := make(plot.ConstantTicks, n)
+	for i, t := range rc.titles {
+		suffix := ""
+		if i < len(rc.marks) && rc.marks[i] {
+			suffix = " *"
+		}
+		label := wrap(labelSty, t, labelW-labelSty.Width(suffix), lines)
+		if label == "" {
+			label = "(zonder titel)"
+		}
+		yticks[i] = plot.Tick{Value: rowY(n, i), Label: label + suffix}
+	}
+
+	p := plot.New()
+	p.BackgroundColor = nil // the canvas is already filled
+	p.X.Min, p.X.Max = -rc.xPad, float64(rc.top)+rc.xPad
+	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
+	styleAxis(&p.X, th, tickSty)
+	p.X.Tick.Marker = ticks
+	p.X.Tick.Length = 4
+	styleAxis(&p.Y, th, labelSty)
+	p.Y.Tick.Marker = yticks
+	p.Y.Tick.Length = 0
+
+	grid := plotter.NewGrid()
+	grid.Vertical = draw.LineStyle{Color: th.grid, Width: 0.75}
+	grid.Horizontal.Color = nil
+	p.Add(grid, groupLines{breaks: rc.breaks, style: draw.LineStyle{Color: th.grid, Width: 1, Dashes: []vg.Length{3, 3}}}, rc.data)
+
+	img, c := newCanvas(o, heightPx, th.bg)
+	top := c.Max.Y - margin
+	drawLegend(c, legendRows, legendSty, margin, top)
+	plotArea := draw.Crop(c, margin, -margin, margin+noteH, -(margin + legendH + margin))
+	p.Draw(plotArea)
+	if note != "" {
+		noteSty.YAlign = draw.YBottom
+		c.FillText(noteSty, vg.Point{X: margin, Y: margin}, note)
+	}
+	return img.Image()
+}
+
+// rowY is the y value of row i: the first row is drawn at the top.
+func rowY(n, i int) float64 { return float64(n - 1 - i) }
+
+func styleAxis(a *plot.Axis, th theme, labels text.Style) {
+	a.LineStyle = draw.LineStyle{Color: th.muted, Width: 0.75}
+	a.Tick.LineStyle = draw.LineStyle{Color: th.muted, Width: 0.75}
+	a.Tick.Label = labels
+	a.Padding = 0
+}
+
+// groupLines draws a dashed line where a new category begins.
+type groupLines struct {
+	breaks []bool
+	style  draw.LineStyle
+}
+
+func (g groupLines) Plot(c draw.Canvas, p *plot.Plot) {
+	_, trY := p.Transforms(&c)
+	n := len(g.breaks)
+	for i := 1; i < n; i++ {
+		if g.breaks[i] {
+			y := trY(rowY(n, i) + 0.5)
+			c.StrokeLine2(g.style, c.Min.X, y, c.Max.X, y)
+		}
+	}
+}
+
+// layoutLegend places the entries left to right, starting a new line when
+// the width runs out, and returns the lines and their total height.
+func layoutLegend(items []legendItem, sty text.Style, width vg.Length) ([][]legendItem, vg.Length) {
+	var rows [][]legendItem
+	var used vg.Length
+	for _, it := range items {
+		w := entryWidth(it, sty)
+		if len(rows) == 0 || used+w > width {
+			rows = append(rows, nil)
+			used = 0
+		}
+		rows[len(rows)-1] = append(rows[len(rows)-1], it)
+		used += w + legendGapX
+	}
+	lineH := sty.Height("Ág") + legendGapY
+	return rows, vg.Length(len(rows)) * lineH
+}
+
+func entryWidth(it legendItem, sty text.Style) vg.Length {
+	return thumbWidth + sty.Width(" "+it.name)
+}
+
+// drawLegend draws each entry with gonum's own legend, one small legend per
+// entry, so the entries can sit side by side above the chart.
+func drawLegend(c draw.Canvas, rows [][]legendItem, sty text.Style, left, top vg.Length) {
+	lineH := sty.Height("Ág") + legendGapY
+	for r, row := range rows {
+		x := left
+		y := top - vg.Length(r)*lineH
+		for _, it := range row {
+			w := entryWidth(it, sty)
+			l := plot.NewLegend()
+			l.TextStyle = sty
+			l.Left, l.Top = true, true
+			l.ThumbnailWidth = thumbWidth
+			l.Add(it.name, it.thumb)
+			l.Draw(draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
+				Min: vg.Point{X: x, Y: y - lineH},
+				Max: vg.Point{X: x + w, Y: y},
+			}})
+			x += w + legendGapX
+		}
+	}
+}
+
+// Legend thumbnails.
+
+// swatch is a filled box, optionally outlined.
+type swatch struct {
+	fill    color.Color
+	outline draw.LineStyle
+}
+
+func (s swatch) Thumbnail(c *draw.Canvas) {
+	inset := (c.Max.Y - c.Min.Y) * 0.15
+	// The right inset keeps a dashed outline clear of the entry's text.
+	r := vg.Rectangle{Min: vg.Point{X: c.Min.X, Y: c.Min.Y + inset}, Max: vg.Point{X: c.Max.X - 3, Y: c.Max.Y - inset}}
+	fillRect(c, r, s.fill, s.outline)
+}
+
+// tick is the vertical stroke that marks the required level.
+type tick struct{ style draw.LineStyle }
+
+func (t tick) Thumbnail(c *draw.Canvas) {
+	x := (c.Min.X + c.Max.X) / 2
+	c.StrokeLine2(t.style, x, c.Min.Y, x, c.Max.Y)
+}
+
+// segment is a horizontal stroke, as used for the change between two scans.
+type segment struct{ style draw.LineStyle }
+
+func (s segment) Thumbnail(c *draw.Canvas) {
+	y := (c.Min.Y + c.Max.Y) / 2
+	c.StrokeLine2(s.style, c.Min.X, y, c.Max.X, y)
+}
+
+// dot is a single glyph in the middle of the thumbnail.
+type dot struct{ style draw.GlyphStyle }
+
+func (d dot) Thumbnail(c *draw.Canvas) {
+	c.DrawGlyphNoClip(d.style, c.Center())
+}
+
+// fillRect fills r (when fill is set) and strokes its outline (when the
+// outline has a colour and width).
+func fillRect(c *draw.Canvas, r vg.Rectangle, fill color.Color, outline draw.LineStyle) {
+	if fill != nil {
+		c.FillPolygon(fill, rectPoints(r))
+	}
+	if outline.Color != nil && outline.Width > 0 {
+		pts := append(rectPoints(r), r.Min)
+		c.StrokeLines(outline, pts)
+	}
+}
+
+func rectPoints(r vg.Rectangle) []vg.Point {
+	return []vg.Point{r.Min, {X: r.Min.X, Y: r.Max.Y}, r.Max, {X: r.Max.X, Y: r.Min.Y}}
+}
