@@ -1,0 +1,154 @@
+package store
+
+import (
+	"fmt"
+	"os"
+	"time"
+)
+
+// migration is one schema step. Schema version N is the state after
+// migrations[N-1]; the version is kept in PRAGMA user_version.
+//
+// To change the schema, append a migration to the slice below and never edit
+// or reorder one that has shipped: files in the field are at its version.
+// A step runs in one transaction together with the user_version update, so it
+// either happens whole or not at all. Before the first pending step on an
+// existing database, Open copies the file beside itself (VACUUM INTO).
+// Add a test that opens a file at the previous version and checks the data
+// came through.
+type migration struct {
+	name string
+	sql  string
+}
+
+var migrations = []migration{
+	{name: "self-checks, answers and competency notes", sql: `
+CREATE TABLE self_check (
+	id                INTEGER PRIMARY KEY,
+	organisation      TEXT NOT NULL,
+	function          TEXT NOT NULL,
+	name              TEXT NOT NULL DEFAULT '',
+	team              TEXT NOT NULL DEFAULT '',
+	framework_version TEXT NOT NULL,
+	started           TEXT NOT NULL,
+	updated           TEXT NOT NULL,
+	position          INTEGER NOT NULL DEFAULT 0 CHECK (position >= 0)
+);
+CREATE INDEX self_check_started ON self_check(started);
+
+CREATE TABLE answer (
+	self_check_id INTEGER NOT NULL REFERENCES self_check(id) ON DELETE CASCADE,
+	indicator_id  TEXT NOT NULL,
+	level         INTEGER NOT NULL CHECK (level >= 0),
+	note          TEXT NOT NULL DEFAULT '',
+	answered_at   TEXT NOT NULL,
+	PRIMARY KEY (self_check_id, indicator_id)
+) WITHOUT ROWID;
+
+CREATE TABLE competency_note (
+	self_check_id INTEGER NOT NULL REFERENCES self_check(id) ON DELETE CASCADE,
+	competency_id TEXT NOT NULL,
+	note          TEXT NOT NULL,
+	noted_at      TEXT NOT NULL,
+	PRIMARY KEY (self_check_id, competency_id)
+) WITHOUT ROWID;
+
+-- Keep self_check.updated at the latest edit, so saving an answer stays one
+-- statement. Times are fixed-width UTC text, so comparing them as text
+-- compares them as times.
+CREATE TRIGGER answer_inserted AFTER INSERT ON answer BEGIN
+	UPDATE self_check SET updated = NEW.answered_at
+	WHERE id = NEW.self_check_id AND updated < NEW.answered_at;
+END;
+CREATE TRIGGER answer_updated AFTER UPDATE ON answer BEGIN
+	UPDATE self_check SET updated = NEW.answered_at
+	WHERE id = NEW.self_check_id AND updated < NEW.answered_at;
+END;
+CREATE TRIGGER note_inserted AFTER INSERT ON competency_note BEGIN
+	UPDATE self_check SET updated = NEW.noted_at
+	WHERE id = NEW.self_check_id AND updated < NEW.noted_at;
+END;
+CREATE TRIGGER note_updated AFTER UPDATE ON competency_note BEGIN
+	UPDATE self_check SET updated = NEW.noted_at
+	WHERE id = NEW.self_check_id AND updated < NEW.noted_at;
+END;
+`},
+}
+
+// SchemaVersion is the schema this build writes.
+func SchemaVersion() int { return len(migrations) }
+
+// migrate brings the database from version to len(steps).
+func (s *Store) migrate(steps []migration, version int) error {
+	if version >= len(steps) {
+		return nil
+	}
+	var objects int
+	if err := s.db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&objects); err != nil {
+		return fmt.Errorf("inspect %s: %w", s.path, err)
+	}
+	if objects > 0 {
+		backup, err := s.backupBeside(version)
+		if err != nil {
+			return err
+		}
+		s.backup = backup
+	}
+	for v := version + 1; v <= len(steps); v++ {
+		if err := s.step(v, steps[v-1]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) step(v int, m migration) (err error) {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return fmt.Errorf("migration %d (%s): begin: %w", v, m.name, err)
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	// Re-read inside the write transaction: the step must start from v-1.
+	var have int
+	if err := tx.QueryRow("PRAGMA user_version").Scan(&have); err != nil {
+		return fmt.Errorf("migration %d (%s): read version: %w", v, m.name, err)
+	}
+	if have != v-1 {
+		return fmt.Errorf("migration %d (%s): database is at version %d", v, m.name, have)
+	}
+	if _, err := tx.Exec(m.sql); err != nil {
+		return fmt.Errorf("migration %d (%s): %w", v, m.name, err)
+	}
+	// PRAGMA takes no bound parameters; v is an int we computed.
+	if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", v)); err != nil {
+		return fmt.Errorf("migration %d (%s): set version: %w", v, m.name, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("migration %d (%s): commit: %w", v, m.name, err)
+	}
+	return nil
+}
+
+// backupBeside copies the database to zelfscan.db.bak-v<version>-<UTC time>
+// with VACUUM INTO, which reads through SQLite's own locks (copying the file
+// with os would drop them). The empty target is created 0600 first, since
+// VACUUM INTO would create it per umask.
+func (s *Store) backupBeside(version int) (string, error) {
+	path := fmt.Sprintf("%s.bak-v%d-%s", s.path, version, time.Now().UTC().Format("20060102T150405.000Z"))
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return "", fmt.Errorf("create backup before migration: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return "", fmt.Errorf("create backup before migration: %w", err)
+	}
+	if _, err := s.db.Exec("VACUUM INTO ?", path); err != nil {
+		os.Remove(path)
+		return "", fmt.Errorf("back up %s to %s: %w", s.path, path, err)
+	}
+	return path, nil
+}

@@ -1,0 +1,334 @@
+package store
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+	"unicode/utf8"
+
+	"zelfscan/assessment"
+)
+
+const (
+	// MaxNoteRunes caps a note on an answer or a competency.
+	MaxNoteRunes = 5000
+	// MaxFieldRunes caps profile fields and IDs.
+	MaxFieldRunes = 200
+	// MaxLevel is a sanity bound only; the framework's scale decides which
+	// levels mean something.
+	MaxLevel = 10
+)
+
+// timeLayout is RFC 3339 with a fixed nine-digit fraction, always UTC, so
+// that stored times sort as text in time order (RFC3339Nano trims zeros
+// and would not).
+const timeLayout = "2006-01-02T15:04:05.000000000Z07:00"
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeLayout) }
+
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored time %q: %w", s, err)
+	}
+	return t, nil
+}
+
+// Summary is one self-check in the list of earlier scans.
+type Summary struct {
+	ID               int64
+	Profile          assessment.Profile
+	FrameworkVersion string
+	Started          time.Time
+	Updated          time.Time
+	Answered         int
+}
+
+func checkText(what, s string, max int) error {
+	if !utf8.ValidString(s) {
+		return &InputError{Msg: fmt.Sprintf("%s bevat tekens die niet kunnen worden opgeslagen. Typ de tekst opnieuw.", what)}
+	}
+	if n := utf8.RuneCountInString(s); n > max {
+		return &InputError{Msg: fmt.Sprintf("%s is te lang: %d tekens, er passen er %d. Maak de tekst korter.", what, n, max)}
+	}
+	return nil
+}
+
+func checkID(what, id string) error {
+	if id == "" {
+		return &InputError{Msg: fmt.Sprintf("%s ontbreekt.", what)}
+	}
+	return checkText(what, id, MaxFieldRunes)
+}
+
+func (s *Store) writable(op string) error {
+	if s.readOnly {
+		return &FileError{Path: s.path, Kind: ErrReadOnly, Err: fmt.Errorf("%s refused", op)}
+	}
+	return nil
+}
+
+// CreateSelfCheck starts a new self-check for p, made with the given
+// framework version, and returns it with its ID.
+func (s *Store) CreateSelfCheck(p assessment.Profile, frameworkVersion string, now time.Time) (*assessment.SelfCheck, error) {
+	if err := s.writable("create self-check"); err != nil {
+		return nil, err
+	}
+	for _, c := range []error{
+		checkID("De organisatie", p.Organisation),
+		checkID("De functie", p.Function),
+		checkText("De naam", p.Name, MaxFieldRunes),
+		checkText("Het team", p.Team, MaxFieldRunes),
+		checkID("De versie van het kader", frameworkVersion),
+	} {
+		if c != nil {
+			return nil, c
+		}
+	}
+	now = now.UTC()
+	at := formatTime(now)
+	res, err := s.db.Exec(`INSERT INTO self_check
+		(organisation, function, name, team, framework_version, started, updated, position)
+		VALUES (?, ?, ?, ?, ?, ?, ?, 0)`,
+		p.Organisation, p.Function, p.Name, p.Team, frameworkVersion, at, at)
+	if err != nil {
+		return nil, classify(s.path, fmt.Errorf("create self-check: %w", err))
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return nil, fmt.Errorf("create self-check: %w", err)
+	}
+	return &assessment.SelfCheck{
+		ID:               id,
+		Profile:          p,
+		FrameworkVersion: frameworkVersion,
+		Started:          now,
+		Updated:          now,
+		Ratings:          map[string]assessment.Rating{},
+		Notes:            map[string]string{},
+	}, nil
+}
+
+// SaveRating stores r as the answer on indicatorID, replacing an earlier
+// one, in a single statement that is durable when it returns. A zero r.At
+// is taken as now.
+func (s *Store) SaveRating(selfCheckID int64, indicatorID string, r assessment.Rating) error {
+	if err := s.writable("save rating"); err != nil {
+		return err
+	}
+	if err := checkID("De indicator", indicatorID); err != nil {
+		return err
+	}
+	if r.Level < 0 || r.Level > MaxLevel {
+		return &InputError{Msg: fmt.Sprintf("Niveau %d bestaat niet. Kies een niveau van de schaal.", r.Level)}
+	}
+	if err := checkText("De toelichting", r.Note, MaxNoteRunes); err != nil {
+		return err
+	}
+	if r.At.IsZero() {
+		r.At = time.Now()
+	}
+	// Selecting from self_check makes a missing self-check insert nothing,
+	// which reads as ErrNotFound without parsing a foreign-key message.
+	res, err := s.db.Exec(`INSERT INTO answer (self_check_id, indicator_id, level, note, answered_at)
+		SELECT id, ?, ?, ?, ? FROM self_check WHERE id = ?
+		ON CONFLICT (self_check_id, indicator_id) DO UPDATE SET
+			level = excluded.level, note = excluded.note, answered_at = excluded.answered_at`,
+		indicatorID, r.Level, r.Note, formatTime(r.At), selfCheckID)
+	if err != nil {
+		return classify(s.path, fmt.Errorf("save rating %s of self-check %d: %w", indicatorID, selfCheckID, err))
+	}
+	return expectRow(res, fmt.Sprintf("save rating %s: self-check %d", indicatorID, selfCheckID))
+}
+
+// DeleteRating removes the answer on indicatorID; removing an answer that
+// is not there is not an error.
+func (s *Store) DeleteRating(selfCheckID int64, indicatorID string) error {
+	if err := s.writable("delete rating"); err != nil {
+		return err
+	}
+	if _, err := s.db.Exec(`DELETE FROM answer WHERE self_check_id = ? AND indicator_id = ?`, selfCheckID, indicatorID); err != nil {
+		return classify(s.path, fmt.Errorf("delete rating %s of self-check %d: %w", indicatorID, selfCheckID, err))
+	}
+	return nil
+}
+
+// SaveNote stores the reflection on a competency; an empty note deletes it.
+func (s *Store) SaveNote(selfCheckID int64, competencyID, note string, now time.Time) error {
+	if err := s.writable("save note"); err != nil {
+		return err
+	}
+	if err := checkID("De competentie", competencyID); err != nil {
+		return err
+	}
+	if note == "" {
+		if _, err := s.db.Exec(`DELETE FROM competency_note WHERE self_check_id = ? AND competency_id = ?`, selfCheckID, competencyID); err != nil {
+			return classify(s.path, fmt.Errorf("delete note %s of self-check %d: %w", competencyID, selfCheckID, err))
+		}
+		return nil
+	}
+	if err := checkText("De notitie", note, MaxNoteRunes); err != nil {
+		return err
+	}
+	res, err := s.db.Exec(`INSERT INTO competency_note (self_check_id, competency_id, note, noted_at)
+		SELECT id, ?, ?, ? FROM self_check WHERE id = ?
+		ON CONFLICT (self_check_id, competency_id) DO UPDATE SET
+			note = excluded.note, noted_at = excluded.noted_at`,
+		competencyID, note, formatTime(now), selfCheckID)
+	if err != nil {
+		return classify(s.path, fmt.Errorf("save note %s of self-check %d: %w", competencyID, selfCheckID, err))
+	}
+	return expectRow(res, fmt.Sprintf("save note %s: self-check %d", competencyID, selfCheckID))
+}
+
+// SavePosition records where in the scan the user is, so it resumes there.
+func (s *Store) SavePosition(selfCheckID int64, position int) error {
+	if err := s.writable("save position"); err != nil {
+		return err
+	}
+	if position < 0 {
+		return &InputError{Msg: fmt.Sprintf("Positie %d in de scan bestaat niet.", position)}
+	}
+	res, err := s.db.Exec(`UPDATE self_check SET position = ? WHERE id = ?`, position, selfCheckID)
+	if err != nil {
+		return classify(s.path, fmt.Errorf("save position of self-check %d: %w", selfCheckID, err))
+	}
+	return expectRow(res, fmt.Sprintf("save position: self-check %d", selfCheckID))
+}
+
+// DeleteSelfCheck removes a self-check with its answers and notes.
+func (s *Store) DeleteSelfCheck(id int64) error {
+	if err := s.writable("delete self-check"); err != nil {
+		return err
+	}
+	res, err := s.db.Exec(`DELETE FROM self_check WHERE id = ?`, id)
+	if err != nil {
+		return classify(s.path, fmt.Errorf("delete self-check %d: %w", id, err))
+	}
+	return expectRow(res, fmt.Sprintf("delete self-check %d", id))
+}
+
+func expectRow(res sql.Result, what string) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("%s: %w", what, ErrNotFound)
+	}
+	return nil
+}
+
+// SelfCheck loads one self-check with all its answers and notes.
+func (s *Store) SelfCheck(id int64) (*assessment.SelfCheck, error) {
+	// One transaction, so answers and notes come from the same moment.
+	tx, err := s.db.Begin()
+	if err != nil {
+		return nil, classify(s.path, fmt.Errorf("load self-check %d: %w", id, err))
+	}
+	defer tx.Rollback()
+
+	sc := &assessment.SelfCheck{ID: id, Ratings: map[string]assessment.Rating{}, Notes: map[string]string{}}
+	var started, updated string
+	err = tx.QueryRow(`SELECT organisation, function, name, team, framework_version, started, updated, position
+		FROM self_check WHERE id = ?`, id).Scan(
+		&sc.Profile.Organisation, &sc.Profile.Function, &sc.Profile.Name, &sc.Profile.Team,
+		&sc.FrameworkVersion, &started, &updated, &sc.Position)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("load self-check %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, classify(s.path, fmt.Errorf("load self-check %d: %w", id, err))
+	}
+	if sc.Started, err = parseTime(started); err != nil {
+		return nil, fmt.Errorf("load self-check %d: %w", id, err)
+	}
+	if sc.Updated, err = parseTime(updated); err != nil {
+		return nil, fmt.Errorf("load self-check %d: %w", id, err)
+	}
+
+	rows, err := tx.Query(`SELECT indicator_id, level, note, answered_at FROM answer WHERE self_check_id = ?`, id)
+	if err != nil {
+		return nil, classify(s.path, fmt.Errorf("load answers of self-check %d: %w", id, err))
+	}
+	for rows.Next() {
+		var ind, at string
+		var r assessment.Rating
+		if err := rows.Scan(&ind, &r.Level, &r.Note, &at); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("load answers of self-check %d: %w", id, err)
+		}
+		if r.At, err = parseTime(at); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("load answers of self-check %d: %w", id, err)
+		}
+		sc.Ratings[ind] = r
+	}
+	if err := rows.Err(); err != nil {
+		return nil, classify(s.path, fmt.Errorf("load answers of self-check %d: %w", id, err))
+	}
+
+	rows, err = tx.Query(`SELECT competency_id, note FROM competency_note WHERE self_check_id = ?`, id)
+	if err != nil {
+		return nil, classify(s.path, fmt.Errorf("load notes of self-check %d: %w", id, err))
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var comp, note string
+		if err := rows.Scan(&comp, &note); err != nil {
+			return nil, fmt.Errorf("load notes of self-check %d: %w", id, err)
+		}
+		sc.Notes[comp] = note
+	}
+	if err := rows.Err(); err != nil {
+		return nil, classify(s.path, fmt.Errorf("load notes of self-check %d: %w", id, err))
+	}
+	return sc, nil
+}
+
+// SelfChecks lists all self-checks, newest first.
+func (s *Store) SelfChecks() ([]Summary, error) {
+	rows, err := s.db.Query(`SELECT s.id, s.organisation, s.function, s.name, s.team, s.framework_version,
+			s.started, s.updated, (SELECT count(*) FROM answer a WHERE a.self_check_id = s.id)
+		FROM self_check s ORDER BY s.started DESC, s.id DESC`)
+	if err != nil {
+		return nil, classify(s.path, fmt.Errorf("list self-checks: %w", err))
+	}
+	defer rows.Close()
+	var out []Summary
+	for rows.Next() {
+		var sum Summary
+		var started, updated string
+		if err := rows.Scan(&sum.ID, &sum.Profile.Organisation, &sum.Profile.Function, &sum.Profile.Name,
+			&sum.Profile.Team, &sum.FrameworkVersion, &started, &updated, &sum.Answered); err != nil {
+			return nil, fmt.Errorf("list self-checks: %w", err)
+		}
+		if sum.Started, err = parseTime(started); err != nil {
+			return nil, fmt.Errorf("list self-checks: %w", err)
+		}
+		if sum.Updated, err = parseTime(updated); err != nil {
+			return nil, fmt.Errorf("list self-checks: %w", err)
+		}
+		out = append(out, sum)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, classify(s.path, fmt.Errorf("list self-checks: %w", err))
+	}
+	return out, nil
+}
+
+// LastProfile is the profile of the newest self-check, to prefill the
+// profile screen; false when there is none.
+func (s *Store) LastProfile() (assessment.Profile, bool, error) {
+	var p assessment.Profile
+	err := s.db.QueryRow(`SELECT organisation, function, name, team FROM self_check
+		ORDER BY started DESC, id DESC LIMIT 1`).Scan(&p.Organisation, &p.Function, &p.Name, &p.Team)
+	if errors.Is(err, sql.ErrNoRows) {
+		return assessment.Profile{}, false, nil
+	}
+	if err != nil {
+		return assessment.Profile{}, false, classify(s.path, fmt.Errorf("read last profile: %w", err))
+	}
+	return p, true, nil
+}
