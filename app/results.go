@@ -1,11 +1,299 @@
 package app
 
 import (
+	"fmt"
+	"image"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"zelfscan/assessment"
+	"zelfscan/plans/chart"
+	"zelfscan/plans/store"
 )
+
+// chartWidth is the width in pixels the charts are drawn at: it fits the
+// smallest window (MinSize) beside the scroll bar.
+const chartWidth = 940
+
+// dateLayout shows dates the Dutch way (day-month-year).
+const dateLayout = "02-01-2006 15:04"
 
 // showResults shows the profile, gaps and strengths of one self-check.
 func (u *UI) showResults(selfCheckID int64) {
-	u.show(screenResults, widget.NewLabel(lang.X("results.title", "Resultaten")))
+	u.rememberSelfCheck(selfCheckID)
+	u.show(screenResults, u.resultsScreen(selfCheckID))
+}
+
+// resultsView is the scrolling body of the results screen. It keeps the
+// widgets that show gaps and strengths, so tests can read what is shown.
+type resultsView struct {
+	widget.BaseWidget
+	content   fyne.CanvasObject
+	gaps      []gapRow
+	strengths []*widget.Label
+	// incomplete is the notice with the button back to the scan; nil when
+	// every question is answered.
+	incomplete fyne.CanvasObject
+}
+
+// resultsScreen builds the results of one self-check. A self-check that cannot
+// be loaded or analysed gives a screen with the reason and a way back.
+func (u *UI) resultsScreen(id int64) fyne.CanvasObject {
+	title := headingText(lang.X("results.title", "Resultaten van de zelfscan"))
+	bar := container.NewHBox(
+		widget.NewButtonWithIcon(lang.X("results.start", "Terug naar start"), theme.HomeIcon(), u.ShowStart),
+		widget.NewButtonWithIcon(lang.X("results.history", "Geschiedenis"), theme.HistoryIcon(), u.showHistory),
+	)
+	sc, err := u.store.SelfCheck(id)
+	if err != nil {
+		return container.NewBorder(title, bar, nil, nil, wrapText(store.UserMessage(err)))
+	}
+	req, err := u.fw.Required(sc.Profile.Organisation, sc.Profile.Function)
+	if err != nil {
+		return container.NewBorder(title, bar, nil, nil, wrapText(unknownProfileText()))
+	}
+	res := assessment.Analyse(req, sc)
+	view := &resultsView{}
+
+	body := container.NewVBox(u.profileCard(sc, req, view))
+	body.Add(u.profileChart(res.Levels))
+	body.Add(widget.NewCard(lang.X("results.gaps", "Tekorten, op volgorde van prioriteit"), "", u.gapSection(res.Gaps, view)))
+	body.Add(widget.NewCard(lang.X("results.strengths", "Sterke punten"), "", u.strengthSection(res.Strengths, view)))
+	body.Add(explanation())
+	view.content = body
+	view.ExtendBaseWidget(view)
+	return container.NewBorder(title, bar, nil, nil, container.NewVScroll(view))
+}
+
+func (v *resultsView) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(v.content)
+}
+
+// profileCard describes who made the self-check, when, and how far it got.
+func (u *UI) profileCard(sc *assessment.SelfCheck, req []assessment.RequiredCompetency, view *resultsView) fyne.CanvasObject {
+	form := widget.NewForm(
+		widget.NewFormItem(lang.X("results.organisation", "Organisatie"), wrapText(u.organisationName(sc.Profile.Organisation))),
+		widget.NewFormItem(lang.X("results.function", "Functie"), wrapText(u.functionName(sc.Profile.Function))),
+	)
+	if sc.Profile.Name != "" {
+		form.Append(lang.X("results.name", "Naam"), wrapText(sc.Profile.Name))
+	}
+	if sc.Profile.Team != "" {
+		form.Append(lang.X("results.team", "Team"), wrapText(sc.Profile.Team))
+	}
+	form.Append(lang.X("results.date", "Gestart op"), widget.NewLabel(sc.Started.Local().Format(dateLayout)))
+	form.Append(lang.X("results.version", "Versie competentiekader"), wrapText(u.versionText(sc.FrameworkVersion)))
+	done := sc.Completeness(req)
+	form.Append(lang.X("results.completeness", "Beantwoord"), widget.NewLabel(completenessText(done)))
+
+	box := container.NewVBox(form)
+	if !done.Done() {
+		warn := widget.NewLabelWithStyle(lang.X("results.incomplete",
+			"Deze zelfscan is nog niet af. De niveaus hieronder tellen alleen de vragen die al zijn beantwoord."),
+			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		warn.Wrapping = fyne.TextWrapWord
+		warn.Importance = widget.WarningImportance
+		cont := widget.NewButtonWithIcon(lang.X("results.continue", "Verder met de zelfscan"), theme.NavigateNextIcon(),
+			func() { u.showScan(sc.ID) })
+		cont.Importance = widget.HighImportance
+		view.incomplete = container.NewVBox(warn, container.NewHBox(cont))
+		box.Add(view.incomplete)
+	}
+	return widget.NewCard(lang.X("results.profile", "Profiel"), "", box)
+}
+
+// profileChart draws own against required level per competency.
+func (u *UI) profileChart(levels []assessment.CompetencyResult) fyne.CanvasObject {
+	img, err := chart.Profile(levels, u.fw.Scale, chart.Options{Width: chartWidth, Dark: u.dark()})
+	if err != nil {
+		return wrapText(lang.X("results.chartFailed", "De grafiek kon niet worden getekend."))
+	}
+	return chartImage(img)
+}
+
+// dark reports whether the window uses the dark theme, so charts match it.
+func (u *UI) dark() bool {
+	return u.app.Settings().ThemeVariant() == theme.VariantDark
+}
+
+// chartImage shows a rendered chart at its own size, scaled down if the
+// window is narrower.
+func chartImage(img image.Image) fyne.CanvasObject {
+	im := canvas.NewImageFromImage(img)
+	im.FillMode = canvas.ImageFillContain
+	b := img.Bounds()
+	im.SetMinSize(fyne.NewSize(float32(b.Dx()), float32(b.Dy())))
+	return container.NewCenter(im)
+}
+
+// gapRow holds the labels of one gap, so a test can read what is shown.
+type gapRow struct {
+	title, detail, priority *widget.Label
+}
+
+// gapSection lists the gaps; no gaps is good news and says so.
+func (u *UI) gapSection(gaps []assessment.Gap, view *resultsView) fyne.CanvasObject {
+	box := container.NewVBox()
+	if len(gaps) == 0 {
+		box.Add(wrapText(lang.X("results.noGaps", "Je haalt bij elke competentie het niveau dat je functie vraagt (voor zover beantwoord).")))
+	}
+	incomplete := false
+	for i, g := range gaps {
+		row := gapRow{
+			title: widget.NewLabelWithStyle(g.Competency.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			detail: wrapText(lang.X("results.gapDetail", "{{.Category}} · nu {{.Own}} → vereist {{.Required}} · {{.Size}} niveau(s) tekort",
+				map[string]any{
+					"Category": categoryName(g.Competency.Category),
+					"Own":      u.levelText(g.Own),
+					"Required": u.levelText(g.Required),
+					"Size":     g.Size(),
+				})),
+			priority: widget.NewLabelWithStyle(priorityName(g.Priority()), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
+		}
+		row.title.Wrapping = fyne.TextWrapWord
+		if !g.Complete {
+			row.title.SetText(g.Competency.Title + " *")
+			incomplete = true
+		}
+		row.priority.Importance = priorityImportance(g.Priority())
+		view.gaps = append(view.gaps, row)
+		prio := container.NewGridWrap(fyne.NewSize(90, row.priority.MinSize().Height), row.priority)
+		if i > 0 {
+			box.Add(widget.NewSeparator())
+		}
+		box.Add(container.NewBorder(nil, nil, prio, nil, container.NewVBox(row.title, row.detail)))
+	}
+	if incomplete {
+		box.Add(wrapText(lang.X("results.gapIncomplete", "* Nog niet alle vragen van deze competentie zijn beantwoord.")))
+	}
+	return box
+}
+
+// strengthSection lists the competencies at or above the required level.
+func (u *UI) strengthSection(strengths []assessment.CompetencyResult, view *resultsView) fyne.CanvasObject {
+	box := container.NewVBox()
+	if len(strengths) == 0 {
+		box.Add(wrapText(lang.X("results.noStrengths", "Nog geen competenties op of boven het vereiste niveau met alle vragen beantwoord.")))
+	}
+	for _, s := range strengths {
+		l := wrapText(lang.X("results.strength", "{{.Title}} — {{.Own}} (vereist {{.Required}})", map[string]any{
+			"Title":    s.Competency.Title,
+			"Own":      u.levelText(s.Own.Level),
+			"Required": u.levelText(s.Level),
+		}))
+		view.strengths = append(view.strengths, l)
+		box.Add(l)
+	}
+	return box
+}
+
+// explanation says in plain words how assessment computes levels and gaps
+// (LevelOf, Gap.Priority, Analyse).
+func explanation() fyne.CanvasObject {
+	text := wrapText(lang.X("results.explanation",
+		"Niveau per competentie: het gemiddelde van je antwoorden op de vragen van die competentie, naar beneden afgerond. "+
+			"Eén zwak punt trekt het niveau dus omlaag en wordt niet weggepoetst door sterke punten. "+
+			"Heb je nog niet alle vragen beantwoord, dan telt het niveau alleen de gegeven antwoorden.\n\n"+
+			"Tekort: het niveau dat je functie vraagt min je eigen niveau. "+
+			"Een tekort in de basis (gezamenlijke basis, basis per organisatie en organisatiespecifiek) van twee niveaus of meer heeft prioriteit hoog. "+
+			"Een basistekort van één niveau, of een tekort in de verdieping of je rol van twee niveaus of meer, heeft prioriteit middel. De rest heeft prioriteit laag.\n\n"+
+			"Volgorde: eerst de tekorten in de basis, dan die in de verdieping en je rol; binnen elke groep de grootste tekorten eerst, "+
+			"en bij gelijke grootte de volgorde van de zelfscan.\n\n"+
+			"Sterke punten: competenties waarin je het vereiste niveau haalt of overtreft en waarvan alle vragen zijn beantwoord."))
+	acc := widget.NewAccordion(widget.NewAccordionItem(lang.X("results.explanationTitle", "Hoe worden niveaus en tekorten berekend?"), text))
+	return acc
+}
+
+func completenessText(c assessment.Completeness) string {
+	return lang.X("results.answered", "{{.Answered}} van {{.Total}} vragen ({{.Percent}}%)", map[string]any{
+		"Answered": c.Answered, "Total": c.Total, "Percent": c.Percent(),
+	})
+}
+
+// versionText names the framework version and warns when the self-check was
+// made with another one than the app now uses.
+func (u *UI) versionText(v string) string {
+	if v == u.fw.Version {
+		return v
+	}
+	return lang.X("results.otherVersion", "{{.Version}} (de app gebruikt nu versie {{.Current}}; de uitkomst is berekend met de huidige versie)",
+		map[string]any{"Version": v, "Current": u.fw.Version})
+}
+
+func (u *UI) levelText(v int) string {
+	return fmt.Sprintf("%d %s", v, u.fw.LevelLabel(v))
+}
+
+func (u *UI) organisationName(id string) string {
+	if o, ok := u.fw.Organisation(id); ok {
+		return o.Name
+	}
+	return id
+}
+
+func (u *UI) functionName(id string) string {
+	if f, ok := u.fw.Function(id); ok {
+		return f.Name
+	}
+	return id
+}
+
+func categoryName(c assessment.Category) string {
+	switch c {
+	case assessment.CategoryBasis:
+		return lang.X("results.category.basis", "Gezamenlijke basis")
+	case assessment.CategoryVerdiepend:
+		return lang.X("results.category.verdiepend", "Gezamenlijke verdieping")
+	case assessment.CategoryPerOrgBasis:
+		return lang.X("results.category.perOrgBasis", "Basis in de eigen organisatie")
+	case assessment.CategoryPerOrgSpecialisatie:
+		return lang.X("results.category.perOrgSpecialisatie", "Specialisatie in de eigen organisatie")
+	case assessment.CategoryOrganisatie:
+		return lang.X("results.category.organisatie", "Organisatiespecifiek")
+	case assessment.CategoryRol:
+		return lang.X("results.category.rol", "Rol")
+	}
+	return string(c)
+}
+
+func priorityName(p assessment.Priority) string {
+	switch p {
+	case assessment.PriorityHoog:
+		return lang.X("results.priority.hoog", "hoog")
+	case assessment.PriorityMiddel:
+		return lang.X("results.priority.middel", "middel")
+	}
+	return lang.X("results.priority.laag", "laag")
+}
+
+func priorityImportance(p assessment.Priority) widget.Importance {
+	switch p {
+	case assessment.PriorityHoog:
+		return widget.DangerImportance
+	case assessment.PriorityMiddel:
+		return widget.WarningImportance
+	}
+	return widget.MediumImportance
+}
+
+func headingText(s string) fyne.CanvasObject {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+func wrapText(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// unknownProfileText explains why a self-check from an older framework whose
+// organisation or function is gone cannot be analysed.
+func unknownProfileText() string {
+	return lang.X("results.unknownProfile",
+		"Deze zelfscan hoort bij een organisatie of functie die in deze versie van het competentiekader niet meer voorkomt. De resultaten kunnen daarom niet worden berekend.")
 }
