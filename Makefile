@@ -1,0 +1,64 @@
+# Zelfscan GGG. `make run` and `make test` are the whole set-up on a fresh
+# Debian/Ubuntu machine: both install what is missing first.
+
+# Our machines keep Go in /usr/local/go; a Go already on PATH wins.
+export PATH := $(PATH):/usr/local/go/bin
+
+GO   ?= go
+BIN  := bin/zelfscan
+# FyneApp.toml sets [Migrations] fyneDo = true; without the fyne tool the
+# build has to say so itself.
+TAGS := migrated_fynedo
+# Tests run without cgo or a display: the `ci` tag makes fyne.io/fyne/v2/app
+# use its software driver instead of GLFW (which needs cgo), so the package
+# main and everything else build under CGO_ENABLED=0.
+TEST_ENV  := CGO_ENABLED=0
+TEST_TAGS := ci,$(TAGS)
+# Benchmark targets run by `make bench`; the startup measurement adds its
+# own target to this list.
+BENCH_TARGETS := bench-go
+
+.PHONY: all deps test-deps build run test fmt-check vet unit fuzz smoke bench $(BENCH_TARGETS) clean
+
+all: build
+
+deps:
+	scripts/install-deps.sh
+
+test-deps:
+	scripts/install-deps.sh --test
+
+build: deps
+	$(GO) build -tags $(TAGS) -o $(BIN) .
+
+# Extra arguments for the app: make run ARGS="--data /tmp/zelfscan"
+run: build
+	./$(BIN) $(ARGS)
+
+test: test-deps fmt-check vet unit fuzz build smoke
+
+fmt-check:
+	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed for:"; echo "$$out"; exit 1; fi
+	@echo "gofmt: clean"
+
+vet:
+	$(GO) vet -tags $(TAGS) ./...
+
+unit:
+	$(TEST_ENV) $(GO) test -tags $(TEST_TAGS) ./...
+
+fuzz:
+	scripts/fuzz.sh
+
+# SMOKE_SHOT=docs/screenshot.png keeps the screenshot.
+smoke: build
+	@if command -v Xvfb >/dev/null; then scripts/smoke.sh $(SMOKE_SHOT); \
+	else echo "smoke: skipped, Xvfb not installed (scripts/install-deps.sh --test)"; fi
+
+bench: $(BENCH_TARGETS)
+
+bench-go:
+	$(TEST_ENV) $(GO) test -tags $(TEST_TAGS) -run='^$$' -bench=. -benchmem ./...
+
+clean:
+	rm -rf bin dist

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages Zelfscan GGG needs; does nothing (and
+# touches no network) when they are all present, so every make target can
+# call it. Usage: scripts/install-deps.sh [--test]
+#   (no flag)  what building the real binary needs: C compiler and the X11/GL
+#              headers of Fyne's GLFW driver
+#   --test     also what scripts/smoke.sh and the PDF checks use
+set -euo pipefail
+
+pkgs=(make gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
+	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev)
+case "${1:-}" in
+"") ;;
+--test)
+	# libgl1-mesa-dri gives Xvfb's GLX a software renderer for the GLFW window.
+	pkgs+=(xvfb libgl1-mesa-dri xdotool imagemagick poppler-utils)
+	;;
+*)
+	echo "usage: $0 [--test]" >&2
+	exit 2
+	;;
+esac
+
+# Go 1.26 is not packaged by Debian 12; our machines have it in /usr/local/go.
+if ! command -v go >/dev/null && ! [ -x /usr/local/go/bin/go ]; then
+	echo "install-deps: Go not found (expected on PATH or in /usr/local/go); see https://go.dev/doc/install" >&2
+	exit 1
+fi
+
+if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
+	echo "install-deps: not a Debian/Ubuntu system; install the equivalents of: ${pkgs[*]}" >&2
+	exit 0
+fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+	# "ii " is installed; "rc " (removed, config left) and unknown need installing.
+	if [ "$(dpkg-query -W -f='${db:Status-Abbrev}' "$p" 2>/dev/null)" != "ii " ]; then
+		missing+=("$p")
+	fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+	exit 0
+fi
+
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+	if ! command -v sudo >/dev/null; then
+		echo "install-deps: need root or sudo to install: ${missing[*]}" >&2
+		exit 1
+	fi
+	sudo=(sudo)
+fi
+echo "install-deps: installing ${missing[*]}"
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Smoke test of the real binary: starts it under Xvfb with an empty data dir,
+# waits for its window, checks that the window shows something (not one flat
+# colour) and that the app ends cleanly on SIGTERM, which Fyne's GLFW driver
+# turns into app.Quit.
+# Usage: scripts/smoke.sh [SCREENSHOT.png]
+#   SCREENSHOT.png  where to keep the window's screenshot (e.g. for docs/)
+#   BIN=path        binary to test (default bin/zelfscan)
+set -euo pipefail
+# C locale: identify and awk then print and read decimals with a point, and
+# the app meets the "C" locale that Fyne cannot parse.
+export LC_ALL=C LANG=C
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${BIN:-$root/bin/zelfscan}
+keep=${1:-}
+title="Zelfscan GGG"
+wait_s=30
+min_colours=16
+
+for tool in Xvfb xdotool import identify; do
+	command -v "$tool" >/dev/null || {
+		echo "smoke: $tool missing; run scripts/install-deps.sh --test" >&2
+		exit 1
+	}
+done
+[ -x "$bin" ] || {
+	echo "smoke: no binary at $bin; run make build" >&2
+	exit 1
+}
+
+tmp=$(mktemp -d)
+xvfb_pid=""
+app_pid=""
+passed=0
+failed=0
+
+cleanup() {
+	local rc=$?
+	if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
+		kill -KILL "$app_pid" 2>/dev/null || true
+	fi
+	if [ -n "$xvfb_pid" ] && kill -0 "$xvfb_pid" 2>/dev/null; then
+		kill -TERM "$xvfb_pid" 2>/dev/null || true
+		wait "$xvfb_pid" 2>/dev/null || true
+	fi
+	if [ "$failed" -gt 0 ] && [ -s "$tmp/app.log" ]; then
+		echo "--- app output (last 40 lines) ---" >&2
+		tail -n 40 "$tmp/app.log" >&2
+	fi
+	rm -rf "$tmp"
+	echo "smoke: $passed passed, $failed failed"
+	exit "$rc"
+}
+trap cleanup EXIT
+
+pass() {
+	echo "ok   - $*"
+	passed=$((passed + 1))
+}
+fail() {
+	echo "FAIL - $*" >&2
+	failed=$((failed + 1))
+	exit 1
+}
+
+# -displayfd lets Xvfb pick a free display itself and tell us which.
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
+xvfb_pid=$!
+deadline=$((SECONDS + 10))
+until grep -q '^[0-9]' "$tmp/display" 2>/dev/null; do
+	kill -0 "$xvfb_pid" 2>/dev/null || fail "Xvfb did not start: $(tail -n 3 "$tmp/xvfb.log")"
+	[ "$SECONDS" -lt "$deadline" ] || fail "Xvfb gave no display number within 10s"
+	sleep 0.2
+done
+export DISPLAY=":$(head -n 1 "$tmp/display")"
+pass "Xvfb runs on display $DISPLAY (1280x800x24)"
+
+# A fresh HOME keeps Fyne's own preferences away from the user's real config.
+mkdir -m 700 "$tmp/data" "$tmp/home"
+HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" \
+	"$bin" --data "$tmp/data" >"$tmp/app.log" 2>&1 &
+app_pid=$!
+
+wid=""
+deadline=$((SECONDS + wait_s))
+while [ -z "$wid" ]; do
+	kill -0 "$app_pid" 2>/dev/null || fail "app exited before showing a window"
+	[ "$SECONDS" -lt "$deadline" ] || fail "no visible window named '$title' within ${wait_s}s"
+	sleep 0.5
+	wid=$(xdotool search --onlyvisible --name "$title" 2>/dev/null | head -n 1) || true
+done
+pass "window '$(xdotool getwindowname "$wid")' is visible (id $wid), empty data dir $tmp/data"
+
+# The first frames may still be blank: retry until the deadline.
+shot="$tmp/window.png"
+colours=0
+sd=0
+while :; do
+	if import -window "$wid" "$shot" 2>>"$tmp/import.log"; then
+		read -r colours sd < <(identify -format '%k %[fx:standard_deviation]\n' "$shot")
+		[ "$colours" -ge "$min_colours" ] && break
+	fi
+	kill -0 "$app_pid" 2>/dev/null || fail "app exited while drawing its window"
+	[ "$SECONDS" -lt "$deadline" ] ||
+		fail "window still blank after ${wait_s}s ($colours colours, std dev $sd)"
+	sleep 1
+done
+pass "screenshot $(identify -format '%wx%h' "$shot") has $colours colours (need >= $min_colours), std dev $sd"
+
+if [ -n "$keep" ]; then
+	mkdir -p "$(dirname "$keep")"
+	cp "$shot" "$keep"
+	echo "     screenshot kept as $keep"
+fi
+
+kill -TERM "$app_pid"
+deadline=$((SECONDS + 15))
+while kill -0 "$app_pid" 2>/dev/null; do
+	[ "$SECONDS" -lt "$deadline" ] || fail "app still running 15s after SIGTERM"
+	sleep 0.2
+done
+rc=0
+wait "$app_pid" || rc=$?
+app_pid=""
+[ "$rc" -eq 0 ] || fail "app exited with status $rc after SIGTERM"
+pass "app quit cleanly on SIGTERM (exit 0)"
