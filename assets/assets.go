@@ -10,6 +10,11 @@ import "embed"
 //go:embed translations
 var Files embed.FS
 
+// Icon is the app icon (256×256 PNG), also named in FyneApp.toml.
+//
+//go:embed icon.png
+var Icon []byte
+
 // FrameworkDir is the folder inside Files with the framework's YAML files.
 const FrameworkDir = "framework"
 
