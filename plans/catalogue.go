@@ -1,0 +1,506 @@
+// Package plans holds the course catalogue (built-in and the organisation's
+// own), the matching of catalogue items to gaps, and the learning plan with
+// its actions and reviews. It never imports Fyne.
+package plans
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"net/url"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"zelfscan/assessment"
+)
+
+// Kind is the form an item takes: a course, a guide, a learning activity, ...
+type Kind string
+
+const (
+	KindTraining           Kind = "training"
+	KindCursus             Kind = "cursus"
+	KindELearning          Kind = "e-learning"
+	KindMasterclass        Kind = "masterclass"
+	KindHandreiking        Kind = "handreiking"
+	KindTrainingsmateriaal Kind = "trainingsmateriaal"
+	KindFactsheet          Kind = "factsheet"
+	KindAnimatie           Kind = "animatie"
+	KindMagazine           Kind = "magazine"
+	KindVlog               Kind = "vlog"
+	KindLeeractiviteit     Kind = "leeractiviteit"
+)
+
+var kindLabels = []struct {
+	kind  Kind
+	label string
+}{
+	{KindTraining, "Training"},
+	{KindCursus, "Cursus"},
+	{KindELearning, "E-learning"},
+	{KindMasterclass, "Masterclass"},
+	{KindHandreiking, "Handreiking"},
+	{KindTrainingsmateriaal, "Trainingsmateriaal"},
+	{KindFactsheet, "Factsheet"},
+	{KindAnimatie, "Animatie"},
+	{KindMagazine, "Magazine"},
+	{KindVlog, "Vlog"},
+	{KindLeeractiviteit, "Leeractiviteit"},
+}
+
+// Kinds lists every kind in the order a picker shows them.
+func Kinds() []Kind {
+	out := make([]Kind, len(kindLabels))
+	for i, k := range kindLabels {
+		out[i] = k.kind
+	}
+	return out
+}
+
+// KindLabel is the Dutch name of a kind; an unknown kind is shown as is.
+func KindLabel(k Kind) string {
+	for _, l := range kindLabels {
+		if l.kind == k {
+			return l.label
+		}
+	}
+	return string(k)
+}
+
+// Valid reports whether k is a known kind.
+func (k Kind) Valid() bool {
+	for _, l := range kindLabels {
+		if l.kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Level is how deep an item goes.
+type Level string
+
+const (
+	LevelBasis          Level = "basis"
+	LevelVerdiepend     Level = "verdiepend"
+	LevelSpecialistisch Level = "specialistisch"
+)
+
+// Levels lists the levels from basis to specialistisch.
+func Levels() []Level { return []Level{LevelBasis, LevelVerdiepend, LevelSpecialistisch} }
+
+// LevelLabel is the Dutch name of a level; an unknown level is shown as is.
+func LevelLabel(l Level) string {
+	switch l {
+	case LevelBasis:
+		return "Basis"
+	case LevelVerdiepend:
+		return "Verdiepend"
+	case LevelSpecialistisch:
+		return "Specialistisch"
+	}
+	return string(l)
+}
+
+// Valid reports whether l is a known level.
+func (l Level) Valid() bool {
+	return l == LevelBasis || l == LevelVerdiepend || l == LevelSpecialistisch
+}
+
+// OriginBuiltin marks items of the catalogue that ships with the app.
+const OriginBuiltin = "ingebouwd"
+
+// OwnIDPrefix starts the ID of every item from an own catalogue, so an own
+// item can never take the ID of a built-in one.
+const OwnIDPrefix = "eigen-"
+
+// MaxCatalogueSize caps every catalogue file read, built-in or own.
+const MaxCatalogueSize = 5 << 20
+
+// Accreditation is the register an item is accredited in and its points.
+type Accreditation struct {
+	Register string  `yaml:"register"`
+	Points   float64 `yaml:"points"`
+}
+
+// Item is one offer in the catalogue: a course, guide or learning activity.
+type Item struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+	// Provider names the provider(s) as the source does.
+	Provider string `yaml:"provider"`
+	// Providers are IDs from the catalogue's provider list (built-in only).
+	Providers    []string `yaml:"providers"`
+	Kind         Kind     `yaml:"kind"`
+	Level        Level    `yaml:"level"`
+	Competencies []string `yaml:"competencies"`
+	// Organisations the item is aimed at; empty means every organisation.
+	Organisations []string      `yaml:"organisations"`
+	URL           string        `yaml:"url"`
+	Accreditation Accreditation `yaml:"accreditation"`
+	Description   string        `yaml:"description"`
+	Source        string        `yaml:"source"`
+	// Group marks activities a team or intervision group can do together.
+	Group bool `yaml:"group"`
+	// Origin is OriginBuiltin or the name of the own catalogue.
+	Origin string `yaml:"-"`
+}
+
+// Serves reports whether the item serves the competency.
+func (it *Item) Serves(competencyID string) bool {
+	for _, c := range it.Competencies {
+		if c == competencyID {
+			return true
+		}
+	}
+	return false
+}
+
+// Provider is one of the organisations bijlage 4 lists as offering training.
+type Provider struct {
+	ID     string `yaml:"id"`
+	Name   string `yaml:"name"`
+	Source string `yaml:"source"`
+}
+
+// Catalogue is the built-in catalogue plus any own catalogue. It is
+// read-only once built: WithOwn returns a new one.
+type Catalogue struct {
+	Version   string
+	Providers []Provider
+
+	fw      *assessment.Framework
+	entries []entry
+	byID    map[string]int
+	byComp  map[string][]int
+}
+
+// entry keeps the folded texts used for sorting and searching next to the item.
+type entry struct {
+	item     *Item
+	titleKey string
+	text     string
+}
+
+func newCatalogue(version string, providers []Provider, fw *assessment.Framework, items []*Item) *Catalogue {
+	c := &Catalogue{
+		Version:   version,
+		Providers: providers,
+		fw:        fw,
+		entries:   make([]entry, 0, len(items)),
+		byID:      make(map[string]int, len(items)),
+		byComp:    map[string][]int{},
+	}
+	for _, it := range items {
+		i := len(c.entries)
+		c.entries = append(c.entries, entry{
+			item:     it,
+			titleKey: fold(it.Title),
+			text:     fold(it.Title + " " + it.Provider + " " + it.Description),
+		})
+		c.byID[it.ID] = i
+		seen := map[string]bool{}
+		for _, comp := range it.Competencies {
+			if !seen[comp] {
+				seen[comp] = true
+				c.byComp[comp] = append(c.byComp[comp], i)
+			}
+		}
+	}
+	return c
+}
+
+// Items returns every item: built-in ones in file order, then own ones.
+func (c *Catalogue) Items() []*Item {
+	out := make([]*Item, len(c.entries))
+	for i, e := range c.entries {
+		out[i] = e.item
+	}
+	return out
+}
+
+// Item returns the item with the given ID.
+func (c *Catalogue) Item(id string) (*Item, bool) {
+	i, ok := c.byID[id]
+	if !ok {
+		return nil, false
+	}
+	return c.entries[i].item, true
+}
+
+// Provider returns the provider with the given ID.
+func (c *Catalogue) Provider(id string) (*Provider, bool) {
+	for i := range c.Providers {
+		if c.Providers[i].ID == id {
+			return &c.Providers[i], true
+		}
+	}
+	return nil, false
+}
+
+// WithOwn returns a catalogue with the items of c plus items as the own
+// catalogue called origin. Items c already had from the same origin are
+// dropped, so importing a new version of a file replaces the old one. Each
+// item's Origin is set to origin. An item whose ID a built-in item already
+// has is skipped; between own catalogues the one added last wins.
+func (c *Catalogue) WithOwn(origin string, items []Item) *Catalogue {
+	added := map[string]bool{}
+	for _, it := range items {
+		added[it.ID] = true
+	}
+	var all []*Item
+	for _, e := range c.entries {
+		if e.item.Origin == OriginBuiltin || (e.item.Origin != origin && !added[e.item.ID]) {
+			all = append(all, e.item)
+		}
+	}
+	builtin := map[string]bool{}
+	for _, e := range c.entries {
+		if e.item.Origin == OriginBuiltin {
+			builtin[e.item.ID] = true
+		}
+	}
+	taken := map[string]bool{}
+	for _, it := range items {
+		if builtin[it.ID] || taken[it.ID] {
+			continue
+		}
+		taken[it.ID] = true
+		cp := it
+		cp.Origin = origin
+		all = append(all, &cp)
+	}
+	return newCatalogue(c.Version, c.Providers, c.fw, all)
+}
+
+type catalogueFile struct {
+	Version   string     `yaml:"version"`
+	Providers []Provider `yaml:"providers"`
+	Items     []Item     `yaml:"items"`
+}
+
+// LoadBuiltin reads and validates the built-in catalogue from the file name
+// in fsys against the framework: every competency and organisation an item
+// names must exist there. All problems are returned, each with file, line
+// and field.
+func LoadBuiltin(fsys fs.FS, name string, fw *assessment.Framework) (*Catalogue, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("catalogus openen: %w", err)
+	}
+	defer f.Close()
+	data, err := assessment.ReadLimited(f, MaxCatalogueSize)
+	if err != nil {
+		return nil, &assessment.ValidationError{File: name, Msg: err.Error()}
+	}
+	var cf catalogueFile
+	root, err := assessment.DecodeStrict(name, data, &cf)
+	if err != nil {
+		return nil, err
+	}
+	var errs []error
+	fail := func(steps []any, msg string) {
+		errs = append(errs, &assessment.ValidationError{
+			File: name, Line: assessment.LineOf(root, steps...), Field: fieldPath(steps), Msg: msg,
+		})
+	}
+	if strings.TrimSpace(cf.Version) == "" {
+		fail([]any{"version"}, "mag niet leeg zijn")
+	}
+	providers := map[string]bool{}
+	for i, p := range cf.Providers {
+		at := []any{"providers", i}
+		if msg := checkID(p.ID, providers); msg != "" {
+			fail(append(at, "id"), msg)
+		}
+		providers[p.ID] = true
+		if strings.TrimSpace(p.Name) == "" {
+			fail(append(at, "name"), "mag niet leeg zijn")
+		}
+		if strings.TrimSpace(p.Source) == "" {
+			fail(append(at, "source"), "mag niet leeg zijn")
+		}
+	}
+	if len(cf.Items) == 0 {
+		fail([]any{"items"}, "de catalogus bevat geen enkel item")
+	}
+	ids := map[string]bool{}
+	items := make([]*Item, len(cf.Items))
+	for i := range cf.Items {
+		it := &cf.Items[i]
+		at := []any{"items", i}
+		if msg := checkID(it.ID, ids); msg != "" {
+			fail(append(at, "id"), msg)
+		} else if strings.HasPrefix(it.ID, OwnIDPrefix) {
+			fail(append(at, "id"), fmt.Sprintf("id %q: het voorvoegsel %q is voor eigen aanbod", it.ID, OwnIDPrefix))
+		}
+		ids[it.ID] = true
+		for j, p := range it.Providers {
+			if !providers[p] {
+				fail(append(at, "providers", j), fmt.Sprintf("'%s' is geen aanbieder uit de lijst 'providers'", p))
+			}
+		}
+		if strings.TrimSpace(it.Description) == "" {
+			fail(append(at, "description"), "mag niet leeg zijn")
+		}
+		if strings.TrimSpace(it.Source) == "" {
+			fail(append(at, "source"), "mag niet leeg zijn")
+		}
+		if it.Kind != KindLeeractiviteit && strings.TrimSpace(it.Provider) == "" {
+			fail(append(at, "provider"), "alleen een leeractiviteit mag zonder aanbieder")
+		}
+		for _, p := range checkItem(it, fw) {
+			fail(append(at, p.steps...), p.msg)
+		}
+		it.Origin = OriginBuiltin
+		items[i] = it
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return newCatalogue(cf.Version, cf.Providers, fw, items), nil
+}
+
+// problem is one thing wrong with an item; steps lead from the item to the field.
+type problem struct {
+	steps []any
+	msg   string
+}
+
+// Limits on free text keep the PDF and the lists readable and stop a
+// runaway cell from filling the screen.
+const (
+	maxTitle       = 300
+	maxProvider    = 300
+	maxDescription = 2000
+	maxURL         = 2000
+)
+
+// checkItem holds the rules every item obeys, built-in or own.
+func checkItem(it *Item, fw *assessment.Framework) []problem {
+	var out []problem
+	add := func(msg string, steps ...any) { out = append(out, problem{steps, msg}) }
+	text := func(field, s string, limit int, required bool) {
+		switch n := len([]rune(strings.TrimSpace(s))); {
+		case required && n == 0:
+			add("mag niet leeg zijn", field)
+		case n > limit:
+			add(fmt.Sprintf("is te lang (%d tekens, hoogstens %d)", n, limit), field)
+		}
+	}
+	text("title", it.Title, maxTitle, true)
+	text("provider", it.Provider, maxProvider, false)
+	text("description", it.Description, maxDescription, false)
+	if !it.Kind.Valid() {
+		add(fmt.Sprintf("'%s' is geen bekende soort (kies %s)", it.Kind, choice(Kinds())), "kind")
+	}
+	if !it.Level.Valid() {
+		add(fmt.Sprintf("'%s' is geen bekend niveau (kies %s)", it.Level, choice(Levels())), "level")
+	}
+	if len(it.Competencies) == 0 {
+		add("noem minstens één competentie", "competencies")
+	}
+	seen := map[string]bool{}
+	for j, c := range it.Competencies {
+		if _, ok := fw.Competency(c); !ok {
+			add(fmt.Sprintf("'%s' is geen bekende competentie", c), "competencies", j)
+		} else if seen[c] {
+			add(fmt.Sprintf("competentie '%s' staat er twee keer", c), "competencies", j)
+		}
+		seen[c] = true
+	}
+	for j, o := range it.Organisations {
+		if _, ok := fw.Organisation(o); !ok {
+			add(fmt.Sprintf("'%s' is geen bekende organisatie", o), "organisations", j)
+		}
+	}
+	if it.URL != "" {
+		if msg := checkURL(it.URL); msg != "" {
+			add(msg, "url")
+		}
+	}
+	a := it.Accreditation
+	switch {
+	case a.Points < 0 || math.IsNaN(a.Points) || a.Points > 1000:
+		add(fmt.Sprintf("%v is geen geldig aantal punten", a.Points), "accreditation", "points")
+	case a.Register == "" && a.Points > 0:
+		add("punten zonder register: noem ook het register", "accreditation", "register")
+	case a.Register != "" && a.Points == 0:
+		add("register zonder punten: noem ook het aantal punten", "accreditation", "points")
+	}
+	return out
+}
+
+func checkURL(s string) string {
+	if len(s) > maxURL {
+		return fmt.Sprintf("het adres is te lang (hoogstens %d tekens)", maxURL)
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Sprintf("'%s' is geen webadres (het moet beginnen met http:// of https://)", s)
+	}
+	return ""
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+
+// checkID returns what is wrong with id, or "" when it is fine.
+func checkID(id string, seen map[string]bool) string {
+	switch {
+	case id == "":
+		return "id ontbreekt"
+	case len(id) > 100:
+		return fmt.Sprintf("id %q is te lang (hoogstens 100 tekens)", id)
+	case !idPattern.MatchString(id):
+		return fmt.Sprintf("id %q mag alleen kleine letters, cijfers, - en _ bevatten", id)
+	case seen[id]:
+		return fmt.Sprintf("id %q komt twee keer voor", id)
+	}
+	return ""
+}
+
+// choice lists options the Dutch way: "a, b of c".
+func choice[T ~string](opts []T) string {
+	s := make([]string, len(opts))
+	for i, o := range opts {
+		s[i] = string(o)
+	}
+	if len(s) == 1 {
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " of " + s[len(s)-1]
+}
+
+// fieldPath renders steps the way assessment.ValidationError shows fields.
+func fieldPath(steps []any) string {
+	var b strings.Builder
+	for _, s := range steps {
+		switch k := s.(type) {
+		case string:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(k)
+		case int:
+			fmt.Fprintf(&b, "[%d]", k)
+		}
+	}
+	return b.String()
+}
+
+// fold lowercases s and strips accents, so "casuïstiek" matches "casuistiek".
+func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
