@@ -85,10 +85,10 @@ func open(dir string, opt options) (s *Store, err error) {
 	}
 	// Take group and other bits off a file an older build or the user left
 	// open to them; SQLite gives -wal and -shm the database file's mode.
+	// Best effort: a file shared on purpose by its owner (who alone may
+	// chmod it) must still open.
 	if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o077 != 0 {
-		if err := os.Chmod(path, fi.Mode().Perm()&0o700); err != nil {
-			return nil, classify(path, fmt.Errorf("restrict database file mode: %w", err))
-		}
+		_ = os.Chmod(path, fi.Mode().Perm()&0o700)
 	}
 
 	db, err := sql.Open("sqlite", dsn(path, false))
@@ -103,9 +103,8 @@ func open(dir string, opt options) (s *Store, err error) {
 		db.Close()
 		return nil, classify(path, fmt.Errorf("open database %s: %w", path, err))
 	}
-	// SQLite opens a file it may not write read-only without saying so; a
-	// write transaction (BEGIN IMMEDIATE) finds out now rather than at the
-	// first answer.
+	// SQLite opens a file it may not write read-only without saying so;
+	// find out now rather than at the first answer.
 	if err := checkWritable(db); err != nil {
 		db.Close()
 		return nil, classify(path, fmt.Errorf("open database %s for writing: %w", path, err))
@@ -152,9 +151,12 @@ func openReadOnly(dir string, opt options) (*Store, error) {
 // dsn puts every pragma in the connection string, because a PRAGMA run
 // through Exec reaches only one pooled connection.
 //
-// synchronous(FULL) makes each answer durable against power loss, not just a
-// crash of the app; BenchmarkSaveRating shows it stays far below the 5 ms
-// budget per answer.
+// synchronous(FULL) makes each answer durable against power loss, not only
+// against a crash of the app, at the price of one fsync of the WAL per
+// answer. BenchmarkSaveRating on the 2-core build VM while others compiled:
+// FULL p50 0.25 ms, p99 1.3–5 ms (up to 13 ms at peak load); NORMAL p50
+// 0.05 ms, p99 0.2–2 ms. FULL keeps the typical answer well inside the 5 ms
+// budget, and an answer the user saw saved should survive a power cut.
 func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout(5000)")
@@ -223,10 +225,19 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 // database, or "" when no migration ran on existing data.
 func (s *Store) BackupPath() string { return s.backup }
 
-func checkWritable(db *sql.DB) error {
+// checkWritable rewrites user_version with its own value inside a
+// transaction it rolls back: the smallest real write, and nothing reaches the
+// file. BEGIN IMMEDIATE alone succeeds on a read-only WAL file.
+func checkWritable(db *sql.DB) (err error) {
 	tx, err := db.Begin()
 	if err != nil {
 		return err
 	}
-	return tx.Rollback()
+	defer tx.Rollback()
+	var v int
+	if err := tx.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return err
+	}
+	_, err = tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", v))
+	return err
 }
