@@ -218,20 +218,22 @@ func ellipsis(sty text.Style, s string, maxW vg.Length) string {
 // scaleTicks returns the x-axis ticks: every level of the scale with its
 // label ("2 Toepassen"), wrapped to fit the space one level gets. Without a
 // scale the levels 0..top are numbered.
-func scaleTicks(scale []assessment.Level, top int, sty text.Style, maxW vg.Length) plot.ConstantTicks {
+func scaleTicks(scale []assessment.Level, top int) func(text.Style, vg.Length) plot.ConstantTicks {
 	labels := map[int]string{}
 	for _, l := range scale {
 		labels[l.Value] = l.Label
 	}
-	ticks := make(plot.ConstantTicks, 0, top+1)
-	for v := 0; v <= top; v++ {
-		s := fmt.Sprint(v)
-		if l := strings.TrimSpace(labels[v]); l != "" {
-			s = wrap(sty, s+" "+l, maxW, 2)
+	return func(sty text.Style, slot vg.Length) plot.ConstantTicks {
+		ticks := make(plot.ConstantTicks, 0, top+1)
+		for v := 0; v <= top; v++ {
+			s := fmt.Sprint(v)
+			if l := strings.TrimSpace(labels[v]); l != "" {
+				s = wrap(sty, s+" "+l, slot, 2)
+			}
+			ticks = append(ticks, plot.Tick{Value: float64(v), Label: s})
 		}
-		ticks = append(ticks, plot.Tick{Value: float64(v), Label: s})
+		return ticks
 	}
-	return ticks
 }
 
 // scaleTop is the highest level on the x axis: the top of the scale, or of

@@ -6,9 +6,12 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"math"
 	"os"
 	"strings"
 	"testing"
+
+	"golang.org/x/image/font/sfnt"
 
 	"zelfscan/assessment"
 )
@@ -396,6 +399,25 @@ func TestWritePreview(t *testing.T) {
 	write("chart-empty.png", b, err)
 	b, err = ProfilePNG(levels[:8], testScale, ForPDF(170))
 	write("chart-profile-pdf.png", b, err)
+	members := []string{"Anouk", "Bram", "Chloë", "Daan", "Eline", "Fatima", "Gijs"}
+	var names []string
+	var values [][]float64
+	for i, p := range previewTitles[:9] {
+		names = append(names, p.title)
+		row := make([]float64, len(members))
+		for j := range row {
+			row[j] = float64((i*3 + j*5) % 4)
+		}
+		if i == 4 {
+			row[2] = math.NaN()
+		}
+		values = append(values, row)
+	}
+	b, err = GroupHeatmapPNG(names, members, values, Options{})
+	write("chart-heatmap.png", b, err)
+	b, err = GroupHeatmapPNG(names[:3], []string{"0 niveaus", "1 niveau", "2 niveaus", "3 niveaus"},
+		[][]float64{{4.5, 2, 1, 0}, {1.5, 3, 2, 1}, {0, 0.25, 5, 2}}, Options{Dark: true, Width: 700})
+	write("chart-heatmap-dark.png", b, err)
 	many := append(append(levels[:len(levels):len(levels)], levels...), levels[:3]...)
 	b, err = ProfilePNG(many, testScale, Options{Width: 1000, Height: 700})
 	write("chart-profile-45.png", b, err)
@@ -406,6 +428,97 @@ func BenchmarkProfilePNG(b *testing.B) {
 	for b.Loop() {
 		if _, err := ProfilePNG(levels, testScale, Options{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+func TestGroupHeatmap(t *testing.T) {
+	rows := []string{"Signaleren", "Patronen zien", "Eigen bril"}
+	cols := []string{"Anouk", "Bram", "Chloë", "Daan"}
+	nan := math.NaN()
+	cases := map[string][][]float64{
+		"levels":    {{0, 1, 2, 3}, {1, 1, nan, 2}, {3, 3, 2, 0}},
+		"all equal": {{2, 2, 2, 2}, {2, 2, 2, 2}, {2, 2, 2, 2}},
+		"averages":  {{0.25, 1.5, 2.75, 3}, {1, 1.33, 2, 2}, {0, 0, 0.5, 0.5}},
+		"no data":   {{nan, nan, nan, nan}, {nan, nan, nan, nan}, {nan, nan, nan, nan}},
+		"wide":      {{0, 40, 2, 3}, {1, 1, 2, 2}, {3, 3, 2, 0}},
+	}
+	for name, v := range cases {
+		a, err := GroupHeatmapPNG(rows, cols, v, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		b, _ := GroupHeatmapPNG(rows, cols, v, Options{})
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s: PNG differs between two calls", name)
+		}
+	}
+	if _, err := GroupHeatmap(nil, nil, nil, Options{}); err != nil {
+		t.Errorf("empty group: %v", err)
+	}
+	bad := map[string][][]float64{
+		"row missing":    {{0, 1, 2, 3}, {1, 1, 2, 2}},
+		"column missing": {{0, 1, 2, 3}, {1, 1, 2}, {3, 3, 2, 0}},
+		"infinite":       {{0, 1, 2, 3}, {1, 1, math.Inf(1), 2}, {3, 3, 2, 0}},
+	}
+	for name, v := range bad {
+		if _, err := GroupHeatmap(rows, cols, v, Options{}); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}
+
+func TestClasses(t *testing.T) {
+	cl := classesFor([][]float64{{0, 3}, {1, math.NaN()}})
+	if cl.n != 4 || !cl.integral || cl.label(2) != "2" {
+		t.Errorf("levels 0..3: got %+v, label(2)=%q", cl, cl.label(2))
+	}
+	for v := 0.0; v <= 3; v++ {
+		if got := cl.index(v); got != int(v) {
+			t.Errorf("level %v maps to colour %d", v, got)
+		}
+	}
+	cl = classesFor([][]float64{{0.5, 2.5}})
+	if cl.n != 7 || cl.integral || cl.label(0) != "≈ 0,5" {
+		t.Errorf("averages: got %+v, label(0)=%q", cl, cl.label(0))
+	}
+}
+
+// The font must have real glyphs for Dutch accents and the signs the charts
+// print, or titles such as "Casuïstiek" would show boxes.
+func TestFontCoversDutch(t *testing.T) {
+	sty := textStyle(color.Black, labelSize)
+	face := sty.Handler.Cache().Lookup(sty.Font, sty.Font.Size)
+	if face.Face == nil {
+		t.Fatal("Liberation Sans not found in gonum's font cache")
+	}
+	var buf sfnt.Buffer
+	for _, r := range "ëïéèêöüáàóçĳ…≈*" {
+		if i, err := face.Face.GlyphIndex(&buf, r); err != nil || i == 0 {
+			t.Errorf("no glyph for %q (err %v)", r, err)
+		}
+	}
+}
+
+// Sizes at the edges of what Options allows still render (no panic, no
+// error), even when the rows get almost no room.
+func TestExtremeSizes(t *testing.T) {
+	for _, o := range []Options{{Width: 100, Height: 100}, {Width: 100}, {Width: 4000, Height: 100, DPI: 24}, {Width: 100, Height: 4000, DPI: 600}} {
+		for _, n := range []int{1, 40} {
+			img, err := Profile(sampleLevels(n), testScale, o)
+			if err != nil {
+				t.Errorf("%+v, %d rows: %v", o, n, err)
+				continue
+			}
+			if o.Height != 0 && img.Bounds().Dy() != o.Height {
+				t.Errorf("%+v: height %d", o, img.Bounds().Dy())
+			}
+		}
+		if _, err := Comparison(sampleChanges(), testScale, o); err != nil {
+			t.Errorf("%+v: comparison: %v", o, err)
+		}
+		if _, err := GroupHeatmap([]string{"a"}, []string{"b", "c"}, [][]float64{{1, 2}}, o); err != nil {
+			t.Errorf("%+v: heat map: %v", o, err)
 		}
 	}
 }

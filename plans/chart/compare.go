@@ -71,8 +71,7 @@ func Comparison(changes []Change, scale []assessment.Level, opt Options) (image.
 			"Voor een vergelijking zijn twee zelfscans met antwoorden nodig."), nil
 	}
 	th := themeFor(o.Dark)
-	// The padding keeps the glyphs at level 0 off the titles.
-	rc := rowChart{scale: scale, breaks: make([]bool, len(changes)), xPad: 0.12}
+	rc := rowChart{breaks: make([]bool, len(changes))}
 	rows := make([]Change, len(changes))
 	data := make([]int, 0, 3*len(changes))
 	for i, ch := range changes {
@@ -81,7 +80,10 @@ func Comparison(changes []Change, scale []assessment.Level, opt Options) (image.
 		rc.titles = append(rc.titles, ch.Title)
 		data = append(data, ch.Before, ch.After, ch.Required)
 	}
-	rc.top = scaleTop(scale, data...)
+	top := scaleTop(scale, data...)
+	// The padding keeps the glyphs at level 0 off the titles.
+	rc.xMin, rc.xMax = -0.12, float64(top)+0.12
+	rc.slots, rc.labels = top+1, scaleTicks(scale, top)
 	st := compareStyles(th)
 	rc.data = dumbbells{rows: rows, st: st}
 	line := func(t Trend) draw.LineStyle {

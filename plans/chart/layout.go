@@ -9,8 +9,6 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-
-	"zelfscan/assessment"
 )
 
 // Layout sizes, in points.
@@ -28,19 +26,21 @@ const (
 	axisReserve = vg.Length(14) // tick marks and padding under the data
 )
 
-// rowChart is the shared layout of the profile and the comparison: one row
-// per competency from top to bottom, the level scale along the x axis, a
-// legend above and an optional note below.
+// rowChart is the shared layout of the charts: one row per competency from
+// top to bottom, titles on the left, the x axis below (the level scale, or
+// the group's columns), a legend above and an optional note below.
 type rowChart struct {
 	titles []string
-	marks  []bool  // a title marked with " *", explained by note
-	breaks []bool  // a new group (category) starts at this row
-	top    int     // highest level on the x axis
-	xPad   float64 // room beyond 0 and top, in levels, for glyphs drawn there
-	scale  []assessment.Level
-	data   plot.Plotter
-	legend []legendItem
-	note   string
+	marks  []bool // a title marked with " *", explained by note
+	breaks []bool // a new group (category) starts at this row
+	// The x axis runs from xMin to xMax; labels returns its tick labels,
+	// given the width each of its slots may take.
+	xMin, xMax float64
+	slots      int
+	labels     func(sty text.Style, slot vg.Length) plot.ConstantTicks
+	data       plot.Plotter
+	legend     []legendItem
+	note       string
 }
 
 type legendItem struct {
@@ -61,7 +61,7 @@ func (rc rowChart) render(o Options, th theme) image.Image {
 	// The scale labels share what is left after the titles, one slot per level.
 	tickSty := textStyle(th.muted, tickSize)
 	tickSty.XAlign, tickSty.YAlign = draw.XCenter, draw.YTop
-	ticks := scaleTicks(rc.scale, rc.top, tickSty, (inner-labelW)/vg.Length(rc.top+1)*0.92)
+	ticks := rc.labels(tickSty, (inner-labelW)/vg.Length(max(rc.slots, 1))*0.92)
 	axisH := axisReserve
 	for _, t := range ticks {
 		axisH = max(axisH, tickSty.Height(t.Label)+axisReserve)
@@ -84,12 +84,9 @@ func (rc rowChart) render(o Options, th theme) image.Image {
 
 	// Two-line titles while the rows have room; else one line in a smaller
 	// font, so a fixed height with many rows stays legible without overlap.
-	size, lines := labelSize, 2
-	if pitch < 2.6*labelSize {
-		size, lines = min(labelSize, max(minLabel, pitch/2.6)), 2
-		if size < 8 {
-			size, lines = min(labelSize, max(minLabel, pitch/1.35)), 1
-		}
+	size, lines := min(labelSize, pitch/2.6), 2
+	if size < 8 {
+		size, lines = min(labelSize, max(minLabel, pitch/1.35)), 1
 	}
 	labelSty := textStyle(th.ink, size)
 	labelSty.XAlign, labelSty.YAlign = draw.XRight, draw.YCenter
@@ -108,7 +105,7 @@ func (rc rowChart) render(o Options, th theme) image.Image {
 
 	p := plot.New()
 	p.BackgroundColor = nil // the canvas is already filled
-	p.X.Min, p.X.Max = -rc.xPad, float64(rc.top)+rc.xPad
+	p.X.Min, p.X.Max = rc.xMin, rc.xMax
 	p.Y.Min, p.Y.Max = -0.5, float64(n)-0.5
 	styleAxis(&p.X, th, tickSty)
 	p.X.Tick.Marker = ticks

@@ -36,7 +36,7 @@ func Profile(levels []assessment.CompetencyResult, scale []assessment.Level, opt
 			"Beantwoord de vragen van de zelfscan; daarna verschijnt hier je profiel."), nil
 	}
 	th := themeFor(o.Dark)
-	rc := rowChart{scale: scale}
+	var rc rowChart
 	rows := make([]profileRow, len(levels))
 	incomplete := false
 	data := make([]int, 0, 2*len(levels))
@@ -53,7 +53,8 @@ func Profile(levels []assessment.CompetencyResult, scale []assessment.Level, opt
 		rc.marks = append(rc.marks, open)
 		rc.breaks = append(rc.breaks, i > 0 && group != "" && group != categoryOf(levels[i-1]))
 	}
-	rc.top = scaleTop(scale, data...)
+	top := scaleTop(scale, data...)
+	rc.xMax, rc.slots, rc.labels = float64(top), top+1, scaleTicks(scale, top)
 	st := profileStyles(th)
 	rc.data = profileBars{rows: rows, st: st}
 	rc.legend = []legendItem{
