@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of the real binary: starts it under Xvfb with an empty data dir,
 # waits for its window, checks that the window shows something (not one flat
-# colour) and that the app ends cleanly on SIGTERM, which Fyne's GLFW driver
-# turns into app.Quit.
+# colour), that the app created its database there, and that it ends cleanly
+# on SIGTERM, which Fyne's GLFW driver turns into app.Quit.
 # Usage: scripts/smoke.sh [SCREENSHOT.png]
 #   SCREENSHOT.png  where to keep the window's screenshot (e.g. for docs/)
 #   BIN=path        binary to test (default bin/zelfscan)
@@ -107,6 +107,14 @@ while :; do
 	sleep 1
 done
 pass "screenshot $(identify -format '%wx%h' "$shot") has $colours colours (need >= $min_colours), std dev $sd"
+
+# The store is opened before the window is shown: without the database the
+# window is an error screen, which would pass the screenshot check too.
+db="$tmp/data/zelfscan.db"
+[ -f "$db" ] || fail "no $db: the app did not open its store (error screen?)"
+mode=$(stat -c %a "$db")
+[ "$mode" = 600 ] || fail "database mode is $mode, want 600"
+pass "database created in the empty data dir (zelfscan.db, mode 600)"
 
 if [ -n "$keep" ]; then
 	mkdir -p "$(dirname "$keep")"
