@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -282,7 +284,7 @@ func parseOwnCSV(name string, data []byte, fw *assessment.Framework) ([]Item, er
 		switch {
 		case key == "" && i == len(header)-1:
 			// Spreadsheets often end the header with an empty column.
-		case !contains(csvColumns, key):
+		case !slices.Contains(csvColumns, key):
 			errs.add(&RowError{File: name, Row: 1, Column: strings.TrimSpace(h),
 				Msg: "onbekende kolom (bekende kolommen: " + strings.Join(csvColumns, ", ") + ")"})
 		case hasKey(cols, key):
@@ -329,14 +331,18 @@ func parseOwnCSV(name string, data []byte, fw *assessment.Framework) ([]Item, er
 			return ""
 		}
 		it, rowErrs := itemFromRow(cell, fw)
+		for _, p := range checkItem(&it, fw) {
+			if col := problemColumn(p.steps); !rowReported(rowErrs, col) {
+				rowErrs = append(rowErrs, &RowError{Column: col, Msg: p.msg})
+			}
+		}
+		// Report a row's problems from left to right, as the user reads it.
+		sort.SliceStable(rowErrs, func(a, b int) bool {
+			return slices.Index(csvColumns, rowErrs[a].Column) < slices.Index(csvColumns, rowErrs[b].Column)
+		})
 		for _, e := range rowErrs {
 			e.File, e.Row = name, row
 			errs.add(e)
-		}
-		for _, p := range checkItem(&it, fw) {
-			if col := problemColumn(p.steps); !rowReported(rowErrs, col) {
-				errs.add(&RowError{File: name, Row: row, Column: col, Msg: p.msg})
-			}
 		}
 		items = append(items, it)
 		rows = append(rows, row)
@@ -478,15 +484,6 @@ func blank(rec []string) bool {
 		}
 	}
 	return true
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func hasKey(m map[string]int, k string) bool {
