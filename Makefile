@@ -20,6 +20,9 @@ BENCH_TARGETS := bench-go
 
 .PHONY: all deps test-deps build run test fmt-check vet unit fuzz smoke bench $(BENCH_TARGETS) clean
 
+# The steps of `make test` must run in the order listed.
+.NOTPARALLEL:
+
 all: build
 
 deps:
