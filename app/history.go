@@ -276,7 +276,7 @@ func (u *UI) comparisonBody(before, after comparedCheck) *comparisonView {
 	if err != nil {
 		body.Add(wrapText(lang.X("results.chartFailed", "De grafiek kon niet worden getekend.")))
 	} else {
-		body.Add(chartImage(img))
+		body.Add(widget.NewCard(lang.X("compare.chart", "Niveau eerder en later"), "", chartImage(img)))
 	}
 	body.Add(widget.NewCard(lang.X("compare.table", "Per competentie"), "", table))
 	if len(view.onlyBefore) > 0 {

@@ -61,7 +61,7 @@ func (u *UI) resultsScreen(id int64) fyne.CanvasObject {
 	view := &resultsView{}
 
 	body := container.NewVBox(u.profileCard(sc, req, view))
-	body.Add(u.profileChart(res.Levels))
+	body.Add(widget.NewCard(lang.X("results.chart", "Je niveau per competentie"), "", u.profileChart(res.Levels)))
 	body.Add(widget.NewCard(lang.X("results.gaps", "Tekorten, op volgorde van prioriteit"), "", u.gapSection(res.Gaps, view)))
 	body.Add(widget.NewCard(lang.X("results.strengths", "Sterke punten"), "", u.strengthSection(res.Strengths, view)))
 	body.Add(explanation())
@@ -76,21 +76,23 @@ func (v *resultsView) CreateRenderer() fyne.WidgetRenderer {
 
 // profileCard describes who made the self-check, when, and how far it got.
 func (u *UI) profileCard(sc *assessment.SelfCheck, req []assessment.RequiredCompetency, view *resultsView) fyne.CanvasObject {
-	form := widget.NewForm(
+	who := widget.NewForm(
 		widget.NewFormItem(lang.X("results.organisation", "Organisatie"), wrapText(u.organisationName(sc.Profile.Organisation))),
 		widget.NewFormItem(lang.X("results.function", "Functie"), wrapText(u.functionName(sc.Profile.Function))),
 	)
 	if sc.Profile.Name != "" {
-		form.Append(lang.X("results.name", "Naam"), wrapText(sc.Profile.Name))
+		who.Append(lang.X("results.name", "Naam"), wrapText(sc.Profile.Name))
 	}
 	if sc.Profile.Team != "" {
-		form.Append(lang.X("results.team", "Team"), wrapText(sc.Profile.Team))
+		who.Append(lang.X("results.team", "Team"), wrapText(sc.Profile.Team))
 	}
-	form.Append(lang.X("results.date", "Gestart op"), widget.NewLabel(sc.Started.Local().Format(dateLayout)))
-	form.Append(lang.X("results.version", "Versie competentiekader"), wrapText(u.versionText(sc.FrameworkVersion)))
 	done := sc.Completeness(req)
-	form.Append(lang.X("results.completeness", "Beantwoord"), widget.NewLabel(completenessText(done)))
-
+	when := widget.NewForm(
+		widget.NewFormItem(lang.X("results.date", "Gestart op"), widget.NewLabel(sc.Started.Local().Format(dateLayout))),
+		widget.NewFormItem(lang.X("results.version", "Versie competentiekader"), wrapText(u.versionText(sc.FrameworkVersion))),
+		widget.NewFormItem(lang.X("results.completeness", "Beantwoord"), widget.NewLabel(completenessText(done))),
+	)
+	form := container.NewGridWithColumns(2, who, when)
 	box := container.NewVBox(form)
 	if !done.Done() {
 		warn := widget.NewLabelWithStyle(lang.X("results.incomplete",
@@ -145,14 +147,8 @@ func (u *UI) gapSection(gaps []assessment.Gap, view *resultsView) fyne.CanvasObj
 	incomplete := false
 	for i, g := range gaps {
 		row := gapRow{
-			title: widget.NewLabelWithStyle(g.Competency.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			detail: wrapText(lang.X("results.gapDetail", "{{.Category}} · nu {{.Own}} → vereist {{.Required}} · {{.Size}} niveau(s) tekort",
-				map[string]any{
-					"Category": categoryName(g.Competency.Category),
-					"Own":      u.levelText(g.Own),
-					"Required": u.levelText(g.Required),
-					"Size":     g.Size(),
-				})),
+			title:    widget.NewLabelWithStyle(g.Competency.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			detail:   wrapText(u.gapDetail(g)),
 			priority: widget.NewLabelWithStyle(priorityName(g.Priority()), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
 		}
 		row.title.Wrapping = fyne.TextWrapWord
@@ -172,6 +168,20 @@ func (u *UI) gapSection(gaps []assessment.Gap, view *resultsView) fyne.CanvasObj
 		box.Add(wrapText(lang.X("results.gapIncomplete", "* Nog niet alle vragen van deze competentie zijn beantwoord.")))
 	}
 	return box
+}
+
+// gapDetail names the category, both levels and the size of a gap.
+func (u *UI) gapDetail(g assessment.Gap) string {
+	data := map[string]any{
+		"Category": categoryName(g.Competency.Category),
+		"Own":      u.levelText(g.Own),
+		"Required": u.levelText(g.Required),
+		"Size":     g.Size(),
+	}
+	if g.Size() == 1 {
+		return lang.X("results.gapDetailOne", "{{.Category}} · nu {{.Own}} → vereist {{.Required}} · 1 niveau tekort", data)
+	}
+	return lang.X("results.gapDetail", "{{.Category}} · nu {{.Own}} → vereist {{.Required}} · {{.Size}} niveaus tekort", data)
 }
 
 // strengthSection lists the competencies at or above the required level.
@@ -201,7 +211,7 @@ func explanation() fyne.CanvasObject {
 			"Heb je nog niet alle vragen beantwoord, dan telt het niveau alleen de gegeven antwoorden.\n\n"+
 			"Tekort: het niveau dat je functie vraagt min je eigen niveau. "+
 			"Een tekort in de basis (gezamenlijke basis, basis per organisatie en organisatiespecifiek) van twee niveaus of meer heeft prioriteit hoog. "+
-			"Een basistekort van één niveau, of een tekort in de verdieping of je rol van twee niveaus of meer, heeft prioriteit middel. De rest heeft prioriteit laag.\n\n"+
+			"Een basistekort van één niveau, of een tekort van twee niveaus of meer in de verdieping (gezamenlijke verdieping, specialisatie in de eigen organisatie en je rol), heeft prioriteit middel. De rest heeft prioriteit laag.\n\n"+
 			"Volgorde: eerst de tekorten in de basis, dan die in de verdieping en je rol; binnen elke groep de grootste tekorten eerst, "+
 			"en bij gelijke grootte de volgorde van de zelfscan.\n\n"+
 			"Sterke punten: competenties waarin je het vereiste niveau haalt of overtreft en waarvan alle vragen zijn beantwoord."))
@@ -282,7 +292,9 @@ func priorityImportance(p assessment.Priority) widget.Importance {
 }
 
 func headingText(s string) fyne.CanvasObject {
-	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
 }
 
 func wrapText(s string) *widget.Label {
