@@ -39,6 +39,7 @@ cleanup() {
 	local rc=$?
 	if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
 		kill -KILL "$app_pid" 2>/dev/null || true
+		wait "$app_pid" 2>/dev/null || true
 	fi
 	if [ -n "$xvfb_pid" ] && kill -0 "$xvfb_pid" 2>/dev/null; then
 		kill -TERM "$xvfb_pid" 2>/dev/null || true
