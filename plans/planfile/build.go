@@ -1,0 +1,127 @@
+package planfile
+
+import (
+	"fmt"
+	"time"
+
+	"zelfscan/assessment"
+	"zelfscan/plans"
+)
+
+// Source is everything a File is built from.
+type Source struct {
+	Framework  *assessment.Framework
+	Catalogue  *plans.Catalogue
+	SelfCheck  *assessment.SelfCheck
+	Plan       *plans.Plan
+	PlanUID    string
+	Reviews    []Review
+	AppVersion string
+}
+
+// CategoryLabel is the Dutch name of a competency category.
+func CategoryLabel(c assessment.Category) string {
+	switch c {
+	case assessment.CategoryBasis:
+		return "Basiskennis en -vaardigheden"
+	case assessment.CategoryVerdiepend:
+		return "Verdieping"
+	case assessment.CategoryPerOrgBasis:
+		return "Basis, uitgewerkt voor de organisatie"
+	case assessment.CategoryPerOrgSpecialisatie:
+		return "Specialisatie, uitgewerkt voor de organisatie"
+	case assessment.CategoryOrganisatie:
+		return "Organisatiespecifiek"
+	case assessment.CategoryRol:
+		return "Rol en functie"
+	}
+	return string(c)
+}
+
+// Build makes the self-contained file of a plan: levels and gaps come from
+// assessment.Analyse, titles from the framework and catalogue of now.
+func Build(src Source, now time.Time) (*File, error) {
+	fw, sc := src.Framework, src.SelfCheck
+	org, ok := fw.Organisation(sc.Profile.Organisation)
+	if !ok {
+		return nil, fmt.Errorf("organisatie %q staat niet in het kader", sc.Profile.Organisation)
+	}
+	fn, ok := fw.Function(sc.Profile.Function)
+	if !ok {
+		return nil, fmt.Errorf("functieprofiel %q staat niet in het kader", sc.Profile.Function)
+	}
+	req, err := fw.Required(org.ID, fn.ID)
+	if err != nil {
+		return nil, fmt.Errorf("vereiste competenties bepalen: %w", err)
+	}
+	res := assessment.Analyse(req, sc)
+	done := sc.Completeness(req)
+	f := &File{
+		Format:     Format,
+		Version:    Version,
+		Exported:   now.UTC(),
+		AppVersion: src.AppVersion,
+		PlanUID:    src.PlanUID,
+		Framework: FrameworkInfo{
+			Version: fw.Version, Title: fw.Source.Title, Credit: fw.Source.Credit,
+			Scale: append([]assessment.Level(nil), fw.Scale...),
+		},
+		Profile: Profile{
+			OrganisationID: org.ID, OrganisationName: org.Name,
+			FunctionID: fn.ID, FunctionName: fn.Name,
+			Name: sc.Profile.Name, Team: sc.Profile.Team,
+		},
+		SelfCheck: SelfCheckInfo{Started: sc.Started.UTC(), Updated: sc.Updated.UTC(), Answered: done.Answered, Total: done.Total},
+		Reviews:   src.Reviews,
+	}
+	if src.Catalogue != nil {
+		f.Catalogue = src.Catalogue.Version
+	}
+	for _, l := range res.Levels {
+		c := Competency{
+			ID: l.Competency.ID, Title: l.Competency.Title, Description: l.Competency.Description,
+			Category: CategoryLabel(l.Competency.Category), Source: l.Competency.Source,
+			Required: l.Level, Own: l.Own.Level, Complete: l.Own.Complete(), Note: sc.Notes[l.Competency.ID],
+		}
+		for _, ind := range l.Indicators {
+			fi := Indicator{ID: ind.ID, Text: ind.Text}
+			if r, ok := sc.Ratings[ind.ID]; ok {
+				level := r.Level
+				fi.Level, fi.Note = &level, r.Note
+			}
+			c.Indicators = append(c.Indicators, fi)
+		}
+		f.Competencies = append(f.Competencies, c)
+	}
+	for _, g := range res.Gaps {
+		f.Gaps = append(f.Gaps, Gap{
+			CompetencyID: g.Competency.ID, Required: g.Required, Own: g.Own,
+			Size: g.Size(), Priority: g.Priority().Label(), Complete: g.Complete,
+		})
+	}
+	if p := src.Plan; p != nil {
+		f.PlanCreated, f.PlanUpdated, f.Reflection = p.Created.UTC(), p.Updated.UTC(), p.Reflection
+		for _, a := range p.Actions {
+			fa := Action{ID: a.ID, CompetencyID: a.CompetencyID, OwnText: a.OwnText, TargetDate: a.TargetDate, Status: a.Status, Evaluation: a.Evaluation}
+			if a.ItemID != "" {
+				fa.Item = itemOf(src.Catalogue, a.ItemID)
+			}
+			f.Actions = append(f.Actions, fa)
+		}
+	}
+	return f, nil
+}
+
+// itemOf copies a catalogue item into the file. An item that is gone (an own
+// catalogue removed since) keeps its ID and says so, rather than vanishing.
+func itemOf(cat *plans.Catalogue, id string) *Item {
+	if cat != nil {
+		if it, ok := cat.Item(id); ok {
+			return &Item{
+				ID: it.ID, Title: it.Title, Provider: it.Provider, Kind: it.Kind, Level: it.Level,
+				URL: it.URL, Accreditation: it.Accreditation, Source: it.Source, Origin: it.Origin,
+			}
+		}
+	}
+	return &Item{ID: id, Title: "Aanbod niet meer in de catalogus (" + id + ")"}
+}
