@@ -61,7 +61,7 @@ func (u *UI) resultsScreen(id int64) fyne.CanvasObject {
 	view := &resultsView{}
 
 	body := container.NewVBox(u.profileCard(sc, req, view))
-	body.Add(widget.NewCard(lang.X("results.chart", "Je niveau per competentie"), "", u.profileChart(res.Levels)))
+	body.Add(widget.NewCard(lang.X("results.chart", "Uw niveau per competentie"), "", u.profileChart(res.Levels)))
 	body.Add(widget.NewCard(lang.X("results.gaps", "Tekorten, op volgorde van prioriteit"), "", u.gapSection(res.Gaps, view)))
 	body.Add(widget.NewCard(lang.X("results.strengths", "Sterke punten"), "", u.strengthSection(res.Strengths, view)))
 	body.Add(explanation())
@@ -142,7 +142,7 @@ type gapRow struct {
 func (u *UI) gapSection(gaps []assessment.Gap, view *resultsView) fyne.CanvasObject {
 	box := container.NewVBox()
 	if len(gaps) == 0 {
-		box.Add(wrapText(lang.X("results.noGaps", "Je haalt bij elke competentie het niveau dat je functie vraagt (voor zover beantwoord).")))
+		box.Add(wrapText(lang.X("results.noGaps", "U haalt bij elke competentie het niveau dat uw functie vraagt (voor zover beantwoord).")))
 	}
 	incomplete := false
 	for i, g := range gaps {
@@ -206,15 +206,15 @@ func (u *UI) strengthSection(strengths []assessment.CompetencyResult, view *resu
 // (LevelOf, Gap.Priority, Analyse).
 func explanation() fyne.CanvasObject {
 	text := wrapText(lang.X("results.explanation",
-		"Niveau per competentie: het gemiddelde van je antwoorden op de vragen van die competentie, naar beneden afgerond. "+
+		"Niveau per competentie: het gemiddelde van uw antwoorden op de vragen van die competentie, naar beneden afgerond. "+
 			"Eén zwak punt trekt het niveau dus omlaag en wordt niet weggepoetst door sterke punten. "+
-			"Heb je nog niet alle vragen beantwoord, dan telt het niveau alleen de gegeven antwoorden.\n\n"+
-			"Tekort: het niveau dat je functie vraagt min je eigen niveau. "+
-			"Een tekort in de basis (gezamenlijke basis, basis per organisatie en organisatiespecifiek) van twee niveaus of meer heeft prioriteit hoog. "+
-			"Een basistekort van één niveau, of een tekort van twee niveaus of meer in de verdieping (gezamenlijke verdieping, specialisatie in de eigen organisatie en je rol), heeft prioriteit middel. De rest heeft prioriteit laag.\n\n"+
-			"Volgorde: eerst de tekorten in de basis, dan die in de verdieping en je rol; binnen elke groep de grootste tekorten eerst, "+
+			"Hebt u nog niet alle vragen beantwoord, dan telt het niveau alleen de gegeven antwoorden.\n\n"+
+			"Tekort: het niveau dat uw functie vraagt min uw eigen niveau. "+
+			"Een tekort in de basis (gezamenlijke basis, basis in de eigen organisatie en organisatiespecifiek) van twee niveaus of meer heeft prioriteit hoog. "+
+			"Een basistekort van één niveau, of een tekort van twee niveaus of meer in de verdieping (gezamenlijke verdieping, specialisatie in de eigen organisatie en uw rol), heeft prioriteit middel. De rest heeft prioriteit laag.\n\n"+
+			"Volgorde: eerst de tekorten in de basis, dan die in de verdieping en uw rol; binnen elke groep de grootste tekorten eerst, "+
 			"en bij gelijke grootte de volgorde van de zelfscan.\n\n"+
-			"Sterke punten: competenties waarin je het vereiste niveau haalt of overtreft en waarvan alle vragen zijn beantwoord."))
+			"Sterke punten: competenties waarin u het vereiste niveau haalt of overtreft en waarvan alle vragen zijn beantwoord."))
 	acc := widget.NewAccordion(widget.NewAccordionItem(lang.X("results.explanationTitle", "Hoe worden niveaus en tekorten berekend?"), text))
 	return acc
 }

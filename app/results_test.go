@@ -1,9 +1,12 @@
 package app
 
 import (
+	"encoding/json"
 	"image/png"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -14,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/assessment"
+	"zelfscan/assets"
 	"zelfscan/plans/store"
 )
 
@@ -309,4 +313,46 @@ func labelTexts(ls []*widget.Label) []string {
 		out[i] = l.Text
 	}
 	return out
+}
+
+// TestResultsTranslationsComplete checks that every key results.go and
+// history.go ask for is in both translation files, and that the two files
+// hold the same keys.
+func TestResultsTranslationsComplete(t *testing.T) {
+	files := map[string]map[string]string{}
+	for _, l := range []string{"nl", "en"} {
+		data, err := fs.ReadFile(assets.Files, "translations/results/"+l+".json")
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]string{}
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatalf("%s.json: %v", l, err)
+		}
+		files[l] = m
+	}
+	used := regexp.MustCompile(`lang\.X\(\s*"([^"]+)"`)
+	for _, src := range []string{"results.go", "history.go"} {
+		code, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range used.FindAllStringSubmatch(string(code), -1) {
+			for l, keys := range files {
+				if keys[m[1]] == "" {
+					t.Errorf("%s: key %q missing from %s.json", src, m[1], l)
+				}
+			}
+		}
+	}
+	for k := range files["nl"] {
+		if _, ok := files["en"][k]; !ok {
+			t.Errorf("key %q in nl.json but not in en.json", k)
+		}
+	}
+	for k := range files["en"] {
+		if _, ok := files["nl"][k]; !ok {
+			t.Errorf("key %q in en.json but not in nl.json", k)
+		}
+	}
 }
