@@ -1,15 +1,192 @@
 package app
 
 import (
+	"strings"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"zelfscan/assessment"
 )
 
-// showProfile asks for organisation and function before a new self-check.
+// maxProfileRunes caps name and team: enough for any real name, short
+// enough to fit the results page and the PDF header.
+const maxProfileRunes = 100
+
+// profileForm holds the widgets of the profile screen.
+type profileForm struct {
+	org, fn       *widget.Select
+	name, team    *shortcutEntry
+	nameErr       *widget.Label
+	teamErr       *widget.Label
+	fnDescription *widget.Label
+	summary       *widget.Label
+	context       *fyne.Container
+	start         *keyButton
+}
+
+// showProfile asks for organisation, function and optionally name and team,
+// shows what the scan will ask, and starts it.
 func (u *UI) showProfile() {
-	u.show(screenProfile, container.NewVBox(
-		widget.NewLabel(lang.X("profile.title", "Uw profiel")),
-		widget.NewButton(lang.X("common.back", "Terug"), u.ShowStart),
-	))
+	f := &profileForm{
+		name: newShortcutEntry(u, false), team: newShortcutEntry(u, false),
+		nameErr: errorLabel(), teamErr: errorLabel(),
+		fnDescription: hint(""), summary: wrapped(""), context: container.NewVBox(),
+	}
+	orgs := make([]string, len(u.fw.Organisations))
+	for i, o := range u.fw.Organisations {
+		orgs[i] = o.Name
+	}
+	fns := make([]string, len(u.fw.Functions))
+	for i, fn := range u.fw.Functions {
+		fns[i] = fn.Name
+	}
+	f.org = widget.NewSelect(orgs, nil)
+	f.org.PlaceHolder = lang.X("profile.org.placeholder", "Kies uw organisatie")
+	f.fn = widget.NewSelect(fns, nil)
+	f.fn.PlaceHolder = lang.X("profile.function.placeholder", "Kies uw functie")
+	f.name.PlaceHolder = lang.X("profile.name.placeholder", "Bijvoorbeeld uw voornaam of initialen")
+	f.team.PlaceHolder = lang.X("profile.team.placeholder", "Bijvoorbeeld de naam van uw team of afdeling")
+	f.start = newKeyButton(lang.X("profile.start", "Start de zelfscan"), func() { u.startSelfCheck(f) })
+	f.start.Importance = widget.HighImportance
+	f.start.Icon = theme.NavigateNextIcon()
+	f.start.IconPlacement = widget.ButtonIconTrailingText
+
+	if last, ok, err := u.store.LastProfile(); err != nil {
+		fyne.LogError("reading the last profile", err)
+	} else if ok {
+		if o, found := u.fw.Organisation(last.Organisation); found {
+			f.org.Selected = o.Name
+		}
+		if fn, found := u.fw.Function(last.Function); found {
+			f.fn.Selected = fn.Name
+		}
+		f.name.Text, f.team.Text = last.Name, last.Team
+	}
+	update := func(string) { u.updateProfile(f) }
+	f.org.OnChanged, f.fn.OnChanged = update, update
+	f.name.OnChanged, f.team.OnChanged = update, update
+	u.updateProfile(f)
+
+	form := container.New(layout.NewFormLayout(),
+		widget.NewLabel(lang.X("profile.org", "Organisatie")), f.org,
+		widget.NewLabel(lang.X("profile.function", "Functie")), container.NewVBox(f.fn, f.fnDescription),
+		widget.NewLabel(lang.X("profile.name", "Naam (optioneel)")), container.NewVBox(f.name, f.nameErr),
+		widget.NewLabel(lang.X("profile.team", "Team (optioneel)")), container.NewVBox(f.team, f.teamErr),
+	)
+	intro := wrapped(lang.X("profile.intro", "Welke uitspraken u krijgt, hangt af van uw organisatie en functie. Naam en team zijn alleen voor uzelf: ze komen in uw resultaten en leerplan."))
+	back := newKeyButton(lang.X("common.back", "Terug"), u.ShowStart)
+	back.Icon = theme.NavigateBackIcon()
+	body := container.NewVBox(heading(lang.X("profile.title", "Uw profiel")), intro, form,
+		widget.NewSeparator(), f.summary, f.context)
+	u.show(screenProfile, container.NewBorder(nil, container.NewHBox(back, layout.NewSpacer(), f.start), nil, nil,
+		container.NewVScroll(body)))
+	u.win.Canvas().Focus(f.org)
+}
+
+// errorLabel shows what is wrong with an entry; empty when nothing is.
+func errorLabel() *widget.Label {
+	l := wrapped("")
+	l.Importance = widget.DangerImportance
+	l.Hide()
+	return l
+}
+
+// selectedOrg and selectedFunction map the chosen names back to the framework.
+func (u *UI) selectedOrg(f *profileForm) (*assessment.Organisation, bool) {
+	if i := f.org.SelectedIndex(); i >= 0 {
+		return &u.fw.Organisations[i], true
+	}
+	return nil, false
+}
+
+func (u *UI) selectedFunction(f *profileForm) (*assessment.Function, bool) {
+	if i := f.fn.SelectedIndex(); i >= 0 {
+		return &u.fw.Functions[i], true
+	}
+	return nil, false
+}
+
+// checkLength shows a message under an entry that is too long.
+func checkLength(e *shortcutEntry, msg *widget.Label) bool {
+	n := utf8.RuneCountInString(e.Text)
+	if n <= maxProfileRunes {
+		msg.Hide()
+		return true
+	}
+	msg.SetText(lang.X("profile.toolong", "Dit veld mag hoogstens {{.Max}} tekens hebben; nu zijn het er {{.Count}}.",
+		map[string]any{"Max": maxProfileRunes, "Count": n}))
+	msg.Show()
+	return false
+}
+
+// updateProfile shows what the chosen profile will be asked and whether the
+// scan can start.
+func (u *UI) updateProfile(f *profileForm) {
+	okName := checkLength(f.name, f.nameErr)
+	okTeam := checkLength(f.team, f.teamErr)
+	org, okOrg := u.selectedOrg(f)
+	fn, okFn := u.selectedFunction(f)
+	f.fnDescription.SetText("")
+	if okFn {
+		f.fnDescription.SetText(fn.Description)
+	}
+	f.context.RemoveAll()
+	if !okOrg || !okFn {
+		f.summary.SetText(lang.X("profile.choose", "Kies uw organisatie en functie; dan ziet u hier wat de zelfscan u vraagt."))
+		f.start.Disable()
+		return
+	}
+	req, err := u.fw.Required(org.ID, fn.ID)
+	if err != nil {
+		fyne.LogError("required competencies", err)
+		f.start.Disable()
+		return
+	}
+	indicators := 0
+	for _, rc := range req {
+		indicators += len(rc.Indicators)
+	}
+	f.summary.SetText(lang.X("profile.summary", "U beoordeelt uzelf op {{.Competencies}} competenties met samen {{.Indicators}} uitspraken. Elk antwoord wordt meteen bewaard, dus u kunt altijd stoppen en later verdergaan.",
+		map[string]any{"Competencies": len(req), "Indicators": indicators}))
+	if c := org.Context; c.Training != "" || len(c.Opportunities) > 0 {
+		f.context.Add(widget.NewLabelWithStyle(lang.X("profile.context", "Leren binnen {{.Org}}", map[string]any{"Org": org.Name}),
+			fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		if c.Training != "" {
+			f.context.Add(wrapped(c.Training))
+		}
+		if len(c.Opportunities) > 0 {
+			f.context.Add(wrapped("• " + strings.Join(c.Opportunities, "\n• ")))
+		}
+		if c.Source != "" {
+			f.context.Add(hint(lang.X("common.source", "Bron: {{.Source}}", map[string]any{"Source": c.Source})))
+		}
+	}
+	if okName && okTeam && !u.store.ReadOnly() {
+		f.start.Enable()
+	} else {
+		f.start.Disable()
+	}
+}
+
+// startSelfCheck creates the self-check and opens the scan at its start.
+func (u *UI) startSelfCheck(f *profileForm) {
+	org, okOrg := u.selectedOrg(f)
+	fn, okFn := u.selectedFunction(f)
+	if !okOrg || !okFn {
+		return
+	}
+	p := assessment.Profile{Organisation: org.ID, Function: fn.ID,
+		Name: strings.TrimSpace(f.name.Text), Team: strings.TrimSpace(f.team.Text)}
+	sc, err := u.store.CreateSelfCheck(p, u.fw.Version, u.now())
+	if err != nil {
+		u.showStoreError(err)
+		return
+	}
+	u.showScan(sc.ID)
 }

@@ -1,16 +1,164 @@
 package app
 
 import (
+	"errors"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"zelfscan/assessment"
+	"zelfscan/plans/store"
 )
 
-// ShowStart shows the start screen.
+// ShowStart shows the start screen: what the app is for, where to begin,
+// where the data lives and whose work the framework is based on.
 func (u *UI) ShowStart() {
-	u.show(screenStart, widget.NewLabel(lang.X("start.title", "Zelfscan GGG")))
+	title := heading(appTitle())
+	intro := wrapped(lang.X("start.intro", "Met deze zelfscan brengt u in kaart hoe het staat met uw kennis en vaardigheden rond gendergerelateerd geweld. U beoordeelt uzelf op concrete uitspraken die passen bij uw organisatie en functie. Daarna ziet u waar u sterk staat en waar u kunt groeien, als start voor een persoonlijk leerplan."))
+
+	newScan := newKeyButton(lang.X("start.new", "Nieuwe zelfscan starten"), u.showProfile)
+	newScan.Importance = widget.HighImportance
+	newScan.Icon = theme.ContentAddIcon()
+	newHint := hint(lang.X("start.new.hint", "Kies uw organisatie en functie en begin."))
+	if u.store.ReadOnly() {
+		newScan.Disable()
+		newHint.SetText(lang.X("start.readonly.hint", "Niet mogelijk: de gegevens zijn alleen-lezen geopend."))
+	}
+	rows := []fyne.CanvasObject{newScan, newHint}
+
+	if sum, done, ok := u.unfinished(); ok {
+		resume := newKeyButton(lang.X("start.resume", "Verder met onvoltooide zelfscan"), func() { u.showScan(sum.ID) })
+		resume.Icon = theme.MediaPlayIcon()
+		if u.store.ReadOnly() {
+			resume.Disable()
+		}
+		rows = append(rows, resume, hint(lang.X("start.resume.hint",
+			"Begonnen op {{.Date}}: {{.Answered}} van {{.Total}} uitspraken beantwoord ({{.Percent}}%).",
+			map[string]any{"Date": formatDate(sum.Started), "Answered": done.Answered, "Total": done.Total, "Percent": done.Percent()})))
+	}
+
+	history := newKeyButton(lang.X("start.history", "Eerdere zelfscans"), u.showHistory)
+	history.Icon = theme.HistoryIcon()
+	review := newKeyButton(lang.X("start.review", "Plan openen ter bespreking"), nil)
+	review.Icon = theme.FolderOpenIcon()
+	review.Disable()
+	rows = append(rows,
+		history, hint(lang.X("start.history.hint", "Bekijk resultaten van eerder gedane zelfscans en vergelijk ze.")),
+		review, hint(lang.X("start.review.hint", "Komt in een volgende versie.")))
+
+	privacy := wrapped(lang.X("start.privacy", "Uw antwoorden blijven op deze computer: de app stuurt niets door. Ze staan in {{.Path}}.",
+		map[string]any{"Path": u.store.Path()}))
+	credit := hint(lang.X("start.source", "Bron: {{.Title}} ({{.Publisher}}, {{.Year}}).",
+		map[string]any{"Title": u.fw.Source.Title, "Publisher": u.fw.Source.Publisher, "Year": u.fw.Source.Year}) +
+		" " + u.fw.Source.Credit)
+
+	top := container.NewBorder(nil, nil, nil, u.languageChoice(u.ShowStart), title)
+	body := container.NewVBox(top, intro, widget.NewSeparator(),
+		container.New(layout.NewFormLayout(), rows...), widget.NewSeparator(),
+		privacy, credit)
+	if u.store.ReadOnly() {
+		body.Objects = append([]fyne.CanvasObject{readOnlyBanner()}, body.Objects...)
+	}
+	u.show(screenStart, container.NewVScroll(body))
 }
 
-// Restore reopens the screen the user saw last.
+// unfinished finds the newest self-check that still has unanswered
+// indicators, with how far it got.
+func (u *UI) unfinished() (store.Summary, assessment.Completeness, bool) {
+	list, err := u.store.SelfChecks()
+	if err != nil {
+		fyne.LogError("listing self-checks", err)
+		return store.Summary{}, assessment.Completeness{}, false
+	}
+	for _, sum := range list {
+		req, err := u.fw.Required(sum.Profile.Organisation, sum.Profile.Function)
+		if err != nil {
+			continue // made with a framework that no longer knows this profile
+		}
+		sc, err := u.store.SelfCheck(sum.ID)
+		if err != nil {
+			fyne.LogError("reading a self-check", err)
+			continue
+		}
+		if c := sc.Completeness(req); !c.Done() {
+			return sum, c, true
+		}
+	}
+	return store.Summary{}, assessment.Completeness{}, false
+}
+
+// Restore reopens the screen the user saw last; a self-check that no longer
+// exists sends them to the start screen.
 func (u *UI) Restore() {
+	p := u.app.Preferences()
+	id := int64(p.Int(prefSelfCheck))
+	exists := func() bool {
+		if id <= 0 {
+			return false
+		}
+		_, err := u.store.SelfCheck(id)
+		if err != nil && !errors.Is(err, store.ErrNotFound) {
+			fyne.LogError("reopening the last self-check", err)
+		}
+		return err == nil
+	}
+	switch p.String(prefLastScreen) {
+	case screenScan:
+		if exists() && !u.store.ReadOnly() {
+			u.showScan(id)
+			return
+		}
+	case screenResults:
+		if exists() {
+			u.showResults(id)
+			return
+		}
+	case screenHistory:
+		u.showHistory()
+		return
+	case screenProfile:
+		if !u.store.ReadOnly() {
+			u.showProfile()
+			return
+		}
+	}
 	u.ShowStart()
 }
+
+// heading is a screen title.
+func heading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameHeadingText
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// wrapped is body text that wraps at the window edge.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// hint is secondary, smaller text.
+func hint(text string) *widget.Label {
+	l := wrapped(text)
+	l.SizeName = theme.SizeNameCaptionText
+	l.Importance = widget.LowImportance
+	return l
+}
+
+// readOnlyBanner reminds the user that nothing they do is saved.
+func readOnlyBanner() fyne.CanvasObject {
+	l := wrapped(lang.X("readonly.banner", "Alleen-lezen: een ander venster van Zelfscan GGG heeft de gegevens open. U kunt kijken, maar niets wijzigen."))
+	l.Importance = widget.WarningImportance
+	return l
+}
+
+// formatDate shows a day the Dutch way, in local time.
+func formatDate(t time.Time) string { return t.Local().Format("2-1-2006") }

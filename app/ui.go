@@ -71,6 +71,8 @@ type UI struct {
 	// shortcuts are the window's own shortcuts, also offered to entries
 	// (a focused Entry would otherwise swallow them).
 	shortcuts map[string]func()
+	// scan is the self-check on screen, nil on other screens.
+	scan *scanState
 }
 
 // New wires the GUI to an app, its main window, the framework and the store.

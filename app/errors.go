@@ -1,0 +1,97 @@
+package app
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"zelfscan/assessment"
+	"zelfscan/plans/store"
+)
+
+// dialogWidth keeps message dialogs readable: wide enough for a sentence,
+// narrow enough for the smallest window.
+const dialogWidth = 560
+
+// message is a wrapping label for a dialog body.
+func message(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// showFatal explains why the app cannot go on; its only button closes it.
+func showFatal(w fyne.Window, title, text string) {
+	w.SetContent(container.NewCenter(widget.NewLabel(appTitle())))
+	d := dialog.NewCustom(title, lang.X("error.quit", "Afsluiten"), message(text), w)
+	d.SetOnClosed(w.Close)
+	d.Resize(fyne.NewSize(dialogWidth, 0))
+	d.Show()
+}
+
+// showFrameworkError: the embedded framework did not load, which is a fault
+// of this build, not of the user's data.
+func showFrameworkError(w fyne.Window, err error) {
+	fyne.LogError("loading the framework", err)
+	showFatal(w, lang.X("error.framework.title", "Het competentiekader ontbreekt"),
+		lang.X("error.framework.text", "Zelfscan GGG kon zijn competentiekader niet laden. Dat is een fout in deze versie van de app, niet in uw gegevens; uw gegevens zijn niet aangeraakt. Installeer de app opnieuw of meld dit bij uw beheerder.")+
+			"\n\n"+err.Error())
+}
+
+// showOpenError explains why the database did not open. The file is left as
+// it is. When another instance holds it, the user may look read-only.
+func showOpenError(a fyne.App, w fyne.Window, fw *assessment.Framework, dir string, err error) {
+	fyne.LogError("opening the database", err)
+	if !errors.Is(err, store.ErrLocked) {
+		showFatal(w, openErrorTitle(err), store.UserMessage(err))
+		return
+	}
+	w.SetContent(container.NewCenter(widget.NewLabel(appTitle())))
+	text := store.UserMessage(err) + "\n\n" + lang.X("error.locked.choice",
+		"U kunt de gegevens ook alleen bekijken: dan wordt niets gewijzigd of bewaard.")
+	d := dialog.NewCustomConfirm(lang.X("error.locked.title", "Zelfscan GGG is al geopend"),
+		lang.X("error.locked.readonly", "Alleen-lezen openen"), lang.X("error.quit", "Afsluiten"),
+		message(text), func(readOnly bool) {
+			if !readOnly {
+				w.Close()
+				return
+			}
+			st, err := store.OpenReadOnly(dir)
+			if err != nil {
+				fyne.LogError("opening the database read-only", err)
+				showFatal(w, openErrorTitle(err), store.UserMessage(err))
+				return
+			}
+			start(a, w, fw, st)
+		}, w)
+	d.Resize(fyne.NewSize(dialogWidth, 0))
+	d.Show()
+}
+
+// openErrorTitle names the kind of failure in a few words.
+func openErrorTitle(err error) string {
+	switch {
+	case errors.Is(err, store.ErrNewerSchema):
+		return lang.X("error.newer.title", "Gegevens van een nieuwere versie")
+	case errors.Is(err, store.ErrCorrupt):
+		return lang.X("error.corrupt.title", "Gegevensbestand beschadigd")
+	case errors.Is(err, store.ErrNoAccess):
+		return lang.X("error.access.title", "Geen schrijfrechten")
+	case errors.Is(err, store.ErrDiskFull):
+		return lang.X("error.full.title", "Schijf vol")
+	}
+	return lang.X("error.open.title", "Gegevens niet geopend")
+}
+
+// showStoreError tells the user that reading or saving failed.
+func (u *UI) showStoreError(err error) {
+	fyne.LogError("store", err)
+	d := dialog.NewCustom(lang.X("error.store.title", "Er ging iets mis"), lang.X("common.ok", "OK"),
+		message(store.UserMessage(err)), u.win)
+	d.Resize(fyne.NewSize(dialogWidth, 0))
+	d.Show()
+}

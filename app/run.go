@@ -1,0 +1,101 @@
+package app
+
+import (
+	"io/fs"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+
+	"zelfscan/assessment"
+	"zelfscan/assets"
+	"zelfscan/plans/store"
+)
+
+// Options is what main.go decides before the GUI starts.
+type Options struct {
+	// DataDir is the folder with the database.
+	DataDir string
+	// Framework is where the competency framework is read from; nil means
+	// the embedded one. Tests pass a small framework here.
+	Framework    fs.FS
+	FrameworkDir string
+}
+
+// Run prepares the main window and shows the first screen, or a dialog that
+// says why the app cannot start and what to do. main.go calls it before
+// ShowAndRun; it never panics on a broken framework or database. It returns
+// the UI when the app could start at once, nil when a dialog is shown.
+func Run(a fyne.App, w fyne.Window, opt Options) *UI {
+	if err := SetupLanguage(Language(a.Preferences())); err != nil {
+		// Without translations every string falls back to its Dutch text.
+		fyne.LogError("translations", err)
+	}
+	w.SetTitle(appTitle())
+	restoreSize(a, w)
+	w.SetCloseIntercept(func() { saveSize(a, w); w.Close() })
+
+	fsys, dir := opt.Framework, opt.FrameworkDir
+	if fsys == nil {
+		fsys, dir = assets.Files, assets.FrameworkDir
+	}
+	fw, err := assessment.Load(fsys, dir)
+	if err != nil {
+		showFrameworkError(w, err)
+		return nil
+	}
+	st, err := store.Open(opt.DataDir)
+	if err != nil {
+		showOpenError(a, w, fw, opt.DataDir, err)
+		return nil
+	}
+	return start(a, w, fw, st)
+}
+
+// start builds the UI on an open store and reopens the last screen.
+func start(a fyne.App, w fyne.Window, fw *assessment.Framework, st Store) *UI {
+	u := New(a, w, fw, st)
+	u.install()
+	u.Restore()
+	return u
+}
+
+// install sets what belongs to the window rather than to a screen: closing
+// (which saves first) and the quit shortcut.
+func (u *UI) install() {
+	u.win.SetCloseIntercept(u.quit)
+	u.addShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, u.quit)
+}
+
+// quit saves what is pending and the window size, closes the store and
+// then the window (the master window, so the app ends).
+func (u *UI) quit() {
+	u.flush()
+	saveSize(u.app, u.win)
+	if err := u.store.Close(); err != nil {
+		fyne.LogError("closing the database", err)
+	}
+	u.win.Close()
+}
+
+// restoreSize gives the window the size it had last time, never smaller
+// than MinSize (Fyne windows have no minimum size of their own).
+func restoreSize(a fyne.App, w fyne.Window) {
+	p := a.Preferences()
+	size := fyne.NewSize(float32(p.FloatWithFallback(prefWinWidth, float64(MinSize.Width))),
+		float32(p.FloatWithFallback(prefWinHeight, float64(MinSize.Height))))
+	w.Resize(fyne.NewSize(max(size.Width, MinSize.Width), max(size.Height, MinSize.Height)))
+}
+
+// saveSize remembers the window size for the next start.
+func saveSize(a fyne.App, w fyne.Window) {
+	s := w.Canvas().Size()
+	if s.Width <= 0 || s.Height <= 0 {
+		return
+	}
+	a.Preferences().SetFloat(prefWinWidth, float64(s.Width))
+	a.Preferences().SetFloat(prefWinHeight, float64(s.Height))
+}
+
+// appTitle is the window title.
+func appTitle() string { return lang.X("app.title", "Zelfscan GGG") }

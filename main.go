@@ -1,0 +1,97 @@
+// Command zelfscan is Zelfscan GGG: a self-assessment of expertise on
+// gender-related violence that ends in a personal learning plan.
+//
+// main only reads flags, creates the Fyne app and window, and hands them to
+// package app; everything the user sees is built and tested there.
+package main
+
+import (
+	_ "embed"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"github.com/BurntSushi/toml"
+
+	"zelfscan/app"
+	"zelfscan/assets"
+)
+
+// FyneApp.toml is the one place that holds name, ID and version. The fyne
+// tool would compile it into the binary, but we build with plain `go build`,
+// so we embed it and give Fyne the same metadata ourselves; --version prints
+// what it says.
+//
+//go:embed FyneApp.toml
+var fyneAppTOML []byte
+
+type fyneAppFile struct {
+	Details struct {
+		Name    string
+		ID      string
+		Version string
+		Build   int
+	}
+	Migrations map[string]bool
+}
+
+func main() {
+	meta, err := metadata()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "zelfscan:", err)
+		os.Exit(2)
+	}
+	dataDir := flag.String("data", "", "map met de gegevens (standaard $ZELFSCAN_DATA of de configuratiemap van de gebruiker)")
+	version := flag.Bool("version", false, "toon de versie en stop")
+	flag.Parse()
+	if *version {
+		fmt.Printf("%s %s (build %d)\n", meta.Name, meta.Version, meta.Build)
+		return
+	}
+	dir, err := resolveDataDir(*dataDir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "zelfscan:", err)
+		os.Exit(2)
+	}
+
+	fyneapp.SetMetadata(meta)
+	a := fyneapp.NewWithID(meta.ID)
+	a.SetIcon(meta.Icon)
+	w := a.NewWindow(meta.Name)
+	w.SetIcon(meta.Icon)
+	w.SetMaster()
+	app.Run(a, w, app.Options{DataDir: dir})
+	w.ShowAndRun()
+}
+
+// metadata reads the embedded FyneApp.toml.
+func metadata() (fyne.AppMetadata, error) {
+	var f fyneAppFile
+	if err := toml.Unmarshal(fyneAppTOML, &f); err != nil {
+		return fyne.AppMetadata{}, fmt.Errorf("FyneApp.toml lezen: %w", err)
+	}
+	return fyne.AppMetadata{
+		ID: f.Details.ID, Name: f.Details.Name, Version: f.Details.Version, Build: f.Details.Build,
+		Icon:       fyne.NewStaticResource("icon.png", assets.Icon),
+		Migrations: f.Migrations,
+	}, nil
+}
+
+// resolveDataDir: the flag wins, then $ZELFSCAN_DATA, then the user's
+// configuration folder.
+func resolveDataDir(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	if env := os.Getenv("ZELFSCAN_DATA"); env != "" {
+		return env, nil
+	}
+	cfg, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("geen configuratiemap gevonden; geef een map op met --data: %w", err)
+	}
+	return filepath.Join(cfg, "zelfscan-ggg"), nil
+}
