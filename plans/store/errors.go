@@ -132,7 +132,7 @@ func UserMessage(err error) string {
 	case errors.Is(err, ErrDiskFull):
 		return "De schijf is vol, daardoor kon Zelfscan GGG uw antwoord niet bewaren. Maak ruimte vrij en probeer het opnieuw."
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Sprintf("Er zijn nog geen gegevens gevonden in %s.", path)
+		return fmt.Sprintf("Er zijn nog geen gegevens gevonden in %s. Sluit de andere vensters van Zelfscan GGG en start de app opnieuw; dan begint u met een nieuw bestand.", path)
 	case errors.Is(err, ErrNotFound):
 		return "Deze zelfscan bestaat niet meer; misschien is hij verwijderd. Kies een andere zelfscan of begin een nieuwe."
 	}

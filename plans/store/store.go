@@ -125,8 +125,10 @@ func OpenReadOnly(dir string) (*Store, error) {
 
 func openReadOnly(dir string, opt options) (*Store, error) {
 	path := filepath.Join(dir, FileName)
-	if _, err := os.Stat(path); err != nil {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, &FileError{Path: path, Kind: fs.ErrNotExist, Err: err}
+	} else if err != nil {
+		return nil, classify(path, fmt.Errorf("open database read-only: %w", err))
 	}
 	version, err := probe(path, len(opt.migrations))
 	if err != nil {

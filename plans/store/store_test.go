@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -63,10 +64,15 @@ func assertNothingWritten(t *testing.T, path string) {
 	}
 }
 
-// Save and resume: everything written before Close is there after a new Open.
+// Save and resume: everything written before Close is there after a new
+// Open. The folder name has characters a file URI must escape, as user
+// folders often do.
 func TestSaveAndResume(t *testing.T) {
-	dir := t.TempDir()
+	dir := filepath.Join(t.TempDir(), "Mijn gegevens #1 ?x=%20 ë")
 	s := openT(t, dir)
+	if want := filepath.Join(dir, FileName); s.Path() != want {
+		t.Errorf("Path() = %q; want %q", s.Path(), want)
+	}
 	p := assessment.Profile{Organisation: "politie", Function: "uitvoerend", Name: "Sanne", Team: "Noord"}
 	sc, err := s.CreateSelfCheck(p, "2026.1", t0)
 	if err != nil {
@@ -107,6 +113,12 @@ func TestSaveAndResume(t *testing.T) {
 	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(dir)); len(entries) != 1 {
+		t.Errorf("files landed outside the data folder: %v", entries)
+	}
+	if fi, err := os.Stat(filepath.Join(dir, FileName)); err != nil || fi.Size() == 0 {
+		t.Fatalf("database not at its path: %v", err)
 	}
 
 	s = openT(t, dir)
@@ -620,5 +632,63 @@ func TestReadOnlyErrorMapping(t *testing.T) {
 	}
 	if UserMessage(errors.New("sql: database is closed")) == "" || strings.Contains(UserMessage(errors.New("sql: x")), "sql") {
 		t.Error("an unknown error must still get a plain Dutch sentence")
+	}
+}
+
+// Answers saved from several goroutines at once all arrive, without
+// SQLITE_BUSY: the GUI may save from more than one goroutine.
+func TestConcurrentSaves(t *testing.T) {
+	s := openT(t, t.TempDir())
+	defer s.Close()
+	sc, err := s.CreateSelfCheck(assessment.Profile{Organisation: "om", Function: "uitvoerend"}, "1", t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const workers, each = 8, 25
+	errs := make(chan error, workers)
+	for w := range workers {
+		go func() {
+			for i := range each {
+				if err := s.SaveRating(sc.ID, fmt.Sprintf("w%d-i%d", w, i), assessment.Rating{Level: 1, At: t0}); err != nil {
+					errs <- err
+					return
+				}
+				if _, err := s.SelfCheck(sc.ID); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range workers {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := s.SelfCheck(sc.ID)
+	if err != nil || len(got.Ratings) != workers*each {
+		t.Fatalf("%d ratings, %v; want %d", len(got.Ratings), err, workers*each)
+	}
+}
+
+// OpenReadOnly creates nothing and migrates nothing: with no database it
+// says there are no data yet, and a file that still needs a migration is
+// refused with ErrOlderSchema rather than read with the wrong schema.
+func TestOpenReadOnlyRefusals(t *testing.T) {
+	dir := t.TempDir()
+	_, err := OpenReadOnly(dir)
+	if !errors.Is(err, os.ErrNotExist) || !strings.Contains(UserMessage(err), "nog geen gegevens") {
+		t.Errorf("OpenReadOnly on empty folder: %v (%q)", err, UserMessage(err))
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("OpenReadOnly created %v", entries)
+	}
+
+	openT(t, dir).Close()
+	extended := append(append([]migration{}, migrations...), migration{name: "later", sql: "CREATE TABLE later (x)"})
+	_, err = openReadOnly(dir, options{migrations: extended})
+	if !errors.Is(err, ErrOlderSchema) || !strings.Contains(UserMessage(err), "bijgewerkt") {
+		t.Errorf("OpenReadOnly on an older schema: %v (%q); want ErrOlderSchema", err, UserMessage(err))
 	}
 }
