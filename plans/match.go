@@ -1,8 +1,9 @@
 package plans
 
 import (
+	"cmp"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"zelfscan/assessment"
@@ -109,28 +110,49 @@ func Match(cat *Catalogue, gaps []assessment.Gap, org string, opts ...MatchOptio
 		for k, i := range cands {
 			list[k] = scored{i, score(cat.entries[i].item, g, org, int(served[i])-1)}
 		}
-		sort.Slice(list, func(a, b int) bool {
-			x, y := list[a], list[b]
+		slices.SortFunc(list, func(x, y scored) int {
 			if x.score != y.score {
-				return x.score > y.score
+				return cmp.Compare(y.score, x.score)
 			}
 			ex, ey := &cat.entries[x.entry], &cat.entries[y.entry]
-			if ex.titleKey != ey.titleKey {
-				return ex.titleKey < ey.titleKey
+			if c := strings.Compare(ex.titleKey, ey.titleKey); c != 0 {
+				return c
 			}
-			return ex.item.ID < ey.item.ID
+			return strings.Compare(ex.item.ID, ey.item.ID)
 		})
 		if cfg.limit > 0 && len(list) > cfg.limit {
 			list = list[:cfg.limit]
 		}
+		// Many items share a reason; building each once keeps Match fast on
+		// large catalogues.
+		reasons := map[reasonKey]string{}
 		gm.Matches = make([]ItemMatch, len(list))
 		for k, s := range list {
 			it := cat.entries[s.entry].item
-			gm.Matches[k] = ItemMatch{Item: it, Score: s.score, Reason: reason(cat, it, g, org, int(served[s.entry])-1)}
+			other := int(served[s.entry]) - 1
+			key := reasonKey{level: it.Level, other: other, origin: it.Origin, orgFit: orgScore(it, org)}
+			if key.orgFit == 0 {
+				key.orgs = strings.Join(it.Organisations, ",")
+			}
+			r, ok := reasons[key]
+			if !ok {
+				r = reason(cat, it, g, org, other)
+				reasons[key] = r
+			}
+			gm.Matches[k] = ItemMatch{Item: it, Score: s.score, Reason: r}
 		}
 		out = append(out, gm)
 	}
 	return out
+}
+
+// reasonKey holds everything reason depends on besides the gap and org.
+type reasonKey struct {
+	level  Level
+	orgFit int
+	orgs   string // only for items meant for other organisations
+	other  int
+	origin string
 }
 
 func score(it *Item, g assessment.Gap, org string, otherGaps int) float64 {
