@@ -75,9 +75,6 @@ END;
 `},
 }
 
-// SchemaVersion is the schema this build writes.
-func SchemaVersion() int { return len(migrations) }
-
 // migrate brings the database from version to len(steps).
 func (s *Store) migrate(steps []migration, version int) error {
 	if version >= len(steps) {
