@@ -1,0 +1,171 @@
+package app
+
+import (
+	"bytes"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	_ "modernc.org/sqlite"
+
+	"zelfscan/assessment"
+	"zelfscan/plans/store"
+)
+
+// fixedNow is the clock of seeded data.
+var fixedNow = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
+
+// failedStart runs the app on dir, expecting a dialog instead of a screen.
+func failedStart(t *testing.T, a fyne.App, opt Options) (fyne.Window, *bool) {
+	t.Helper()
+	w := test.NewWindow(nil)
+	w.Resize(MinSize)
+	closed := false
+	w.SetOnClosed(func() { closed = true })
+	if u := Run(a, w, opt); u != nil {
+		t.Fatalf("Run started although it should not; screen %q", a.Preferences().String(prefLastScreen))
+	}
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatalf("no dialog; window shows %q", visibleTexts(w))
+	}
+	return w, &closed
+}
+
+// seededDir is a data folder with one self-check in it, closed again.
+func seededDir(t *testing.T) (dir string, db []byte) {
+	t.Helper()
+	dir = t.TempDir()
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := st.CreateSelfCheck(assessment.Profile{Organisation: "politie", Function: "uitvoerend"}, "test.1", fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.SaveRating(sc.ID, "basis-vormen-1", assessment.Rating{Level: 2, At: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return dir, readDB(t, dir)
+}
+
+func readDB(t *testing.T, dir string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, store.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func assertUnchanged(t *testing.T, dir string, before []byte) {
+	t.Helper()
+	if !bytes.Equal(readDB(t, dir), before) {
+		t.Error("the database file was changed")
+	}
+}
+
+func TestLockedOffersReadOnly(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir, _ := seededDir(t)
+	other, err := store.Open(dir) // the instance that is already running
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	before := readDB(t, dir)
+
+	w, closed := failedStart(t, a, testOptions(dir))
+	if !showsText(w, "Zelfscan GGG is al geopend op deze computer") || !showsText(w, "alleen bekijken") {
+		t.Errorf("locked dialog says %q", visibleTexts(w))
+	}
+	tapButton(t, w, "Alleen-lezen openen")
+	if *closed {
+		t.Fatal("window closed instead of opening read-only")
+	}
+	if !showsText(w, "Alleen-lezen: een ander venster") {
+		t.Errorf("start screen lacks the read-only notice: %q", visibleTexts(w))
+	}
+	if b := tappable(t, w, "Nieuwe zelfscan starten").(*keyButton); !b.Disabled() {
+		t.Error("a new self-check can be started on a read-only store")
+	}
+	if b := tappable(t, w, "Verder met onvoltooide zelfscan").(*keyButton); !b.Disabled() {
+		t.Error("the unfinished scan can be continued on a read-only store")
+	}
+	assertUnchanged(t, dir, before)
+}
+
+func TestLockedQuit(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir, before := seededDir(t)
+	other, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	w, closed := failedStart(t, a, testOptions(dir))
+	tapButton(t, w, "Afsluiten")
+	if !*closed {
+		t.Error("Afsluiten does not close the window")
+	}
+	assertUnchanged(t, dir, before)
+}
+
+func TestNewerSchemaRefused(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir, _ := seededDir(t)
+	db, err := sql.Open("sqlite", filepath.Join(dir, store.FileName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("PRAGMA user_version = 999"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	before := readDB(t, dir)
+
+	w, closed := failedStart(t, a, testOptions(dir))
+	for _, want := range []string{"Gegevens van een nieuwere versie", "nieuwere versie van Zelfscan GGG (schema 999)", "Werk de app bij"} {
+		if !showsText(w, want) {
+			t.Errorf("dialog lacks %q: %q", want, visibleTexts(w))
+		}
+	}
+	tapButton(t, w, "Afsluiten")
+	if !*closed {
+		t.Error("Afsluiten does not close the window")
+	}
+	assertUnchanged(t, dir, before)
+}
+
+func TestCorruptFileRefused(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	junk := bytes.Repeat([]byte("geen database "), 400)
+	if err := os.WriteFile(filepath.Join(dir, store.FileName), junk, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w, _ := failedStart(t, a, testOptions(dir))
+	for _, want := range []string{"Gegevensbestand beschadigd", "is beschadigd en kan niet worden gelezen"} {
+		if !showsText(w, want) {
+			t.Errorf("dialog lacks %q: %q", want, visibleTexts(w))
+		}
+	}
+	assertUnchanged(t, dir, junk)
+}
+
+func TestBrokenFrameworkExplained(t *testing.T) {
+	a := test.NewTempApp(t)
+	broken := fstest.MapFS{"framework/framework.yaml": {Data: []byte("version: [")}}
+	w, _ := failedStart(t, a, Options{DataDir: t.TempDir(), Framework: broken, FrameworkDir: "framework"})
+	if !showsText(w, "kon zijn competentiekader niet laden") {
+		t.Errorf("dialog says %q", visibleTexts(w))
+	}
+}

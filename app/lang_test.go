@@ -1,0 +1,191 @@
+package app
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"zelfscan/assets"
+)
+
+func TestLanguageSwitch(t *testing.T) {
+	f := newUIFixture(t)
+	t.Cleanup(func() { SetupLanguage("nl") })
+	if !showsText(f.w, "Nieuwe zelfscan starten") {
+		t.Fatalf("start screen not in Dutch: %q", visibleTexts(f.w))
+	}
+	chooseInSelect(t, f.w, 0, "English")
+	if !showsText(f.w, "Start a new self-check") || showsText(f.w, "Nieuwe zelfscan starten") {
+		t.Errorf("after choosing English the start screen shows %q", visibleTexts(f.w))
+	}
+	if got := f.a.Preferences().String(prefLanguage); got != "en" {
+		t.Errorf("language preference %q, want en", got)
+	}
+	// The choice survives a restart.
+	f.u.quit()
+	f.start(t)
+	if !showsText(f.w, "Start a new self-check") {
+		t.Errorf("after a restart the start screen shows %q", visibleTexts(f.w))
+	}
+	chooseInSelect(t, f.w, 0, "Nederlands")
+	if !showsText(f.w, "Nieuwe zelfscan starten") {
+		t.Errorf("back to Dutch the start screen shows %q", visibleTexts(f.w))
+	}
+}
+
+func TestCLocaleGivesDutch(t *testing.T) {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANGUAGE"} {
+		t.Setenv(v, "")
+	}
+	t.Setenv("LANG", "C")
+	t.Setenv("LC_ALL", "C")
+	// An earlier English run must not linger in the package state.
+	if err := SetupLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("LC_ALL", "C")
+	f := newUIFixture(t)
+	if !showsText(f.w, "Nieuwe zelfscan starten") || !showsText(f.w, "Eerdere zelfscans") {
+		t.Errorf("under LANG=C the start screen shows %q", visibleTexts(f.w))
+	}
+}
+
+// langCall is one lang.X("key", "Dutch fallback") in the GUI code.
+type langCall struct {
+	key, fallback, at string
+}
+
+// langCalls finds every lang.X, lang.L and lang.XN call with literal
+// arguments in the package's Go files (tests excluded).
+func langCalls(t *testing.T) []langCall {
+	t.Helper()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	var out []langCall
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "lang" || (sel.Sel.Name != "X" && sel.Sel.Name != "XN") {
+				return true
+			}
+			at := fset.Position(call.Pos()).String()
+			if len(call.Args) < 2 {
+				t.Errorf("%s: lang.%s without key and fallback", at, sel.Sel.Name)
+				return true
+			}
+			key, okKey := literal(call.Args[0])
+			fallback, okFB := literal(call.Args[1])
+			if !okKey || !okFB {
+				t.Errorf("%s: lang.%s key and fallback must be string literals so they can be checked", at, sel.Sel.Name)
+				return true
+			}
+			out = append(out, langCall{key, fallback, at})
+			return true
+		})
+	}
+	return out
+}
+
+// literal is the value of a string literal, also "a" + "b".
+func literal(e ast.Expr) (string, bool) {
+	switch v := e.(type) {
+	case *ast.BasicLit:
+		if v.Kind != token.STRING {
+			return "", false
+		}
+		s, err := strconv.Unquote(v.Value)
+		return s, err == nil
+	case *ast.BinaryExpr:
+		a, okA := literal(v.X)
+		b, okB := literal(v.Y)
+		return a + b, okA && okB && v.Op == token.ADD
+	}
+	return "", false
+}
+
+// translations reads every nl.json and en.json under assets/translations
+// except Fyne's own, keyed by language.
+func translations(t *testing.T) map[string]map[string]string {
+	t.Helper()
+	out := map[string]map[string]string{"nl": {}, "en": {}}
+	err := fs.WalkDir(assets.Files, assets.TranslationsDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Base(path.Dir(p)) == "fyne" {
+			return err
+		}
+		language := strings.TrimSuffix(path.Base(p), ".json")
+		if out[language] == nil {
+			t.Errorf("%s: unexpected translation file", p)
+			return nil
+		}
+		data, err := fs.ReadFile(assets.Files, p)
+		if err != nil {
+			return err
+		}
+		var m map[string]string
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Errorf("%s: %v", p, err)
+			return nil
+		}
+		for k, v := range m {
+			if old, dup := out[language][k]; dup && old != v {
+				t.Errorf("%s: key %q has another text in another %s.json", p, k, language)
+			}
+			out[language][k] = v
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// Every string key used in the GUI has a Dutch and an English text, and the
+// Dutch text is the fallback written in the code.
+func TestEveryLangKeyTranslated(t *testing.T) {
+	calls := langCalls(t)
+	if len(calls) < 50 {
+		t.Fatalf("found only %d lang.X calls; the parser misses some", len(calls))
+	}
+	tr := translations(t)
+	for _, c := range calls {
+		nl, ok := tr["nl"][c.key]
+		if !ok {
+			t.Errorf("%s: key %q missing from nl.json", c.at, c.key)
+		} else if nl != c.fallback {
+			t.Errorf("%s: key %q: nl.json says %q, the code %q", c.at, c.key, nl, c.fallback)
+		}
+		if en, ok := tr["en"][c.key]; !ok || strings.TrimSpace(en) == "" {
+			t.Errorf("%s: key %q missing from en.json", c.at, c.key)
+		}
+	}
+	for k := range tr["nl"] {
+		if _, ok := tr["en"][k]; !ok {
+			t.Errorf("key %q is in nl.json but not in en.json", k)
+		}
+	}
+}
