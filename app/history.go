@@ -71,7 +71,6 @@ func (u *UI) historyScreen() fyne.CanvasObject {
 				func() { u.confirmDelete(s.ID, label) }),
 		}
 		row.title.Wrapping = fyne.TextWrapWord
-		row.remove.Importance = widget.DangerImportance
 		if u.store.ReadOnly() {
 			row.remove.Disable()
 		}
@@ -241,7 +240,8 @@ func (u *UI) comparisonBody(before, after comparedCheck) *comparisonView {
 
 	changes := assessment.Compare(before.result, after.result)
 	var drawn []chart.Change
-	table := container.NewVBox(changeHeader())
+	cols := u.changeColumns()
+	table := container.NewVBox(changeHeader(cols))
 	incomplete := false
 	for _, c := range changes {
 		switch c.Trend() {
@@ -266,10 +266,10 @@ func (u *UI) comparisonBody(before, after comparedCheck) *comparisonView {
 		row.trend.Importance = trendImportance(c.Trend())
 		view.changes = append(view.changes, row)
 		table.Add(widget.NewSeparator())
-		table.Add(tableRow(row.title, row.before, row.after, row.trend))
+		table.Add(cols.row(row.title, row.before, row.after, row.trend))
 	}
 	if incomplete {
-		table.Add(wrapText(lang.X("compare.incomplete", "* In minstens één van beide zelfscans zijn nog niet alle vragen van deze competentie beantwoord.")))
+		table.Add(wrapText(lang.X("compare.incomplete", "* In minstens één van beide zelfscans zijn nog niet alle uitspraken van deze competentie beantwoord.")))
 	}
 
 	img, err := chart.Comparison(drawn, u.fw.Scale, chart.Options{Width: chartWidth, Dark: u.dark()})
@@ -300,22 +300,40 @@ func (u *UI) checkSummary(sc *assessment.SelfCheck) string {
 		lang.X("history.version", "Kader {{.Version}}", map[string]any{"Version": u.versionText(sc.FrameworkVersion)})
 }
 
-// trendColumn is the width of the level and change columns of the table.
-const trendColumn = 170
+// changeColumns are the widths of the level and change columns of the
+// comparison table: wide enough for the longest level label of the scale.
+type changeColumns struct {
+	level, change float32
+}
 
-func changeHeader() fyne.CanvasObject {
+func (u *UI) changeColumns() changeColumns {
+	var c changeColumns
+	for _, l := range u.fw.Scale {
+		c.level = max(c.level, widget.NewLabel(u.levelText(l.Value)).MinSize().Width)
+	}
+	for _, t := range []assessment.Trend{assessment.TrendGroei, assessment.TrendAchteruitgang, assessment.TrendGelijk} {
+		c.change = max(c.change, widget.NewLabelWithStyle(trendName(t), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}).MinSize().Width)
+	}
+	return c
+}
+
+func changeHeader(cols changeColumns) fyne.CanvasObject {
 	bold := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	return tableRow(bold(lang.X("compare.competency", "Competentie")), bold(lang.X("compare.earlier", "Eerder")),
+	return cols.row(bold(lang.X("compare.competency", "Competentie")), bold(lang.X("compare.earlier", "Eerder")),
 		bold(lang.X("compare.later", "Later")), bold(lang.X("compare.change", "Verandering")))
 }
 
-// tableRow lays out a title that takes the free width beside three fixed columns.
-func tableRow(title, a, b, c *widget.Label) fyne.CanvasObject {
-	h := max(a.MinSize().Height, b.MinSize().Height, c.MinSize().Height)
-	cols := container.NewGridWrap(fyne.NewSize(trendColumn, h), a, b, c)
-	return container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(3*trendColumn+2*theme.Padding(), h), cols), title)
+// row lays out a title that takes the free width beside the fixed columns.
+func (c changeColumns) row(title, before, after, change *widget.Label) fyne.CanvasObject {
+	h := max(before.MinSize().Height, after.MinSize().Height, change.MinSize().Height)
+	fixed := container.NewHBox(
+		container.NewGridWrap(fyne.NewSize(c.level, h), before),
+		container.NewGridWrap(fyne.NewSize(c.level, h), after),
+		container.NewGridWrap(fyne.NewSize(c.change, h), change),
+	)
+	return container.NewBorder(nil, nil, nil, fixed, title)
 }
 
 func labelsBox(labels []*widget.Label) fyne.CanvasObject {

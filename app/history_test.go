@@ -31,7 +31,7 @@ func TestHistoryListsNewestFirst(t *testing.T) {
 		}
 	}
 	// Leidinggevende asks b1 b2 v1 r1: 8 indicators, 3 answered.
-	if d := view.rows[0].detail.Text; !strings.Contains(d, "3 van 8 vragen") || !strings.Contains(d, "Sam") {
+	if d := view.rows[0].detail.Text; !strings.Contains(d, "3 van 8 uitspraken") || !strings.Contains(d, "Sam") {
 		t.Errorf("newest row detail %q lacks name or completeness 3 van 8", d)
 	}
 	if ti := view.rows[0].title.Text; !strings.Contains(ti, "22-03-2026") || !strings.Contains(ti, "Politie, Leidinggevende") {

@@ -96,7 +96,7 @@ func (u *UI) profileCard(sc *assessment.SelfCheck, req []assessment.RequiredComp
 	box := container.NewVBox(form)
 	if !done.Done() {
 		warn := widget.NewLabelWithStyle(lang.X("results.incomplete",
-			"Deze zelfscan is nog niet af. De niveaus hieronder tellen alleen de vragen die al zijn beantwoord."),
+			"Deze zelfscan is nog niet af. De niveaus hieronder tellen alleen de uitspraken die al zijn beantwoord."),
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		warn.Wrapping = fyne.TextWrapWord
 		warn.Importance = widget.WarningImportance
@@ -165,7 +165,7 @@ func (u *UI) gapSection(gaps []assessment.Gap, view *resultsView) fyne.CanvasObj
 		box.Add(container.NewBorder(nil, nil, prio, nil, container.NewVBox(row.title, row.detail)))
 	}
 	if incomplete {
-		box.Add(wrapText(lang.X("results.gapIncomplete", "* Nog niet alle vragen van deze competentie zijn beantwoord.")))
+		box.Add(wrapText(lang.X("results.gapIncomplete", "* Nog niet alle uitspraken van deze competentie zijn beantwoord.")))
 	}
 	return box
 }
@@ -188,7 +188,7 @@ func (u *UI) gapDetail(g assessment.Gap) string {
 func (u *UI) strengthSection(strengths []assessment.CompetencyResult, view *resultsView) fyne.CanvasObject {
 	box := container.NewVBox()
 	if len(strengths) == 0 {
-		box.Add(wrapText(lang.X("results.noStrengths", "Nog geen competenties op of boven het vereiste niveau met alle vragen beantwoord.")))
+		box.Add(wrapText(lang.X("results.noStrengths", "Nog geen competenties op of boven het vereiste niveau met alle uitspraken beantwoord.")))
 	}
 	for _, s := range strengths {
 		l := wrapText(lang.X("results.strength", "{{.Title}} — {{.Own}} (vereist {{.Required}})", map[string]any{
@@ -206,21 +206,21 @@ func (u *UI) strengthSection(strengths []assessment.CompetencyResult, view *resu
 // (LevelOf, Gap.Priority, Analyse).
 func explanation() fyne.CanvasObject {
 	text := wrapText(lang.X("results.explanation",
-		"Niveau per competentie: het gemiddelde van uw antwoorden op de vragen van die competentie, naar beneden afgerond. "+
+		"Niveau per competentie: het gemiddelde van uw antwoorden op de uitspraken van die competentie, naar beneden afgerond. "+
 			"Eén zwak punt trekt het niveau dus omlaag en wordt niet weggepoetst door sterke punten. "+
-			"Hebt u nog niet alle vragen beantwoord, dan telt het niveau alleen de gegeven antwoorden.\n\n"+
+			"Hebt u nog niet alle uitspraken beantwoord, dan telt het niveau alleen de gegeven antwoorden.\n\n"+
 			"Tekort: het niveau dat uw functie vraagt min uw eigen niveau. "+
 			"Een tekort in de basis (gezamenlijke basis, basis in de eigen organisatie en organisatiespecifiek) van twee niveaus of meer heeft prioriteit hoog. "+
 			"Een basistekort van één niveau, of een tekort van twee niveaus of meer in de verdieping (gezamenlijke verdieping, specialisatie in de eigen organisatie en uw rol), heeft prioriteit middel. De rest heeft prioriteit laag.\n\n"+
 			"Volgorde: eerst de tekorten in de basis, dan die in de verdieping en uw rol; binnen elke groep de grootste tekorten eerst, "+
 			"en bij gelijke grootte de volgorde van de zelfscan.\n\n"+
-			"Sterke punten: competenties waarin u het vereiste niveau haalt of overtreft en waarvan alle vragen zijn beantwoord."))
+			"Sterke punten: competenties waarin u het vereiste niveau haalt of overtreft en waarvan alle uitspraken zijn beantwoord."))
 	acc := widget.NewAccordion(widget.NewAccordionItem(lang.X("results.explanationTitle", "Hoe worden niveaus en tekorten berekend?"), text))
 	return acc
 }
 
 func completenessText(c assessment.Completeness) string {
-	return lang.X("results.answered", "{{.Answered}} van {{.Total}} vragen ({{.Percent}}%)", map[string]any{
+	return lang.X("results.answered", "{{.Answered}} van {{.Total}} uitspraken ({{.Percent}}%)", map[string]any{
 		"Answered": c.Answered, "Total": c.Total, "Percent": c.Percent(),
 	})
 }
@@ -293,7 +293,7 @@ func priorityImportance(p assessment.Priority) widget.Importance {
 
 func headingText(s string) fyne.CanvasObject {
 	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.SizeName = theme.SizeNameSubHeadingText
+	l.SizeName = theme.SizeNameHeadingText
 	return l
 }
 
