@@ -75,7 +75,10 @@ func (s Setting) Valid() bool {
 
 // Plan is a personal learning plan answering one self-check.
 type Plan struct {
-	ID          int64
+	ID int64
+	// UID identifies the plan across computers (random, 128-bit hex); a
+	// review of a plan with another UID is not a review of this plan.
+	UID         string
 	SelfCheckID int64
 	Created     time.Time
 	Updated     time.Time
@@ -110,6 +113,10 @@ func (e Evaluation) Empty() bool {
 
 // Review is one discussion of the plan with a supervisor or group.
 type Review struct {
+	// UID identifies the review, so importing it twice adds it once.
+	UID string
+	// OnPlanUpdated is the plan's Updated at the version that was reviewed.
+	OnPlanUpdated  time.Time
 	Reviewer       string
 	Date           time.Time
 	Setting        Setting
