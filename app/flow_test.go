@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -362,6 +363,7 @@ func TestScanKeyboard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	f.w.Resize(fyne.NewSize(MinSize.Width, 450))
 	f.u.showScan(sc.ID)
 	c := f.w.Canvas()
 	first := f.u.scan.pickers[0]
@@ -387,6 +389,14 @@ func TestScanKeyboard(t *testing.T) {
 	test.FocusNext(c)
 	if c.Focused() != f.u.scan.note {
 		t.Fatalf("Tab after the last indicator reaches %T, want the note", c.Focused())
+	}
+	// In a low window the page scrolls to follow the focus.
+	scroll := findAll[*container.Scroll](f.w)[0]
+	d := f.a.Driver()
+	top := d.AbsolutePositionForObject(f.u.scan.note).Y - d.AbsolutePositionForObject(scroll.Content).Y
+	if top < scroll.Offset.Y || top+f.u.scan.note.Size().Height > scroll.Offset.Y+scroll.Size().Height {
+		t.Errorf("the focused note (%v–%v) is outside the visible part %v–%v", top, top+f.u.scan.note.Size().Height,
+			scroll.Offset.Y, scroll.Offset.Y+scroll.Size().Height)
 	}
 	// Alt+→ pages on even while typing in the note.
 	f.u.scan.note.TypedShortcut(shortcutNext)

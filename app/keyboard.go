@@ -59,6 +59,8 @@ type shortcutEntry struct {
 	u *UI
 	// onFocusLost, when set, runs after the entry loses the focus.
 	onFocusLost func()
+	// onFocus, when set, runs when the entry gains the focus.
+	onFocus func()
 }
 
 func newShortcutEntry(u *UI, multiLine bool) *shortcutEntry {
@@ -74,6 +76,14 @@ func newShortcutEntry(u *UI, multiLine bool) *shortcutEntry {
 
 // AcceptsTab is false so Tab moves the focus to the next control.
 func (e *shortcutEntry) AcceptsTab() bool { return false }
+
+// FocusGained lets the screen scroll the entry into view.
+func (e *shortcutEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus()
+	}
+}
 
 // FocusLost lets the screen save what was typed.
 func (e *shortcutEntry) FocusLost() {
@@ -102,6 +112,8 @@ type levelPicker struct {
 	focused  bool
 	// onChanged is asked to save a new choice; false keeps the old one.
 	onChanged func(index int) bool
+	// onFocus runs when the picker gains the focus (to scroll it into view).
+	onFocus func()
 }
 
 func newLevelPicker(labels []string, selected int, onChanged func(int) bool) *levelPicker {
@@ -134,7 +146,13 @@ func (p *levelPicker) update() {
 }
 
 // FocusGained shows the focus ring.
-func (p *levelPicker) FocusGained() { p.focused = true; p.Refresh() }
+func (p *levelPicker) FocusGained() {
+	p.focused = true
+	p.Refresh()
+	if p.onFocus != nil {
+		p.onFocus()
+	}
+}
 
 // FocusLost hides the focus ring.
 func (p *levelPicker) FocusLost() { p.focused = false; p.Refresh() }
@@ -196,7 +214,7 @@ func (r *levelPickerRenderer) MinSize() fyne.Size { return r.row.MinSize() }
 func (r *levelPickerRenderer) Refresh() {
 	r.ring.StrokeColor = color.Transparent
 	if r.p.focused {
-		r.ring.StrokeColor = theme.Color(theme.ColorNameFocus)
+		r.ring.StrokeColor = theme.Color(theme.ColorNamePrimary)
 	}
 	r.ring.Refresh()
 	r.row.Refresh()
@@ -310,4 +328,21 @@ func (l *wrapRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		rowH = max(rowH, m.Height)
 	}
 	return fyne.NewSize(widest, y+rowH)
+}
+
+// scrollIntoView scrolls s so that obj, somewhere inside its content, is
+// fully visible: Fyne does not follow the keyboard focus by itself.
+func scrollIntoView(s *container.Scroll, obj fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(s.Content).Y
+	bottom := top + obj.Size().Height
+	switch {
+	case top < s.Offset.Y:
+		s.Offset.Y = top
+	case bottom > s.Offset.Y+s.Size().Height:
+		s.Offset.Y = bottom - s.Size().Height
+	default:
+		return
+	}
+	s.Refresh()
 }

@@ -132,9 +132,10 @@ func (u *UI) updateProfile(f *profileForm) {
 	okTeam := checkLength(f.team, f.teamErr)
 	org, okOrg := u.selectedOrg(f)
 	fn, okFn := u.selectedFunction(f)
-	f.fnDescription.SetText("")
-	if okFn {
+	f.fnDescription.Hide()
+	if okFn && fn.Description != "" {
 		f.fnDescription.SetText(fn.Description)
+		f.fnDescription.Show()
 	}
 	f.context.RemoveAll()
 	if !okOrg || !okFn {

@@ -20,6 +20,9 @@ import (
 // the page or closing the window saves it at once.
 const noteDelay = 800 * time.Millisecond
 
+// jumpWidth fits most competency titles at the smallest window size.
+const jumpWidth = 420
+
 // Keyboard shortcuts to page through the scan; Alt+arrow is what browsers
 // use for back and forward.
 var (
@@ -133,9 +136,11 @@ func (u *UI) showScanPage(s *scanState) {
 	category := widget.NewLabelWithStyle(categoryLabel(c.Category), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	counter := widget.NewLabel(lang.X("scan.counter", "Competentie {{.N}} van {{.Total}}",
 		map[string]any{"N": s.pos + 1, "Total": len(s.req)}))
+	// The jump list gets a fixed width so competency titles stay readable.
+	jump := container.New(layout.NewGridWrapLayout(fyne.NewSize(jumpWidth, s.jump.MinSize().Height)), s.jump)
 	header := container.NewVBox(
-		container.NewBorder(nil, nil, category, container.NewHBox(counter, s.jump)),
-		s.progress)
+		container.NewBorder(nil, nil, category, counter),
+		container.NewBorder(nil, nil, nil, jump, s.progress))
 
 	page := container.NewVBox(
 		heading(c.Title),
@@ -194,7 +199,12 @@ func (u *UI) showScanPage(s *scanState) {
 	keys := hint(lang.X("scan.keys", "Toetsen: Tab naar de volgende keuze, pijltjes om een niveau te kiezen, Alt+→ en Alt+← om te bladeren."))
 	footer := container.NewBorder(nil, nil, container.NewHBox(prev, home), next, keys)
 
-	u.show(screenScan, container.NewBorder(header, footer, nil, nil, container.NewVScroll(page)))
+	scroll := container.NewVScroll(page)
+	for _, p := range s.pickers {
+		p.onFocus = func() { scrollIntoView(scroll, p) }
+	}
+	s.note.onFocus = func() { scrollIntoView(scroll, s.note) }
+	u.show(screenScan, container.NewBorder(header, footer, nil, nil, scroll))
 	u.scan = s
 	u.leave = func() {
 		u.saveNote(s)

@@ -53,9 +53,8 @@ func (u *UI) ShowStart() {
 
 	privacy := wrapped(lang.X("start.privacy", "Uw antwoorden blijven op deze computer: de app stuurt niets door. Ze staan in {{.Path}}.",
 		map[string]any{"Path": u.store.Path()}))
-	credit := hint(lang.X("start.source", "Bron: {{.Title}} ({{.Publisher}}, {{.Year}}).",
-		map[string]any{"Title": u.fw.Source.Title, "Publisher": u.fw.Source.Publisher, "Year": u.fw.Source.Year}) +
-		" " + u.fw.Source.Credit)
+	// The credit already names the plan of action, publisher and year.
+	credit := hint(u.fw.Source.Credit)
 
 	top := container.NewBorder(nil, nil, nil, u.languageChoice(u.ShowStart), title)
 	body := container.NewVBox(top, intro, widget.NewSeparator(),
@@ -149,7 +148,6 @@ func wrapped(text string) *widget.Label {
 func hint(text string) *widget.Label {
 	l := wrapped(text)
 	l.SizeName = theme.SizeNameCaptionText
-	l.Importance = widget.LowImportance
 	return l
 }
 
