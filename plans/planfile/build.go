@@ -74,6 +74,9 @@ func Build(src Source, now time.Time) (*File, error) {
 		SelfCheck: SelfCheckInfo{Started: sc.Started.UTC(), Updated: sc.Updated.UTC(), Answered: done.Answered, Total: done.Total},
 		Reviews:   src.Reviews,
 	}
+	if f.PlanUID == "" && src.Plan != nil {
+		f.PlanUID = src.Plan.UID
+	}
 	if src.Catalogue != nil {
 		f.Catalogue = src.Catalogue.Version
 	}

@@ -1,0 +1,297 @@
+package planfile
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Extension is the file name extension of a plan file (JSON inside).
+const Extension = ".zelfscan"
+
+// AttachmentName is the name of the plan file embedded in the PDF of a plan,
+// so the PDF alone is enough to open the plan in review mode.
+const AttachmentName = "leerplan.zelfscan.json"
+
+// MaxFileSize caps a plan file. A real plan is tens of kilobytes; the cap
+// stops a wrong or hostile file from filling memory.
+const MaxFileSize = 10 << 20
+
+// MaxPDFSize caps a PDF read for its attachment: fonts and charts make a
+// plan PDF a few megabytes at most.
+const MaxPDFSize = 50 << 20
+
+// The kinds of problem a FileError reports; test with errors.Is.
+var (
+	ErrEmpty        = errors.New("leeg bestand")
+	ErrTooLarge     = errors.New("bestand te groot")
+	ErrCorrupt      = errors.New("beschadigd bestand")
+	ErrNotPlanFile  = errors.New("geen leerplanbestand")
+	ErrNewerVersion = errors.New("nieuwere bestandsversie")
+	ErrInvalid      = errors.New("onmogelijke waarden")
+	ErrNoAttachment = errors.New("pdf zonder leerplanbestand")
+)
+
+// FileError is a plan file that cannot be read. Problem is Dutch and meant
+// for the user; Err is one of the Err* values above (or a read error).
+type FileError struct {
+	Name    string
+	Problem string
+	Err     error
+}
+
+func (e *FileError) Error() string { return e.Name + ": " + e.Problem }
+
+func (e *FileError) Unwrap() error { return e.Err }
+
+func fileError(name string, err error, format string, args ...any) *FileError {
+	return &FileError{Name: displayName(name), Problem: fmt.Sprintf(format, args...), Err: err}
+}
+
+// displayName is the base name: what the user sees in the file dialog.
+func displayName(name string) string {
+	if name == "" {
+		return "(naamloos bestand)"
+	}
+	return filepath.Base(name)
+}
+
+// Kind is what a file's first bytes say it is.
+type Kind int
+
+const (
+	KindUnknown Kind = iota
+	KindJSON
+	KindPDF
+)
+
+// pdfMagicWindow is how far into a file the "%PDF-" header may start; the
+// PDF standard lets readers accept some junk before it, and viewers do.
+const pdfMagicWindow = 1024
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// Detect tells a plan file from a PDF by content, never by extension, so a
+// renamed file still opens. It fails for an empty file and for anything else.
+func Detect(name string, data []byte) (Kind, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return KindUnknown, fileError(name, ErrEmpty, "het bestand is leeg")
+	}
+	if bytes.Contains(data[:min(len(data), pdfMagicWindow)], []byte("%PDF-")) {
+		return KindPDF, nil
+	}
+	if rest := bytes.TrimLeft(bytes.TrimPrefix(data, utf8BOM), " \t\r\n"); rest[0] == '{' {
+		return KindJSON, nil
+	}
+	return KindUnknown, fileError(name, ErrNotPlanFile,
+		"dit is geen leerplanbestand (%s) en geen pdf van Zelfscan GGG", Extension)
+}
+
+// Open reads the plan file or plan PDF at path.
+func Open(path string) (*File, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, fileError(path, err, "het bestand kan niet worden geopend: %v", unwrapPath(err))
+	}
+	defer fh.Close()
+	return Read(path, fh)
+}
+
+// unwrapPath drops the path from an *os.PathError; the message names the file already.
+func unwrapPath(err error) error {
+	if pe, ok := errors.AsType[*os.PathError](err); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// Read reads a plan file or a plan PDF from r, whichever it is, reading at
+// most MaxPDFSize+1 bytes.
+func Read(name string, r io.Reader) (*File, error) {
+	data, err := readCapped(name, r, MaxPDFSize)
+	if err != nil {
+		return nil, err
+	}
+	return ReadAny(name, data)
+}
+
+// ReadAny decodes a plan file, or takes the plan file out of a plan PDF.
+func ReadAny(name string, data []byte) (*File, error) {
+	kind, err := Detect(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if kind == KindPDF {
+		if len(data) > MaxPDFSize {
+			return nil, tooLarge(name, MaxPDFSize)
+		}
+		att, err := extractAttachment(data, AttachmentName, MaxFileSize)
+		if err != nil {
+			return nil, fileError(name, err, "%s", pdfProblem(err))
+		}
+		f, err := decode(name, att)
+		if err != nil {
+			if fe, ok := errors.AsType[*FileError](err); ok {
+				fe.Problem = "het leerplan in deze pdf: " + fe.Problem
+			}
+			return nil, err
+		}
+		return f, nil
+	}
+	if len(data) > MaxFileSize {
+		return nil, tooLarge(name, MaxFileSize)
+	}
+	return decode(name, data)
+}
+
+func pdfProblem(err error) string {
+	switch {
+	case errors.Is(err, ErrNoAttachment):
+		return "deze pdf bevat geen leerplanbestand; vraag om de pdf die Zelfscan GGG maakte, of om het " + Extension + "-bestand"
+	case errors.Is(err, ErrTooLarge):
+		return fmt.Sprintf("het leerplan in deze pdf is groter dan %d MiB; dat maakt Zelfscan GGG nooit", MaxFileSize>>20)
+	}
+	return "het leerplan in deze pdf is beschadigd (" + err.Error() + "); vraag om een nieuwe pdf of om het " + Extension + "-bestand"
+}
+
+// Decode reads a plan file (JSON) from r, reading at most MaxFileSize+1
+// bytes, and checks every value before returning it.
+func Decode(name string, r io.Reader) (*File, error) {
+	data, err := readCapped(name, r, MaxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	kind, err := Detect(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if kind == KindPDF {
+		return nil, fileError(name, ErrNotPlanFile, "dit is een pdf, geen %s-bestand; open het als pdf", Extension)
+	}
+	return decode(name, data)
+}
+
+func readCapped(name string, r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fileError(name, err, "het bestand kan niet worden gelezen: %v", err)
+	}
+	if int64(len(data)) > limit {
+		return nil, tooLarge(name, limit)
+	}
+	return data, nil
+}
+
+func tooLarge(name string, limit int64) error {
+	return fileError(name, ErrTooLarge, "het bestand is groter dan %d MiB; een leerplan is veel kleiner, dus dit is geen leerplan van Zelfscan GGG", limit>>20)
+}
+
+// header is read first, so a random JSON file or a file from a newer app is
+// recognised before field types could clash.
+type header struct {
+	Format  *string `json:"format"`
+	Version *int    `json:"version"`
+}
+
+func decodeHeader(data []byte, h *header) error {
+	return json.Unmarshal(bytes.TrimPrefix(data, utf8BOM), h)
+}
+
+// decode checks, in order: well-formed JSON, the format marker, the version,
+// then every value. Unknown fields are ignored rather than refused: Version
+// is raised for every change an older reader cannot ignore, so a field this
+// version does not know is by construction a minor, optional addition, and
+// refusing it would make a colleague's slightly newer app lock out ours.
+func decode(name string, data []byte) (*File, error) {
+	data = bytes.TrimPrefix(data, utf8BOM)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fileError(name, ErrEmpty, "het bestand is leeg")
+	}
+	var h header
+	if err := decodeHeader(data, &h); err != nil {
+		if _, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
+			return nil, fileError(name, ErrNotPlanFile, "dit is geen leerplanbestand van Zelfscan GGG")
+		}
+		return nil, jsonError(name, data, err)
+	}
+	if h.Format == nil || *h.Format != Format {
+		return nil, fileError(name, ErrNotPlanFile, "dit is geen leerplanbestand van Zelfscan GGG (het kenmerk %q ontbreekt)", Format)
+	}
+	switch {
+	case h.Version == nil || *h.Version < 1:
+		return nil, fileError(name, ErrInvalid, "het bestand heeft geen geldige bestandsversie")
+	case *h.Version > Version:
+		return nil, fileError(name, ErrNewerVersion, "gemaakt met een nieuwere versie van Zelfscan GGG (bestandsversie %d); werk de app bij", *h.Version)
+	}
+	var f File
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, jsonError(name, data, err)
+	}
+	if err := f.Validate(); err != nil {
+		return nil, fileError(name, ErrInvalid, "het bestand bevat onmogelijke waarden: %s", summarise(err))
+	}
+	return &f, nil
+}
+
+// jsonError turns a decoding error into a Dutch message that says where.
+func jsonError(name string, data []byte, err error) error {
+	if se, ok := errors.AsType[*json.SyntaxError](err); ok {
+		if se.Offset >= int64(len(data)) || strings.TrimSpace(string(data[se.Offset:])) == "" {
+			return fileError(name, ErrCorrupt, "het bestand houdt halverwege op (afgebroken bij het kopiëren of downloaden?)")
+		}
+		line := 1 + bytes.Count(data[:se.Offset], []byte("\n"))
+		return fileError(name, ErrCorrupt, "het bestand is beschadigd: onleesbare tekst in regel %d", line)
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) || err.Error() == "unexpected end of JSON input" {
+		return fileError(name, ErrCorrupt, "het bestand houdt halverwege op (afgebroken bij het kopiëren of downloaden?)")
+	}
+	if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
+		field := te.Field
+		if field == "" {
+			return fileError(name, ErrNotPlanFile, "dit is geen leerplanbestand van Zelfscan GGG")
+		}
+		return fileError(name, ErrInvalid, "het veld '%s' heeft een onmogelijke waarde (%s)", field, te.Value)
+	}
+	return fileError(name, ErrCorrupt, "het bestand is beschadigd: %v", err)
+}
+
+// summarise lists the first few problems; a broken file can have hundreds.
+func summarise(err error) string {
+	var list []error
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		list = j.Unwrap()
+	} else {
+		list = []error{err}
+	}
+	const shown = 5
+	parts := make([]string, 0, shown+1)
+	for i, e := range list {
+		if i == shown {
+			parts = append(parts, fmt.Sprintf("en nog %d andere", len(list)-shown))
+			break
+		}
+		parts = append(parts, e.Error())
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Encode writes f as indented UTF-8 JSON. The output depends only on f: map
+// keys come out sorted and no HTML escaping is done.
+func Encode(w io.Writer, f *File) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return fmt.Errorf("leerplan omzetten: %w", err)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("leerplan schrijven: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,323 @@
+package planfile
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"regexp"
+	"slices"
+	"strconv"
+	"unicode/utf16"
+)
+
+// The PDF of a plan carries its plan file as a document attachment (an
+// /EmbeddedFile stream named by a /Filespec). Reading one attachment does
+// not need a PDF library: this reader finds the objects by their headers,
+// looks up the file specification by name and inflates its stream, with
+// every length and size bounded by the input and the caller's limit.
+//
+// When no file specification carries the name (a PDF re-saved by a viewer
+// may move it into a compressed object stream, where this reader does not
+// look), each embedded file stream — streams are never compressed into
+// object streams — is tried and the one that is a plan file is taken.
+
+var (
+	objHeader = regexp.MustCompile(`(\d{1,10})\s+(\d{1,5})\s+obj\b`)
+	efRef     = regexp.MustCompile(`/EF\s*<<[^>]*?/U?F\s+(\d{1,10})\s+\d{1,5}\s+R`)
+	lengthKey = regexp.MustCompile(`/Length\s+(\d{1,12})(?:\s+(\d{1,5})\s+R)?`)
+	intObject = regexp.MustCompile(`^\s*(\d{1,12})\s+endobj`)
+	flateOnly = regexp.MustCompile(`/Filter\s*(?:/FlateDecode|\[\s*/FlateDecode\s*\])`)
+)
+
+// maxDictScan bounds how far a dictionary is read; ours are a few hundred bytes.
+const maxDictScan = 64 << 10
+
+type pdfObjects struct {
+	data []byte
+	// at holds, per object number, where its body starts (after "obj").
+	// Incremental updates append newer versions, so the last one wins.
+	at map[int]int
+}
+
+func indexObjects(data []byte) *pdfObjects {
+	o := &pdfObjects{data: data, at: map[int]int{}}
+	for _, m := range objHeader.FindAllSubmatchIndex(data, -1) {
+		if m[0] > 0 && isRegular(data[m[0]-1]) {
+			continue // "12 0 obj" inside a longer token is not a header
+		}
+		n, err := strconv.Atoi(string(data[m[2]:m[3]]))
+		if err == nil {
+			o.at[n] = m[1]
+		}
+	}
+	return o
+}
+
+func isRegular(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// dict returns the text of object n up to its stream or its end.
+func (o *pdfObjects) dict(start int) []byte {
+	body := o.data[start:min(len(o.data), start+maxDictScan)]
+	end := len(body)
+	for _, kw := range [][]byte{[]byte("stream"), []byte("endobj")} {
+		if i := bytes.Index(body, kw); i >= 0 && i < end {
+			end = i
+		}
+	}
+	return body[:end]
+}
+
+// stream returns the decoded stream of the object whose body starts at start.
+func (o *pdfObjects) stream(start int, limit int64) ([]byte, error) {
+	d := o.dict(start)
+	pos := start + len(d)
+	if !bytes.HasPrefix(o.data[pos:], []byte("stream")) {
+		return nil, errors.New("het bijgevoegde bestand heeft geen inhoud")
+	}
+	pos += len("stream")
+	if bytes.HasPrefix(o.data[pos:], []byte("\r\n")) {
+		pos += 2
+	} else if pos < len(o.data) && (o.data[pos] == '\n' || o.data[pos] == '\r') {
+		pos++
+	}
+	raw := o.data[pos:]
+	// The stated length is trusted only when "endstream" follows it;
+	// otherwise the stream runs to the first "endstream".
+	n := -1
+	if m := lengthKey.FindSubmatch(d); m != nil {
+		n, _ = strconv.Atoi(string(m[1]))
+		if m[2] != nil {
+			n = o.intValue(string(m[1]))
+		}
+	}
+	if n < 0 || n > len(raw) || !bytes.HasPrefix(bytes.TrimLeft(raw[n:], "\r\n \t"), []byte("endstream")) {
+		i := bytes.Index(raw, []byte("endstream"))
+		if i < 0 {
+			return nil, errors.New("het bijgevoegde bestand houdt halverwege op")
+		}
+		n = i
+	}
+	raw = raw[:n]
+	if bytes.Contains(d, []byte("/Filter")) {
+		if !flateOnly.Match(d) {
+			return nil, errors.New("het bijgevoegde bestand is op een onbekende manier ingepakt")
+		}
+		zr, err := zlib.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			return nil, fmt.Errorf("uitpakken mislukt: %w", err)
+		}
+		out, err := io.ReadAll(io.LimitReader(zr, limit+1))
+		if err != nil {
+			return nil, fmt.Errorf("uitpakken mislukt: %w", err)
+		}
+		raw = out
+	}
+	if int64(len(raw)) > limit {
+		return nil, ErrTooLarge
+	}
+	return raw, nil
+}
+
+// intValue resolves "n 0 R" to the integer object n holds, or -1.
+func (o *pdfObjects) intValue(num string) int {
+	n, err := strconv.Atoi(num)
+	if err != nil {
+		return -1
+	}
+	start, ok := o.at[n]
+	if !ok {
+		return -1
+	}
+	m := intObject.FindSubmatch(o.data[start:min(len(o.data), start+64)])
+	if m == nil {
+		return -1
+	}
+	v, err := strconv.Atoi(string(m[1]))
+	if err != nil {
+		return -1
+	}
+	return v
+}
+
+// extractAttachment returns the embedded file called name, at most limit
+// bytes after decompression.
+func extractAttachment(data []byte, name string, limit int64) ([]byte, error) {
+	o := indexObjects(data)
+	var embedded []int // bodies of embedded file streams, for the fallback
+	for _, num := range slices.Sorted(maps.Keys(o.at)) {
+		start := o.at[num]
+		d := o.dict(start)
+		if bytes.Contains(d, []byte("/EmbeddedFile")) && !bytes.Contains(d, []byte("/EmbeddedFiles")) {
+			embedded = append(embedded, start)
+		}
+		m := efRef.FindSubmatch(d)
+		if m == nil || !filespecNamed(d, name) {
+			continue
+		}
+		n, _ := strconv.Atoi(string(m[1]))
+		at, ok := o.at[n]
+		if !ok {
+			return nil, errors.New("het bijgevoegde bestand ontbreekt in de pdf")
+		}
+		return o.stream(at, limit)
+	}
+	for _, start := range embedded {
+		content, err := o.stream(start, limit)
+		if err != nil {
+			continue
+		}
+		var h header
+		if decodeHeader(content, &h) == nil && h.Format != nil && *h.Format == Format {
+			return content, nil
+		}
+	}
+	return nil, ErrNoAttachment
+}
+
+// filespecNamed reports whether the file specification's /UF or /F string is name.
+func filespecNamed(d []byte, name string) bool {
+	for _, key := range []string{"/UF", "/F"} {
+		for i := 0; ; {
+			j := bytes.Index(d[i:], []byte(key))
+			if j < 0 {
+				break
+			}
+			i += j + len(key)
+			if i < len(d) && isRegular(d[i]) {
+				continue // a longer key such as /Filter
+			}
+			if s, ok := pdfString(d[i:]); ok && s == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// pdfString reads a literal "(...)" or hex "<...>" string at the start of b
+// (after white space) and decodes it as PDF text: UTF-16BE with a byte order
+// mark, UTF-8 with one, else PDFDocEncoding, read as Latin-1.
+func pdfString(b []byte) (string, bool) {
+	b = bytes.TrimLeft(b, " \t\r\n")
+	var raw []byte
+	switch {
+	case len(b) > 0 && b[0] == '(':
+		var ok bool
+		if raw, ok = literal(b[1:]); !ok {
+			return "", false
+		}
+	case len(b) > 1 && b[0] == '<' && b[1] != '<':
+		end := bytes.IndexByte(b, '>')
+		if end < 0 {
+			return "", false
+		}
+		raw = hexBytes(b[1:end])
+	default:
+		return "", false
+	}
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		u := make([]uint16, 0, len(raw)/2)
+		for i := 2; i+1 < len(raw); i += 2 {
+			u = append(u, uint16(raw[i])<<8|uint16(raw[i+1]))
+		}
+		return string(utf16.Decode(u)), true
+	case bytes.HasPrefix(raw, utf8BOM):
+		return string(raw[3:]), true
+	}
+	r := make([]rune, len(raw))
+	for i, c := range raw {
+		r[i] = rune(c)
+	}
+	return string(r), true
+}
+
+// literal decodes a literal string body up to its closing parenthesis.
+func literal(b []byte) ([]byte, bool) {
+	var out []byte
+	depth := 0
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch c {
+		case '(':
+			depth++
+		case ')':
+			if depth == 0 {
+				return out, true
+			}
+			depth--
+		case '\\':
+			i++
+			if i >= len(b) {
+				return nil, false
+			}
+			switch e := b[i]; e {
+			case 'n':
+				c = '\n'
+			case 'r':
+				c = '\r'
+			case 't':
+				c = '\t'
+			case 'b':
+				c = '\b'
+			case 'f':
+				c = '\f'
+			case '\r', '\n':
+				if e == '\r' && i+1 < len(b) && b[i+1] == '\n' {
+					i++
+				}
+				continue // line continuation
+			default:
+				if e >= '0' && e <= '7' {
+					v := 0
+					for k := 0; k < 3 && i < len(b) && b[i] >= '0' && b[i] <= '7'; k++ {
+						v = v*8 + int(b[i]-'0')
+						i++
+					}
+					i--
+					c = byte(v)
+				} else {
+					c = e
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return nil, false
+}
+
+func hexBytes(h []byte) []byte {
+	var digits []byte
+	for _, c := range h {
+		if _, ok := hexVal(c); ok {
+			digits = append(digits, c)
+		}
+	}
+	if len(digits)%2 == 1 {
+		digits = append(digits, '0')
+	}
+	out := make([]byte, len(digits)/2)
+	for i := range out {
+		hi, _ := hexVal(digits[2*i])
+		lo, _ := hexVal(digits[2*i+1])
+		out[i] = hi<<4 | lo
+	}
+	return out
+}
+
+func hexVal(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
