@@ -42,6 +42,7 @@ type scanState struct {
 	noteTimer *time.Timer
 	progress  *widget.ProgressBar
 	jump      *widget.Select
+	scroll    *container.Scroll
 }
 
 // categoryLabel is the name of a category as the issue words it (results.go
@@ -165,7 +166,10 @@ func (u *UI) showScanPage(s *scanState) {
 		s.pickers = append(s.pickers, p)
 		text := wrapped(ind.Text)
 		text.TextStyle.Bold = true
-		page.Add(container.NewVBox(text, p))
+		box := container.NewVBox(text, p)
+		page.Add(box)
+		// Scrolling to the focused picker brings its statement along.
+		p.onFocus = func() { scrollIntoView(s.scroll, box) }
 	}
 
 	s.note = newShortcutEntry(u, true)
@@ -200,9 +204,7 @@ func (u *UI) showScanPage(s *scanState) {
 	footer := container.NewBorder(nil, nil, container.NewHBox(prev, home), next, keys)
 
 	scroll := container.NewVScroll(page)
-	for _, p := range s.pickers {
-		p.onFocus = func() { scrollIntoView(scroll, p) }
-	}
+	s.scroll = scroll
 	s.note.onFocus = func() { scrollIntoView(scroll, s.note) }
 	u.show(screenScan, container.NewBorder(header, footer, nil, nil, scroll))
 	u.scan = s
@@ -300,7 +302,7 @@ func (u *UI) finishScan(s *scanState) {
 		u.showResults(s.sc.ID)
 		return
 	}
-	dialog.ShowCustomConfirm(lang.X("scan.open.title", "Nog niet alles beantwoord"),
+	d := dialog.NewCustomConfirm(lang.X("scan.open.title", "Nog niet alles beantwoord"),
 		lang.X("scan.open.show", "Toch bekijken"), lang.X("scan.open.continue", "Verder invullen"),
 		message(lang.X("scan.open.text", "U hebt {{.Open}} van de {{.Total}} uitspraken nog niet beantwoord. Competenties met open uitspraken tellen nog niet volledig mee in de resultaten.",
 			map[string]any{"Open": done.Total - done.Answered, "Total": done.Total})),
@@ -309,4 +311,6 @@ func (u *UI) finishScan(s *scanState) {
 				u.showResults(s.sc.ID)
 			}
 		}, u.win)
+	d.Resize(fyne.NewSize(dialogWidth, 0))
+	d.Show()
 }
