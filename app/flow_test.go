@@ -43,7 +43,6 @@ func newUIFixture(t *testing.T) *uiFixture {
 func (f *uiFixture) start(t *testing.T) {
 	t.Helper()
 	f.w = test.NewWindow(nil)
-	f.w.Resize(MinSize)
 	f.u = Run(f.a, f.w, testOptions(f.dir))
 	if f.u == nil {
 		t.Fatalf("Run did not start; window shows %q", visibleTexts(f.w))
@@ -432,4 +431,21 @@ func TestCtrlQQuitsFromAnEntry(t *testing.T) {
 		t.Fatalf("folder still locked after quitting: %v", err)
 	}
 	st.Close()
+}
+
+func TestWindowSizeRemembered(t *testing.T) {
+	f := newUIFixture(t)
+	f.w.Resize(fyne.NewSize(1200, 820))
+	f.u.quit()
+	f.start(t)
+	if got := f.w.Canvas().Size(); got != fyne.NewSize(1200, 820) {
+		t.Errorf("after a restart the window is %v, want 1200x820", got)
+	}
+	// A remembered size below the minimum is raised to it.
+	f.w.Resize(fyne.NewSize(640, 480))
+	f.u.quit()
+	f.start(t)
+	if got := f.w.Canvas().Size(); got.Width < MinSize.Width || got.Height < MinSize.Height {
+		t.Errorf("window restored at %v, smaller than %v", got, MinSize)
+	}
 }

@@ -1,0 +1,71 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"zelfscan/assessment"
+	"zelfscan/assets"
+	"zelfscan/plans/store"
+)
+
+// fits fails when the window content needs more room than MinSize, which
+// would clip it in the smallest window we support.
+func fits(t *testing.T, f *uiFixture, what string) {
+	t.Helper()
+	if m := f.w.Content().MinSize(); m.Width > MinSize.Width || m.Height > MinSize.Height {
+		t.Errorf("%s needs %v, more than %v", what, m, MinSize)
+	}
+}
+
+// Every screen of GUI-A, with the real framework, fits in 1024×700: every
+// scan page of every organisation, the profile with the longest context.
+func TestScreensFitMinSize(t *testing.T) {
+	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
+	if err != nil {
+		t.Fatalf("the embedded framework does not load: %v", err)
+	}
+	a := test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	w.Resize(MinSize)
+	f := &uiFixture{a: a, w: w}
+	st := openTestStore(t)
+	f.u = start(a, w, fw, st)
+	fits(t, f, "the start screen")
+	for _, org := range fw.Organisations {
+		// The function that asks the most shows every page this organisation has.
+		best, most := "", -1
+		for _, fn := range fw.Functions {
+			req, err := fw.Required(org.ID, fn.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(req) > most {
+				best, most = fn.ID, len(req)
+			}
+		}
+		sc, err := st.CreateSelfCheck(assessment.Profile{Organisation: org.ID, Function: best}, fw.Version, fixedNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.u.showProfile()
+		fits(t, f, "the profile screen for "+org.ID)
+		f.u.showScan(sc.ID)
+		for i := range f.u.scan.req {
+			f.u.scanGoTo(f.u.scan, i)
+			fits(t, f, "scan page "+f.u.scan.req[i].Competency.ID+" for "+org.ID)
+		}
+	}
+}
+
+// openTestStore is a real store in a temporary folder, closed after the test.
+func openTestStore(t *testing.T) *store.Store {
+	t.Helper()
+	st, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
