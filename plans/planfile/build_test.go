@@ -9,7 +9,7 @@ import (
 	"zelfscan/plans"
 )
 
-func realData(t *testing.T) (*assessment.Framework, *plans.Catalogue) {
+func realData(t testing.TB) (*assessment.Framework, *plans.Catalogue) {
 	t.Helper()
 	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
 	if err != nil {
