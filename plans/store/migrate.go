@@ -73,6 +73,85 @@ CREATE TRIGGER note_updated AFTER UPDATE ON competency_note BEGIN
 	WHERE id = NEW.self_check_id AND updated < NEW.noted_at;
 END;
 `},
+	{name: "plans, actions, reviews and own catalogues", sql: `
+CREATE TABLE plan (
+	id            INTEGER PRIMARY KEY,
+	uid           TEXT NOT NULL UNIQUE,
+	-- One plan per self-check; deleting the self-check deletes its plan.
+	self_check_id INTEGER NOT NULL UNIQUE REFERENCES self_check(id) ON DELETE CASCADE,
+	created       TEXT NOT NULL,
+	updated       TEXT NOT NULL,
+	reflection    TEXT NOT NULL DEFAULT ''
+);
+
+-- item_title and item_provider copy the chosen item, so the action still
+-- reads whole after its own catalogue is removed. target_date '' is none.
+CREATE TABLE plan_action (
+	plan_id       INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+	id            TEXT NOT NULL,
+	position      INTEGER NOT NULL,
+	competency_id TEXT NOT NULL,
+	item_id       TEXT NOT NULL DEFAULT '',
+	item_title    TEXT NOT NULL DEFAULT '',
+	item_provider TEXT NOT NULL DEFAULT '',
+	own_text      TEXT NOT NULL DEFAULT '',
+	target_date   TEXT NOT NULL DEFAULT '',
+	status        TEXT NOT NULL,
+	eval_brought  TEXT NOT NULL DEFAULT '',
+	eval_changed  TEXT NOT NULL DEFAULT '',
+	eval_better   TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (plan_id, id)
+);
+
+-- A review is a document that arrives whole and is never edited per
+-- comment, so its three per-key maps are JSON objects in the row: one
+-- insert imports it, and a comment on an action deleted later stays part of
+-- the review as written.
+CREATE TABLE plan_review (
+	id              INTEGER PRIMARY KEY,
+	plan_id         INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+	uid             TEXT NOT NULL,
+	on_plan_updated TEXT NOT NULL,
+	reviewer        TEXT NOT NULL,
+	date            TEXT NOT NULL,
+	setting         TEXT NOT NULL,
+	overall         TEXT NOT NULL DEFAULT '',
+	gap_comments    TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(gap_comments)),
+	action_comments TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(action_comments)),
+	agreed          TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(agreed)),
+	signed_off      INTEGER NOT NULL DEFAULT 0 CHECK (signed_off IN (0, 1)),
+	imported_at     TEXT NOT NULL,
+	UNIQUE (plan_id, uid)
+);
+
+CREATE TABLE own_catalogue (
+	id               INTEGER PRIMARY KEY,
+	origin           TEXT NOT NULL UNIQUE,
+	source_file_name TEXT NOT NULL,
+	loaded_at        TEXT NOT NULL
+);
+
+-- The parsed items, so the app need not parse the file again; lists are
+-- JSON arrays of IDs.
+CREATE TABLE own_catalogue_item (
+	catalogue_id           INTEGER NOT NULL REFERENCES own_catalogue(id) ON DELETE CASCADE,
+	position               INTEGER NOT NULL,
+	id                     TEXT NOT NULL,
+	title                  TEXT NOT NULL,
+	provider               TEXT NOT NULL DEFAULT '',
+	kind                   TEXT NOT NULL,
+	level                  TEXT NOT NULL,
+	competencies           TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(competencies)),
+	organisations          TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(organisations)),
+	url                    TEXT NOT NULL DEFAULT '',
+	accreditation_register TEXT NOT NULL DEFAULT '',
+	accreditation_points   REAL NOT NULL DEFAULT 0,
+	description            TEXT NOT NULL DEFAULT '',
+	source                 TEXT NOT NULL DEFAULT '',
+	group_activity         INTEGER NOT NULL DEFAULT 0 CHECK (group_activity IN (0, 1)),
+	PRIMARY KEY (catalogue_id, id)
+);
+`},
 }
 
 // migrate brings the database from version to len(steps).

@@ -564,8 +564,9 @@ func TestBackupBeforeMigration(t *testing.T) {
 		t.Fatal(err)
 	}
 	backup := s.BackupPath()
-	if backup == "" || filepath.Dir(backup) != dir || !strings.HasPrefix(filepath.Base(backup), FileName+".bak-v1-") {
-		t.Fatalf("BackupPath = %q; want %s.bak-v1-<time> beside the database", backup, path)
+	wantPrefix := fmt.Sprintf("%s.bak-v%d-", FileName, len(migrations))
+	if backup == "" || filepath.Dir(backup) != dir || !strings.HasPrefix(filepath.Base(backup), wantPrefix) {
+		t.Fatalf("BackupPath = %q; want %s<time> beside the database", backup, wantPrefix)
 	}
 	got, err := s.SelfCheck(sc.ID)
 	if err != nil || got.Ratings["vo-dynamiek-1"].Level != 2 {
@@ -579,8 +580,8 @@ func TestBackupBeforeMigration(t *testing.T) {
 	if fi, err := os.Stat(backup); err != nil || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("backup: %v, %v; want a 0600 file", fi, err)
 	}
-	if v := userVersion(t, backup); v != 1 {
-		t.Errorf("backup user_version = %d; want 1 (the version before migrating)", v)
+	if v := userVersion(t, backup); v != len(migrations) {
+		t.Errorf("backup user_version = %d; want %d (the version before migrating)", v, len(migrations))
 	}
 	bdb, err := sql.Open("sqlite", "file:"+backup+"?mode=ro")
 	if err != nil {
