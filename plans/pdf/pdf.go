@@ -1,0 +1,109 @@
+// Package pdf renders a personal learning plan (a planfile.File) as an A4
+// PDF in Dutch: cover, profile chart, gaps, actions, reflection, reviews and
+// sources, with an embedded UTF-8 font and page numbers. The same File and
+// Options always give the same bytes.
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/png"
+	"io"
+	"time"
+
+	"zelfscan/assessment"
+	"zelfscan/plans/chart"
+	"zelfscan/plans/planfile"
+)
+
+// Options change how a plan is rendered.
+type Options struct {
+	// Created is the creation date written into the PDF; zero means the
+	// File's export time, so re-rendering the same file gives the same bytes.
+	Created time.Time
+	// Attachments are embedded as PDF files (the plan file itself, so a
+	// reviewer can import it from the PDF).
+	Attachments []Attachment
+}
+
+// Attachment is a file embedded in the PDF.
+type Attachment struct {
+	Name        string
+	Data        []byte
+	Description string
+}
+
+// Render writes the plan f as a PDF to w.
+func Render(w io.Writer, f *planfile.File, opt Options) error {
+	if f == nil {
+		return errors.New("pdf maken: geen leerplan")
+	}
+	created := opt.Created
+	if created.IsZero() {
+		created = f.Exported
+	}
+	chartPNG, aspect, err := profileChart(f)
+	if err != nil {
+		return fmt.Errorf("pdf maken: %w", err)
+	}
+	doc := content(f, picture{name: "profiel", png: chartPNG, aspect: aspect})
+	if err := render(w, doc, created.UTC(), opt.Attachments); err != nil {
+		return fmt.Errorf("pdf maken: %w", err)
+	}
+	return nil
+}
+
+// results turns the File's competencies into what the chart draws, so a
+// plan made with another framework version still renders from its own data.
+func results(f *planfile.File) []assessment.CompetencyResult {
+	out := make([]assessment.CompetencyResult, len(f.Competencies))
+	for i, c := range f.Competencies {
+		answered := 0
+		for _, ind := range c.Indicators {
+			if ind.Level != nil {
+				answered++
+			}
+		}
+		out[i] = assessment.CompetencyResult{
+			RequiredCompetency: assessment.RequiredCompetency{
+				Competency: &assessment.Competency{ID: c.ID, Title: c.Title, Category: assessment.Category(c.Category), Description: c.Description},
+				Level:      c.Required,
+			},
+			Own: assessment.CompetencyLevel{Level: c.Own, Answered: answered, Total: len(c.Indicators), Weakest: -1},
+		}
+	}
+	return out
+}
+
+// chartDPI is lower than chart.ForPDF's 200: drawing and encoding the chart
+// took most of the time of a whole plan, and 150 dpi still prints sharp.
+const chartDPI = 150
+
+// profileChart draws the profile at the text width. It encodes the PNG
+// itself at best speed for the same reason; the PDF embeds the PNG data as
+// it is, so better compression would only cost time.
+func profileChart(f *planfile.File) ([]byte, float64, error) {
+	opt := chart.ForPDF(textW)
+	widthPx := textW / 25.4 * chartDPI
+	opt.Width, opt.DPI = int(widthPx+0.5), chartDPI
+	img, err := chart.Profile(results(f), f.Framework.Scale, opt)
+	if err != nil {
+		return nil, 0, err
+	}
+	var buf bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&buf, img); err != nil {
+		return nil, 0, fmt.Errorf("profielgrafiek als PNG: %w", err)
+	}
+	return buf.Bytes(), aspectOf(img), nil
+}
+
+func aspectOf(img image.Image) float64 {
+	b := img.Bounds()
+	if b.Dx() == 0 {
+		return 1
+	}
+	return float64(b.Dy()) / float64(b.Dx())
+}

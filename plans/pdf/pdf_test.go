@@ -1,0 +1,354 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"zelfscan/assessment"
+	"zelfscan/assets"
+	"zelfscan/plans"
+	"zelfscan/plans/planfile"
+)
+
+var (
+	exported = time.Date(2026, 11, 28, 14, 30, 0, 0, time.UTC)
+	created  = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+)
+
+func realData(t testing.TB) (*assessment.Framework, *plans.Catalogue) {
+	t.Helper()
+	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat, err := plans.LoadBuiltin(assets.Files, assets.CatalogueFile, fw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fw, cat
+}
+
+// typicalPlan is a police officer's plan built from the real framework and
+// catalogue: about a dozen gaps, 15 catalogue actions, an own action, an
+// action on a competency without a gap, and one review.
+func typicalPlan(t testing.TB) *planfile.File {
+	t.Helper()
+	fw, cat := realData(t)
+	sc := &assessment.SelfCheck{
+		Profile: assessment.Profile{Organisation: "politie", Function: "uitvoerend", Name: "Zoë Çelik", Team: "Basisteam Rijnmond-Noord"},
+		Started: time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC), Updated: time.Date(2026, 11, 20, 16, 0, 0, 0, time.UTC),
+		Ratings: map[string]assessment.Rating{}, Notes: map[string]string{},
+	}
+	req, err := fw.Required("politie", "uitvoerend")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, rc := range req {
+		level := []int{0, 1, 3, 1}[i%4]
+		for j, ind := range rc.Indicators {
+			if i == 1 && j == 0 {
+				continue // one open question
+			}
+			sc.Ratings[ind.ID] = assessment.Rating{Level: level}
+		}
+	}
+	res := assessment.Analyse(req, sc)
+	plan := &plans.Plan{Created: sc.Started, Updated: sc.Updated,
+		Reflection: "Ik merk dat ik bij meldingen vooral op het laatste incident let. Ik wil leren patronen te zien en beter door te vragen."}
+	for _, g := range res.Gaps {
+		perGap := 0
+		for _, it := range cat.Items() {
+			if len(plan.Actions) >= 15 || perGap == 2 {
+				break
+			}
+			if contains(it.Competencies, g.Competency.ID) {
+				perGap++
+				a := plans.Action{ID: plan.NextActionID(), CompetencyID: g.Competency.ID, ItemID: it.ID, Status: plans.StatusGepland,
+					TargetDate: time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)}
+				if len(plan.Actions)%4 == 0 {
+					a.Status = plans.StatusAfgerond
+					a.Evaluation = plans.Evaluation{Brought: "Meer zicht op dwingende controle.", Changed: "Ik vraag nu standaard naar geld en telefoon.", Better: "Meer oefenen met casussen."}
+				}
+				plan.Actions = append(plan.Actions, a)
+			}
+		}
+	}
+	plan.Actions = append(plan.Actions,
+		plans.Action{ID: plan.NextActionID(), CompetencyID: res.Gaps[0].Competency.ID, OwnText: "Meelopen met een collega van Veilig Thuis tijdens twee huisbezoeken.", Status: plans.StatusBezig},
+		plans.Action{ID: "a99", CompetencyID: res.Strengths[0].Competency.ID, OwnText: "Casus inbrengen in de intervisie.", Status: plans.StatusGepland},
+	)
+	reviews := []planfile.Review{{
+		UID: "r1", OnPlanUpdated: sc.Updated, Reviewer: "Joëlle d’Hondt", Date: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC),
+		Setting: plans.SettingIntervisie, Overall: "Een helder plan; begin met de basis.",
+		GapComments:    map[string]string{res.Gaps[0].Competency.ID: "Koppel dit aan de eerstvolgende casus."},
+		ActionComments: map[string]string{"a1": "Goede keuze."},
+		Agreed:         map[string]bool{"a1": true, "a2": true},
+		SignedOff:      true,
+	}}
+	f, err := planfile.Build(planfile.Source{Framework: fw, Catalogue: cat, SelfCheck: sc, Plan: plan, PlanUID: "uid-typisch", Reviews: reviews, AppVersion: "test"}, exported)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// emptyPlan has no name, no answers, no actions and no reviews.
+func emptyPlan() *planfile.File {
+	return &planfile.File{
+		Format: planfile.Format, Version: planfile.Version, Exported: exported,
+		Framework: planfile.FrameworkInfo{Version: "2026.1", Title: "Plan van aanpak", Credit: "Bron: Regioplan.",
+			Scale: []assessment.Level{{Value: 0, Label: "Nog niet"}, {Value: 1, Label: "Basis"}, {Value: 2, Label: "Toepassen"}}},
+		Profile: planfile.Profile{OrganisationName: "Veilig Thuis", FunctionName: "Uitvoerend"},
+	}
+}
+
+// hugePlan pushes every text to its limit: 60 actions, 5,000-character
+// notes, reflection, evaluations and comments, and names with accents.
+func hugePlan() *planfile.File {
+	long := hugeText
+	f := emptyPlan()
+	f.Profile = planfile.Profile{Name: "Zoë Çelik-d’Ancona", Team: "Team Noë", OrganisationName: "Reclassering", FunctionName: "Reclasseringswerker"}
+	f.SelfCheck = planfile.SelfCheckInfo{Answered: 40, Total: 48}
+	f.Reflection = long("Reflectie")
+	lvl := 1
+	for i := range 12 {
+		id := fmt.Sprintf("c%02d", i)
+		c := planfile.Competency{ID: id, Title: fmt.Sprintf("Competentie %d: Hoe je omgaat met één heel lange titel die over twee regels loopt", i),
+			Category: "Basiskennis en -vaardigheden", Required: 3, Own: i % 3, Complete: i%2 == 0, Note: long("Notitie " + id),
+			Indicators: []planfile.Indicator{{ID: id + "-1", Level: &lvl}, {ID: id + "-2"}}}
+		f.Competencies = append(f.Competencies, c)
+		f.Gaps = append(f.Gaps, planfile.Gap{CompetencyID: id, Required: 3, Own: i % 3, Size: 3 - i%3, Priority: []string{"hoog", "middel", "laag"}[i%3], Complete: c.Complete})
+	}
+	for i := range 60 {
+		a := planfile.Action{ID: fmt.Sprintf("a%d", i+1), CompetencyID: fmt.Sprintf("c%02d", i%12), Status: plans.StatusAfgerond,
+			Evaluation: plans.Evaluation{Brought: long("Opbrengst"), Changed: long("Verandering"), Better: long("Verbetering")}}
+		if i%2 == 0 {
+			a.Item = &planfile.Item{ID: fmt.Sprintf("i%d", i), Title: fmt.Sprintf("Actie-aanbod %d over financiële afhankelijkheid", i+1), Provider: "Aanbieder Çé",
+				Kind: plans.KindTraining, Level: plans.LevelBasis, Accreditation: plans.Accreditation{Register: "Registerplein", Points: 2.5}, Origin: plans.OriginBuiltin}
+		} else {
+			a.OwnText = fmt.Sprintf("Eigen actie %d: ", i+1) + long("Eigen")
+		}
+		f.Actions = append(f.Actions, a)
+	}
+	f.Reviews = []planfile.Review{{Reviewer: "Inès Ôzdemir", Date: exported, Setting: plans.SettingSupervisie, Overall: long("Algemeen"),
+		GapComments: map[string]string{"c00": long("Tekort"), "weg": "Over een competentie die er niet meer is."}, ActionComments: map[string]string{"a1": long("Actie"), "a999": "Oude actie."}, Agreed: map[string]bool{"a1": true}}}
+	return f
+}
+
+// hugeText is about 5,000 characters in 70 sentences, with blank lines.
+func hugeText(seed string) string {
+	var b strings.Builder
+	for i := range 70 {
+		fmt.Fprintf(&b, "%s: ë, ï, é, ’ en – zinnen die doorlopen over meerdere regels. ", seed)
+		if i%12 == 11 {
+			b.WriteString("\n\n")
+		}
+	}
+	return b.String()
+}
+
+func renderBytes(t testing.TB, f *planfile.File, opt Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Render(&buf, f, opt); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// pdfText extracts the text with poppler's pdftotext. The Go extractor
+// tried (ledongthuc/pdf) turned "–" and "’" into control characters, so the
+// tests use poppler, which `scripts/install-deps.sh --test` installs.
+func pdfText(t *testing.T, data []byte) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Fatal("pdftotext ontbreekt: installeer het Debian-pakket poppler-utils (scripts/install-deps.sh --test)")
+	}
+	path := filepath.Join(t.TempDir(), "plan.pdf")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+var pageOf = regexp.MustCompile(`Pagina (\d+) van (\d+)`)
+
+// checkPages asserts every page has its footer and the count is right.
+func checkPages(t *testing.T, text string) int {
+	t.Helper()
+	pages := strings.Split(strings.TrimRight(text, "\f\n"), "\f")
+	for i, p := range pages {
+		m := pageOf.FindStringSubmatch(p)
+		if m == nil || m[1] != strconv.Itoa(i+1) || m[2] != strconv.Itoa(len(pages)) {
+			t.Fatalf("page %d: footer %q, want Pagina %d van %d", i+1, m, i+1, len(pages))
+		}
+	}
+	return len(pages)
+}
+
+func wantText(t *testing.T, text string, want ...string) {
+	t.Helper()
+	// pdftotext breaks lines where the PDF does; compare with spaces only.
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, w := range want {
+		if !strings.Contains(flat, strings.Join(strings.Fields(w), " ")) {
+			t.Errorf("text %q not in the PDF", w)
+		}
+	}
+}
+
+func TestTypicalPlanShowsEverything(t *testing.T) {
+	f := typicalPlan(t)
+	if len(f.Gaps) < 8 || len(f.Actions) < 15 {
+		t.Fatalf("typical plan too small: %d gaps, %d actions", len(f.Gaps), len(f.Actions))
+	}
+	text := pdfText(t, renderBytes(t, f, Options{Created: created}))
+	n := checkPages(t, text)
+	wantText(t, text, docTitle, "Zoë Çelik", "Basisteam Rijnmond-Noord", "Politie", f.Profile.FunctionName,
+		"Zelfscan GGG — persoonlijk leerplan — Zoë Çelik", "Uw profiel", "Tekorten in volgorde van prioriteit",
+		"Acties per tekort", "Overige acties", "Reflectie", "Bespreking", "Bronnen", "Joëlle d’Hondt",
+		"Regioplan, 2026", "bijlage 4", "Meelopen met een collega van Veilig Thuis", "Wat er veranderde in de praktijk",
+		"Pagina 1 van "+strconv.Itoa(n), fmt.Sprintf("Pagina %d van %d", n, n))
+	for _, c := range f.Competencies {
+		wantText(t, text, c.Title)
+	}
+	for _, a := range f.Actions {
+		if a.Item != nil {
+			wantText(t, text, a.Item.Title)
+		}
+	}
+	for _, l := range f.Framework.Scale {
+		wantText(t, text, l.Label)
+	}
+}
+
+func TestEmptyPlanOffersAReviewForm(t *testing.T) {
+	text := pdfText(t, renderBytes(t, emptyPlan(), Options{}))
+	checkPages(t, text)
+	wantText(t, text, noName, "Er zijn geen tekorten", "Er zijn nog geen acties gekozen", "Er is nog geen reflectie geschreven",
+		"Handtekening professional", "Handtekening begeleider", "Naam begeleider")
+}
+
+func TestHugePlanFlowsOverPages(t *testing.T) {
+	f := hugePlan()
+	text := pdfText(t, renderBytes(t, f, Options{Created: created}))
+	n := checkPages(t, text)
+	if n < 40 {
+		t.Fatalf("%d pages for 60 long actions; text must be missing", n)
+	}
+	wantText(t, text, "Zoë Çelik-d’Ancona", "Inès Ôzdemir", "Actie-aanbod 59 over financiële afhankelijkheid", "Eigen actie 60:",
+		"Registerplein", "75 punten, waarvan 75 punten afgerond", "Actie a999 (niet meer in het plan)")
+	// Every long text arrives whole: count one phrase per copy.
+	phrase := "zinnen die doorlopen over meerdere regels."
+	perCopy := strings.Count(hugeText("x"), phrase)
+	copies := 1 + 12 + 60*3 + 30 + 3 // reflection, notes, evaluations, own texts, review texts
+	var body []string
+	for _, l := range strings.Split(text, "\n") {
+		if !strings.Contains(l, "persoonlijk leerplan —") && !pageOf.MatchString(l) {
+			body = append(body, l)
+		}
+	}
+	flat := strings.Join(strings.Fields(strings.Join(body, " ")), " ")
+	if got := strings.Count(flat, phrase); got != copies*perCopy {
+		t.Fatalf("%d copies of the phrase, want %d: text lost or repeated at page breaks", got, copies*perCopy)
+	}
+}
+
+func TestRenderIsDeterministic(t *testing.T) {
+	f := typicalPlan(t)
+	opt := Options{Created: created, Attachments: []Attachment{{Name: "leerplan.json", Data: []byte(`{"a":1}`), Description: "Leerplan"}}}
+	a, b := renderBytes(t, f, opt), renderBytes(t, f, opt)
+	if !bytes.Equal(a, b) {
+		t.Fatal("the same plan gave different bytes")
+	}
+	if c := renderBytes(t, f, Options{Created: created.Add(time.Hour)}); bytes.Equal(a, c) {
+		t.Fatal("the creation date is not in the PDF")
+	}
+}
+
+func TestAttachmentIsAnEmbeddedFile(t *testing.T) {
+	data := []byte(`{"format":"zelfscan-ggg-leerplan","naam":"Zoë"}`)
+	pdf := renderBytes(t, emptyPlan(), Options{Attachments: []Attachment{{Name: "leerplan-zoë.json", Data: data, Description: "Het leerplan als bestand"}}})
+	if !bytes.Contains(pdf, []byte("/Type /EmbeddedFile")) || !bytes.Contains(pdf, []byte("/EmbeddedFiles")) {
+		t.Fatal("no embedded file in the PDF")
+	}
+	bin, err := exec.LookPath("pdfdetach")
+	if err != nil {
+		t.Fatal("pdfdetach ontbreekt: installeer het Debian-pakket poppler-utils (scripts/install-deps.sh --test)")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	list, err := exec.Command(bin, "-enc", "UTF-8", "-list", path).Output()
+	if err != nil || !strings.Contains(string(list), "leerplan-zoë.json") {
+		t.Fatalf("pdfdetach -list: %v\n%s", err, list)
+	}
+	out := filepath.Join(dir, "uit.json")
+	if err := exec.Command(bin, "-save", "1", "-o", out, path).Run(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(out); !bytes.Equal(got, data) {
+		t.Fatalf("attachment came out as %q", got)
+	}
+}
+
+// The review feature reads the plan back out of the PDF with planfile.
+func TestPlanFileRoundTripsThroughThePDF(t *testing.T) {
+	f := typicalPlan(t)
+	var js bytes.Buffer
+	if err := planfile.Encode(&js, f); err != nil {
+		t.Fatal(err)
+	}
+	pdf := renderBytes(t, f, Options{Attachments: []Attachment{{Name: planfile.AttachmentName, Data: js.Bytes(), Description: "Leerplan"}}})
+	got, err := planfile.ReadAny("plan.pdf", pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.PlanUID != f.PlanUID || got.Profile.Name != "Zoë Çelik" || len(got.Actions) != len(f.Actions) {
+		t.Fatalf("plan came back as %s %q with %d actions", got.PlanUID, got.Profile.Name, len(got.Actions))
+	}
+}
+
+func TestHostileTextDoesNotBreakRendering(t *testing.T) {
+	f := emptyPlan()
+	f.Profile.Name = "Emoji 😀 en \x00\x07 stuurtekens\r\nen\ttabs " + strings.Repeat("W", 400)
+	f.Reflection = string([]byte{0xff, 0xfe}) + " ongeldige UTF-8"
+	text := pdfText(t, renderBytes(t, f, Options{}))
+	checkPages(t, text)
+	wantText(t, text, "ongeldige UTF-8", "stuurtekens")
+}
+
+func BenchmarkRenderTypical(b *testing.B) {
+	f := typicalPlan(b)
+	var buf bytes.Buffer
+	for b.Loop() {
+		buf.Reset()
+		if err := Render(&buf, f, Options{Created: created}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
