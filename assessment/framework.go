@@ -42,6 +42,26 @@ func (c Category) Tier() Tier {
 	}
 }
 
+// Label is the Dutch name of the category, for output that is always Dutch
+// (the PDF, plan files); the GUI translates through its own strings.
+func (c Category) Label() string {
+	switch c {
+	case CategoryBasis:
+		return "Basiskennis en -vaardigheden"
+	case CategoryVerdiepend:
+		return "Verdieping"
+	case CategoryPerOrgBasis:
+		return "Basis uitgewerkt voor de organisatie"
+	case CategoryPerOrgSpecialisatie:
+		return "Specialisatie voor de organisatie"
+	case CategoryOrganisatie:
+		return "Organisatiespecifiek"
+	case CategoryRol:
+		return "Rol en functie"
+	}
+	return string(c)
+}
+
 // Valid reports whether c is one of the known categories.
 func (c Category) Valid() bool {
 	for _, k := range Categories {

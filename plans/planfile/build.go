@@ -19,25 +19,6 @@ type Source struct {
 	AppVersion string
 }
 
-// CategoryLabel is the Dutch name of a competency category.
-func CategoryLabel(c assessment.Category) string {
-	switch c {
-	case assessment.CategoryBasis:
-		return "Basiskennis en -vaardigheden"
-	case assessment.CategoryVerdiepend:
-		return "Verdieping"
-	case assessment.CategoryPerOrgBasis:
-		return "Basis, uitgewerkt voor de organisatie"
-	case assessment.CategoryPerOrgSpecialisatie:
-		return "Specialisatie, uitgewerkt voor de organisatie"
-	case assessment.CategoryOrganisatie:
-		return "Organisatiespecifiek"
-	case assessment.CategoryRol:
-		return "Rol en functie"
-	}
-	return string(c)
-}
-
 // Build makes the self-contained file of a plan: levels and gaps come from
 // assessment.Analyse, titles from the framework and catalogue of now.
 func Build(src Source, now time.Time) (*File, error) {
@@ -83,7 +64,7 @@ func Build(src Source, now time.Time) (*File, error) {
 	for _, l := range res.Levels {
 		c := Competency{
 			ID: l.Competency.ID, Title: l.Competency.Title, Description: l.Competency.Description,
-			Category: CategoryLabel(l.Competency.Category), Source: l.Competency.Source,
+			Category: l.Competency.Category.Label(), Source: l.Competency.Source,
 			Required: l.Level, Own: l.Own.Level, Complete: l.Own.Complete(), Note: sc.Notes[l.Competency.ID],
 		}
 		for _, ind := range l.Indicators {
