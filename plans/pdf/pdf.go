@@ -5,11 +5,9 @@
 package pdf
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"image"
-	"image/png"
 	"io"
 	"time"
 
@@ -81,9 +79,8 @@ func results(f *planfile.File) []assessment.CompetencyResult {
 // took most of the time of a whole plan, and 150 dpi still prints sharp.
 const chartDPI = 150
 
-// profileChart draws the profile at the text width. It encodes the PNG
-// itself at best speed for the same reason; the PDF embeds the PNG data as
-// it is, so better compression would only cost time.
+// profileChart draws the profile at the text width and encodes it with
+// encodeRGB, which is several times faster than image/png here.
 func profileChart(f *planfile.File) ([]byte, float64, error) {
 	opt := chart.ForPDF(textW)
 	widthPx := textW / 25.4 * chartDPI
@@ -92,12 +89,11 @@ func profileChart(f *planfile.File) ([]byte, float64, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, img); err != nil {
+	data, err := encodeRGB(img)
+	if err != nil {
 		return nil, 0, fmt.Errorf("profielgrafiek als PNG: %w", err)
 	}
-	return buf.Bytes(), aspectOf(img), nil
+	return data, aspectOf(img), nil
 }
 
 func aspectOf(img image.Image) float64 {

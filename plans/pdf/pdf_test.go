@@ -3,6 +3,9 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -350,5 +353,41 @@ func BenchmarkRenderTypical(b *testing.B) {
 		if err := Render(&buf, f, Options{Created: created}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// encodeRGB writes a PNG that a standard decoder reads back pixel for pixel.
+func TestEncodeRGBRoundTrips(t *testing.T) {
+	img := image.NewRGBA(image.Rect(3, 5, 40, 17))
+	for y := img.Rect.Min.Y; y < img.Rect.Max.Y; y++ {
+		for x := img.Rect.Min.X; x < img.Rect.Max.X; x++ {
+			img.Set(x, y, color.RGBA{uint8(x * 6), uint8(y * 13), uint8(x ^ y), 0xff})
+		}
+	}
+	for _, src := range []image.Image{img, img.SubImage(image.Rect(10, 6, 30, 16)), &image.NRGBA{Pix: img.Pix, Stride: img.Stride, Rect: img.Rect}} {
+		data, err := encodeRGB(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := png.Decode(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := src.Bounds()
+		if got.Bounds().Dx() != b.Dx() || got.Bounds().Dy() != b.Dy() {
+			t.Fatalf("size %v, want %v", got.Bounds(), b)
+		}
+		for y := range b.Dy() {
+			for x := range b.Dx() {
+				r1, g1, b1, _ := got.At(got.Bounds().Min.X+x, got.Bounds().Min.Y+y).RGBA()
+				r2, g2, b2, _ := src.At(b.Min.X+x, b.Min.Y+y).RGBA()
+				if r1>>8 != r2>>8 || g1>>8 != g2>>8 || b1>>8 != b2>>8 {
+					t.Fatalf("pixel %d,%d differs", x, y)
+				}
+			}
+		}
+	}
+	if _, err := encodeRGB(image.NewRGBA(image.Rectangle{})); err == nil {
+		t.Fatal("an empty image was encoded")
 	}
 }
