@@ -33,7 +33,7 @@ func Profile(levels []assessment.CompetencyResult, scale []assessment.Level, opt
 	}
 	if len(levels) == 0 {
 		return message(o, "Nog geen antwoorden",
-			"Beantwoord de vragen van de zelfscan; daarna verschijnt hier je profiel."), nil
+			"Beantwoord de uitspraken van de zelfscan; daarna verschijnt hier uw profiel."), nil
 	}
 	th := themeFor(o.Dark)
 	var rc rowChart
@@ -64,7 +64,7 @@ func Profile(levels []assessment.CompetencyResult, scale []assessment.Level, opt
 		{"Vereist niveau", tick{st.marker}},
 	}
 	if incomplete {
-		rc.note = "* Nog niet alle vragen van deze competentie zijn beantwoord; het niveau telt alleen de gegeven antwoorden."
+		rc.note = "* Nog niet alle uitspraken van deze competentie zijn beantwoord; het niveau telt alleen de gegeven antwoorden."
 	}
 	return rc.render(o, th), nil
 }

@@ -42,12 +42,12 @@ func content(f *planfile.File, chart picture) *document {
 
 func cover(f *planfile.File, name string) []block {
 	sc := f.SelfCheck
-	done := fmt.Sprintf("%d van %d vragen beantwoord", sc.Answered, sc.Total)
+	done := fmt.Sprintf("%d van %d uitspraken beantwoord", sc.Answered, sc.Total)
 	if sc.Total > 0 {
 		done += fmt.Sprintf(" (%d%%)", sc.Answered*100/sc.Total)
 	}
 	if sc.Answered < sc.Total {
-		done += "; waar vragen openstaan, telt het niveau alleen de gegeven antwoorden"
+		done += "; waar uitspraken openstaan, telt het niveau alleen de gegeven antwoorden"
 	}
 	checked := date(sc.Updated)
 	if !sc.Started.IsZero() && !sameDay(sc.Started, sc.Updated) {
@@ -108,7 +108,7 @@ func profile(f *planfile.File, chart picture) []block {
 	}
 	levels.strong = func(row, col int) bool { return col == 2 && f.Competencies[row].Own < f.Competencies[row].Required }
 	if len(f.Competencies) > 0 {
-		b = append(b, levels, para{text: "Vetgedrukt: lager dan vereist. * Niet alle vragen beantwoord; het niveau telt alleen de gegeven antwoorden.", size: 9, muted: true})
+		b = append(b, levels, para{text: "Vetgedrukt: lager dan vereist. * Niet alle uitspraken beantwoord; het niveau telt alleen de gegeven antwoorden.", size: 9, muted: true})
 	}
 	b = append(b, heading{text: "De schaal", level: 2})
 	var scale fields
@@ -120,7 +120,7 @@ func profile(f *planfile.File, chart picture) []block {
 	}
 	b = append(b,
 		heading{text: "Hoe niveaus en tekorten worden berekend", level: 2},
-		para{text: "Uw niveau op een competentie is het gemiddelde van uw antwoorden op de vragen van die competentie, naar beneden afgerond. " +
+		para{text: "Uw niveau op een competentie is het gemiddelde van uw antwoorden op de uitspraken van die competentie, naar beneden afgerond. " +
 			"Zo blijft één zwak punt zichtbaar in plaats van weg te vallen tegen sterke punten. " +
 			"Een tekort is het verschil tussen het vereiste niveau en uw eigen niveau. " +
 			"Tekorten in de basis die iedereen nodig heeft, staan vóór tekorten in verdieping en rol; binnen elke groep gaan grotere tekorten voor. " +
@@ -159,7 +159,7 @@ func gaps(f *planfile.File) []block {
 	b = append(b, t)
 	b = append(b, para{text: "Tekort: het aantal niveaus tot het vereiste niveau.", size: 9, muted: true})
 	if incomplete {
-		b = append(b, para{text: "* Niet alle vragen van deze competentie zijn beantwoord; het niveau telt alleen de gegeven antwoorden.", size: 9, muted: true})
+		b = append(b, para{text: "* Niet alle uitspraken van deze competentie zijn beantwoord; het niveau telt alleen de gegeven antwoorden.", size: 9, muted: true})
 	}
 	return b
 }
