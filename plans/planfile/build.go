@@ -1,6 +1,8 @@
 package planfile
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"time"
 
@@ -55,6 +57,16 @@ func Build(src Source, now time.Time) (*File, error) {
 		SelfCheck: SelfCheckInfo{Started: sc.Started.UTC(), Updated: sc.Updated.UTC(), Answered: done.Answered, Total: done.Total},
 		Reviews:   src.Reviews,
 	}
+	if f.Reviews == nil && src.Plan != nil {
+		for _, r := range src.Plan.Reviews {
+			f.Reviews = append(f.Reviews, ReviewOf(r))
+		}
+	}
+	for i := range f.Reviews {
+		if f.Reviews[i].UID == "" {
+			f.Reviews[i].UID = derivedUID(f.Reviews[i])
+		}
+	}
 	if f.PlanUID == "" && src.Plan != nil {
 		f.PlanUID = src.Plan.UID
 	}
@@ -108,4 +120,13 @@ func itemOf(cat *plans.Catalogue, id string) *Item {
 		}
 	}
 	return &Item{ID: id, Title: "Aanbod niet meer in de catalogus (" + id + ")"}
+}
+
+// derivedUID names a review recorded before reviews had a UID. It is derived
+// from the review itself, so every export gives it the same UID and
+// importing it twice still adds it once.
+func derivedUID(r Review) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s", r.Reviewer, r.Date.UTC().Format(time.RFC3339Nano), r.Setting, r.Overall)
+	return "afgeleid-" + hex.EncodeToString(h.Sum(nil)[:12])
 }

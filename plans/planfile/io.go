@@ -82,11 +82,13 @@ func Detect(name string, data []byte) (Kind, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return KindUnknown, fileError(name, ErrEmpty, "het bestand is leeg")
 	}
+	// JSON first: a PDF never starts with "{", while a plan file may hold
+	// "%PDF-" in a name near its start.
+	if rest := bytes.TrimLeft(bytes.TrimPrefix(data, utf8BOM), " \t\r\n"); len(rest) > 0 && rest[0] == '{' {
+		return KindJSON, nil
+	}
 	if bytes.Contains(data[:min(len(data), pdfMagicWindow)], []byte("%PDF-")) {
 		return KindPDF, nil
-	}
-	if rest := bytes.TrimLeft(bytes.TrimPrefix(data, utf8BOM), " \t\r\n"); rest[0] == '{' {
-		return KindJSON, nil
 	}
 	return KindUnknown, fileError(name, ErrNotPlanFile,
 		"dit is geen leerplanbestand (%s) en geen pdf van Zelfscan GGG", Extension)
@@ -281,8 +283,16 @@ func summarise(err error) string {
 }
 
 // Encode writes f as indented UTF-8 JSON. The output depends only on f: map
-// keys come out sorted and no HTML escaping is done.
+// keys come out sorted and no HTML escaping is done. A file that Decode
+// would refuse is not written, so nobody is handed a plan they cannot open.
 func Encode(w io.Writer, f *File) error {
+	if err := f.Validate(); err != nil {
+		return fmt.Errorf("het leerplan kan niet worden bewaard: %s", summarise(err))
+	}
+	return writeJSON(w, f)
+}
+
+func writeJSON(w io.Writer, f *File) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

@@ -158,7 +158,14 @@ func TestBadFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 		change(g)
-		return encode(t, g)
+		var buf bytes.Buffer
+		if err := Encode(&buf, g); err == nil || !strings.HasPrefix(err.Error(), "het leerplan kan niet worden bewaard: ") {
+			t.Fatalf("Encode wrote an invalid file (err = %v)", err)
+		}
+		if err := writeJSON(&buf, g); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
 	}
 	level := 9
 	corrupt := bytes.Clone(good)
@@ -251,6 +258,15 @@ func TestReadAnyRenamed(t *testing.T) {
 		if !reflect.DeepEqual(got, f) {
 			t.Fatalf("%s: the plan read back differs", c.name)
 		}
+	}
+}
+
+// A plan file with "%PDF-" near its start is still a plan file.
+func TestDetectPDFMarkerInName(t *testing.T) {
+	f := sample(t)
+	f.Profile.Name = "%PDF-1.4"
+	if k, err := Detect("plan.zelfscan", encode(t, f)); k != KindJSON || err != nil {
+		t.Fatalf("Detect = %v, %v", k, err)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"zelfscan/assessment"
 	"zelfscan/plans"
 )
 
@@ -165,5 +166,30 @@ func TestNewReviewsIdempotent(t *testing.T) {
 	}
 	if r := ReviewOf(add[0]); !reflect.DeepEqual(r, f.Reviews[1]) {
 		t.Fatalf("ReviewOf(Plans()) is not the identity: %+v", r)
+	}
+}
+
+// A review stored before reviews had a UID gets the same derived UID on
+// every export, so importing two exports of it adds it once.
+func TestBuildGivesOldReviewsStableUID(t *testing.T) {
+	fw, cat := realData(t)
+	sc := &assessment.SelfCheck{Profile: assessment.Profile{Organisation: "om", Function: "uitvoerend"}}
+	plan := &plans.Plan{UID: "p", Created: t0, Updated: t0, Reviews: []plans.Review{
+		{Reviewer: "J. Jansen", Date: t0, Setting: plans.SettingSupervisie},
+		{UID: "eigen", Reviewer: "K. de Boer", Date: t0, Setting: plans.SettingIntervisie},
+	}}
+	build := func() *File {
+		f, err := Build(Source{Framework: fw, Catalogue: cat, SelfCheck: sc, Plan: plan}, t0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return f
+	}
+	a, b := build(), build()
+	if a.PlanUID != "p" || len(a.Reviews) != 2 || a.Reviews[0].UID == "" || a.Reviews[0].UID != b.Reviews[0].UID || a.Reviews[1].UID != "eigen" {
+		t.Fatalf("reviews %+v", a.Reviews)
+	}
+	if err := a.Validate(); err != nil {
+		t.Fatal(err)
 	}
 }
