@@ -11,7 +11,6 @@ import (
 	"io"
 	"time"
 
-	"zelfscan/assessment"
 	"zelfscan/plans/chart"
 	"zelfscan/plans/planfile"
 )
@@ -53,28 +52,6 @@ func Render(w io.Writer, f *planfile.File, opt Options) error {
 	return nil
 }
 
-// results turns the File's competencies into what the chart draws, so a
-// plan made with another framework version still renders from its own data.
-func results(f *planfile.File) []assessment.CompetencyResult {
-	out := make([]assessment.CompetencyResult, len(f.Competencies))
-	for i, c := range f.Competencies {
-		answered := 0
-		for _, ind := range c.Indicators {
-			if ind.Level != nil {
-				answered++
-			}
-		}
-		out[i] = assessment.CompetencyResult{
-			RequiredCompetency: assessment.RequiredCompetency{
-				Competency: &assessment.Competency{ID: c.ID, Title: c.Title, Category: assessment.Category(c.Category), Description: c.Description},
-				Level:      c.Required,
-			},
-			Own: assessment.CompetencyLevel{Level: c.Own, Answered: answered, Total: len(c.Indicators), Weakest: -1},
-		}
-	}
-	return out
-}
-
 // chartDPI is lower than chart.ForPDF's 200: drawing and encoding the chart
 // took most of the time of a whole plan, and 150 dpi still prints sharp.
 const chartDPI = 150
@@ -85,7 +62,7 @@ func profileChart(f *planfile.File) ([]byte, float64, error) {
 	opt := chart.ForPDF(textW)
 	widthPx := textW / 25.4 * chartDPI
 	opt.Width, opt.DPI = int(widthPx+0.5), chartDPI
-	img, err := chart.Profile(results(f), f.Framework.Scale, opt)
+	img, err := chart.Profile(f.Levels(), f.Framework.Scale, opt)
 	if err != nil {
 		return nil, 0, err
 	}
