@@ -3,6 +3,7 @@ package planfile
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -349,5 +350,18 @@ func TestPDFString(t *testing.T) {
 		if !ok || got != want {
 			t.Errorf("pdfString(%q) = %q, %v; want %q", in, got, ok, want)
 		}
+	}
+}
+
+// Many objects, each an unnamed embedded stream that is no plan file: the
+// reader looks at a bounded number of them and scans the file about once.
+func TestPDFManyObjects(t *testing.T) {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.4\n")
+	for i := range 50000 {
+		fmt.Fprintf(&b, "%d 0 obj << /Type /EmbeddedFile /Length 2 >> stream\nxx\nendstream endobj\n", i+1)
+	}
+	if _, err := ReadAny("veel.pdf", b.Bytes()); !errors.Is(err, ErrNoAttachment) {
+		t.Fatalf("err = %v", err)
 	}
 }

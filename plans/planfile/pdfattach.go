@@ -35,23 +35,39 @@ var (
 // maxDictScan bounds how far a dictionary is read; ours are a few hundred bytes.
 const maxDictScan = 64 << 10
 
+// maxCandidates bounds the fallback: a hostile PDF full of compressed
+// streams must not make us inflate each one.
+const maxCandidates = 8
+
 type pdfObjects struct {
 	data []byte
 	// at holds, per object number, where its body starts (after "obj").
 	// Incremental updates append newer versions, so the last one wins.
 	at map[int]int
+	// next holds, per body start, where the next object header starts, so
+	// scanning every dictionary reads the file about once in total.
+	next map[int]int
 }
 
 func indexObjects(data []byte) *pdfObjects {
-	o := &pdfObjects{data: data, at: map[int]int{}}
+	o := &pdfObjects{data: data, at: map[int]int{}, next: map[int]int{}}
+	prev := -1
 	for _, m := range objHeader.FindAllSubmatchIndex(data, -1) {
 		if m[0] > 0 && isRegular(data[m[0]-1]) {
 			continue // "12 0 obj" inside a longer token is not a header
 		}
 		n, err := strconv.Atoi(string(data[m[2]:m[3]]))
-		if err == nil {
-			o.at[n] = m[1]
+		if err != nil {
+			continue
 		}
+		o.at[n] = m[1]
+		if prev >= 0 {
+			o.next[prev] = m[0]
+		}
+		prev = m[1]
+	}
+	if prev >= 0 {
+		o.next[prev] = len(data)
 	}
 	return o
 }
@@ -60,9 +76,14 @@ func isRegular(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
-// dict returns the text of object n up to its stream or its end.
+// dict returns the text of the object whose body starts at start, up to its
+// stream or its end.
 func (o *pdfObjects) dict(start int) []byte {
-	body := o.data[start:min(len(o.data), start+maxDictScan)]
+	stop, ok := o.next[start]
+	if !ok {
+		stop = len(o.data)
+	}
+	body := o.data[start:min(stop, start+maxDictScan)]
 	end := len(body)
 	for _, kw := range [][]byte{[]byte("stream"), []byte("endobj")} {
 		if i := bytes.Index(body, kw); i >= 0 && i < end {
@@ -152,7 +173,7 @@ func extractAttachment(data []byte, name string, limit int64) ([]byte, error) {
 	for _, num := range slices.Sorted(maps.Keys(o.at)) {
 		start := o.at[num]
 		d := o.dict(start)
-		if bytes.Contains(d, []byte("/EmbeddedFile")) && !bytes.Contains(d, []byte("/EmbeddedFiles")) {
+		if len(embedded) < maxCandidates && bytes.Contains(d, []byte("/EmbeddedFile")) && !bytes.Contains(d, []byte("/EmbeddedFiles")) {
 			embedded = append(embedded, start)
 		}
 		m := efRef.FindSubmatch(d)
