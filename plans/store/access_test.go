@@ -22,6 +22,9 @@ const childEnv = "ZELFSCAN_STORE_NOACCESS_DIR"
 const nobody = 65534
 
 func TestMain(m *testing.M) {
+	if mode := os.Getenv(crashModeEnv); mode != "" {
+		os.Exit(crashChild(mode))
+	}
 	if base := os.Getenv(childEnv); base != "" {
 		failed := false
 		checkNoAccess(base, func(format string, args ...any) {
