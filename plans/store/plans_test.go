@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"io"
 	"reflect"
 	"regexp"
 	"strings"
@@ -388,5 +389,48 @@ func TestOwnCatalogueReplaceAndRemove(t *testing.T) {
 	}
 	if got, err := s.OwnCatalogues(); err != nil || len(got) != 1 || !reflect.DeepEqual(got[0].Items, withOrigin(other, "wijkteam.yaml")) {
 		t.Errorf("a refused import changed the stored catalogue: %+v, %v", got, err)
+	}
+}
+
+// A read-only store reads plans, catalogues and the export, and refuses
+// every write with ErrReadOnly.
+func TestPlansReadOnly(t *testing.T) {
+	dir := t.TempDir()
+	s := openT(t, dir)
+	defer s.Close()
+	scID := newSelfCheck(t, s)
+	p := planFor(t, s, scID)
+	if err := s.SaveOwnCatalogue("a.csv", "a.csv", ownItems("a", 1), t0); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := OpenReadOnly(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if got, err := ro.PlanFor(scID, t0); err != nil || got.UID != p.UID {
+		t.Errorf("read-only PlanFor of an existing plan = %+v, %v", got, err)
+	}
+	if cats, err := ro.OwnCatalogues(); err != nil || len(cats) != 1 {
+		t.Errorf("read-only OwnCatalogues = %v, %v", cats, err)
+	}
+	if err := ro.ExportAll(io.Discard); err != nil {
+		t.Errorf("read-only ExportAll: %v", err)
+	}
+	a := plans.Action{ID: "a1", CompetencyID: "c", OwnText: "x", Status: plans.StatusGepland}
+	_, reviewErr := ro.AddReview(p.ID, plans.Review{Reviewer: "R", Date: t0, Setting: plans.SettingSupervisie}, t0)
+	_, planErr := ro.PlanFor(newSelfCheck(t, s), t0)
+	for name, err := range map[string]error{
+		"PlanFor (new)":      planErr,
+		"SaveAction":         ro.SaveAction(p.ID, a, "", "", t0),
+		"DeleteAction":       ro.DeleteAction(p.ID, "a1", t0),
+		"SaveReflection":     ro.SaveReflection(p.ID, "x", t0),
+		"AddReview":          reviewErr,
+		"SaveOwnCatalogue":   ro.SaveOwnCatalogue("b.csv", "b.csv", ownItems("b", 1), t0),
+		"DeleteOwnCatalogue": ro.DeleteOwnCatalogue("a.csv"),
+	} {
+		if !errors.Is(err, ErrReadOnly) {
+			t.Errorf("read-only %s: %v; want ErrReadOnly", name, err)
+		}
 	}
 }
