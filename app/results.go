@@ -58,6 +58,7 @@ func (u *UI) resultsScreen(id int64) fyne.CanvasObject {
 		return container.NewBorder(title, bar, nil, nil, wrapText(unknownProfileText()))
 	}
 	res := assessment.Analyse(req, sc)
+	bar.Add(u.planButton(id))
 	view := &resultsView{}
 
 	body := container.NewVBox(u.profileCard(sc, req, view))

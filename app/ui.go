@@ -16,6 +16,7 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/assets"
+	"zelfscan/plans"
 	"zelfscan/plans/store"
 )
 
@@ -33,6 +34,19 @@ type Store interface {
 	LastProfile() (assessment.Profile, bool, error)
 	DeleteSelfCheck(id int64) error
 	Close() error
+
+	// Learning plans.
+	PlanFor(selfCheckID int64, now time.Time) (*plans.Plan, error)
+	PlanBySelfCheck(selfCheckID int64) (*plans.Plan, bool, error)
+	SaveAction(planID int64, a plans.Action, itemTitle, itemProvider string, now time.Time) error
+	DeleteAction(planID int64, actionID string, now time.Time) error
+	SaveReflection(planID int64, text string, now time.Time) error
+	ItemSnapshots(planID int64) (map[string]store.ItemSnapshot, error)
+
+	// Own catalogues.
+	SaveOwnCatalogue(origin, fileName string, items []plans.Item, now time.Time) error
+	OwnCatalogues() ([]store.OwnCatalogue, error)
+	DeleteOwnCatalogue(origin string) error
 }
 
 // Preference keys remembered between runs.
@@ -52,6 +66,9 @@ const (
 	screenScan    = "scan"
 	screenResults = "results"
 	screenHistory = "history"
+	screenPlan    = "plan"
+	// screenCatalogue is the own-catalogue screen.
+	screenCatalogue = "catalogue"
 )
 
 // MinSize is the smallest window in which nothing is clipped.
@@ -73,6 +90,13 @@ type UI struct {
 	shortcuts map[string]func()
 	// scan is the self-check on screen, nil on other screens.
 	scan *scanState
+	// plan is the learning plan on screen, nil on other screens.
+	plan *planState
+	// builtin is the catalogue that ships with the app; cat is builtin plus
+	// the own catalogues in the store (see UI.catalogue).
+	builtin, cat *plans.Catalogue
+	// catErr is why the built-in catalogue could not be loaded, nil when it was.
+	catErr error
 }
 
 // New wires the GUI to an app, its main window, the framework and the store.

@@ -1,0 +1,226 @@
+package app
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+	"github.com/google/renameio/v2"
+	"golang.org/x/text/unicode/norm"
+
+	"zelfscan/plans/pdf"
+	"zelfscan/plans/planfile"
+)
+
+// progressDelay is how long an export may take before a progress dialog
+// appears; a quick one then never flashes a dialog.
+const progressDelay = 300 * time.Millisecond
+
+// writeFileAtomic writes a file that is whole or absent: write fills a
+// temporary file in the target folder, which is synced and renamed over
+// path, and then the folder is synced so the rename survives a power cut.
+// On any failure an earlier file at path keeps its content. Exports hold
+// personal answers and notes, so only the user may read them.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	f, err := renameio.NewPendingFile(path, renameio.WithTempDir(dir), renameio.WithStaticPermissions(0o600))
+	if err != nil {
+		return fmt.Errorf("tijdelijk bestand naast %s: %w", path, err)
+	}
+	defer f.Cleanup()
+	if err := write(f); err != nil {
+		return fmt.Errorf("%s schrijven: %w", path, err)
+	}
+	if err := f.CloseAtomicallyReplace(); err != nil {
+		return fmt.Errorf("%s bewaren: %w", path, err)
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// pdfFileName is the proposed name of the PDF: leerplan-<name or
+// organisation>-<date>.pdf, with only letters, digits and dashes.
+func (u *UI) pdfFileName(ps *planState) string {
+	who := ps.sc.Profile.Name
+	if strings.TrimSpace(who) == "" {
+		who = u.organisationName(ps.sc.Profile.Organisation)
+	}
+	return "leerplan-" + fileSlug(who) + "-" + u.now().Format("2006-01-02") + ".pdf"
+}
+
+// fileSlug makes a safe file name part: accents dropped, lower case, runs
+// of anything else turned into one dash.
+func fileSlug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// an accent, dropped
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			dash = true
+		}
+	}
+	if b.Len() == 0 {
+		return "plan"
+	}
+	out := []rune(b.String())
+	if len(out) > 40 {
+		out = out[:40]
+	}
+	return strings.Trim(string(out), "-")
+}
+
+// choosePDFPath asks where to save the PDF and then makes it.
+func (u *UI) choosePDFPath(ps *planState) {
+	// Save what is typed first, so the PDF shows it.
+	for _, t := range ps.texts {
+		t.flush()
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showPDFError(lang.X("plan.pdf.chooseFailed", "De gekozen plek kan niet worden gebruikt. Kies een andere map."), err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		// The dialog has opened the file; it is written again atomically.
+		path := w.URI().Path()
+		w.Close()
+		u.exportPDF(ps, path)
+	}, u.win)
+	d.SetFileName(u.pdfFileName(ps))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
+	d.Resize(fileDialogSize(u.win))
+	d.Show()
+}
+
+// exportPDF builds the plan file now and renders and writes the PDF in the
+// background, with a progress dialog when it takes a while. The plan file
+// rides along inside the PDF, so the PDF alone can be opened for a review.
+func (u *UI) exportPDF(ps *planState, path string) {
+	f, err := u.buildPlanFile(ps)
+	if err != nil {
+		u.showPDFError(lang.X("plan.pdf.buildFailed", "Het leerplan kon niet worden samengesteld."), err)
+		return
+	}
+	bar := widget.NewProgressBarInfinite()
+	progress := dialog.NewCustomWithoutButtons(lang.X("plan.pdf.busy", "PDF maken"),
+		container.NewVBox(wrapped(lang.X("plan.pdf.busyText", "Het leerplan wordt als PDF bewaard…")), bar), u.win)
+	progress.Resize(fyne.NewSize(dialogWidth, 0))
+	finished := false
+	timer := time.AfterFunc(progressDelay, func() {
+		fyne.Do(func() {
+			if !finished {
+				progress.Show()
+			}
+		})
+	})
+	created := u.now()
+	go func() {
+		err := writePlanPDF(path, f, created)
+		fyne.Do(func() {
+			finished = true
+			timer.Stop()
+			progress.Hide()
+			bar.Stop()
+			if err != nil {
+				u.showPDFError(lang.X("plan.pdf.writeFailed",
+					"De PDF kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
+					map[string]any{"Path": path}), err)
+				return
+			}
+			d := dialog.NewCustom(lang.X("plan.pdf.doneTitle", "PDF bewaard"), lang.X("plan.ok", "OK"),
+				message(lang.X("plan.pdf.done", "Uw leerplan staat in {{.Path}}. In de PDF zit ook het leerplan als bestand, zodat uw leidinggevende het kan openen ter bespreking.",
+					map[string]any{"Path": path})), u.win)
+			d.Resize(fyne.NewSize(dialogWidth, 0))
+			d.Show()
+		})
+	}()
+}
+
+// buildPlanFile makes the self-contained plan file from what is stored.
+func (u *UI) buildPlanFile(ps *planState) (*planfile.File, error) {
+	var reviews []planfile.Review
+	for _, r := range ps.plan.Reviews {
+		reviews = append(reviews, planfile.ReviewOf(r))
+	}
+	cat := u.catalogue()
+	f, err := planfile.Build(planfile.Source{
+		Framework: u.fw, Catalogue: cat, SelfCheck: ps.sc, Plan: ps.plan,
+		Reviews: reviews, AppVersion: u.app.Metadata().Version,
+	}, u.now())
+	if err != nil {
+		return nil, fmt.Errorf("leerplan samenstellen: %w", err)
+	}
+	// An item whose own catalogue was removed keeps the title the store copied.
+	for i := range f.Actions {
+		a := &f.Actions[i]
+		if a.Item == nil {
+			continue
+		}
+		if _, ok := cat.Item(a.Item.ID); ok {
+			continue
+		}
+		if s, ok := ps.snaps[a.ID]; ok && s.Title != "" {
+			a.Item.Title, a.Item.Provider = s.Title, s.Provider
+		}
+	}
+	return f, nil
+}
+
+// writePlanPDF renders f with the plan file attached and writes it to path.
+// It runs off the UI goroutine.
+func writePlanPDF(path string, f *planfile.File, created time.Time) error {
+	var data bytes.Buffer
+	if err := planfile.Encode(&data, f); err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	err := pdf.Render(&out, f, pdf.Options{Created: created, Attachments: []pdf.Attachment{{
+		Name: planfile.AttachmentName, Data: data.Bytes(), Description: "Het leerplan als bestand, om te openen in Zelfscan GGG",
+	}}})
+	if err != nil {
+		return fmt.Errorf("pdf maken: %w", err)
+	}
+	if err := writeFileAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(out.Bytes())
+		return err
+	}); err != nil {
+		// The save dialog already created the file; leave no empty one behind.
+		if st, serr := os.Stat(path); serr == nil && st.Size() == 0 {
+			os.Remove(path)
+		}
+		return err
+	}
+	return nil
+}
+
+// showPDFError says what went wrong in Dutch and logs the cause.
+func (u *UI) showPDFError(text string, err error) {
+	fyne.LogError("export", err)
+	d := dialog.NewCustom(lang.X("plan.pdf.failedTitle", "PDF niet gemaakt"), lang.X("plan.ok", "OK"), message(text), u.win)
+	d.Resize(fyne.NewSize(dialogWidth, 0))
+	d.Show()
+}
