@@ -50,6 +50,9 @@ func (u *UI) ShowStart() {
 	rows = append(rows,
 		history, hint(lang.X("start.history.hint", "Bekijk resultaten van eerder gedane zelfscans en vergelijk ze.")),
 		review, hint(lang.X("start.review.hint", "Komt in een volgende versie.")))
+	mine := newKeyButton(lang.X("start.privacy.button", "Mijn gegevens"), u.showPrivacy)
+	mine.Icon = theme.AccountIcon()
+	rows = append(rows, mine, hint(lang.X("start.privacy.hint", "Zie wat er wordt bewaard en waar, exporteer alles of verwijder alles.")))
 
 	privacy := wrapped(lang.X("start.privacy", "Uw antwoorden blijven op deze computer: de app stuurt niets door. Ze staan in {{.Path}}.",
 		map[string]any{"Path": u.store.Path()}))
