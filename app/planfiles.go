@@ -1,0 +1,124 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+
+	"zelfscan/plans/planfile"
+)
+
+// loaded is one file read for review mode, review import or the group.
+type loaded struct {
+	path string
+	file *planfile.File
+	// err is in Dutch and names the file (a planfile.FileError).
+	err error
+}
+
+// readPlanFiles reads the files off the UI goroutine (a plan PDF may be
+// tens of megabytes) and hands the results to done on the UI goroutine, in
+// the order given.
+func (u *UI) readPlanFiles(paths []string, done func([]loaded)) {
+	out := make([]loaded, len(paths))
+	u.background(lang.X("review.readingText", "Het leerplan wordt gelezen…"), func() error {
+		for i, p := range paths {
+			f, err := planfile.Open(p)
+			if err != nil && !errors.As(err, new(*planfile.FileError)) {
+				err = fmt.Errorf("%s: %w", filepath.Base(p), err)
+			}
+			out[i] = loaded{path: p, file: f, err: err}
+		}
+		return nil
+	}, func(error) { done(out) })
+}
+
+// planFileFilter offers plan files and plan PDFs in the open dialog.
+var planFileFilter = storage.NewExtensionFileFilter([]string{planfile.Extension, ".pdf"})
+
+// choosePlanFile asks for one plan file or plan PDF and passes its path on.
+func (u *UI) choosePlanFile(title string, chosen func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showFileProblem(lang.X("review.chooseFailed", "Het gekozen bestand kan niet worden gebruikt."), err)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		path := r.URI().Path()
+		r.Close()
+		chosen(path)
+	}, u.win)
+	d.SetTitleText(title)
+	d.SetFilter(planFileFilter)
+	d.Resize(fileDialogSize(u.win))
+	d.Show()
+}
+
+// chooseSavePath asks where to save and passes the path on. The dialog
+// creates the file; the caller writes it again atomically.
+func (u *UI) chooseSavePath(name, ext string, chosen func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showFileProblem(lang.X("review.saveChooseFailed", "De gekozen plek kan niet worden gebruikt. Kies een andere map."), err)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		w.Close()
+		if !strings.EqualFold(filepath.Ext(path), ext) {
+			path += ext
+		}
+		chosen(path)
+	}, u.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d.Resize(fileDialogSize(u.win))
+	d.Show()
+}
+
+// acceptDrops lets the current screen take files dropped on the window;
+// show clears it, so other screens ignore drops.
+func (u *UI) acceptDrops(handle func(paths []string)) {
+	u.drop = handle
+	u.win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) {
+		if u.drop == nil {
+			return
+		}
+		var paths []string
+		for _, uri := range uris {
+			if uri.Scheme() == "file" {
+				paths = append(paths, uri.Path())
+			}
+		}
+		if len(paths) > 0 {
+			u.drop(paths)
+		}
+	})
+}
+
+// showFileProblem shows a Dutch message about a file and logs the cause.
+func (u *UI) showFileProblem(text string, err error) {
+	if err != nil {
+		fyne.LogError("plan file", err)
+	}
+	d := dialog.NewCustom(lang.X("review.problemTitle", "Bestand niet gebruikt"), lang.X("common.ok", "OK"), message(text), u.win)
+	d.Resize(fyne.NewSize(dialogWidth, 0))
+	d.Show()
+}
+
+// showDone tells that something worked.
+func (u *UI) showDone(title, text string) {
+	d := dialog.NewCustom(title, lang.X("common.ok", "OK"), message(text), u.win)
+	d.Resize(fyne.NewSize(dialogWidth, 0))
+	d.Show()
+}

@@ -1,0 +1,456 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"zelfscan/plans"
+	"zelfscan/plans/chart"
+	"zelfscan/plans/planfile"
+)
+
+// screenReview is review mode: a supervisor reads someone's plan from a
+// file and writes down the discussion. Nothing of it enters the store.
+const screenReview = "review"
+
+// reviewState is the plan under review and the form about it.
+type reviewState struct {
+	path string
+	file *planfile.File
+	// uid is the review's identity from the first save on, so the plan file
+	// and the PDF of one discussion carry the same review (imported once).
+	uid string
+	// saved is false while the form holds something not yet written.
+	saved bool
+
+	gapNotes    map[string]*shortcutEntry // per competency ID
+	actionNotes map[string]*shortcutEntry // per action ID
+	agreed      map[string]*widget.Check  // per action ID
+	overall     *shortcutEntry
+	date        *shortcutEntry
+	reviewer    *shortcutEntry
+	setting     *widget.Select
+	signedOff   *widget.Check
+}
+
+// chooseForReview asks for a plan file or plan PDF to review.
+func (u *UI) chooseForReview() {
+	u.choosePlanFile(lang.X("start.review", "Plan openen ter bespreking"), u.openForReview)
+}
+
+// openForReview reads the file at path in the background and shows it in
+// review mode; a file that cannot be read gives a dialog and changes nothing.
+func (u *UI) openForReview(path string) {
+	u.readPlanFiles([]string{path}, func(res []loaded) {
+		if res[0].err != nil {
+			u.showFileProblem(res[0].err.Error(), nil)
+			return
+		}
+		u.showReview(&reviewState{path: path, file: res[0].file, saved: true})
+	})
+}
+
+// showReview draws review mode for rs.
+func (u *UI) showReview(rs *reviewState) {
+	f := rs.file
+	rs.gapNotes, rs.actionNotes, rs.agreed = map[string]*shortcutEntry{}, map[string]*shortcutEntry{}, map[string]*widget.Check{}
+	changed := func(string) { rs.saved = false }
+
+	title := heading(lang.X("review.title", "Plan ter bespreking"))
+	who := []string{ownerName(f)}
+	for _, s := range []string{f.Profile.OrganisationName, f.Profile.FunctionName} {
+		if s != "" {
+			who = append(who, s)
+		}
+	}
+	header := container.NewVBox(title, hint(strings.Join(who, " · ")+" — "+filepath.Base(rs.path)))
+	notice := wrapped(lang.X("review.notice",
+		"U bekijkt dit plan alleen: uw eigen zelfscans en plannen veranderen niet, en wat u hier schrijft komt niet in uw eigen gegevens. "+
+			"Bewaar de bespreking met 'Bespreking opslaan' en geef dat bestand terug aan de eigenaar van het plan."))
+	notice.Importance = widget.WarningImportance
+
+	body := container.NewVBox(notice, u.reviewProfile(f))
+
+	gaps := container.NewVBox()
+	if len(f.Gaps) == 0 {
+		gaps.Add(wrapped(lang.X("review.noGaps", "Dit plan heeft geen tekorten.")))
+	}
+	withGap := map[string]bool{}
+	for _, g := range f.Gaps {
+		withGap[g.CompetencyID] = true
+		gaps.Add(u.reviewGap(rs, g, changed))
+	}
+	body.Add(widget.NewCard(lang.X("review.gaps", "Tekorten en acties"), "", gaps))
+
+	var others []fyne.CanvasObject
+	for i := range f.Actions {
+		if a := &f.Actions[i]; !withGap[a.CompetencyID] {
+			others = append(others, u.reviewAction(rs, a, true, changed))
+		}
+	}
+	if len(others) > 0 {
+		body.Add(widget.NewCard(lang.X("review.otherActions", "Acties bij competenties zonder tekort"), "", container.NewVBox(others...)))
+	}
+
+	reflection := strings.TrimSpace(f.Reflection)
+	if reflection == "" {
+		reflection = lang.X("review.noReflection", "Geen reflectie geschreven.")
+	}
+	body.Add(widget.NewCard(lang.X("review.reflection", "Reflectie"), "", wrapped(reflection)))
+
+	var earlier []plans.Review
+	for _, r := range f.Reviews {
+		earlier = append(earlier, r.Plans())
+	}
+	body.Add(widget.NewCard(lang.X("review.earlier", "Eerdere besprekingen"), "", u.reviewsList(earlier,
+		func(id string) string { return fileActionTitle(f, id) },
+		func(id string) string { return fileCompetencyTitle(f, id) })))
+	body.Add(u.reviewForm(rs, changed))
+
+	back := newKeyButton(lang.X("review.back", "Terug naar start"), func() { u.leaveReview(rs) })
+	back.Icon = theme.NavigateBackIcon()
+	asPDF := newKeyButton(lang.X("review.savePDF", "Als pdf opslaan"), func() { u.chooseReviewSave(rs, true) })
+	asPDF.Icon = theme.DocumentIcon()
+	save := newKeyButton(lang.X("review.save", "Bespreking opslaan"), func() { u.chooseReviewSave(rs, false) })
+	save.Icon = theme.DocumentSaveIcon()
+	save.Importance = widget.HighImportance
+	footer := container.NewBorder(nil, nil, back, container.NewHBox(asPDF, save))
+
+	u.show(screenReview, container.NewBorder(header, footer, nil, nil, container.NewVScroll(body)))
+	u.review = rs
+	// Another plan dropped on the window opens in its place.
+	u.acceptDrops(func(paths []string) {
+		u.confirmDiscard(rs, func() { u.openForReview(paths[0]) })
+	})
+}
+
+// reviewProfile shows who made the plan, how complete the self-check is and
+// the profile chart, all from the file.
+func (u *UI) reviewProfile(f *planfile.File) fyne.CanvasObject {
+	sc := f.SelfCheck
+	done := lang.X("review.complete", "{{.Answered}} van {{.Total}} uitspraken beantwoord",
+		map[string]any{"Answered": sc.Answered, "Total": sc.Total})
+	row := func(label, value string) []fyne.CanvasObject {
+		l := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		return []fyne.CanvasObject{l, wrapped(value)}
+	}
+	var rows []fyne.CanvasObject
+	rows = append(rows, row(lang.X("review.name", "Naam"), ownerName(f))...)
+	if f.Profile.Team != "" {
+		rows = append(rows, row(lang.X("review.team", "Team"), f.Profile.Team)...)
+	}
+	rows = append(rows, row(lang.X("review.organisation", "Organisatie"), f.Profile.OrganisationName)...)
+	rows = append(rows, row(lang.X("review.function", "Functie"), f.Profile.FunctionName)...)
+	rows = append(rows, row(lang.X("review.selfCheck", "Zelfscan"), formatDate(sc.Updated)+" · "+done)...)
+	rows = append(rows, row(lang.X("review.framework", "Competentiekader"), lang.X("review.version", "versie {{.Version}}",
+		map[string]any{"Version": f.Framework.Version}))...)
+	box := container.NewVBox(container.New(layout.NewFormLayout(), rows...))
+	img, err := chart.Profile(f.Levels(), f.Framework.Scale, chart.Options{Width: chartWidth, Dark: u.dark()})
+	if err != nil {
+		box.Add(wrapped(lang.X("results.chartFailed", "De grafiek kon niet worden getekend.")))
+	} else {
+		box.Add(chartImage(img))
+	}
+	return widget.NewCard(lang.X("review.profile", "Profiel"), "", box)
+}
+
+// reviewGap shows one gap with its actions, and asks for a comment on it.
+func (u *UI) reviewGap(rs *reviewState, g planfile.Gap, changed func(string)) fyne.CanvasObject {
+	f := rs.file
+	title := widget.NewLabelWithStyle(fileCompetencyTitle(f, g.CompetencyID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	levels := lang.X("review.levels", "Eigen niveau {{.Own}}, vereist {{.Required}} · prioriteit {{.Priority}}",
+		map[string]any{"Own": fileLevel(f, g.Own), "Required": fileLevel(f, g.Required), "Priority": g.Priority})
+	if !g.Complete {
+		levels += " · " + lang.X("review.incomplete", "niet alle uitspraken beantwoord")
+	}
+	box := container.NewVBox(widget.NewSeparator(), title, hint(levels))
+	acts := f.ActionsFor(g.CompetencyID)
+	if len(acts) == 0 {
+		box.Add(indent(hint(lang.X("review.noActions", "Nog geen acties bij dit tekort."))))
+	}
+	for _, a := range acts {
+		box.Add(indent(u.reviewAction(rs, a, false, changed)))
+	}
+	note := newShortcutEntry(u, true)
+	note.SetPlaceHolder(lang.X("review.gapComment", "Opmerking bij dit tekort"))
+	note.SetMinRowsVisible(2)
+	note.Wrapping = fyne.TextWrapWord
+	note.OnChanged = changed
+	rs.gapNotes[g.CompetencyID] = note
+	box.Add(note)
+	return box
+}
+
+// reviewAction shows one action read-only, with a comment field and an
+// "agreed" box for the reviewer.
+func (u *UI) reviewAction(rs *reviewState, a *planfile.Action, withCompetency bool, changed func(string)) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(fileActionTitle(rs.file, a.ID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	var parts []string
+	if withCompetency {
+		parts = append(parts, fileCompetencyTitle(rs.file, a.CompetencyID))
+	}
+	if a.Item != nil && a.Item.Provider != "" {
+		parts = append(parts, a.Item.Provider)
+	} else if a.Item == nil {
+		parts = append(parts, lang.X("plan.ownAction", "Eigen actie"))
+	}
+	parts = append(parts, lang.X("review.status", "status: {{.Status}}", map[string]any{"Status": statusName(a.Status)}))
+	if !a.TargetDate.IsZero() {
+		parts = append(parts, lang.X("review.target", "streefdatum {{.Date}}", map[string]any{"Date": formatDate(a.TargetDate)}))
+	}
+	box := container.NewVBox(title, hint(strings.Join(parts, " · ")))
+	var eval []string
+	for _, e := range []struct{ label, text string }{
+		{lang.X("review.eval.brought", "Opgeleverd"), a.Evaluation.Brought},
+		{lang.X("review.eval.changed", "Veranderd in het werk"), a.Evaluation.Changed},
+		{lang.X("review.eval.better", "Kan beter"), a.Evaluation.Better},
+	} {
+		if strings.TrimSpace(e.text) != "" {
+			eval = append(eval, e.label+": "+e.text)
+		}
+	}
+	if len(eval) > 0 {
+		box.Add(wrapped(strings.Join(eval, "\n")))
+	}
+	note := newShortcutEntry(u, false)
+	note.SetPlaceHolder(lang.X("review.actionComment", "Opmerking bij deze actie"))
+	note.OnChanged = changed
+	agreed := widget.NewCheck(lang.X("review.agreedBox", "Afgesproken"), func(bool) { rs.saved = false })
+	rs.actionNotes[a.ID], rs.agreed[a.ID] = note, agreed
+	box.Add(container.NewBorder(nil, nil, nil, agreed, note))
+	return box
+}
+
+// reviewForm asks when, where and by whom the plan was discussed.
+func (u *UI) reviewForm(rs *reviewState, changed func(string)) fyne.CanvasObject {
+	rs.date = newShortcutEntry(u, false)
+	rs.date.SetText(u.now().Format(targetLayout))
+	rs.date.OnChanged = changed
+	rs.reviewer = newShortcutEntry(u, false)
+	rs.reviewer.SetPlaceHolder(lang.X("review.reviewerHint", "Uw naam"))
+	rs.reviewer.OnChanged = changed
+	var options []string
+	for _, s := range plans.Settings() {
+		options = append(options, settingName(s))
+	}
+	rs.setting = widget.NewSelect(options, func(string) { rs.saved = false })
+	rs.setting.SetSelectedIndex(0)
+	rs.signedOff = widget.NewCheck(lang.X("review.signedOff", "Plan afgetekend"), func(bool) { rs.saved = false })
+	rs.overall = newShortcutEntry(u, true)
+	rs.overall.SetPlaceHolder(lang.X("review.overallHint", "Wat is besproken, wat is afgesproken, wanneer kijkt u er weer naar?"))
+	rs.overall.SetMinRowsVisible(4)
+	rs.overall.Wrapping = fyne.TextWrapWord
+	rs.overall.OnChanged = changed
+	label := func(s string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	form := container.New(layout.NewFormLayout(),
+		label(lang.X("review.date", "Datum")), rs.date,
+		label(lang.X("review.reviewer", "Begeleider")), rs.reviewer,
+		label(lang.X("review.setting", "Setting")), rs.setting,
+		label(lang.X("review.overall", "Algemene opmerking")), rs.overall,
+		layout.NewSpacer(), rs.signedOff)
+	return widget.NewCard(lang.X("review.discussion", "Bespreking"), "", form)
+}
+
+// reviewed is the file with the discussion added as a review; rs.file
+// itself stays as it was read. Errors are Dutch.
+func (u *UI) reviewed(rs *reviewState) (*planfile.File, error) {
+	date, err := parseTargetDate(strings.TrimSpace(rs.date.Text))
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(rs.reviewer.Text) == "" {
+		return nil, fmt.Errorf("%s", lang.X("review.needReviewer", "Vul uw naam in als begeleider."))
+	}
+	r := planfile.Review{
+		UID: rs.uid, Reviewer: strings.TrimSpace(rs.reviewer.Text), Date: date,
+		Setting: plans.Settings()[max(rs.setting.SelectedIndex(), 0)], Overall: strings.TrimSpace(rs.overall.Text),
+		SignedOff: rs.signedOff.Checked,
+	}
+	r.GapComments = texts(rs.gapNotes)
+	r.ActionComments = texts(rs.actionNotes)
+	for id, c := range rs.agreed {
+		if c.Checked {
+			if r.Agreed == nil {
+				r.Agreed = map[string]bool{}
+			}
+			r.Agreed[id] = true
+		}
+	}
+	// A shallow copy with its own review list: AddReview appends to it.
+	out := *rs.file
+	out.Reviews = append([]planfile.Review(nil), rs.file.Reviews...)
+	if err := out.AddReview(r); err != nil {
+		return nil, err
+	}
+	out.Exported = u.now().UTC()
+	return &out, nil
+}
+
+// texts is what was typed per ID, leaving out empty fields.
+func texts(m map[string]*shortcutEntry) map[string]string {
+	var out map[string]string
+	for id, e := range m {
+		if s := strings.TrimSpace(e.Text); s != "" {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[id] = s
+		}
+	}
+	return out
+}
+
+// chooseReviewSave checks the form, then asks where to save the reviewed
+// plan as a plan file or as a PDF.
+func (u *UI) chooseReviewSave(rs *reviewState, asPDF bool) {
+	if _, err := u.reviewed(rs); err != nil {
+		u.showFileProblem(err.Error(), nil)
+		return
+	}
+	name := "besproken-" + fileSlug(ownerName(rs.file)) + "-" + u.now().Format("2006-01-02")
+	ext := planfile.Extension
+	if asPDF {
+		ext = ".pdf"
+	}
+	u.chooseSavePath(name+ext, ext, func(path string) { u.saveReview(rs, path, asPDF) })
+}
+
+// saveReview writes the reviewed plan to path, as a plan file or as a PDF
+// with the plan file attached, in the background.
+func (u *UI) saveReview(rs *reviewState, path string, asPDF bool) {
+	f, err := u.reviewed(rs)
+	if err != nil {
+		u.showFileProblem(err.Error(), nil)
+		return
+	}
+	rs.uid = f.Reviews[len(f.Reviews)-1].UID
+	created := u.now()
+	u.background(lang.X("review.saving", "De bespreking wordt bewaard…"), func() error {
+		if asPDF {
+			return writePlanPDF(path, f, created)
+		}
+		return writePlanFile(path, f)
+	}, func(err error) {
+		if err != nil {
+			u.showFileProblem(lang.X("review.saveFailed", "De bespreking kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
+				map[string]any{"Path": path}), err)
+			return
+		}
+		rs.saved = true
+		u.showDone(lang.X("review.savedTitle", "Bespreking bewaard"), lang.X("review.saved",
+			"De bespreking staat in {{.Path}}. Geef dit bestand aan {{.Owner}}; die voegt het toe met 'Bespreking toevoegen' in het leerplan.",
+			map[string]any{"Path": path, "Owner": ownerName(rs.file)}))
+	})
+}
+
+// background runs work off the UI goroutine with a progress dialog when it
+// takes a while, then done on the UI goroutine.
+func (u *UI) background(text string, work func() error, done func(error)) {
+	bar := widget.NewProgressBarInfinite()
+	progress := dialog.NewCustomWithoutButtons(lang.X("review.busy", "Even geduld"), container.NewVBox(wrapped(text), bar), u.win)
+	progress.Resize(fyne.NewSize(dialogWidth, 0))
+	finished := false
+	// A quick job never flashes a dialog.
+	timer := time.AfterFunc(progressDelay, func() {
+		fyne.Do(func() {
+			if !finished {
+				progress.Show()
+			}
+		})
+	})
+	u.busy.Add(1)
+	go func() {
+		defer u.busy.Done()
+		err := work()
+		fyne.DoAndWait(func() {
+			finished = true
+			timer.Stop()
+			progress.Hide()
+			bar.Stop()
+			done(err)
+		})
+	}()
+}
+
+// leaveReview goes back to the start screen, asking first when the
+// discussion was not saved.
+func (u *UI) leaveReview(rs *reviewState) {
+	u.confirmDiscard(rs, func() {
+		u.review = nil
+		u.ShowStart()
+	})
+}
+
+// confirmDiscard runs next at once when nothing is unsaved, else after the
+// user agrees to drop the discussion.
+func (u *UI) confirmDiscard(rs *reviewState, next func()) {
+	if rs.saved {
+		next()
+		return
+	}
+	d := dialog.NewCustomConfirm(lang.X("review.unsavedTitle", "Bespreking niet bewaard"),
+		lang.X("review.discard", "Niet bewaren"), lang.X("share.cancel", "Annuleren"),
+		message(lang.X("review.unsaved", "Wat u bij dit plan hebt geschreven is nog niet opgeslagen en gaat verloren. Doorgaan?")),
+		func(yes bool) {
+			if yes {
+				next()
+			}
+		}, u.win)
+	d.Resize(fyne.NewSize(dialogWidth, 0))
+	d.Show()
+}
+
+// ownerName is the name in the file, or a description when it has none.
+func ownerName(f *planfile.File) string {
+	if n := strings.TrimSpace(f.Profile.Name); n != "" {
+		return n
+	}
+	return lang.X("review.noName", "Naam niet ingevuld")
+}
+
+// fileCompetencyTitle is a competency's title as the file has it.
+func fileCompetencyTitle(f *planfile.File, id string) string {
+	if c, ok := f.Competency(id); ok {
+		return c.Title
+	}
+	return id
+}
+
+// fileActionTitle is an action's item title or own text as the file has it.
+func fileActionTitle(f *planfile.File, id string) string {
+	for _, a := range f.Actions {
+		if a.ID != id {
+			continue
+		}
+		if a.Item != nil {
+			return a.Item.Title
+		}
+		return a.OwnText
+	}
+	return id
+}
+
+// fileLevel is "2 (toepassen)" on the file's own scale.
+func fileLevel(f *planfile.File, v int) string {
+	for _, l := range f.Framework.Scale {
+		if l.Value == v {
+			return strconv.Itoa(v) + " (" + l.Label + ")"
+		}
+	}
+	return strconv.Itoa(v)
+}

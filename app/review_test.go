@@ -1,0 +1,382 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"zelfscan/assessment"
+	"zelfscan/assets"
+	"zelfscan/plans"
+	"zelfscan/plans/pdf"
+	"zelfscan/plans/planfile"
+	"zelfscan/plans/store"
+)
+
+var reviewDay = time.Date(2026, 6, 10, 9, 0, 0, 0, time.UTC)
+
+// professional is someone with a self-check and a plan in their own store.
+type professional struct {
+	u  *UI
+	w  fyne.Window
+	st *store.Store
+	id int64
+	// gap is the first gap's competency; the plan has actions a1 and a2 on it.
+	gap string
+}
+
+// newProfessional stores a police officer's self-check on the real
+// framework with every statement at level want, a note, a reflection and
+// two actions on the first gap.
+func newProfessional(t *testing.T, a fyne.App, name string, want int) *professional {
+	t.Helper()
+	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &professional{st: openTestStore(t)}
+	sc, err := p.st.CreateSelfCheck(assessment.Profile{Organisation: "politie", Function: "uitvoerend", Name: name}, fw.Version, reviewDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, err := fw.Required("politie", "uitvoerend")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rc := range req {
+		for _, ind := range rc.Competency.Indicators {
+			if err := p.st.SaveRating(sc.ID, ind.ID, assessment.Rating{Level: want, At: reviewDay}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	p.id = sc.ID
+	p.w = test.NewWindow(nil)
+	t.Cleanup(p.w.Close)
+	p.w.Resize(MinSize)
+	p.u = New(a, p.w, fw, p.st)
+	p.u.now = func() time.Time { return reviewDay }
+	if err := p.st.SaveNote(sc.ID, req[0].Competency.ID, "GEHEIM notitie van "+name, reviewDay); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := p.st.PlanFor(sc.ID, reviewDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.gap = assessment.Analyse(req, mustSelfCheck(t, p.st, sc.ID)).Gaps[0].Competency.ID
+	for _, act := range []plans.Action{
+		{ID: "a1", CompetencyID: p.gap, OwnText: "Meelopen met een collega van Veilig Thuis.", Status: plans.StatusBezig},
+		{ID: "a2", CompetencyID: p.gap, OwnText: "Een casus inbrengen in de intervisie.", Status: plans.StatusGepland},
+	} {
+		if err := p.st.SaveAction(plan.ID, act, "", "", reviewDay); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.st.SaveReflection(plan.ID, "GEHEIM reflectie van "+name, reviewDay); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func mustSelfCheck(t *testing.T, st *store.Store, id int64) *assessment.SelfCheck {
+	t.Helper()
+	sc, err := st.SelfCheck(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sc
+}
+
+// export writes the professional's plan as a plan file or a plan PDF, the
+// way the plan editor does.
+func (p *professional) export(t *testing.T, path string) {
+	t.Helper()
+	ps, err := p.u.loadPlan(p.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Ext(path) == ".pdf" {
+		f, err := p.u.buildPlanFile(ps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := writePlanPDF(path, f, reviewDay); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	p.u.exportPlanFile(ps, path)
+	if !showsText(p.w, "Planbestand bewaard") {
+		t.Fatalf("exporting the plan file shows %q", visibleTexts(p.w))
+	}
+	dismiss(p.w)
+}
+
+// state is what a review must never change: ratings, notes, actions, reflection.
+func (p *professional) state(t *testing.T) (*assessment.SelfCheck, *plans.Plan) {
+	t.Helper()
+	plan, ok, err := p.st.PlanBySelfCheck(p.id)
+	if err != nil || !ok {
+		t.Fatalf("plan: %v %v", ok, err)
+	}
+	return mustSelfCheck(t, p.st, p.id), plan
+}
+
+// dismiss closes every dialog.
+func dismiss(w fyne.Window) {
+	for w.Canvas().Overlays().Top() != nil {
+		w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
+	}
+}
+
+// typeIn focuses an entry and types text into it.
+func typeIn(w fyne.Window, e fyne.Focusable, text string) {
+	w.Canvas().Focus(e)
+	test.Type(e, text)
+	w.Canvas().Unfocus()
+}
+
+// superviseAndSave opens path in review mode on the supervisor's UI, fills
+// in the discussion and saves it to out.
+func superviseAndSave(t *testing.T, sup *uiFixture, path, out, gap string) {
+	t.Helper()
+	sup.u.now = func() time.Time { return reviewDay.Add(24 * time.Hour) }
+	sup.u.openForReview(path)
+	sup.u.busy.Wait()
+	rs := sup.u.review
+	if rs == nil {
+		t.Fatalf("review mode did not open; screen shows %q", visibleTexts(sup.w))
+	}
+	for _, want := range []string{"Plan ter bespreking", "Zoë de Vries", "uw eigen zelfscans en plannen veranderen niet",
+		"Meelopen met een collega van Veilig Thuis.", "GEHEIM reflectie"} {
+		if !showsText(sup.w, want) {
+			t.Errorf("review mode does not show %q", want)
+		}
+	}
+	typeIn(sup.w, rs.gapNotes[gap], "Begin hier, dit komt vaak voor.")
+	typeIn(sup.w, rs.actionNotes["a1"], "Goed idee, plan het voor juli.")
+	test.Tap(rs.agreed["a1"])
+	typeIn(sup.w, rs.reviewer, "Joost Bakker")
+	typeIn(sup.w, rs.overall, "Helder plan.")
+	rs.setting.SetSelectedIndex(2)
+	test.Tap(rs.signedOff)
+	if rs.saved {
+		t.Error("the form counts as saved after typing")
+	}
+	sup.u.saveReview(rs, out, filepath.Ext(out) == ".pdf")
+	sup.u.busy.Wait()
+	if !showsText(sup.w, "Bespreking bewaard") {
+		t.Fatalf("saving the review shows %q", visibleTexts(sup.w))
+	}
+	dismiss(sup.w)
+}
+
+func TestReviewRoundTrip(t *testing.T) {
+	for _, ext := range []string{planfile.Extension, ".pdf"} {
+		t.Run(ext, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			pro := newProfessional(t, a, "Zoë de Vries", 0)
+			dir := t.TempDir()
+			plan := filepath.Join(dir, "leerplan"+ext)
+			pro.export(t, plan)
+			scBefore, planBefore := pro.state(t)
+
+			sup := newUIFixture(t)
+			reviewed := filepath.Join(dir, "besproken"+ext)
+			superviseAndSave(t, sup, plan, reviewed, pro.gap)
+			// Reviewing changed nothing in the supervisor's own store.
+			if list, err := sup.u.store.SelfChecks(); err != nil || len(list) != 0 {
+				t.Errorf("the supervisor's store has self-checks %v (%v) after reviewing", list, err)
+			}
+			if _, found, _ := sup.u.store.(*store.Store).PlanByUID(planBefore.UID); found {
+				t.Error("the reviewed plan ended up in the supervisor's store")
+			}
+
+			// The professional adds the review to their own plan.
+			pro.u.importReview(reviewed, pro.id, nil)
+			pro.u.busy.Wait()
+			if !showsText(pro.w, "De bespreking is toegevoegd") {
+				t.Fatalf("importing shows %q", visibleTexts(pro.w))
+			}
+			dismiss(pro.w)
+			scAfter, planAfter := pro.state(t)
+			if len(planAfter.Reviews) != 1 {
+				t.Fatalf("%d reviews after import, want 1", len(planAfter.Reviews))
+			}
+			r := planAfter.Reviews[0]
+			if r.Reviewer != "Joost Bakker" || r.Setting != plans.Settings()[2] || !r.SignedOff || r.Overall != "Helder plan." ||
+				r.GapComments[pro.gap] != "Begin hier, dit komt vaak voor." || r.ActionComments["a1"] != "Goed idee, plan het voor juli." ||
+				!r.Agreed["a1"] || r.Agreed["a2"] || !r.Date.Equal(time.Date(2026, 6, 11, 0, 0, 0, 0, time.UTC)) {
+				t.Errorf("imported review %+v", r)
+			}
+			assertOwnUnchanged(t, scBefore, planBefore, scAfter, planAfter)
+
+			// The plan editor shows it.
+			pro.u.showPlan(pro.id)
+			if !showsText(pro.w, "met Joost Bakker") || !showsText(pro.w, "Goed idee, plan het voor juli.") {
+				t.Errorf("the plan editor does not show the review: %q", visibleTexts(pro.w))
+			}
+
+			// Importing again adds nothing.
+			pro.u.importReview(reviewed, pro.id, nil)
+			pro.u.busy.Wait()
+			if !showsText(pro.w, "al toegevoegd; er verandert niets") {
+				t.Errorf("importing twice shows %q", visibleTexts(pro.w))
+			}
+			dismiss(pro.w)
+			if _, p := pro.state(t); len(p.Reviews) != 1 {
+				t.Errorf("%d reviews after importing twice", len(p.Reviews))
+			}
+		})
+	}
+}
+
+// assertOwnUnchanged checks that ratings, notes, actions and reflection
+// are as they were.
+func assertOwnUnchanged(t *testing.T, scBefore *assessment.SelfCheck, planBefore *plans.Plan, scAfter *assessment.SelfCheck, planAfter *plans.Plan) {
+	t.Helper()
+	if !reflect.DeepEqual(ratingLevels(scBefore.Ratings), ratingLevels(scAfter.Ratings)) || !reflect.DeepEqual(scBefore.Notes, scAfter.Notes) {
+		t.Error("importing a review changed ratings or notes")
+	}
+	if !reflect.DeepEqual(planBefore.Actions, planAfter.Actions) || planBefore.Reflection != planAfter.Reflection || !planBefore.Updated.Equal(planAfter.Updated) {
+		t.Errorf("importing a review changed the plan:\n%+v\n%+v", planBefore, planAfter)
+	}
+}
+
+func TestReviewOfSomeoneElsesPlanIsRefused(t *testing.T) {
+	a := test.NewTempApp(t)
+	zoe := newProfessional(t, a, "Zoë de Vries", 0)
+	other := newProfessional(t, a, "Zoë de Vries", 1) // same name, another plan
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "ander.zelfscan")
+	other.export(t, plan)
+	sup := newUIFixture(t)
+	reviewed := filepath.Join(dir, "ander-besproken.zelfscan")
+	superviseAndSave(t, sup, plan, reviewed, other.gap)
+
+	scBefore, planBefore := zoe.state(t)
+	zoe.u.importReview(reviewed, zoe.id, nil)
+	zoe.u.busy.Wait()
+	if !showsText(zoe.w, "hoort bij een ander leerplan") || !showsText(zoe.w, "Er is niets toegevoegd") {
+		t.Errorf("importing another's review shows %q", visibleTexts(zoe.w))
+	}
+	scAfter, planAfter := zoe.state(t)
+	if len(planAfter.Reviews) != 0 {
+		t.Errorf("%d reviews added from another's plan", len(planAfter.Reviews))
+	}
+	assertOwnUnchanged(t, scBefore, planBefore, scAfter, planAfter)
+}
+
+func TestReviewOfAnOlderVersionAsksFirst(t *testing.T) {
+	a := test.NewTempApp(t)
+	pro := newProfessional(t, a, "Zoë de Vries", 0)
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "leerplan.zelfscan")
+	pro.export(t, plan)
+	sup := newUIFixture(t)
+	reviewed := filepath.Join(dir, "besproken.zelfscan")
+	superviseAndSave(t, sup, plan, reviewed, pro.gap)
+	// The professional changes the commented action after exporting.
+	_, p := pro.state(t)
+	act, _ := p.Action("a1")
+	act.Status = plans.StatusAfgerond
+	if err := pro.st.SaveAction(p.ID, *act, "", "", reviewDay.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	pro.u.importReview(reviewed, pro.id, nil)
+	pro.u.busy.Wait()
+	if !showsText(pro.w, "oudere versie") || !showsText(pro.w, "a1") {
+		t.Fatalf("an outdated review shows %q", visibleTexts(pro.w))
+	}
+	topButton(t, pro.w, "Annuleren")
+	if _, p := pro.state(t); len(p.Reviews) != 0 {
+		t.Fatal("cancelling added the review")
+	}
+	pro.u.importReview(reviewed, pro.id, nil)
+	pro.u.busy.Wait()
+	topButton(t, pro.w, "Toch toevoegen")
+	if _, p := pro.state(t); len(p.Reviews) != 1 {
+		t.Fatalf("%d reviews after 'Toch toevoegen'", len(p.Reviews))
+	}
+}
+
+func TestBadFilesGiveADutchMessageAndChangeNothing(t *testing.T) {
+	a := test.NewTempApp(t)
+	pro := newProfessional(t, a, "Zoë de Vries", 0)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "goed.zelfscan")
+	pro.export(t, good)
+	data, err := os.ReadFile(good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f planfile.File
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatal(err)
+	}
+	var bare bytes.Buffer
+	if err := pdf.Render(&bare, &f, pdf.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	bad := map[string][]byte{
+		"leeg.zelfscan":    nil,
+		"half.zelfscan":    data[:len(data)/2],
+		"zonder-plan.pdf":  bare.Bytes(),
+		"boodschappen.pdf": []byte("melk, brood"),
+	}
+	sup := newUIFixture(t)
+	for name, content := range bad {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, content, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, want := planfile.Open(path)
+		if want == nil {
+			t.Fatalf("%s opened", name)
+		}
+
+		sup.u.openForReview(path)
+		sup.u.busy.Wait()
+		if sup.u.review != nil || !showsText(sup.w, want.Error()) || !showsText(sup.w, "Nieuwe zelfscan starten") {
+			t.Errorf("%s in review mode: screen %q, want the message %q over the start screen", name, visibleTexts(sup.w), want.Error())
+		}
+		dismiss(sup.w)
+
+		scBefore, planBefore := pro.state(t)
+		pro.u.importReview(path, pro.id, nil)
+		pro.u.busy.Wait()
+		if !showsText(pro.w, want.Error()) {
+			t.Errorf("%s imported as a review: screen %q", name, visibleTexts(pro.w))
+		}
+		dismiss(pro.w)
+		scAfter, planAfter := pro.state(t)
+		if len(planAfter.Reviews) != 0 {
+			t.Errorf("%s added a review", name)
+		}
+		assertOwnUnchanged(t, scBefore, planBefore, scAfter, planAfter)
+	}
+	if list, _ := sup.u.store.SelfChecks(); len(list) != 0 {
+		t.Error("bad files changed the supervisor's store")
+	}
+}
+
+func TestReviewNeedsAReviewerName(t *testing.T) {
+	a := test.NewTempApp(t)
+	pro := newProfessional(t, a, "Zoë de Vries", 0)
+	path := filepath.Join(t.TempDir(), "leerplan.zelfscan")
+	pro.export(t, path)
+	sup := newUIFixture(t)
+	sup.u.openForReview(path)
+	sup.u.busy.Wait()
+	sup.u.chooseReviewSave(sup.u.review, false)
+	if !showsText(sup.w, "Vul uw naam in als begeleider.") {
+		t.Errorf("saving without a name shows %q", visibleTexts(sup.w))
+	}
+}
