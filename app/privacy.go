@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/google/renameio/v2"
 
 	"zelfscan/plans/store"
 )
@@ -87,7 +85,7 @@ func (u *UI) chooseExportFile() {
 
 // exportChosen writes the export to the file the save dialog chose. Fyne's
 // dialog has already created (or emptied) that file; we close its writer and
-// write through writeAtomic instead, so the file is complete or, on failure,
+// write through writeFileAtomic instead, so the file is complete or, on failure,
 // gone, and only readable by the user.
 func (u *UI) exportChosen(w fyne.URIWriteCloser, err error) {
 	if err != nil {
@@ -122,7 +120,7 @@ func (u *UI) exportTo(path string) error {
 	if !ok {
 		return errors.New("this store cannot export")
 	}
-	return writeAtomic(path, ex.ExportAll)
+	return writeFileAtomic(path, ex.ExportAll)
 }
 
 // showExportError says the export did not happen.
@@ -136,32 +134,6 @@ func (u *UI) showExportError(err error) {
 	d := dialog.NewCustom(lang.X("privacy.exportFailed.title", "Exporteren mislukt"), lang.X("common.ok", "OK"), message(text), u.win)
 	d.Resize(fyne.NewSize(dialogWidth, 0))
 	d.Show()
-}
-
-// writeAtomic writes a file that is either complete or absent: write fills
-// a temporary file in the same folder, which is synced and then renamed
-// over path; on any failure the temporary file is removed and an earlier
-// file at path keeps its content. The file is readable by the user only,
-// since exports hold personal notes.
-func writeAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	pf, err := renameio.NewPendingFile(path, renameio.WithTempDir(dir), renameio.WithStaticPermissions(0o600))
-	if err != nil {
-		return fmt.Errorf("create temporary file for %s: %w", path, err)
-	}
-	defer pf.Cleanup()
-	if err := write(pf); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := pf.CloseAtomicallyReplace(); err != nil {
-		return fmt.Errorf("replace %s: %w", path, err)
-	}
-	// The rename itself survives a power cut only once the folder is synced.
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
 }
 
 // confirmDeleteAll asks the user to type deleteWord before anything goes.

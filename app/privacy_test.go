@@ -165,7 +165,7 @@ func TestExportFailureLeavesNoFile(t *testing.T) {
 	}
 }
 
-// writeAtomic either replaces the file completely or leaves it as it was,
+// writeFileAtomic either replaces the file completely or leaves it as it was,
 // and never leaves its temporary file behind.
 func TestWriteAtomicFailureMidway(t *testing.T) {
 	halfThenFail := func(w io.Writer) error {
@@ -179,20 +179,20 @@ func TestWriteAtomicFailureMidway(t *testing.T) {
 	if err := os.WriteFile(old, []byte("old content"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeAtomic(old, halfThenFail); err == nil || !strings.Contains(err.Error(), "disk gone") {
-		t.Fatalf("writeAtomic = %v, want the writer's error", err)
+	if err := writeFileAtomic(old, halfThenFail); err == nil || !strings.Contains(err.Error(), "disk gone") {
+		t.Fatalf("writeFileAtomic = %v, want the writer's error", err)
 	}
 	if data, _ := os.ReadFile(old); string(data) != "old content" {
 		t.Errorf("old file now holds %q", data)
 	}
-	if err := writeAtomic(filepath.Join(dir, "new.json"), halfThenFail); err == nil {
-		t.Fatal("writeAtomic succeeded although the writer failed")
+	if err := writeFileAtomic(filepath.Join(dir, "new.json"), halfThenFail); err == nil {
+		t.Fatal("writeFileAtomic succeeded although the writer failed")
 	}
 	if names := dirNames(t, dir); !slices.Equal(names, []string{"old.json"}) {
 		t.Errorf("folder holds %q after failed writes, want only old.json", names)
 	}
 
-	if err := writeAtomic(old, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
+	if err := writeFileAtomic(old, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
 		t.Fatal(err)
 	}
 	fi, err := os.Stat(old)
