@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages Zelfscan GGG needs; does nothing (and
 # touches no network) when they are all present, so every make target can
-# call it. Usage: scripts/install-deps.sh [--test]
+# call it. Usage: scripts/install-deps.sh [--test|--measure]
 #   (no flag)  what building the real binary needs: C compiler and the X11/GL
 #              headers of Fyne's GLFW driver
 #   --test     also what scripts/smoke.sh and the PDF checks use
+#   --measure  --test plus strace and GNU time, for scripts/netcheck.sh and
+#              scripts/bench-startup.sh
 set -euo pipefail
 
 pkgs=(make gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
@@ -15,8 +17,11 @@ case "${1:-}" in
 	# libgl1-mesa-dri gives Xvfb's GLX a software renderer for the GLFW window.
 	pkgs+=(xvfb libgl1-mesa-dri xdotool imagemagick poppler-utils)
 	;;
+--measure)
+	pkgs+=(xvfb libgl1-mesa-dri xdotool imagemagick poppler-utils strace time)
+	;;
 *)
-	echo "usage: $0 [--test]" >&2
+	echo "usage: $0 [--test|--measure]" >&2
 	exit 2
 	;;
 esac
