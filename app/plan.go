@@ -141,6 +141,7 @@ func (u *UI) renderPlan(ps *planState) {
 	if pts := u.pointsBlock(ps.plan, cat); pts != nil {
 		body.Add(pts)
 	}
+	body.Add(u.shareBlock(ps))
 
 	back := newKeyButton(lang.X("plan.backResults", "Terug naar resultaten"), func() { u.showResults(ps.sc.ID) })
 	back.Icon = theme.NavigateBackIcon()

@@ -44,12 +44,14 @@ func (u *UI) ShowStart() {
 
 	history := newKeyButton(lang.X("start.history", "Eerdere zelfscans"), u.showHistory)
 	history.Icon = theme.HistoryIcon()
-	review := newKeyButton(lang.X("start.review", "Plan openen ter bespreking"), nil)
+	review := newKeyButton(lang.X("start.review", "Plan openen ter bespreking"), u.chooseForReview)
 	review.Icon = theme.FolderOpenIcon()
-	review.Disable()
+	groupView := newKeyButton(lang.X("start.group", "Groepsoverzicht"), func() { u.showGroup(nil) })
+	groupView.Icon = theme.GridIcon()
 	rows = append(rows,
 		history, hint(lang.X("start.history.hint", "Bekijk resultaten van eerder gedane zelfscans en vergelijk ze.")),
-		review, hint(lang.X("start.review.hint", "Komt in een volgende versie.")))
+		review, hint(lang.X("start.review.hint2", "Voor begeleiders: open het planbestand of de PDF van iemand anders en leg de bespreking vast. U kunt een bestand ook op dit venster slepen.")),
+		groupView, hint(lang.X("start.group.hint", "Voor intervisie of team: zie in de plannen van meerdere mensen welke tekorten ze delen.")))
 	mine := newKeyButton(lang.X("start.privacy.button", "Mijn gegevens"), u.showPrivacy)
 	mine.Icon = theme.AccountIcon()
 	rows = append(rows, mine, hint(lang.X("start.privacy.hint", "Zie wat er wordt bewaard en waar, exporteer alles of verwijder alles.")))
@@ -67,6 +69,14 @@ func (u *UI) ShowStart() {
 		body.Objects = append([]fyne.CanvasObject{readOnlyBanner()}, body.Objects...)
 	}
 	u.show(screenStart, container.NewVScroll(body))
+	// One plan dropped here opens for review, several in the group overview.
+	u.acceptDrops(func(paths []string) {
+		if len(paths) == 1 {
+			u.openForReview(paths[0])
+			return
+		}
+		u.showGroup(paths)
+	})
 }
 
 // unfinished finds the newest self-check that still has unanswered

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -42,6 +43,7 @@ type Store interface {
 	DeleteAction(planID int64, actionID string, now time.Time) error
 	SaveReflection(planID int64, text string, now time.Time) error
 	ItemSnapshots(planID int64) (map[string]store.ItemSnapshot, error)
+	AddReview(planID int64, r plans.Review, now time.Time) (added bool, err error)
 
 	// Own catalogues.
 	SaveOwnCatalogue(origin, fileName string, items []plans.Item, now time.Time) error
@@ -97,6 +99,15 @@ type UI struct {
 	builtin, cat *plans.Catalogue
 	// catErr is why the built-in catalogue could not be loaded, nil when it was.
 	catErr error
+	// drop handles files dropped on the window; nil where the screen
+	// takes none. show clears it.
+	drop func(paths []string)
+	// review is the plan on screen in review mode, nil elsewhere.
+	review *reviewState
+	// groupView is the group overview on screen, nil elsewhere.
+	groupView *groupState
+	// busy counts file work running in the background; tests wait on it.
+	busy sync.WaitGroup
 }
 
 // New wires the GUI to an app, its main window, the framework and the store.
@@ -107,6 +118,7 @@ func New(a fyne.App, w fyne.Window, fw *assessment.Framework, st Store) *UI {
 // show replaces the window content and remembers the screen.
 func (u *UI) show(name string, content fyne.CanvasObject) {
 	u.flush()
+	u.drop = nil
 	u.app.Preferences().SetString(prefLastScreen, name)
 	u.win.SetContent(container.NewPadded(content))
 }
