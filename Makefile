@@ -16,9 +16,9 @@ TEST_ENV  := CGO_ENABLED=0
 TEST_TAGS := ci,$(TAGS)
 # Benchmark targets run by `make bench`; the startup measurement adds its
 # own target to this list.
-BENCH_TARGETS := bench-go
+BENCH_TARGETS := bench-go bench-startup
 
-.PHONY: all deps test-deps build run test fmt-check vet unit fuzz smoke bench $(BENCH_TARGETS) clean
+.PHONY: all deps test-deps build run test fmt-check vet unit fuzz smoke bench $(BENCH_TARGETS) netcheck clean
 
 # The steps of `make test` must run in the order listed.
 .NOTPARALLEL:
@@ -62,6 +62,18 @@ bench: $(BENCH_TARGETS)
 
 bench-go:
 	$(TEST_ENV) $(GO) test -tags $(TEST_TAGS) -run='^$$' -bench=. -benchmem ./...
+
+# Start-up time and peak memory of the real binary against a minimal Fyne
+# window (tools/minimalwindow), both under Xvfb.
+bench-startup: build
+	scripts/install-deps.sh --measure
+	BIN=$(BIN) scripts/bench-startup.sh
+
+# No network: the real binary offline in a network namespace, and online
+# under strace (needs root).
+netcheck: build
+	scripts/install-deps.sh --measure
+	scripts/netcheck.sh
 
 clean:
 	rm -rf bin dist
