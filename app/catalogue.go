@@ -93,7 +93,8 @@ func (u *UI) showCatalogue(back func()) {
 				"Competenties noemt u met hun code uit het competentiekader, organisaties met hun code of naam. Een bestand met fouten wordt niet geladen: u krijgt een lijst van wat er mis is, per rij en kolom."))))
 	back1 := newKeyButton(lang.X("catalogue.back", "Terug"), back)
 	back1.Icon = theme.NavigateBackIcon()
-	body := container.NewVBox(intro, container.NewHBox(load), format, widget.NewSeparator(), list)
+	body := container.NewVBox(intro, container.NewHBox(load), format,
+		widget.NewCard(lang.X("catalogue.loaded", "Geladen catalogi"), "", list))
 	if u.store.ReadOnly() {
 		body.Objects = append([]fyne.CanvasObject{readOnlyBanner()}, body.Objects...)
 	}

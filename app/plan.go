@@ -3,16 +3,17 @@ package app
 import (
 	"errors"
 	"fmt"
+	"image/color"
 	"maps"
 	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -154,7 +155,10 @@ func (u *UI) renderPlan(ps *planState) {
 	pdf.Importance = widget.HighImportance
 	footer := container.NewBorder(nil, nil, container.NewHBox(back, own), pdf)
 
-	ps.scroll = container.NewVScroll(body)
+	// The margin keeps the scroll bar off the buttons at the right edge.
+	margin := canvas.NewRectangle(color.Transparent)
+	margin.SetMinSize(fyne.NewSize(theme.Padding()*2, 0))
+	ps.scroll = container.NewVScroll(container.NewBorder(nil, nil, nil, margin, body))
 	u.show(screenPlan, container.NewBorder(header, footer, nil, nil, ps.scroll))
 	ps.scroll.Offset = offset
 	ps.scroll.Refresh()
@@ -180,6 +184,7 @@ func (u *UI) gapBlock(ps *planState, g assessment.Gap) fyne.CanvasObject {
 	box := container.NewVBox(head)
 	for j := range ps.plan.Actions {
 		if ps.plan.Actions[j].CompetencyID == g.Competency.ID {
+			box.Add(indent(widget.NewSeparator()))
 			box.Add(indent(u.actionBlock(ps, ps.plan.Actions[j].ID)))
 		}
 	}
@@ -213,9 +218,14 @@ func (u *UI) otherActions(ps *planState, gaps map[string]bool) fyne.CanvasObject
 	return widget.NewCard(lang.X("plan.other", "Acties bij competenties zonder tekort"), "", box)
 }
 
+// indentWidth sets actions off from the gap they belong to.
+const indentWidth = 32
+
 // indent moves an object right, under the text of the gap it belongs to.
 func indent(obj fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, layout.NewSpacer(), nil, container.NewPadded(obj))
+	gap := canvas.NewRectangle(color.Transparent)
+	gap.SetMinSize(fyne.NewSize(indentWidth, 0))
+	return container.NewBorder(nil, nil, gap, nil, obj)
 }
 
 // warning is a line in the warning colour.
