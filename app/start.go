@@ -52,6 +52,9 @@ func (u *UI) ShowStart() {
 		history, hint(lang.X("start.history.hint", "Bekijk resultaten van eerder gedane zelfscans en vergelijk ze.")),
 		review, hint(lang.X("start.review.hint2", "Voor begeleiders: open het planbestand of de PDF van iemand anders en leg de bespreking vast. U kunt een bestand ook op dit venster slepen.")),
 		groupView, hint(lang.X("start.group.hint", "Voor intervisie of team: zie in de plannen van meerdere mensen welke tekorten ze delen.")))
+	own := newKeyButton(lang.X("start.catalogue", "Eigen aanbod beheren"), func() { u.showCatalogue(u.ShowStart) })
+	own.Icon = theme.StorageIcon()
+	rows = append(rows, own, hint(lang.X("start.catalogue.hint", "Laad het opleidingsaanbod van uw organisatie, zodat u het in leerplannen kunt kiezen.")))
 	mine := newKeyButton(lang.X("start.privacy.button", "Mijn gegevens"), u.showPrivacy)
 	mine.Icon = theme.AccountIcon()
 	rows = append(rows, mine, hint(lang.X("start.privacy.hint", "Zie wat er wordt bewaard en waar, exporteer alles of verwijder alles.")))
@@ -128,6 +131,11 @@ func (u *UI) Restore() {
 	case screenResults:
 		if exists() {
 			u.showResults(id)
+			return
+		}
+	case screenPlan:
+		if exists() {
+			u.showPlan(id)
 			return
 		}
 	case screenHistory:
