@@ -180,6 +180,7 @@ func (u *UI) chooseGroupFolder(gs *groupState) {
 			u.addGroupFolder(gs, dir.Path())
 		}
 	}, u.win)
+	d.SetTitleText(lang.X("group.addFolder", "Map kiezen"))
 	d.Resize(fileDialogSize(u.win))
 	d.Show()
 }
