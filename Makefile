@@ -18,7 +18,7 @@ TEST_TAGS := ci,$(TAGS)
 # own target to this list.
 BENCH_TARGETS := bench-go bench-startup
 
-.PHONY: all deps test-deps build run test fmt-check vet unit fuzz smoke bench $(BENCH_TARGETS) netcheck clean
+.PHONY: all deps test-deps build run test fmt-check vet unit crash fuzz smoke bench $(BENCH_TARGETS) netcheck clean
 
 # The steps of `make test` must run in the order listed.
 .NOTPARALLEL:
@@ -38,7 +38,7 @@ build: deps
 run: build
 	./$(BIN) $(ARGS)
 
-test: test-deps fmt-check vet unit fuzz build smoke
+test: test-deps fmt-check vet unit crash fuzz build smoke
 
 fmt-check:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed for:"; echo "$$out"; exit 1; fi
@@ -47,8 +47,12 @@ fmt-check:
 vet:
 	$(GO) vet -tags $(TAGS) ./...
 
+# The crash test runs in its own step, where its numbers are printed.
 unit:
-	$(TEST_ENV) $(GO) test -tags $(TEST_TAGS) ./...
+	$(TEST_ENV) $(GO) test -tags $(TEST_TAGS) -skip '^TestCrashSafety$$' ./...
+
+crash:
+	scripts/crashtest.sh
 
 fuzz:
 	scripts/fuzz.sh
