@@ -174,7 +174,7 @@ func (u *UI) gapSection(gaps []assessment.Gap, view *resultsView) fyne.CanvasObj
 // gapDetail names the category, both levels and the size of a gap.
 func (u *UI) gapDetail(g assessment.Gap) string {
 	data := map[string]any{
-		"Category": categoryName(g.Competency.Category),
+		"Category": categoryLabel(g.Competency.Category),
 		"Own":      u.levelText(g.Own),
 		"Required": u.levelText(g.Required),
 		"Size":     g.Size(),
@@ -252,24 +252,6 @@ func (u *UI) functionName(id string) string {
 		return f.Name
 	}
 	return id
-}
-
-func categoryName(c assessment.Category) string {
-	switch c {
-	case assessment.CategoryBasis:
-		return lang.X("results.category.basis", "Gezamenlijke basis")
-	case assessment.CategoryVerdiepend:
-		return lang.X("results.category.verdiepend", "Gezamenlijke verdieping")
-	case assessment.CategoryPerOrgBasis:
-		return lang.X("results.category.perOrgBasis", "Basis in de eigen organisatie")
-	case assessment.CategoryPerOrgSpecialisatie:
-		return lang.X("results.category.perOrgSpecialisatie", "Specialisatie in de eigen organisatie")
-	case assessment.CategoryOrganisatie:
-		return lang.X("results.category.organisatie", "Organisatiespecifiek")
-	case assessment.CategoryRol:
-		return lang.X("results.category.rol", "Rol")
-	}
-	return string(c)
 }
 
 func priorityName(p assessment.Priority) string {

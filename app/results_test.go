@@ -244,7 +244,7 @@ func TestResultsShowGapsInAnalyseOrder(t *testing.T) {
 			t.Errorf("gap row %d: %q %q, want %q %q", i, view.gaps[i].title.Text, view.gaps[i].priority.Text, wantTitles[i], wantPrio[i])
 		}
 	}
-	if d := view.gaps[0].detail.Text; !strings.Contains(d, "0 Nog niet") || !strings.Contains(d, "2 Toepassen") || !strings.Contains(d, "Gezamenlijke basis") {
+	if d := view.gaps[0].detail.Text; !strings.Contains(d, "0 Nog niet") || !strings.Contains(d, "2 Toepassen") || !strings.Contains(d, "Basiskennis en -vaardigheden") {
 		t.Errorf("detail of first gap %q does not name category and levels", d)
 	}
 

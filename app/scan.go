@@ -45,8 +45,8 @@ type scanState struct {
 	scroll    *container.Scroll
 }
 
-// categoryLabel is the name of a category as the issue words it (results.go
-// has its own, shorter categoryName).
+// categoryLabel is the translated name of a competency category, used on
+// every screen.
 func categoryLabel(c assessment.Category) string {
 	switch c {
 	case assessment.CategoryBasis:
