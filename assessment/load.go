@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -344,7 +345,7 @@ func (v *validator) check(f *Framework) {
 			}
 		}
 		v.indicators(f, append(at, "indicators"), c.ID, c.Indicators, seenInd)
-		for _, org := range sortedKeys(c.OrganisationIndicators) {
+		for _, org := range slices.Sorted(maps.Keys(c.OrganisationIndicators)) {
 			list := c.OrganisationIndicators[org]
 			if _, ok := f.orgByID[org]; !ok {
 				v.fail(fileCompetencies, append(at, "organisation_indicators", org), "verwijst naar onbekende organisatie %q", org)
@@ -367,7 +368,7 @@ func (v *validator) check(f *Framework) {
 		if len(fn.Required) == 0 {
 			v.fail(fileFunctions, append(at, "required"), "het profiel noemt geen vereiste niveaus")
 		}
-		for _, cat := range sortedKeys(fn.Required) {
+		for _, cat := range slices.Sorted(maps.Keys(fn.Required)) {
 			l := fn.Required[cat]
 			if !cat.Valid() {
 				v.fail(fileFunctions, append(at, "required", string(cat)), "onbekende categorie %q", cat)
@@ -399,14 +400,4 @@ func (v *validator) indicators(f *Framework, at []any, compID string, list []Ind
 		v.text(fileCompetencies, append(at, k, "text"), ind.Text)
 		f.indByID[ind.ID] = indicatorRef{competency: compID, text: ind.Text}
 	}
-}
-
-// sortedKeys makes validation messages come out in a stable order.
-func sortedKeys[K ~string, V any](m map[K]V) []K {
-	keys := make([]K, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -3,7 +3,8 @@ package plans
 import (
 	"errors"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -209,21 +210,21 @@ func (r *Review) Validate(p *Plan) error {
 	if n := len([]rune(r.Overall)); n > maxPlanText {
 		add("het algemene commentaar is te lang (%d tekens, hoogstens %d)", n, maxPlanText)
 	}
-	for _, id := range sortedKeys(r.GapComments) {
+	for _, id := range slices.Sorted(maps.Keys(r.GapComments)) {
 		if strings.TrimSpace(id) == "" {
 			add("commentaar bij een tekort zonder competentie")
 		} else if n := len([]rune(r.GapComments[id])); n > maxActionText {
 			add("commentaar bij '%s' is te lang (%d tekens, hoogstens %d)", id, n, maxActionText)
 		}
 	}
-	for _, id := range sortedKeys(r.ActionComments) {
+	for _, id := range slices.Sorted(maps.Keys(r.ActionComments)) {
 		if _, ok := p.Action(id); !ok {
 			add("commentaar bij actie '%s', die niet in het plan staat", id)
 		} else if n := len([]rune(r.ActionComments[id])); n > maxActionText {
 			add("commentaar bij actie '%s' is te lang (%d tekens, hoogstens %d)", id, n, maxActionText)
 		}
 	}
-	for _, id := range sortedKeys(r.Agreed) {
+	for _, id := range slices.Sorted(maps.Keys(r.Agreed)) {
 		if _, ok := p.Action(id); !ok {
 			add("afspraak over actie '%s', die niet in het plan staat", id)
 		}
@@ -291,14 +292,4 @@ func (p *Plan) PointsPerRegister(cat *Catalogue) map[string]float64 {
 		out[it.Accreditation.Register] += it.Accreditation.Points
 	}
 	return out
-}
-
-// sortedKeys makes validation messages come out in a stable order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

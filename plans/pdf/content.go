@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -352,7 +354,7 @@ func review(f *planfile.File, r planfile.Review) []block {
 		}
 		seen[g.CompetencyID] = true
 	}
-	for _, id := range sortedKeys(r.GapComments) {
+	for _, id := range slices.Sorted(maps.Keys(r.GapComments)) {
 		if c := strings.TrimSpace(r.GapComments[id]); c != "" && !seen[id] {
 			gapComments = append(gapComments, field{competencyTitle(f, id), c})
 		}
@@ -399,7 +401,7 @@ func actionOrder(f *planfile.File, r planfile.Review) []string {
 			delete(mentioned, a.ID)
 		}
 	}
-	return append(out, sortedKeys(mentioned)...)
+	return append(out, slices.Sorted(maps.Keys(mentioned))...)
 }
 
 func sources(f *planfile.File) []block {
@@ -439,7 +441,7 @@ func ownCatalogues(as []planfile.Action) []string {
 			set[a.Item.Origin] = true
 		}
 	}
-	return sortedKeys(set)
+	return slices.Sorted(maps.Keys(set))
 }
 
 func competencyTitle(f *planfile.File, id string) string {
@@ -528,13 +530,4 @@ func capitalise(s string) string {
 	}
 	r := []rune(s)
 	return strings.ToUpper(string(r[0])) + string(r[1:])
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"time"
 
@@ -83,7 +84,7 @@ func CheckReview(own *plans.Plan, reviewed *File) (Verdict, error) {
 	for i := range reviewed.Actions {
 		theirs[reviewed.Actions[i].ID] = &reviewed.Actions[i]
 	}
-	for _, id := range sortedKeys(commented) {
+	for _, id := range slices.Sorted(maps.Keys(commented)) {
 		now, ok := own.Action(id)
 		then := theirs[id]
 		switch {

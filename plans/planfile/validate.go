@@ -3,8 +3,9 @@ package planfile
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/url"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -310,21 +311,21 @@ func (r *Review) problems(comps, actions map[string]bool) []string {
 	if n := len([]rune(r.Overall)); n > maxText {
 		add("het algemene commentaar is te lang (%d tekens, hoogstens %d)", n, maxText)
 	}
-	for _, id := range sortedKeys(r.GapComments) {
+	for _, id := range slices.Sorted(maps.Keys(r.GapComments)) {
 		if !comps[id] {
 			add("commentaar bij '%s', een competentie die niet in het plan staat", id)
 		} else if n := len([]rune(r.GapComments[id])); n > maxText {
 			add("commentaar bij '%s' is te lang (%d tekens, hoogstens %d)", id, n, maxText)
 		}
 	}
-	for _, id := range sortedKeys(r.ActionComments) {
+	for _, id := range slices.Sorted(maps.Keys(r.ActionComments)) {
 		if !actions[id] {
 			add("commentaar bij actie '%s', die niet in het plan staat", id)
 		} else if n := len([]rune(r.ActionComments[id])); n > maxText {
 			add("commentaar bij actie '%s' is te lang (%d tekens, hoogstens %d)", id, n, maxText)
 		}
 	}
-	for _, id := range sortedKeys(r.Agreed) {
+	for _, id := range slices.Sorted(maps.Keys(r.Agreed)) {
 		if !actions[id] {
 			add("afspraak over actie '%s', die niet in het plan staat", id)
 		}
@@ -341,13 +342,4 @@ func (a *Action) plansAction() plans.Action {
 		pa.ItemID = a.Item.ID
 	}
 	return pa
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
