@@ -11,11 +11,9 @@ import (
 	"unicode"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/widget"
 	"github.com/google/renameio/v2"
 	"golang.org/x/text/unicode/norm"
 
@@ -125,26 +123,10 @@ func (u *UI) exportPDF(ps *planState, path string) {
 		u.showPDFError(lang.X("plan.pdf.buildFailed", "Het leerplan kon niet worden samengesteld."), err)
 		return
 	}
-	bar := widget.NewProgressBarInfinite()
-	progress := dialog.NewCustomWithoutButtons(lang.X("plan.pdf.busy", "PDF maken"),
-		container.NewVBox(wrapped(lang.X("plan.pdf.busyText", "Het leerplan wordt als PDF bewaard…")), bar), u.win)
-	progress.Resize(fyne.NewSize(dialogWidth, 0))
-	finished := false
-	timer := time.AfterFunc(progressDelay, func() {
-		fyne.Do(func() {
-			if !finished {
-				progress.Show()
-			}
-		})
-	})
 	created := u.now()
-	go func() {
-		err := writePlanPDF(path, f, created)
-		fyne.Do(func() {
-			finished = true
-			timer.Stop()
-			progress.Hide()
-			bar.Stop()
+	u.background(lang.X("plan.pdf.busyText", "Het leerplan wordt als PDF bewaard…"),
+		func() error { return writePlanPDF(path, f, created) },
+		func(err error) {
 			if err != nil {
 				u.showPDFError(lang.X("plan.pdf.writeFailed",
 					"De PDF kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
@@ -157,7 +139,6 @@ func (u *UI) exportPDF(ps *planState, path string) {
 			d.Resize(fyne.NewSize(dialogWidth, 0))
 			d.Show()
 		})
-	}()
 }
 
 // buildPlanFile makes the self-contained plan file from what is stored.
