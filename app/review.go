@@ -120,7 +120,7 @@ func (u *UI) showReview(rs *reviewState) {
 
 	back := newKeyButton(lang.X("review.back", "Terug naar start"), func() { u.leaveReview(rs) })
 	back.Icon = theme.NavigateBackIcon()
-	asPDF := newKeyButton(lang.X("review.savePDF", "Als pdf opslaan"), func() { u.chooseReviewSave(rs, true) })
+	asPDF := newKeyButton(lang.X("review.savePDF", "Als PDF opslaan"), func() { u.chooseReviewSave(rs, true) })
 	asPDF.Icon = theme.DocumentIcon()
 	save := newKeyButton(lang.X("review.save", "Bespreking opslaan"), func() { u.chooseReviewSave(rs, false) })
 	save.Icon = theme.DocumentSaveIcon()
@@ -260,7 +260,7 @@ func (u *UI) reviewForm(rs *reviewState, changed func(string)) fyne.CanvasObject
 	form := container.New(layout.NewFormLayout(),
 		label(lang.X("review.date", "Datum")), rs.date,
 		label(lang.X("review.reviewer", "Begeleider")), rs.reviewer,
-		label(lang.X("review.setting", "Setting")), rs.setting,
+		label(lang.X("review.setting", "Vorm van bespreking")), rs.setting,
 		label(lang.X("review.overall", "Algemene opmerking")), rs.overall,
 		layout.NewSpacer(), rs.signedOff)
 	return widget.NewCard(lang.X("review.discussion", "Bespreking"), "", form)
