@@ -1,0 +1,216 @@
+// Package orgsettings reads the settings file with which an organisation's
+// IT department presets Zelfscan GGG for its staff: the organisation, an own
+// catalogue and the data folder. The file is optional; without it the app
+// uses its own defaults.
+package orgsettings
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+
+	"zelfscan/assessment"
+)
+
+// FileName is the name of the settings file in every location searched.
+const FileName = "zelfscan-instellingen.yaml"
+
+// MaxSize caps the settings file: a real one is a few lines.
+const MaxSize = 64 << 10
+
+// Settings are the organisation's presets; an empty field means "no preset".
+type Settings struct {
+	// Organisation is an organisation ID from the framework, preselected on
+	// the profile screen until the user has made a self-check of their own.
+	Organisation string
+	// OwnCatalogue is the absolute path of a CSV or YAML catalogue that is
+	// loaded as an own catalogue at every start.
+	OwnCatalogue string
+	// DataDir is the absolute data folder, used when neither --data nor
+	// ZELFSCAN_DATA is given.
+	DataDir string
+}
+
+// file is the YAML shape; keys are Dutch because IT staff of Dutch
+// organisations write this file.
+type file struct {
+	Organisation string `yaml:"organisatie"`
+	OwnCatalogue string `yaml:"eigen_aanbod"`
+	DataDir      string `yaml:"gegevensmap"`
+}
+
+// Error is a problem with the settings file, in Dutch for the user and
+// their IT department.
+type Error struct {
+	Path string
+	Msg  string
+	Err  error
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("instellingenbestand %s: %s", e.Path, e.Msg)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// idPattern is the form of every framework ID (see CONTRIBUTING.md).
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Load reads the first settings file that exists among paths and returns
+// its settings and its path. No file at all is not an error: it returns
+// zero Settings and "". A file that exists but cannot be read or is wrong
+// is an error and its settings are not used, not even partly; later paths
+// are not tried, so the file IT placed is never silently skipped.
+func Load(paths []string) (Settings, string, error) {
+	for _, p := range paths {
+		s, err := loadFile(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return Settings{}, p, err
+		}
+		return s, p, nil
+	}
+	return Settings{}, "", nil
+}
+
+func loadFile(path string) (Settings, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return Settings{}, err
+		}
+		return Settings{}, &Error{Path: path, Msg: "het bestand kan niet worden gelezen (controleer de rechten)", Err: err}
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return Settings{}, &Error{Path: path, Msg: "dit is een map, geen bestand"}
+	}
+	data, err := assessment.ReadLimited(f, MaxSize)
+	if err != nil {
+		return Settings{}, &Error{Path: path, Msg: fmt.Sprintf("het bestand kan niet worden gelezen of is groter dan %d KiB", MaxSize>>10), Err: err}
+	}
+	var raw file
+	if _, err := assessment.DecodeStrict(FileName, data, &raw); err != nil {
+		return Settings{}, &Error{Path: path, Msg: decodeMessage(err), Err: err}
+	}
+	dir := filepath.Dir(path)
+	s := Settings{Organisation: strings.TrimSpace(raw.Organisation)}
+	if s.Organisation != "" && !idPattern.MatchString(s.Organisation) {
+		return Settings{}, &Error{Path: path, Msg: fmt.Sprintf("organisatie %q is geen geldige code; gebruik een code zoals politie of veilig-thuis", s.Organisation)}
+	}
+	if s.OwnCatalogue, err = resolvePath(dir, raw.OwnCatalogue); err != nil {
+		return Settings{}, &Error{Path: path, Msg: "eigen_aanbod: " + err.Error()}
+	}
+	if s.OwnCatalogue != "" {
+		switch strings.ToLower(filepath.Ext(s.OwnCatalogue)) {
+		case ".csv", ".yaml", ".yml":
+		default:
+			return Settings{}, &Error{Path: path, Msg: "eigen_aanbod moet een .csv-, .yaml- of .yml-bestand zijn"}
+		}
+	}
+	if s.DataDir, err = resolvePath(dir, raw.DataDir); err != nil {
+		return Settings{}, &Error{Path: path, Msg: "gegevensmap: " + err.Error()}
+	}
+	return s, nil
+}
+
+// decodeMessage turns a strict-decoding error into the Dutch message
+// without repeating the file name, which Error already gives with its path.
+func decodeMessage(err error) string {
+	var ve *assessment.ValidationError
+	if !errors.As(err, &ve) {
+		return err.Error()
+	}
+	msg := ve.Msg
+	if ve.Field != "" {
+		msg = fmt.Sprintf("veld %s: %s (bekende velden: organisatie, eigen_aanbod, gegevensmap)", ve.Field, ve.Msg)
+	}
+	if ve.Line > 0 {
+		msg = fmt.Sprintf("regel %d, %s", ve.Line, msg)
+	}
+	return msg
+}
+
+// resolvePath expands ${VAR} and makes p absolute relative to the settings
+// file's folder, so a file next to the executable can point beside itself.
+// A variable that is not set is an error: an empty one would silently turn
+// a per-user folder into a shared one.
+func resolvePath(dir, p string) (string, error) {
+	p = strings.TrimSpace(p)
+	if p == "" {
+		return "", nil
+	}
+	var missing []string
+	p = os.Expand(p, func(name string) string {
+		v, ok := os.LookupEnv(name)
+		if !ok || v == "" {
+			missing = append(missing, name)
+		}
+		return v
+	})
+	if len(missing) > 0 {
+		return "", fmt.Errorf("de omgevingsvariabele %s is niet ingesteld", strings.Join(missing, ", "))
+	}
+	if !filepath.IsAbs(p) {
+		p = filepath.Join(dir, p)
+	}
+	return filepath.Clean(p), nil
+}
+
+// CheckOrganisation reports whether the preset organisation exists in fw;
+// Load cannot check this because the framework is loaded later.
+func (s Settings) CheckOrganisation(fw *assessment.Framework, path string) error {
+	if s.Organisation == "" {
+		return nil
+	}
+	if _, ok := fw.Organisation(s.Organisation); ok {
+		return nil
+	}
+	ids := make([]string, len(fw.Organisations))
+	for i, o := range fw.Organisations {
+		ids[i] = o.ID
+	}
+	return &Error{Path: path, Msg: fmt.Sprintf("organisatie %q is onbekend; kies uit: %s", s.Organisation, strings.Join(ids, ", "))}
+}
+
+// DefaultPaths lists where the settings file is searched, first found
+// wins: next to the executable (a copy on a network share or USB stick
+// brings its own settings), then the system-wide location of this OS.
+func DefaultPaths() []string {
+	var paths []string
+	if exe, err := os.Executable(); err == nil {
+		if real, err := filepath.EvalSymlinks(exe); err == nil {
+			exe = real
+		}
+		paths = append(paths, filepath.Join(filepath.Dir(exe), FileName))
+	}
+	if dir := SystemDir(runtime.GOOS, os.Getenv); dir != "" {
+		paths = append(paths, filepath.Join(dir, FileName))
+	}
+	return paths
+}
+
+// SystemDir is the system-wide settings folder for goos, where IT places the
+// file for every user of the computer; getenv reads the environment.
+func SystemDir(goos string, getenv func(string) string) string {
+	switch goos {
+	case "windows":
+		base := getenv("ProgramData")
+		if base == "" {
+			base = `C:\ProgramData`
+		}
+		return base + `\ZelfscanGGG`
+	case "darwin":
+		return "/Library/Application Support/ZelfscanGGG"
+	case "linux", "freebsd", "openbsd", "netbsd":
+		return "/etc/zelfscan-ggg"
+	}
+	return ""
+}
