@@ -18,6 +18,7 @@ import (
 
 	"zelfscan/app"
 	"zelfscan/assets"
+	"zelfscan/orgsettings"
 )
 
 // FyneApp.toml is the one place that holds name, ID and version. The fyne
@@ -44,14 +45,19 @@ func main() {
 		fmt.Fprintln(os.Stderr, "zelfscan:", err)
 		os.Exit(2)
 	}
-	dataDir := flag.String("data", "", "map met de gegevens (standaard $ZELFSCAN_DATA of de configuratiemap van de gebruiker)")
+	dataDir := flag.String("data", "", "map met de gegevens (standaard $ZELFSCAN_DATA, dan de gegevensmap uit zelfscan-instellingen.yaml, dan de configuratiemap van de gebruiker)")
 	version := flag.Bool("version", false, "toon de versie en stop")
 	flag.Parse()
 	if *version {
 		fmt.Printf("%s %s (build %d)\n", meta.Name, meta.Version, meta.Build)
 		return
 	}
-	dir, err := resolveDataDir(*dataDir)
+	// A broken settings file must not stop the app: Run shows the message.
+	settings, settingsPath, settingsErr := orgsettings.Load(orgsettings.DefaultPaths())
+	if settingsErr != nil {
+		fmt.Fprintln(os.Stderr, "zelfscan:", settingsErr)
+	}
+	dir, err := resolveDataDir(*dataDir, settings.DataDir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "zelfscan:", err)
 		os.Exit(2)
@@ -63,7 +69,8 @@ func main() {
 	w := a.NewWindow(meta.Name)
 	w.SetIcon(meta.Icon)
 	w.SetMaster()
-	app.Run(a, w, app.Options{DataDir: dir})
+	app.Run(a, w, app.Options{DataDir: dir,
+		Settings: settings, SettingsPath: settingsPath, SettingsErr: settingsErr})
 	w.ShowAndRun()
 }
 
@@ -80,14 +87,17 @@ func metadata() (fyne.AppMetadata, error) {
 	}, nil
 }
 
-// resolveDataDir: the flag wins, then $ZELFSCAN_DATA, then the user's
-// configuration folder.
-func resolveDataDir(flagValue string) (string, error) {
+// resolveDataDir: the flag wins, then $ZELFSCAN_DATA, then the folder the
+// organisation's settings file gives, then the user's configuration folder.
+func resolveDataDir(flagValue, orgValue string) (string, error) {
 	if flagValue != "" {
 		return flagValue, nil
 	}
 	if env := os.Getenv("ZELFSCAN_DATA"); env != "" {
 		return env, nil
+	}
+	if orgValue != "" {
+		return orgValue, nil
 	}
 	cfg, err := os.UserConfigDir()
 	if err != nil {

@@ -68,6 +68,12 @@ func (u *UI) showProfile() {
 		}
 		f.name.Text, f.team.Text = last.Name, last.Team
 	}
+	if f.org.Selected == "" {
+		// No profile of their own yet: the organisation's preset, if any.
+		if o, found := u.fw.Organisation(u.org.Organisation); found {
+			f.org.Selected = o.Name
+		}
+	}
 	update := func(string) { u.updateProfile(f) }
 	f.org.OnChanged, f.fn.OnChanged = update, update
 	f.name.OnChanged, f.team.OnChanged = update, update

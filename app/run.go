@@ -9,6 +9,7 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/assets"
+	"zelfscan/orgsettings"
 	"zelfscan/plans/store"
 )
 
@@ -20,6 +21,11 @@ type Options struct {
 	// the embedded one. Tests pass a small framework here.
 	Framework    fs.FS
 	FrameworkDir string
+	// Settings are the organisation's presets from SettingsPath; SettingsErr
+	// is why that file could not be used (the app then starts without it).
+	Settings     orgsettings.Settings
+	SettingsPath string
+	SettingsErr  error
 }
 
 // Run prepares the main window and shows the first screen, or a dialog that
@@ -49,7 +55,13 @@ func Run(a fyne.App, w fyne.Window, opt Options) *UI {
 		showOpenError(a, w, fw, opt.DataDir, err)
 		return nil
 	}
-	return start(a, w, fw, st)
+	// As start, with the organisation's presets taken over before Restore,
+	// so a reopened profile screen already has them.
+	u := New(a, w, fw, st)
+	u.applyOrgSettings(opt)
+	u.install()
+	u.Restore()
+	return u
 }
 
 // start builds the UI on an open store and reopens the last screen.

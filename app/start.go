@@ -64,7 +64,7 @@ func (u *UI) ShowStart() {
 	// The credit already names the plan of action, publisher and year.
 	credit := hint(u.fw.Source.Credit)
 
-	top := container.NewBorder(nil, nil, nil, u.languageChoice(u.ShowStart), title)
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(u.aboutButton(), u.languageChoice(u.ShowStart)), title)
 	body := container.NewVBox(top, intro, widget.NewSeparator(),
 		container.New(layout.NewFormLayout(), rows...), widget.NewSeparator(),
 		privacy, credit)

@@ -17,6 +17,7 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/assets"
+	"zelfscan/orgsettings"
 	"zelfscan/plans"
 	"zelfscan/plans/store"
 )
@@ -108,6 +109,10 @@ type UI struct {
 	groupView *groupState
 	// busy counts file work running in the background; tests wait on it.
 	busy sync.WaitGroup
+	// org are the organisation's presets that could be used; settingsPath
+	// is the settings file they came from, "" without one.
+	org          orgsettings.Settings
+	settingsPath string
 }
 
 // New wires the GUI to an app, its main window, the framework and the store.
