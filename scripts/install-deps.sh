@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages Zelfscan GGG needs; does nothing (and
 # touches no network) when they are all present, so every make target can
-# call it. Usage: scripts/install-deps.sh [--test|--measure]
+# call it. Usage: scripts/install-deps.sh [--test|--measure|--package]
 #   (no flag)  what building the real binary needs: C compiler and the X11/GL
 #              headers of Fyne's GLFW driver
 #   --test     also what scripts/smoke.sh and the PDF checks use
 #   --measure  --test plus strace and GNU time, for scripts/netcheck.sh and
 #              scripts/bench-startup.sh
+#   --package  --test plus what scripts/package.sh and package-check.sh use:
+#              mingw-w64 for the Windows build, file, xz and binutils
 set -euo pipefail
 
 pkgs=(make gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
@@ -20,8 +22,12 @@ case "${1:-}" in
 --measure)
 	pkgs+=(xvfb libgl1-mesa-dri xdotool imagemagick poppler-utils strace time)
 	;;
+--package)
+	pkgs+=(xvfb libgl1-mesa-dri xdotool imagemagick poppler-utils
+		gcc-mingw-w64-x86-64 file xz-utils binutils git)
+	;;
 *)
-	echo "usage: $0 [--test|--measure]" >&2
+	echo "usage: $0 [--test|--measure|--package]" >&2
 	exit 2
 	;;
 esac
