@@ -14,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
-	"github.com/google/renameio/v2"
 	"golang.org/x/text/unicode/norm"
 
 	"zelfscan/plans/pdf"
@@ -32,17 +31,33 @@ const progressDelay = 300 * time.Millisecond
 // personal answers and notes, so only the user may read them.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
-	f, err := renameio.NewPendingFile(path, renameio.WithTempDir(dir), renameio.WithStaticPermissions(0o600))
+	// Not renameio: it does not build for Windows. os.CreateTemp makes the
+	// file 0600 everywhere, and os.Rename replaces path in one step on Unix
+	// and Windows alike.
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return fmt.Errorf("tijdelijk bestand naast %s: %w", path, err)
 	}
-	defer f.Cleanup()
+	renamed := false
+	defer func() {
+		if !renamed {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
 	if err := write(f); err != nil {
 		return fmt.Errorf("%s schrijven: %w", path, err)
 	}
-	if err := f.CloseAtomicallyReplace(); err != nil {
+	if err := f.Sync(); err != nil {
 		return fmt.Errorf("%s bewaren: %w", path, err)
 	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("%s bewaren: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("%s bewaren: %w", path, err)
+	}
+	renamed = true
 	if d, err := os.Open(dir); err == nil {
 		d.Sync()
 		d.Close()
