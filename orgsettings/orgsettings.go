@@ -161,7 +161,11 @@ func resolvePath(dir, p string) (string, error) {
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(dir, p)
 	}
-	return filepath.Clean(p), nil
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", fmt.Errorf("%s kan niet als volledig pad worden gelezen: %w", p, err)
+	}
+	return abs, nil
 }
 
 // CheckOrganisation reports whether the preset organisation exists in fw;

@@ -1,0 +1,24 @@
+package orgsettings
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// The example in docs/ must stay a valid settings file.
+func TestDocumentedExampleLoads(t *testing.T) {
+	t.Setenv("HOME", "/home/medewerker")
+	p := filepath.Join("..", "docs", "zelfscan-instellingen.example.yaml")
+	s, _, err := Load([]string{p})
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, err := filepath.Abs(filepath.Join("..", "docs", "aanbod-veilig-thuis.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Settings{Organisation: "veilig-thuis", OwnCatalogue: abs, DataDir: "/home/medewerker/Documenten/Zelfscan GGG"}
+	if s != want {
+		t.Errorf("example gives %+v, want %+v", s, want)
+	}
+}
