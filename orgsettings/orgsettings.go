@@ -58,8 +58,8 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// idPattern is the form of every framework ID (see CONTRIBUTING.md).
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// idPattern is the form of every framework ID, as assessment checks it.
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
 // Load reads the first settings file that exists among paths and returns
 // its settings and its path. No file at all is not an error: it returns
