@@ -52,6 +52,7 @@ func (u *UI) showAbout() {
 	}
 	value := func(s string) *widget.Label {
 		l := widget.NewLabel(s)
+		// Long paths have no spaces to wrap at.
 		l.Wrapping = fyne.TextWrapBreak
 		// Paths and versions are what people copy into a helpdesk ticket.
 		l.Selectable = true
@@ -63,7 +64,7 @@ func (u *UI) showAbout() {
 		label(lang.X("about.catalogue", "Catalogus")), value(or(catVersion)),
 		label(lang.X("about.data", "Gegevens")), value(u.store.Path()),
 		label(lang.X("about.settings", "Organisatie-instellingen")), value(settings),
-		label(lang.X("about.licence", "Licentie")), value(lang.X("about.licence.text",
+		label(lang.X("about.licence", "Licentie")), wrapped(lang.X("about.licence.text",
 			"European Union Public Licence 1.2 ({{.ID}}): u mag de app gebruiken, bestuderen, aanpassen en verder verspreiden onder dezelfde licentie.",
 			map[string]any{"ID": licenceID})),
 	)
