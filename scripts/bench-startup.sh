@@ -77,7 +77,7 @@ measure() {
 	pid=""
 	local rss
 	rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$dir/time")
-	echo "$(((t1 - t0) / 1000000)) $rss" >>"$tmp/$name"
+	echo "$(((t1 - t0) / 1000000)) $rss" >>"$tmp/results-$name"
 	printf '  %-13s run %d: %5d ms, %7d kB\n' "$name" "$run" "$(((t1 - t0) / 1000000))" "$rss"
 }
 
@@ -90,10 +90,10 @@ for i in $(seq "$runs"); do
 	measure zelfscan "Zelfscan GGG" "$i" "$bin"
 done
 
-fms=$(cut -d' ' -f1 "$tmp/floor" | median)
-fkb=$(cut -d' ' -f2 "$tmp/floor" | median)
-zms=$(cut -d' ' -f1 "$tmp/zelfscan" | median)
-zkb=$(cut -d' ' -f2 "$tmp/zelfscan" | median)
+fms=$(cut -d' ' -f1 "$tmp/results-floor" | median)
+fkb=$(cut -d' ' -f2 "$tmp/results-floor" | median)
+zms=$(cut -d' ' -f1 "$tmp/results-zelfscan" | median)
+zkb=$(cut -d' ' -f2 "$tmp/results-zelfscan" | median)
 awk -v fms="$fms" -v fkb="$fkb" -v zms="$zms" -v zkb="$zkb" -v t="$target" 'BEGIN {
 	rt = zms / fms; rm = zkb / fkb
 	printf "\n%-28s %10s %12s\n", "median of runs", "start-up", "peak RSS"
