@@ -44,7 +44,7 @@ func showFrameworkError(w fyne.Window, err error) {
 
 // showOpenError explains why the database did not open. The file is left as
 // it is. When another instance holds it, the user may look read-only.
-func showOpenError(a fyne.App, w fyne.Window, fw *assessment.Framework, dir string, err error) {
+func showOpenError(a fyne.App, w fyne.Window, fw *assessment.Framework, opt Options, err error) {
 	fyne.LogError("opening the database", err)
 	if !errors.Is(err, store.ErrLocked) {
 		showFatal(w, openErrorTitle(err), store.UserMessage(err))
@@ -60,13 +60,13 @@ func showOpenError(a fyne.App, w fyne.Window, fw *assessment.Framework, dir stri
 				w.Close()
 				return
 			}
-			st, err := store.OpenReadOnly(dir)
+			st, err := store.OpenReadOnly(opt.DataDir)
 			if err != nil {
 				fyne.LogError("opening the database read-only", err)
 				showFatal(w, openErrorTitle(err), store.UserMessage(err))
 				return
 			}
-			start(a, w, fw, st)
+			start(a, w, fw, st, opt)
 		}, w)
 	d.Resize(fyne.NewSize(dialogWidth, 0))
 	d.Show()

@@ -52,21 +52,18 @@ func Run(a fyne.App, w fyne.Window, opt Options) *UI {
 	}
 	st, err := store.Open(opt.DataDir)
 	if err != nil {
-		showOpenError(a, w, fw, opt.DataDir, err)
+		showOpenError(a, w, fw, opt, err)
 		return nil
 	}
-	// As start, with the organisation's presets taken over before Restore,
-	// so a reopened profile screen already has them.
-	u := New(a, w, fw, st)
-	u.applyOrgSettings(opt)
-	u.install()
-	u.Restore()
-	return u
+	return start(a, w, fw, st, opt)
 }
 
-// start builds the UI on an open store and reopens the last screen.
-func start(a fyne.App, w fyne.Window, fw *assessment.Framework, st Store) *UI {
+// start builds the UI on an open store, takes over the organisation's
+// presets (so a reopened profile screen already has them) and reopens the
+// last screen.
+func start(a fyne.App, w fyne.Window, fw *assessment.Framework, st Store, opt Options) *UI {
 	u := New(a, w, fw, st)
+	u.applyOrgSettings(opt)
 	u.install()
 	u.Restore()
 	return u
