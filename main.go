@@ -70,7 +70,8 @@ func main() {
 	w.SetIcon(meta.Icon)
 	w.SetMaster()
 	app.Run(a, w, app.Options{DataDir: dir,
-		Settings: settings, SettingsPath: settingsPath, SettingsErr: settingsErr})
+		Settings: settings, SettingsPath: settingsPath, SettingsErr: settingsErr,
+		FirstScreenAfterShow: true})
 	w.ShowAndRun()
 }
 

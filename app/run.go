@@ -26,6 +26,11 @@ type Options struct {
 	Settings     orgsettings.Settings
 	SettingsPath string
 	SettingsErr  error
+	// FirstScreenAfterShow lets the window appear before the first screen
+	// is built (laying out its text takes about 100 ms), which fills it a
+	// moment later. main.go sets it; tests leave it off so the screen is
+	// there when Run returns.
+	FirstScreenAfterShow bool
 }
 
 // Run prepares the main window and shows the first screen, or a dialog that
@@ -65,6 +70,14 @@ func start(a fyne.App, w fyne.Window, fw *assessment.Framework, st Store, opt Op
 	u := New(a, w, fw, st)
 	u.applyOrgSettings(opt)
 	u.install()
+	if opt.FirstScreenAfterShow {
+		u.busy.Add(1)
+		go func() {
+			defer u.busy.Done()
+			fyne.DoAndWait(u.Restore)
+		}()
+		return u
+	}
 	u.Restore()
 	return u
 }
