@@ -40,21 +40,7 @@ func newPlanFixture(t *testing.T, want int) *planFixture {
 		t.Fatalf("the embedded framework does not load: %v", err)
 	}
 	f := &planFixture{a: test.NewTempApp(t), st: openTestStore(t), fw: fw}
-	sc, err := f.st.CreateSelfCheck(assessment.Profile{Organisation: "politie", Function: "uitvoerend", Name: "Zoë de Vries"}, fw.Version, planDay)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req, err := fw.Required("politie", "uitvoerend")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, rc := range req {
-		for _, ind := range rc.Competency.Indicators {
-			if err := f.st.SaveRating(sc.ID, ind.ID, assessment.Rating{Level: want, At: planDay}); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	sc, _ := storePoliceSelfCheck(t, f.st, fw, "Zoë de Vries", want, planDay)
 	f.id = sc.ID
 	f.open(t)
 	return f

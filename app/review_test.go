@@ -42,21 +42,7 @@ func newProfessional(t *testing.T, a fyne.App, name string, want int) *professio
 		t.Fatal(err)
 	}
 	p := &professional{st: openTestStore(t)}
-	sc, err := p.st.CreateSelfCheck(assessment.Profile{Organisation: "politie", Function: "uitvoerend", Name: name}, fw.Version, reviewDay)
-	if err != nil {
-		t.Fatal(err)
-	}
-	req, err := fw.Required("politie", "uitvoerend")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, rc := range req {
-		for _, ind := range rc.Competency.Indicators {
-			if err := p.st.SaveRating(sc.ID, ind.ID, assessment.Rating{Level: want, At: reviewDay}); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	sc, req := storePoliceSelfCheck(t, p.st, fw, name, want, reviewDay)
 	p.id = sc.ID
 	p.w = test.NewWindow(nil)
 	t.Cleanup(p.w.Close)

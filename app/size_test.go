@@ -2,6 +2,7 @@ package app
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -68,4 +69,27 @@ func openTestStore(t *testing.T) *store.Store {
 	}
 	t.Cleanup(func() { st.Close() })
 	return st
+}
+
+// storePoliceSelfCheck stores a police officer's self-check (uitvoerend)
+// with every statement answered at level, and returns it with the
+// competencies it asks.
+func storePoliceSelfCheck(t *testing.T, st *store.Store, fw *assessment.Framework, name string, level int, day time.Time) (*assessment.SelfCheck, []assessment.RequiredCompetency) {
+	t.Helper()
+	sc, err := st.CreateSelfCheck(assessment.Profile{Organisation: "politie", Function: "uitvoerend", Name: name}, fw.Version, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, err := fw.Required("politie", "uitvoerend")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rc := range req {
+		for _, ind := range rc.Indicators {
+			if err := st.SaveRating(sc.ID, ind.ID, assessment.Rating{Level: level, At: day}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return sc, req
 }
