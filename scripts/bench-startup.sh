@@ -44,14 +44,8 @@ if [ -z "$floor" ]; then
 	floor=$tmp/minimalwindow
 fi
 
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
-xvfb_pid=$!
-deadline=$((SECONDS + 10))
-until grep -q '^[0-9]' "$tmp/display" 2>/dev/null; do
-	[ "$SECONDS" -lt "$deadline" ] || { echo "bench-startup: Xvfb did not start" >&2; exit 1; }
-	sleep 0.2
-done
-export DISPLAY=":$(head -n 1 "$tmp/display")"
+. "$root/scripts/xvfb.sh"
+start_xvfb "$tmp" || exit 1
 
 # measure NAME TITLE CMD...: one run; appends "ms kB" to $tmp/NAME.
 measure() {

@@ -64,14 +64,8 @@ fail() {
 	exit 1
 }
 
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
-xvfb_pid=$!
-deadline=$((SECONDS + 10))
-until grep -q '^[0-9]' "$tmp/display" 2>/dev/null; do
-	[ "$SECONDS" -lt "$deadline" ] || fail "Xvfb gave no display number"
-	sleep 0.2
-done
-export DISPLAY=":$(head -n 1 "$tmp/display")"
+. "$(dirname "$0")/xvfb.sh"
+start_xvfb "$tmp" || fail "no X server for the check"
 [ -S "/tmp/.X11-unix/X${DISPLAY#:}" ] || fail "no Unix socket for $DISPLAY"
 pass "Xvfb on $DISPLAY, Unix socket only (-nolisten tcp)"
 

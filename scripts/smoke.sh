@@ -65,16 +65,8 @@ fail() {
 	exit 1
 }
 
-# -displayfd lets Xvfb pick a free display itself and tell us which.
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$tmp/display" 2>"$tmp/xvfb.log" &
-xvfb_pid=$!
-deadline=$((SECONDS + 10))
-until grep -q '^[0-9]' "$tmp/display" 2>/dev/null; do
-	kill -0 "$xvfb_pid" 2>/dev/null || fail "Xvfb did not start: $(tail -n 3 "$tmp/xvfb.log")"
-	[ "$SECONDS" -lt "$deadline" ] || fail "Xvfb gave no display number within 10s"
-	sleep 0.2
-done
-export DISPLAY=":$(head -n 1 "$tmp/display")"
+. "$(dirname "$0")/xvfb.sh"
+start_xvfb "$tmp" || fail "no X server for the test"
 pass "Xvfb runs on display $DISPLAY (1280x800x24)"
 
 # A fresh HOME keeps Fyne's own preferences away from the user's real config.
