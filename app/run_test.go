@@ -23,3 +23,12 @@ func TestFirstScreenAfterShow(t *testing.T) {
 		t.Fatalf("start screen not shown after Run; window shows %q", visibleTexts(w))
 	}
 }
+
+// After a migration the user is told where the copy of the old data is.
+func TestMigrationBackupIsShown(t *testing.T) {
+	f := newUIFixture(t)
+	f.u.showMigrationBackup("/home/zoe/.config/zelfscan-ggg/zelfscan.db.bak-v1-20261128T120000Z")
+	if !showsText(f.w, "zelfscan.db.bak-v1-20261128T120000Z") || !showsText(f.w, "Gegevens bijgewerkt") {
+		t.Fatalf("backup location not shown; window shows %q", visibleTexts(f.w))
+	}
+}
