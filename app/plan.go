@@ -269,6 +269,10 @@ func (u *UI) actionBlock(ps *planState, id string) fyne.CanvasObject {
 		for _, s := range plans.Statuses() {
 			if statusName(s) == label && s != a.Status {
 				u.changeAction(ps, id, func(a *plans.Action) { a.Status = s })
+				// The redraw replaced this select; keep the keyboard on its successor.
+				if nv, ok := ps.actions[id]; ok {
+					u.win.Canvas().Focus(nv.status)
+				}
 				return
 			}
 		}
@@ -429,7 +433,16 @@ func (u *UI) saveTarget(ps *planState, id string, v *actionView) {
 	if date.Equal(a.TargetDate) {
 		return
 	}
-	u.changeAction(ps, id, func(a *plans.Action) { a.TargetDate = date })
+	// No redraw on success: this runs as Tab leaves the entry, and a redraw
+	// would drop the focus the Tab just moved on.
+	if err := u.updateAction(ps, id, func(a *plans.Action) { a.TargetDate = date }); err != nil {
+		u.showStoreError(err)
+		u.renderPlan(ps)
+		return
+	}
+	if !date.IsZero() {
+		v.target.SetText(date.Format(targetLayout))
+	}
 }
 
 // parseTargetDate reads dd-mm-jjjj (also d-m-jjjj, or with / or .) as a

@@ -61,6 +61,10 @@ func (u *UI) showAddAction(ps *planState, g assessment.Gap) {
 		}
 		v.dialog.Hide()
 		u.renderPlan(ps)
+		// The new action's date is what comes next; the redraw left no focus.
+		if nv, ok := ps.actions[ps.plan.Actions[len(ps.plan.Actions)-1].ID]; ok {
+			u.win.Canvas().Focus(nv.target)
+		}
 	}
 
 	// Proposals, with the reason in words.

@@ -242,6 +242,40 @@ func pdfText(t *testing.T, path string) string {
 	return strings.Join(strings.Fields(string(out)), " ")
 }
 
+// TestPlanKeepsKeyboardFocus walks an action by keyboard: the plan redraws
+// after adding an action and after a status change, and the focus must land
+// on the new widgets rather than vanish with the old ones.
+func TestPlanKeepsKeyboardFocus(t *testing.T) {
+	f := newPlanFixture(t, 0)
+	tapButton(t, f.w, "Leerplan maken")
+	ps := f.u.plan
+	tapButton(t, f.w, "Actie toevoegen")
+	test.Tap(f.w.Canvas().Focused().(*keyButton))
+	id := ps.plan.Actions[0].ID
+	v := ps.actions[id]
+	if f.w.Canvas().Focused() != v.target {
+		t.Fatalf("after adding an action the focus is on %#v, want its target date", f.w.Canvas().Focused())
+	}
+
+	// Typing a date and tabbing on saves it and leaves the focus on Status.
+	test.Type(v.target, "1-3-2027")
+	f.w.Canvas().FocusNext()
+	if got := ps.plan.Actions[0].TargetDate; !got.Equal(time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("target date %v", got)
+	}
+	if f.w.Canvas().Focused() != v.status || ps.actions[id] != v {
+		t.Fatalf("after Tab from the date the focus is on %#v, want the status of the same action", f.w.Canvas().Focused())
+	}
+	if v.target.Text != "01-03-2027" {
+		t.Errorf("saved date shown as %q", v.target.Text)
+	}
+
+	v.status.SetSelected("Afgerond")
+	if nv := ps.actions[id]; nv == v || f.w.Canvas().Focused() != nv.status {
+		t.Fatalf("after the status change the focus is on %#v, want the redrawn status", f.w.Canvas().Focused())
+	}
+}
+
 func TestPlanDeleteActionAsksFirst(t *testing.T) {
 	f := newPlanFixture(t, 0)
 	tapButton(t, f.w, "Leerplan maken")
