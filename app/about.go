@@ -17,7 +17,7 @@ const licenceID = "EUPL-1.2"
 
 // aboutButton opens the about dialog; it sits beside the language choice.
 func (u *UI) aboutButton() fyne.CanvasObject {
-	b := widget.NewButtonWithIcon(lang.X("about.button", "Over Zelfscan GGG"), theme.InfoIcon(), u.showAbout)
+	b := newIconKeyButton(lang.X("about.button", "Over Zelfscan GGG"), theme.InfoIcon(), u.showAbout)
 	b.Importance = widget.LowImportance
 	return b
 }

@@ -202,7 +202,7 @@ func (u *UI) groupFilesCard(gs *groupState) fyne.CanvasObject {
 				}
 			}
 		}
-		remove := widget.NewButtonWithIcon(lang.X("group.remove", "Weghalen"), theme.DeleteIcon(), func() {
+		remove := newIconKeyButton(lang.X("group.remove", "Weghalen"), theme.DeleteIcon(), func() {
 			gs.files = slices.Delete(gs.files, i, i+1)
 			u.regroup(gs)
 		})
@@ -210,7 +210,7 @@ func (u *UI) groupFilesCard(gs *groupState) fyne.CanvasObject {
 		box.Add(container.NewBorder(nil, nil, nil, remove, wrapped(text)))
 	}
 	for i, l := range gs.failed {
-		remove := widget.NewButtonWithIcon(lang.X("group.remove", "Weghalen"), theme.DeleteIcon(), func() {
+		remove := newIconKeyButton(lang.X("group.remove", "Weghalen"), theme.DeleteIcon(), func() {
 			gs.failed = slices.Delete(gs.failed, i, i+1)
 			u.renderGroup(gs)
 		})

@@ -25,7 +25,7 @@ type historyView struct {
 	content       fyne.CanvasObject
 	rows          []historyRow
 	before, after *widget.Select
-	compare       *widget.Button
+	compare       *keyButton
 }
 
 // historyRow is one self-check in the list.
@@ -33,14 +33,14 @@ type historyRow struct {
 	id           int64
 	title        *widget.Label
 	detail       *widget.Label
-	open, remove *widget.Button
+	open, remove *keyButton
 }
 
 // historyScreen builds the list of self-checks with the comparison choice.
 func (u *UI) historyScreen() fyne.CanvasObject {
 	title := headingText(lang.X("history.title", "Geschiedenis"))
 	bar := container.NewHBox(
-		widget.NewButtonWithIcon(lang.X("history.start", "Terug naar start"), theme.HomeIcon(), u.ShowStart),
+		newIconKeyButton(lang.X("history.start", "Terug naar start"), theme.HomeIcon(), u.ShowStart),
 	)
 	sums, err := u.store.SelfChecks()
 	if err != nil {
@@ -65,9 +65,9 @@ func (u *UI) historyScreen() fyne.CanvasObject {
 			id:     s.ID,
 			title:  widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			detail: wrapText(u.historyDetail(s.ID, s.Profile, s.FrameworkVersion)),
-			open: widget.NewButtonWithIcon(lang.X("history.open", "Bekijken"), theme.VisibilityIcon(),
+			open: newIconKeyButton(lang.X("history.open", "Bekijken"), theme.VisibilityIcon(),
 				func() { u.showResults(s.ID) }),
-			remove: widget.NewButtonWithIcon(lang.X("history.delete", "Verwijderen"), theme.DeleteIcon(),
+			remove: newIconKeyButton(lang.X("history.delete", "Verwijderen"), theme.DeleteIcon(),
 				func() { u.confirmDelete(s.ID, label) }),
 		}
 		row.title.Wrapping = fyne.TextWrapWord
@@ -88,7 +88,7 @@ func (u *UI) historyScreen() fyne.CanvasObject {
 		// The list is newest first: compare the newest with the one before.
 		view.before.SetSelectedIndex(1)
 		view.after.SetSelectedIndex(0)
-		view.compare = widget.NewButtonWithIcon(lang.X("history.compare", "Vergelijken"), theme.SearchIcon(), func() {
+		view.compare = newIconKeyButton(lang.X("history.compare", "Vergelijken"), theme.SearchIcon(), func() {
 			a, b := ids[view.before.Selected], ids[view.after.Selected]
 			if a == b {
 				dialog.ShowInformation(lang.X("history.compare", "Vergelijken"),
@@ -214,8 +214,8 @@ func (u *UI) loadCompared(id int64) (comparedCheck, string) {
 func (u *UI) comparisonScreen(a, b int64) fyne.CanvasObject {
 	title := headingText(lang.X("compare.title", "Vergelijking van twee zelfscans"))
 	bar := container.NewHBox(
-		widget.NewButtonWithIcon(lang.X("compare.history", "Terug naar geschiedenis"), theme.NavigateBackIcon(), u.showHistory),
-		widget.NewButtonWithIcon(lang.X("compare.start", "Terug naar start"), theme.HomeIcon(), u.ShowStart),
+		newIconKeyButton(lang.X("compare.history", "Terug naar geschiedenis"), theme.NavigateBackIcon(), u.showHistory),
+		newIconKeyButton(lang.X("compare.start", "Terug naar start"), theme.HomeIcon(), u.ShowStart),
 	)
 	before, msg := u.loadCompared(a)
 	if msg == "" {

@@ -42,6 +42,14 @@ func newKeyButton(label string, tapped func()) *keyButton {
 	return b
 }
 
+// newIconKeyButton is newKeyButton with an icon, in place of
+// widget.NewButtonWithIcon.
+func newIconKeyButton(label string, icon fyne.Resource, tapped func()) *keyButton {
+	b := newKeyButton(label, tapped)
+	b.Icon = icon
+	return b
+}
+
 // TypedKey activates the button on Enter and Return.
 func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {

@@ -46,8 +46,8 @@ type resultsView struct {
 func (u *UI) resultsScreen(id int64) fyne.CanvasObject {
 	title := headingText(lang.X("results.title", "Resultaten van de zelfscan"))
 	bar := container.NewHBox(
-		widget.NewButtonWithIcon(lang.X("results.start", "Terug naar start"), theme.HomeIcon(), u.ShowStart),
-		widget.NewButtonWithIcon(lang.X("results.history", "Geschiedenis"), theme.HistoryIcon(), u.showHistory),
+		newIconKeyButton(lang.X("results.start", "Terug naar start"), theme.HomeIcon(), u.ShowStart),
+		newIconKeyButton(lang.X("results.history", "Geschiedenis"), theme.HistoryIcon(), u.showHistory),
 	)
 	sc, err := u.store.SelfCheck(id)
 	if err != nil {
@@ -101,7 +101,7 @@ func (u *UI) profileCard(sc *assessment.SelfCheck, req []assessment.RequiredComp
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		warn.Wrapping = fyne.TextWrapWord
 		warn.Importance = widget.WarningImportance
-		cont := widget.NewButtonWithIcon(lang.X("results.continue", "Verder met de zelfscan"), theme.NavigateNextIcon(),
+		cont := newIconKeyButton(lang.X("results.continue", "Verder met de zelfscan"), theme.NavigateNextIcon(),
 			func() { u.showScan(sc.ID) })
 		cont.Importance = widget.HighImportance
 		view.incomplete = container.NewVBox(warn, container.NewHBox(cont))

@@ -163,9 +163,15 @@ func gatherObjects[T fyne.CanvasObject](root fyne.CanvasObject) []T {
 	return out
 }
 
-// gatherButton finds the visible button with the given text.
-func gatherButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
+// gatherButton finds the visible button with the given text: one of ours
+// or one of a Fyne dialog.
+func gatherButton(t *testing.T, root fyne.CanvasObject, text string) fyne.Tappable {
 	t.Helper()
+	for _, b := range gatherObjects[*keyButton](root) {
+		if b.Text == text && b.Visible() {
+			return b
+		}
+	}
 	for _, b := range gatherObjects[*widget.Button](root) {
 		if b.Text == text && b.Visible() {
 			return b
