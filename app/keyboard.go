@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -341,7 +342,26 @@ func (l *wrapRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // scrollIntoView scrolls s so that obj, somewhere inside its content, is
 // fully visible: Fyne does not follow the keyboard focus by itself.
 func scrollIntoView(s *container.Scroll, obj fyne.CanvasObject) {
+	scrollIntoViewTries(s, obj, 10)
+}
+
+// scrollRetry is how long to wait for a screen just built to be drawn.
+const scrollRetry = 30 * time.Millisecond
+
+// scrollIntoViewTries does the work of scrollIntoView. The driver knows
+// where an object is only once it has been drawn; a screen built a moment
+// ago (the plan after adding an action) has not been yet, so it tries again
+// shortly, a few times, instead of scrolling to the top.
+func scrollIntoViewTries(s *container.Scroll, obj fyne.CanvasObject, tries int) {
 	d := fyne.CurrentApp().Driver()
+	if d.CanvasForObject(obj) == nil {
+		if tries > 0 {
+			time.AfterFunc(scrollRetry, func() {
+				fyne.Do(func() { scrollIntoViewTries(s, obj, tries-1) })
+			})
+		}
+		return
+	}
 	top := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(s.Content).Y
 	bottom := top + obj.Size().Height
 	switch {
