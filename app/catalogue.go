@@ -98,7 +98,7 @@ func (u *UI) showCatalogue(back func()) {
 	if u.store.ReadOnly() {
 		body.Objects = append([]fyne.CanvasObject{readOnlyBanner()}, body.Objects...)
 	}
-	u.show(screenCatalogue, container.NewBorder(title, container.NewHBox(back1), nil, nil, container.NewVScroll(body)))
+	u.show(screenCatalogue, container.NewBorder(title, container.NewHBox(back1), nil, nil, focusScroll(body)))
 }
 
 // ownCatalogueRow describes one own catalogue with a button to remove it.

@@ -165,7 +165,7 @@ func (u *UI) renderGroup(gs *groupState) {
 	}
 	footer := container.NewBorder(nil, nil, back, container.NewHBox(csvButton, pdfButton))
 
-	u.show(screenGroup, container.NewBorder(header, footer, nil, nil, container.NewVScroll(body)))
+	u.show(screenGroup, container.NewBorder(header, footer, nil, nil, focusScroll(body)))
 	u.acceptDrops(func(paths []string) { u.addGroupFiles(gs, paths) })
 }
 

@@ -110,7 +110,9 @@ func (u *UI) historyScreen() fyne.CanvasObject {
 	}
 	view.content = body
 	view.ExtendBaseWidget(view)
-	return container.NewBorder(title, bar, nil, nil, container.NewVScroll(view))
+	scroll := container.NewVScroll(view)
+	followFocus(scroll, body)
+	return container.NewBorder(title, bar, nil, nil, scroll)
 }
 
 func (v *historyView) CreateRenderer() fyne.WidgetRenderer {

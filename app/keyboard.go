@@ -33,6 +33,9 @@ func (u *UI) addShortcut(s *desktop.CustomShortcut, run func()) {
 // keyButton is a Button that Enter and Return activate as well as Space.
 type keyButton struct {
 	widget.Button
+	// onFocus, when set, runs when the button gains the focus (to scroll
+	// it into view).
+	onFocus func()
 }
 
 func newKeyButton(label string, tapped func()) *keyButton {
@@ -49,6 +52,14 @@ func newIconKeyButton(label string, icon fyne.Resource, tapped func()) *keyButto
 	b := newKeyButton(label, tapped)
 	b.Icon = icon
 	return b
+}
+
+// FocusGained lets the screen scroll the button into view.
+func (b *keyButton) FocusGained() {
+	b.Button.FocusGained()
+	if b.onFocus != nil {
+		b.onFocus()
+	}
 }
 
 // TypedKey activates the button on Enter and Return.
@@ -337,6 +348,36 @@ func (l *wrapRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		rowH = max(rowH, m.Height)
 	}
 	return fyne.NewSize(widest, y+rowH)
+}
+
+// focusScroll is a vertical scroll around content whose buttons and
+// entries scroll into view when Tab reaches them.
+func focusScroll(content fyne.CanvasObject) *container.Scroll {
+	s := container.NewVScroll(content)
+	followFocus(s, content)
+	return s
+}
+
+// followFocus makes our buttons and entries inside root scroll s when they
+// gain the focus; ones that already do something on focus keep it. It looks
+// into containers and cards, which is where the screens put them.
+func followFocus(s *container.Scroll, root fyne.CanvasObject) {
+	switch o := root.(type) {
+	case *keyButton:
+		if o.onFocus == nil {
+			o.onFocus = func() { scrollIntoView(s, o) }
+		}
+	case *shortcutEntry:
+		if o.onFocus == nil {
+			o.onFocus = func() { scrollIntoView(s, o) }
+		}
+	case *fyne.Container:
+		for _, c := range o.Objects {
+			followFocus(s, c)
+		}
+	case *widget.Card:
+		followFocus(s, o.Content)
+	}
 }
 
 // scrollIntoView scrolls s so that obj, somewhere inside its content, is

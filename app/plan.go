@@ -158,7 +158,7 @@ func (u *UI) renderPlan(ps *planState) {
 	// The margin keeps the scroll bar off the buttons at the right edge.
 	margin := canvas.NewRectangle(color.Transparent)
 	margin.SetMinSize(fyne.NewSize(theme.Padding()*2, 0))
-	ps.scroll = container.NewVScroll(container.NewBorder(nil, nil, nil, margin, body))
+	ps.scroll = focusScroll(container.NewBorder(nil, nil, nil, margin, body))
 	u.show(screenPlan, container.NewBorder(header, footer, nil, nil, ps.scroll))
 	ps.scroll.Offset = offset
 	ps.scroll.Refresh()

@@ -102,6 +102,7 @@ func (u *UI) showAddAction(ps *planState, g assessment.Gap) {
 	})
 	v.results = container.NewVBox()
 	v.count = hint("")
+	var resultsScroll *container.Scroll
 	update := func() {
 		filter := plans.Filter{
 			Kind:     plans.Kind(kindValues[v.kind.SelectedIndex()]),
@@ -127,6 +128,9 @@ func (u *UI) showAddAction(ps *planState, g assessment.Gap) {
 			row, _ := u.itemRow(it, "", chosen[it.ID], func() { choose(it, "") })
 			v.results.Add(row)
 		}
+		if resultsScroll != nil {
+			followFocus(resultsScroll, v.results)
+		}
 	}
 	v.kind = widget.NewSelect(kinds, nil)
 	v.level = widget.NewSelect(levels, nil)
@@ -138,8 +142,8 @@ func (u *UI) showAddAction(ps *planState, g assessment.Gap) {
 	v.search.OnChanged = func(string) { update() }
 	update()
 	filters := container.NewGridWithColumns(3, v.kind, v.level, v.provider)
-	catalogueTab := container.NewBorder(container.NewVBox(v.search, filters, v.count), nil, nil, nil,
-		container.NewVScroll(v.results))
+	resultsScroll = focusScroll(v.results)
+	catalogueTab := container.NewBorder(container.NewVBox(v.search, filters, v.count), nil, nil, nil, resultsScroll)
 
 	// An own action in the person's words.
 	v.own = newShortcutEntry(u, true)
@@ -163,9 +167,9 @@ func (u *UI) showAddAction(ps *planState, g assessment.Gap) {
 		v.own, v.ownMsg, container.NewHBox(v.ownAdd))
 
 	v.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.X("plan.add.tabSuggested", "Voorgesteld"), container.NewVScroll(v.suggested)),
+		container.NewTabItem(lang.X("plan.add.tabSuggested", "Voorgesteld"), focusScroll(v.suggested)),
 		container.NewTabItem(lang.X("plan.add.tabCatalogue", "Hele catalogus"), catalogueTab),
-		container.NewTabItem(lang.X("plan.add.tabOwn", "Eigen actie"), container.NewVScroll(ownTab)),
+		container.NewTabItem(lang.X("plan.add.tabOwn", "Eigen actie"), focusScroll(ownTab)),
 	)
 	gapLine := hint(g.Competency.Title + " · " + u.gapDetail(g))
 	keys := hint(lang.X("plan.add.keys", "Alt+1, Alt+2 en Alt+3 wisselen van tabblad; Tab gaat naar de volgende knop."))

@@ -276,6 +276,29 @@ func TestPlanKeepsKeyboardFocus(t *testing.T) {
 	}
 }
 
+// TestPlanScrollsToFocusedButton: Tab onto a button below the visible part
+// of the plan scrolls it into view, as it does for entries.
+func TestPlanScrollsToFocusedButton(t *testing.T) {
+	f := newPlanFixture(t, 0)
+	tapButton(t, f.w, "Leerplan maken")
+	ps := f.u.plan
+	var last *keyButton
+	for _, o := range walk(ps.scroll.Content) {
+		if b, ok := o.(*keyButton); ok && b.Text == "Actie toevoegen" {
+			last = b
+		}
+	}
+	if last == nil || ps.scroll.Offset.Y != 0 {
+		t.Fatalf("no add button, or the plan opens scrolled (%v)", ps.scroll.Offset)
+	}
+	f.w.Canvas().Focus(last)
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(last).Y - d.AbsolutePositionForObject(ps.scroll).Y
+	if top < 0 || top+last.Size().Height > ps.scroll.Size().Height {
+		t.Errorf("focused button at %v in a view of height %v (offset %v)", top, ps.scroll.Size().Height, ps.scroll.Offset.Y)
+	}
+}
+
 func TestPlanDeleteActionAsksFirst(t *testing.T) {
 	f := newPlanFixture(t, 0)
 	tapButton(t, f.w, "Leerplan maken")

@@ -71,7 +71,7 @@ func (u *UI) showPrivacy() {
 	if u.store.ReadOnly() {
 		body.Objects = append([]fyne.CanvasObject{readOnlyBanner()}, body.Objects...)
 	}
-	u.show(screenPrivacy, container.NewBorder(title, container.NewHBox(back), nil, nil, container.NewVScroll(body)))
+	u.show(screenPrivacy, container.NewBorder(title, container.NewHBox(back), nil, nil, focusScroll(body)))
 }
 
 // chooseExportFile asks where the export goes.

@@ -68,7 +68,9 @@ func (u *UI) resultsScreen(id int64) fyne.CanvasObject {
 	body.Add(explanation())
 	view.content = body
 	view.ExtendBaseWidget(view)
-	return container.NewBorder(title, bar, nil, nil, container.NewVScroll(view))
+	scroll := container.NewVScroll(view)
+	followFocus(scroll, body)
+	return container.NewBorder(title, bar, nil, nil, scroll)
 }
 
 func (v *resultsView) CreateRenderer() fyne.WidgetRenderer {

@@ -127,7 +127,7 @@ func (u *UI) showReview(rs *reviewState) {
 	save.Importance = widget.HighImportance
 	footer := container.NewBorder(nil, nil, back, container.NewHBox(asPDF, save))
 
-	u.show(screenReview, container.NewBorder(header, footer, nil, nil, container.NewVScroll(body)))
+	u.show(screenReview, container.NewBorder(header, footer, nil, nil, focusScroll(body)))
 	u.review = rs
 	// Another plan dropped on the window opens in its place.
 	u.acceptDrops(func(paths []string) {
