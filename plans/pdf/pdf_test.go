@@ -391,3 +391,27 @@ func TestEncodeRGBRoundTrips(t *testing.T) {
 		t.Fatal("an empty image was encoded")
 	}
 }
+
+// TestHeadingEndingASectionGoesWhereItFits: a heading followed only by a
+// short line before the next section needs room for just that, not for the
+// "few lines" a longer text would need; the plan PDF otherwise gave the
+// accreditation paragraph a page of its own.
+func TestHeadingEndingASectionGoesWhereItFits(t *testing.T) {
+	// 47 lines leave about 23 mm: enough for a heading and one line.
+	fill := strings.TrimSuffix(strings.Repeat("regel\n", 47), "\n")
+	doc := &document{title: "t", header: "t", blocks: []block{
+		para{text: fill},
+		heading{text: "Slot", level: 2},
+		para{text: "Eén korte regel."},
+		newPage{},
+		heading{text: "Volgende", level: 1},
+	}}
+	var buf bytes.Buffer
+	if err := render(&buf, doc, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), nil); err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(strings.TrimRight(pdfText(t, buf.Bytes()), "\f\n"), "\f")
+	if len(pages) != 2 || !strings.Contains(pages[0], "Slot") || !strings.Contains(pages[1], "Volgende") {
+		t.Errorf("want 'Slot' on page 1 and 'Volgende' on page 2 of 2; got %d pages: %q", len(pages), pages)
+	}
+}

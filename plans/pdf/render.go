@@ -48,6 +48,9 @@ var (
 
 type renderer struct {
 	p *gofpdf.Fpdf
+	// kept is set by keepWithNext for the heading it has just placed, so
+	// heading does not ask again for room that may not be needed.
+	kept bool
 }
 
 // render draws doc as a PDF to w. created fixes the creation date so the
@@ -313,6 +316,9 @@ func (r *renderer) keepWithNext(h heading, next []block) {
 	few := 4 * lineH(bodySize)
 	need := r.measure(h)
 	for _, b := range next {
+		if _, ok := b.(newPage); ok {
+			break // the section ends: nothing more to keep with the heading
+		}
 		if p, ok := b.(para); ok {
 			if m := r.measure(p); m <= few {
 				need += m
@@ -327,6 +333,7 @@ func (r *renderer) keepWithNext(h heading, next []block) {
 		break
 	}
 	r.ensure(need)
+	r.kept = true
 }
 
 func headingStyle(level int) (size, before, after float64) {
@@ -338,8 +345,14 @@ func headingStyle(level int) (size, before, after float64) {
 
 func (r *renderer) heading(h heading) {
 	size, before, after := headingStyle(h.level)
-	// Keep a heading with at least a few lines of what follows.
-	r.ensure(before + lineH(size) + after + 4*lineH(bodySize))
+	// Keep a heading with at least a few lines of what follows, unless
+	// keepWithNext already measured what does follow.
+	if r.kept {
+		r.kept = false
+		r.ensure(r.measure(h))
+	} else {
+		r.ensure(before + lineH(size) + after + 4*lineH(bodySize))
+	}
 	if !r.atTop() {
 		r.p.SetY(r.y() + before)
 	}
