@@ -449,3 +449,19 @@ func TestWindowSizeRemembered(t *testing.T) {
 		t.Errorf("window restored at %v, smaller than %v", got, MinSize)
 	}
 }
+
+// On the last page Alt+→ goes on to the results, as "Bekijk resultaten"
+// does: here with statements still open, so it first asks.
+func TestAltRightOnLastPageFinishes(t *testing.T) {
+	f := newUIFixture(t)
+	sc, err := f.u.store.CreateSelfCheck(assessment.Profile{Organisation: "politie", Function: "uitvoerend"}, "test.1", f.u.now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.u.showScan(sc.ID)
+	f.u.scanGoTo(f.u.scan, len(f.u.scan.req)-1)
+	f.w.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutNext)
+	if !showsText(f.w, "Nog niet alles beantwoord") {
+		t.Fatalf("Alt+Right on the last page did not go on; window shows %q", visibleTexts(f.w))
+	}
+}

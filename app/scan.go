@@ -94,11 +94,17 @@ func (u *UI) showScan(selfCheckID int64) {
 }
 
 // scanStep pages forward or back, when the scan is on screen.
+// Past the last page it goes on to the results, as the button there does.
 func (u *UI) scanStep(delta int) {
-	if s := u.scan; s != nil {
-		if p := s.pos + delta; p >= 0 && p < len(s.req) {
-			u.scanGoTo(s, p)
-		}
+	s := u.scan
+	if s == nil {
+		return
+	}
+	switch p := s.pos + delta; {
+	case p >= 0 && p < len(s.req):
+		u.scanGoTo(s, p)
+	case p == len(s.req):
+		u.finishScan(s)
 	}
 }
 
