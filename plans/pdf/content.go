@@ -311,7 +311,7 @@ func reviews(f *planfile.File) []block {
 			spacer(3),
 			writeLines{label: "Naam begeleider", n: 1},
 			writeLines{label: "Datum", n: 1},
-			writeLines{label: "Setting (intervisie, werkbegeleiding of supervisie)", n: 1},
+			writeLines{label: "Vorm van bespreking (intervisie, werkbegeleiding of supervisie)", n: 1},
 			writeLines{label: "Opmerkingen en afspraken", n: 8},
 			spacer(4),
 			signatures{"Handtekening professional", "Handtekening begeleider"},
@@ -334,7 +334,7 @@ func review(f *planfile.File, r planfile.Review) []block {
 	fs := fields{
 		{"Bespreker", orNot(r.Reviewer)},
 		{"Datum", date(r.Date)},
-		{"Setting", orNot(plans.SettingLabel(r.Setting))},
+		{"Vorm van bespreking", orNot(plans.SettingLabel(r.Setting))},
 		{"Plan afgetekend", signed},
 	}
 	if strings.TrimSpace(r.Overall) != "" {
