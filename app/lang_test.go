@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"zelfscan/assets"
+	"zelfscan/plans"
 )
 
 func TestLanguageSwitch(t *testing.T) {
@@ -187,5 +188,17 @@ func TestEveryLangKeyTranslated(t *testing.T) {
 		if _, ok := tr["en"][k]; !ok {
 			t.Errorf("key %q is in nl.json but not in en.json", k)
 		}
+	}
+}
+
+// Kind and level of a catalogue item follow the language, like the status.
+func TestItemDetailInEnglish(t *testing.T) {
+	if err := SetupLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { SetupLanguage("nl") })
+	got := itemDetail(&plans.Item{Provider: "Movisie", Kind: plans.KindHandreiking, Level: plans.LevelVerdiepend, Origin: plans.OriginBuiltin})
+	if got != "Movisie · Guide · In-depth" {
+		t.Errorf("item detail in English: %q", got)
 	}
 }

@@ -325,7 +325,7 @@ func itemDetail(it *plans.Item) string {
 	if it.Provider != "" {
 		parts = append(parts, it.Provider)
 	}
-	parts = append(parts, plans.KindLabel(it.Kind), plans.LevelLabel(it.Level))
+	parts = append(parts, kindName(it.Kind), levelName(it.Level))
 	if it.Accreditation.Points > 0 {
 		parts = append(parts, lang.X("plan.points", "{{.Points}} punten {{.Register}}",
 			map[string]any{"Points": pointsText(it.Accreditation.Points), "Register": it.Accreditation.Register}))
@@ -352,6 +352,48 @@ func statusName(s plans.Status) string {
 		return lang.X("plan.status.afgerond", "Afgerond")
 	}
 	return plans.StatusLabel(s)
+}
+
+// kindName is the label of a catalogue kind in the chosen language.
+func kindName(k plans.Kind) string {
+	switch k {
+	case plans.KindTraining:
+		return lang.X("plan.kind.training", "Training")
+	case plans.KindCursus:
+		return lang.X("plan.kind.cursus", "Cursus")
+	case plans.KindELearning:
+		return lang.X("plan.kind.elearning", "E-learning")
+	case plans.KindMasterclass:
+		return lang.X("plan.kind.masterclass", "Masterclass")
+	case plans.KindHandreiking:
+		return lang.X("plan.kind.handreiking", "Handreiking")
+	case plans.KindTrainingsmateriaal:
+		return lang.X("plan.kind.trainingsmateriaal", "Trainingsmateriaal")
+	case plans.KindFactsheet:
+		return lang.X("plan.kind.factsheet", "Factsheet")
+	case plans.KindAnimatie:
+		return lang.X("plan.kind.animatie", "Animatie")
+	case plans.KindMagazine:
+		return lang.X("plan.kind.magazine", "Magazine")
+	case plans.KindVlog:
+		return lang.X("plan.kind.vlog", "Vlog")
+	case plans.KindLeeractiviteit:
+		return lang.X("plan.kind.leeractiviteit", "Leeractiviteit")
+	}
+	return plans.KindLabel(k)
+}
+
+// levelName is the label of a catalogue level in the chosen language.
+func levelName(l plans.Level) string {
+	switch l {
+	case plans.LevelBasis:
+		return lang.X("plan.level.basis", "Basis")
+	case plans.LevelVerdiepend:
+		return lang.X("plan.level.verdiepend", "Verdiepend")
+	case plans.LevelSpecialistisch:
+		return lang.X("plan.level.specialistisch", "Specialistisch")
+	}
+	return plans.LevelLabel(l)
 }
 
 // evaluationForm asks what a finished action brought.

@@ -92,10 +92,10 @@ func (u *UI) showAddAction(ps *planState, g assessment.Gap) {
 	v.search = widget.NewEntry()
 	v.search.PlaceHolder = lang.X("plan.add.search", "Zoek op woorden uit titel, aanbieder of omschrijving")
 	kinds, kindValues := choiceList(lang.X("plan.add.allKinds", "Alle soorten"), plans.Kinds(), func(k plans.Kind) (string, string) {
-		return plans.KindLabel(k), string(k)
+		return kindName(k), string(k)
 	})
 	levels, levelValues := choiceList(lang.X("plan.add.allLevels", "Alle niveaus"), plans.Levels(), func(l plans.Level) (string, string) {
-		return plans.LevelLabel(l), string(l)
+		return levelName(l), string(l)
 	})
 	providers, providerValues := choiceList(lang.X("plan.add.allProviders", "Alle aanbieders"), providerChoices(cat), func(p [2]string) (string, string) {
 		return p[0], p[1]
