@@ -251,7 +251,7 @@ func (u *UI) groupHeatmap(o *group.Overview) fyne.CanvasObject {
 	caption := hint(lang.X("group.heatmapCaption", "Elk getal is het tekort van één deelnemer op één competentie: "+
 		"hoeveel niveaus het eigen niveau onder het vereiste niveau ligt. 0 is geen tekort; een leeg vak betekent dat "+
 		"de competentie niet bij het functieprofiel van die deelnemer hoort."))
-	img, err := chart.GroupHeatmap(rows, cols, values, chart.Options{Width: chartWidth, Dark: u.dark()})
+	img, err := chart.GroupHeatmap(rows, cols, values, u.chartOptions())
 	if err != nil {
 		return widget.NewCard(title, "", wrapped(lang.X("results.chartFailed", "De grafiek kon niet worden getekend.")))
 	}

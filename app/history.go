@@ -274,7 +274,7 @@ func (u *UI) comparisonBody(before, after comparedCheck) *comparisonView {
 		table.Add(wrapText(lang.X("compare.incomplete", "* In minstens één van beide zelfscans zijn nog niet alle uitspraken van deze competentie beantwoord.")))
 	}
 
-	img, err := chart.Comparison(drawn, u.fw.Scale, chart.Options{Width: chartWidth, Dark: u.dark()})
+	img, err := chart.Comparison(drawn, u.fw.Scale, u.chartOptions())
 	if err != nil {
 		body.Add(wrapText(lang.X("results.chartFailed", "De grafiek kon niet worden getekend.")))
 	} else {

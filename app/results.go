@@ -114,11 +114,34 @@ func (u *UI) profileCard(sc *assessment.SelfCheck, req []assessment.RequiredComp
 
 // profileChart draws own against required level per competency.
 func (u *UI) profileChart(levels []assessment.CompetencyResult) fyne.CanvasObject {
-	img, err := chart.Profile(levels, u.fw.Scale, chart.Options{Width: chartWidth, Dark: u.dark()})
+	img, err := chart.Profile(levels, u.fw.Scale, u.chartOptions())
 	if err != nil {
 		return wrapText(lang.X("results.chartFailed", "De grafiek kon niet worden getekend."))
 	}
 	return chartImage(img)
+}
+
+// chartOptions sizes a chart for the window, in its theme and language.
+func (u *UI) chartOptions() chart.Options {
+	return chart.Options{Width: chartWidth, Dark: u.dark(), Labels: chart.Labels{
+		OwnMeets:             lang.X("chart.ownMeets", "Eigen niveau: voldoet"),
+		OwnBelow:             lang.X("chart.ownBelow", "Eigen niveau: lager dan vereist"),
+		GapSpan:              lang.X("chart.gapSpan", "Tekort tot vereist niveau"),
+		Required:             lang.X("chart.required", "Vereist niveau"),
+		Unanswered:           lang.X("chart.unanswered", "* Nog niet alle uitspraken van deze competentie zijn beantwoord; het niveau telt alleen de gegeven antwoorden."),
+		NoAnswers:            lang.X("chart.noAnswers", "Nog geen antwoorden"),
+		NoAnswersHint:        lang.X("chart.noAnswersHint", "Beantwoord de uitspraken van de zelfscan; daarna verschijnt hier uw profiel."),
+		Earlier:              lang.X("chart.earlier", "Eerdere scan"),
+		Later:                lang.X("chart.later", "Latere scan"),
+		Grown:                lang.X("chart.grown", "Gegroeid"),
+		Declined:             lang.X("chart.declined", "Gedaald"),
+		Unchanged:            lang.X("chart.unchanged", "Gelijk gebleven"),
+		NothingToCompare:     lang.X("chart.nothingToCompare", "Nog niets te vergelijken"),
+		NothingToCompareHint: lang.X("chart.nothingToCompareHint", "Voor een vergelijking zijn twee zelfscans met antwoorden nodig."),
+		NoData:               lang.X("chart.noData", "Geen gegevens"),
+		NoGroupData:          lang.X("chart.noGroupData", "Nog geen groepsgegevens"),
+		NoGroupDataHint:      lang.X("chart.noGroupDataHint", "Zodra leden van de groep de zelfscan hebben ingevuld, verschijnt hier het overzicht."),
+	}}
 }
 
 // dark reports whether the window uses the dark theme, so charts match it.

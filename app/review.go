@@ -156,7 +156,7 @@ func (u *UI) reviewProfile(f *planfile.File) fyne.CanvasObject {
 	rows = append(rows, row(lang.X("review.framework", "Competentiekader"), lang.X("review.version", "versie {{.Version}}",
 		map[string]any{"Version": f.Framework.Version}))...)
 	box := container.NewVBox(container.New(layout.NewFormLayout(), rows...))
-	img, err := chart.Profile(f.Levels(), f.Framework.Scale, chart.Options{Width: chartWidth, Dark: u.dark()})
+	img, err := chart.Profile(f.Levels(), f.Framework.Scale, u.chartOptions())
 	if err != nil {
 		box.Add(wrapped(lang.X("results.chartFailed", "De grafiek kon niet worden getekend.")))
 	} else {

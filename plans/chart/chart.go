@@ -36,6 +36,27 @@ type Options struct {
 	DPI int
 	// Dark uses colours for a dark window theme.
 	Dark bool
+	// Labels holds the texts in another language; empty fields stay Dutch.
+	Labels Labels
+}
+
+// Labels are the chart's own texts: legends, the note on unanswered
+// statements and the message of an empty chart. The window passes them in
+// the chosen language; the PDF is Dutch and leaves them empty.
+type Labels struct {
+	OwnMeets, OwnBelow, GapSpan, Required, Unanswered string
+	NoAnswers, NoAnswersHint                          string
+	Earlier, Later, Grown, Declined, Unchanged        string
+	NothingToCompare, NothingToCompareHint            string
+	NoData, NoGroupData, NoGroupDataHint              string
+}
+
+// or is s, or the Dutch text when s is empty.
+func or(s, dutch string) string {
+	if s == "" {
+		return dutch
+	}
+	return s
 }
 
 const (

@@ -522,3 +522,26 @@ func TestExtremeSizes(t *testing.T) {
 		}
 	}
 }
+
+// Labels replace the Dutch legend; the Dutch texts spelled out as labels
+// draw the same picture as no labels at all.
+func TestLabelsReplaceLegend(t *testing.T) {
+	dutch, err := ProfilePNG(sampleLevels(4), testScale, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	same, err := ProfilePNG(sampleLevels(4), testScale, Options{Labels: Labels{OwnMeets: "Eigen niveau: voldoet", Required: "Vereist niveau"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	english, err := ProfilePNG(sampleLevels(4), testScale, Options{Labels: Labels{OwnMeets: "Own level: meets", Required: "Required level"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(dutch, same) {
+		t.Error("the Dutch texts given as labels draw another picture than the default")
+	}
+	if bytes.Equal(dutch, english) {
+		t.Error("English labels draw the same picture as the Dutch default")
+	}
+}

@@ -67,8 +67,8 @@ func Comparison(changes []Change, scale []assessment.Level, opt Options) (image.
 		return nil, fmt.Errorf("vergelijkingsgrafiek: %w", err)
 	}
 	if len(changes) == 0 {
-		return message(o, "Nog niets te vergelijken",
-			"Voor een vergelijking zijn twee zelfscans met antwoorden nodig."), nil
+		return message(o, or(o.Labels.NothingToCompare, "Nog niets te vergelijken"),
+			or(o.Labels.NothingToCompareHint, "Voor een vergelijking zijn twee zelfscans met antwoorden nodig.")), nil
 	}
 	th := themeFor(o.Dark)
 	rc := rowChart{breaks: make([]bool, len(changes))}
@@ -90,12 +90,12 @@ func Comparison(changes []Change, scale []assessment.Level, opt Options) (image.
 		return draw.LineStyle{Color: th.trendColour(t), Width: st.stroke}
 	}
 	rc.legend = []legendItem{
-		{"Eerdere scan", dot{st.before}},
-		{"Latere scan", dot{draw.GlyphStyle{Color: th.ink, Radius: st.after.Radius, Shape: draw.CircleGlyph{}}}},
-		{"Gegroeid", segment{line(Growth)}},
-		{"Gedaald", segment{line(Decline)}},
-		{"Gelijk gebleven", segment{line(Unchanged)}},
-		{"Vereist niveau", tick{st.marker}},
+		{or(o.Labels.Earlier, "Eerdere scan"), dot{st.before}},
+		{or(o.Labels.Later, "Latere scan"), dot{draw.GlyphStyle{Color: th.ink, Radius: st.after.Radius, Shape: draw.CircleGlyph{}}}},
+		{or(o.Labels.Grown, "Gegroeid"), segment{line(Growth)}},
+		{or(o.Labels.Declined, "Gedaald"), segment{line(Decline)}},
+		{or(o.Labels.Unchanged, "Gelijk gebleven"), segment{line(Unchanged)}},
+		{or(o.Labels.Required, "Vereist niveau"), tick{st.marker}},
 	}
 	return rc.render(o, th), nil
 }

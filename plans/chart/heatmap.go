@@ -41,8 +41,8 @@ func GroupHeatmap(rows []string, cols []string, values [][]float64, opt Options)
 		}
 	}
 	if len(rows) == 0 || len(cols) == 0 {
-		return message(o, "Nog geen groepsgegevens",
-			"Zodra leden van de groep de zelfscan hebben ingevuld, verschijnt hier het overzicht."), nil
+		return message(o, or(o.Labels.NoGroupData, "Nog geen groepsgegevens"),
+			or(o.Labels.NoGroupDataHint, "Zodra leden van de groep de zelfscan hebben ingevuld, verschijnt hier het overzicht.")), nil
 	}
 	th := themeFor(o.Dark)
 	cl := classesFor(values)
@@ -75,7 +75,7 @@ func GroupHeatmap(rows []string, cols []string, values [][]float64, opt Options)
 		rc.legend = append(rc.legend, legendItem{cl.label(k), swatch{fill: c, outline: edge}})
 	}
 	if g.hasNaN() {
-		rc.legend = append(rc.legend, legendItem{"Geen gegevens", swatch{fill: th.grid, outline: edge}})
+		rc.legend = append(rc.legend, legendItem{or(o.Labels.NoData, "Geen gegevens"), swatch{fill: th.grid, outline: edge}})
 	}
 	return rc.render(o, th), nil
 }

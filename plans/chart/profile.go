@@ -32,8 +32,8 @@ func Profile(levels []assessment.CompetencyResult, scale []assessment.Level, opt
 		return nil, fmt.Errorf("profielgrafiek: %w", err)
 	}
 	if len(levels) == 0 {
-		return message(o, "Nog geen antwoorden",
-			"Beantwoord de uitspraken van de zelfscan; daarna verschijnt hier uw profiel."), nil
+		return message(o, or(o.Labels.NoAnswers, "Nog geen antwoorden"),
+			or(o.Labels.NoAnswersHint, "Beantwoord de uitspraken van de zelfscan; daarna verschijnt hier uw profiel.")), nil
 	}
 	th := themeFor(o.Dark)
 	var rc rowChart
@@ -58,13 +58,13 @@ func Profile(levels []assessment.CompetencyResult, scale []assessment.Level, opt
 	st := profileStyles(th)
 	rc.data = profileBars{rows: rows, st: st}
 	rc.legend = []legendItem{
-		{"Eigen niveau: voldoet", swatch{fill: th.good}},
-		{"Eigen niveau: lager dan vereist", swatch{fill: th.bad}},
-		{"Tekort tot vereist niveau", swatch{fill: th.badFill, outline: st.span}},
-		{"Vereist niveau", tick{st.marker}},
+		{or(o.Labels.OwnMeets, "Eigen niveau: voldoet"), swatch{fill: th.good}},
+		{or(o.Labels.OwnBelow, "Eigen niveau: lager dan vereist"), swatch{fill: th.bad}},
+		{or(o.Labels.GapSpan, "Tekort tot vereist niveau"), swatch{fill: th.badFill, outline: st.span}},
+		{or(o.Labels.Required, "Vereist niveau"), tick{st.marker}},
 	}
 	if incomplete {
-		rc.note = "* Nog niet alle uitspraken van deze competentie zijn beantwoord; het niveau telt alleen de gegeven antwoorden."
+		rc.note = or(o.Labels.Unanswered, "* Nog niet alle uitspraken van deze competentie zijn beantwoord; het niveau telt alleen de gegeven antwoorden.")
 	}
 	return rc.render(o, th), nil
 }
