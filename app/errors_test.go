@@ -169,3 +169,20 @@ func TestBrokenFrameworkExplained(t *testing.T) {
 		t.Errorf("dialog says %q", visibleTexts(w))
 	}
 }
+
+// A message after saving closes with Enter, without Tab first.
+func TestMessageClosesWithEnter(t *testing.T) {
+	f := newUIFixture(t)
+	f.u.showDone("PDF bewaard", "Uw leerplan staat in /tmp/x.pdf.")
+	if !showsText(f.w, "Uw leerplan staat in /tmp/x.pdf.") {
+		t.Fatalf("message not shown: %q", visibleTexts(f.w))
+	}
+	focused := f.w.Canvas().Focused()
+	if focused == nil {
+		t.Fatal("nothing has the focus while the message is shown")
+	}
+	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if showsText(f.w, "Uw leerplan staat in /tmp/x.pdf.") {
+		t.Errorf("message still shown after Enter: %q", visibleTexts(f.w))
+	}
+}

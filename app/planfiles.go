@@ -111,14 +111,22 @@ func (u *UI) showFileProblem(text string, err error) {
 	if err != nil {
 		fyne.LogError("plan file", err)
 	}
-	d := dialog.NewCustom(lang.X("review.problemTitle", "Bestand niet gebruikt"), lang.X("common.ok", "OK"), message(text), u.win)
-	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
+	u.showMessage(lang.X("review.problemTitle", "Bestand niet gebruikt"), text)
 }
 
 // showDone tells that something worked.
 func (u *UI) showDone(title, text string) {
-	d := dialog.NewCustom(title, lang.X("common.ok", "OK"), message(text), u.win)
+	u.showMessage(title, text)
+}
+
+// showMessage shows text with an OK button that has the keyboard focus, so
+// Enter or Space closes it; Fyne's own dismiss button has to be reached with
+// Tab first and then only reacts to Space.
+func (u *UI) showMessage(title, text string) {
+	d := dialog.NewCustomWithoutButtons(title, message(text), u.win)
+	ok := newKeyButton(lang.X("common.ok", "OK"), d.Hide)
+	d.SetButtons([]fyne.CanvasObject{ok})
 	d.Resize(fyne.NewSize(dialogWidth, 0))
 	d.Show()
+	u.win.Canvas().Focus(ok)
 }
