@@ -465,3 +465,30 @@ func TestAltRightOnLastPageFinishes(t *testing.T) {
 		t.Fatalf("Alt+Right on the last page did not go on; window shows %q", visibleTexts(f.w))
 	}
 }
+
+// The remembered screen belongs to one data folder: started on another
+// folder (with --data), the app opens on the start screen, not on a
+// self-check of that folder that happens to have the same number.
+func TestRestoreIgnoresAnotherDataFolder(t *testing.T) {
+	f := newUIFixture(t)
+	sc, err := f.u.store.CreateSelfCheck(assessment.Profile{Organisation: "politie", Function: "uitvoerend"}, "test.1", f.u.now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.u.showScan(sc.ID)
+	f.u.quit()
+
+	other := &uiFixture{a: f.a, dir: t.TempDir()}
+	st, err := store.Open(other.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if same, err := st.CreateSelfCheck(assessment.Profile{Organisation: "politie", Function: "uitvoerend"}, "test.1", f.u.now()); err != nil || same.ID != sc.ID {
+		t.Fatalf("setting up a self-check with the same number: %v, %v", same, err)
+	}
+	st.Close()
+	other.start(t)
+	if got := other.a.Preferences().String(prefLastScreen); got != screenStart {
+		t.Fatalf("another data folder reopened %q, want the start screen", got)
+	}
+}

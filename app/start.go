@@ -108,9 +108,13 @@ func (u *UI) unfinished() (store.Summary, assessment.Completeness, bool) {
 }
 
 // Restore reopens the screen the user saw last; a self-check that no longer
-// exists sends them to the start screen.
+// exists, or one in another data folder, sends them to the start screen.
 func (u *UI) Restore() {
 	p := u.app.Preferences()
+	if p.String(prefLastStore) != u.store.Path() {
+		u.ShowStart()
+		return
+	}
 	id := int64(p.Int(prefSelfCheck))
 	exists := func() bool {
 		if id <= 0 {

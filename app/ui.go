@@ -60,6 +60,9 @@ const (
 	prefWinHeight  = "windowHeight"
 	// prefSelfCheck is the self-check the scan or results screen showed last.
 	prefSelfCheck = "lastSelfCheck"
+	// prefLastStore is the database those two belong to: preferences are
+	// per app, and another --data folder has self-checks of its own.
+	prefLastStore = "lastStore"
 )
 
 // Screen names, remembered so the app reopens where it was.
@@ -125,6 +128,7 @@ func (u *UI) show(name string, content fyne.CanvasObject) {
 	u.flush()
 	u.drop = nil
 	u.app.Preferences().SetString(prefLastScreen, name)
+	u.app.Preferences().SetString(prefLastStore, u.store.Path())
 	u.win.SetContent(container.NewPadded(content))
 }
 
