@@ -23,7 +23,7 @@ func TestLanguageSwitch(t *testing.T) {
 		t.Fatalf("start screen not in Dutch: %q", visibleTexts(f.w))
 	}
 	chooseInSelect(t, f.w, 0, "English")
-	if !showsText(f.w, "Start a new self-check") || showsText(f.w, "Nieuwe zelfscan starten") {
+	if !showsText(f.w, "Start a new self-assessment") || showsText(f.w, "Nieuwe zelfscan starten") {
 		t.Errorf("after choosing English the start screen shows %q", visibleTexts(f.w))
 	}
 	if got := f.a.Preferences().String(prefLanguage); got != "en" {
@@ -32,7 +32,7 @@ func TestLanguageSwitch(t *testing.T) {
 	// The choice survives a restart.
 	f.u.quit()
 	f.start(t)
-	if !showsText(f.w, "Start a new self-check") {
+	if !showsText(f.w, "Start a new self-assessment") {
 		t.Errorf("after a restart the start screen shows %q", visibleTexts(f.w))
 	}
 	chooseInSelect(t, f.w, 0, "Nederlands")
