@@ -90,8 +90,5 @@ func openErrorTitle(err error) string {
 // showStoreError tells the user that reading or saving failed.
 func (u *UI) showStoreError(err error) {
 	fyne.LogError("store", err)
-	d := dialog.NewCustom(lang.X("error.store.title", "Er ging iets mis"), lang.X("common.ok", "OK"),
-		message(store.UserMessage(err)), u.win)
-	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
+	u.showMessage(lang.X("error.store.title", "Er ging iets mis"), store.UserMessage(err))
 }

@@ -148,11 +148,9 @@ func (u *UI) exportPDF(ps *planState, path string) {
 					map[string]any{"Path": path}), err)
 				return
 			}
-			d := dialog.NewCustom(lang.X("plan.pdf.doneTitle", "PDF bewaard"), lang.X("plan.ok", "OK"),
-				message(lang.X("plan.pdf.done", "Uw leerplan staat in {{.Path}}. In de PDF zit ook het leerplan als bestand, zodat uw leidinggevende het kan openen ter bespreking.",
-					map[string]any{"Path": path})), u.win)
-			d.Resize(fyne.NewSize(dialogWidth, 0))
-			d.Show()
+			u.showDone(lang.X("plan.pdf.doneTitle", "PDF bewaard"),
+				lang.X("plan.pdf.done", "Uw leerplan staat in {{.Path}}. In de PDF zit ook het leerplan als bestand, zodat uw leidinggevende het kan openen ter bespreking.",
+					map[string]any{"Path": path}))
 		})
 }
 
@@ -216,7 +214,5 @@ func writePlanPDF(path string, f *planfile.File, created time.Time) error {
 // showPDFError says what went wrong in Dutch and logs the cause.
 func (u *UI) showPDFError(text string, err error) {
 	fyne.LogError("export", err)
-	d := dialog.NewCustom(lang.X("plan.pdf.failedTitle", "PDF niet gemaakt"), lang.X("plan.ok", "OK"), message(text), u.win)
-	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
+	u.showMessage(lang.X("plan.pdf.failedTitle", "PDF niet gemaakt"), text)
 }

@@ -91,8 +91,8 @@ func (u *UI) historyScreen() fyne.CanvasObject {
 		view.compare = newIconKeyButton(lang.X("history.compare", "Vergelijken"), theme.SearchIcon(), func() {
 			a, b := ids[view.before.Selected], ids[view.after.Selected]
 			if a == b {
-				dialog.ShowInformation(lang.X("history.compare", "Vergelijken"),
-					lang.X("history.sameTwice", "Kies twee verschillende zelfscans om te vergelijken."), u.win)
+				u.showMessage(lang.X("history.compare", "Vergelijken"),
+					lang.X("history.sameTwice", "Kies twee verschillende zelfscans om te vergelijken."))
 				return
 			}
 			u.showComparison(a, b)
@@ -158,7 +158,7 @@ func (u *UI) confirmDelete(id int64, label string) {
 				return
 			}
 			if err := u.store.DeleteSelfCheck(id); err != nil {
-				dialog.ShowInformation(lang.X("history.deleteFailed", "Verwijderen is niet gelukt"), store.UserMessage(err), u.win)
+				u.showMessage(lang.X("history.deleteFailed", "Verwijderen is niet gelukt"), store.UserMessage(err))
 				return
 			}
 			u.showHistory()

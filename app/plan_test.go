@@ -208,6 +208,15 @@ func TestPlanEditFromResultsReopenAndPDF(t *testing.T) {
 	}
 	f.u.exportPDF(ps, path)
 	waitFor(t, f.w, "Uw leerplan staat in")
+	// The message closes with Enter, like the other saved messages.
+	if focused := f.w.Canvas().Focused(); focused == nil {
+		t.Error("nothing has the focus while 'PDF bewaard' is shown")
+	} else {
+		focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		if showsText(f.w, "Uw leerplan staat in") {
+			t.Error("'PDF bewaard' still shown after Enter")
+		}
+	}
 	data, err := os.ReadFile(path)
 	if err != nil || !strings.HasPrefix(string(data), "%PDF") {
 		t.Fatalf("no PDF at %s: %v", path, err)

@@ -107,11 +107,9 @@ func (u *UI) exportChosen(w fyne.URIWriteCloser, err error) {
 		u.showExportError(err)
 		return
 	}
-	d := dialog.NewCustom(lang.X("privacy.exported.title", "Gegevens geëxporteerd"), lang.X("common.ok", "OK"),
-		message(lang.X("privacy.exported.text", "Al uw gegevens staan in {{.File}}. Bewaar dit bestand even zorgvuldig als de app zelf: het bevat uw antwoorden en notities.",
-			map[string]any{"File": path})), u.win)
-	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
+	u.showDone(lang.X("privacy.exported.title", "Gegevens geëxporteerd"),
+		lang.X("privacy.exported.text", "Al uw gegevens staan in {{.File}}. Bewaar dit bestand even zorgvuldig als de app zelf: het bevat uw antwoorden en notities.",
+			map[string]any{"File": path}))
 }
 
 // exportTo writes everything in the store to path.
@@ -131,9 +129,7 @@ func (u *UI) showExportError(err error) {
 	if errors.As(err, &fe) {
 		text = store.UserMessage(err)
 	}
-	d := dialog.NewCustom(lang.X("privacy.exportFailed.title", "Exporteren mislukt"), lang.X("common.ok", "OK"), message(text), u.win)
-	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
+	u.showMessage(lang.X("privacy.exportFailed.title", "Exporteren mislukt"), text)
 }
 
 // confirmDeleteAll asks the user to type deleteWord before anything goes.

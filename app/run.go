@@ -4,7 +4,6 @@ import (
 	"io/fs"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 
@@ -71,11 +70,9 @@ func Run(a fyne.App, w fyne.Window, opt Options) *UI {
 // showMigrationBackup says that the data were brought up to date for this
 // version, and where the copy made beforehand is.
 func (u *UI) showMigrationBackup(path string) {
-	d := dialog.NewCustom(lang.X("migrated.title", "Gegevens bijgewerkt"), lang.X("common.ok", "OK"),
-		message(lang.X("migrated.text", "Uw gegevens zijn bijgewerkt voor deze versie van Zelfscan GGG. Er is vooraf een kopie gemaakt van de oude gegevens: {{.Path}}. Als alles werkt zoals u gewend bent, mag u die kopie later weggooien.",
-			map[string]any{"Path": path})), u.win)
-	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
+	u.showMessage(lang.X("migrated.title", "Gegevens bijgewerkt"),
+		lang.X("migrated.text", "Uw gegevens zijn bijgewerkt voor deze versie van Zelfscan GGG. Er is vooraf een kopie gemaakt van de oude gegevens: {{.Path}}. Als alles werkt zoals u gewend bent, mag u die kopie later weggooien.",
+			map[string]any{"Path": path}))
 }
 
 // start builds the UI on an open store, takes over the organisation's

@@ -76,8 +76,8 @@ func (u *UI) showScan(selfCheckID int64) {
 	req, err := u.fw.Required(sc.Profile.Organisation, sc.Profile.Function)
 	if err != nil || len(req) == 0 {
 		u.ShowStart()
-		dialog.NewInformation(lang.X("scan.unknown.title", "Zelfscan niet te openen"),
-			lang.X("scan.unknown.text", "Deze zelfscan hoort bij een organisatie of functie die deze versie van de app niet kent. Begin een nieuwe zelfscan."), u.win).Show()
+		u.showMessage(lang.X("scan.unknown.title", "Zelfscan niet te openen"),
+			lang.X("scan.unknown.text", "Deze zelfscan hoort bij een organisatie of functie die deze versie van de app niet kent. Begin een nieuwe zelfscan."))
 		return
 	}
 	if sc.Ratings == nil {
