@@ -151,6 +151,7 @@ func (u *UI) chooseCatalogueFile(back func()) {
 		r.Close()
 		u.loadOwnCatalogue(path, back)
 	}, u.win)
+	d.SetTitleText(lang.X("common.openFile", "Bestand openen"))
 	d.SetFilter(catalogueFilter)
 	d.Resize(fileDialogSize(u.win))
 	d.Show()

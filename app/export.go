@@ -123,6 +123,7 @@ func (u *UI) choosePDFPath(ps *planState) {
 		w.Close()
 		u.exportPDF(ps, path)
 	}, u.win)
+	d.SetTitleText(saveTitle())
 	d.SetFileName(u.pdfFileName(ps))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	d.Resize(fileDialogSize(u.win))

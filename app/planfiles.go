@@ -80,6 +80,7 @@ func (u *UI) chooseSavePath(name, ext string, chosen func(path string)) {
 		}
 		chosen(path)
 	}, u.win)
+	d.SetTitleText(saveTitle())
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.Resize(fileDialogSize(u.win))
@@ -129,4 +130,10 @@ func (u *UI) showMessage(title, text string) {
 	d.Resize(fyne.NewSize(dialogWidth, 0))
 	d.Show()
 	u.win.Canvas().Focus(ok)
+}
+
+// saveTitle heads every save dialog: Fyne's own title glues two words
+// together ("Opslaan Bestand"), which is not Dutch.
+func saveTitle() string {
+	return lang.X("common.saveFile", "Bestand opslaan")
 }

@@ -77,6 +77,7 @@ func (u *UI) showPrivacy() {
 // chooseExportFile asks where the export goes.
 func (u *UI) chooseExportFile() {
 	d := dialog.NewFileSave(u.exportChosen, u.win)
+	d.SetTitleText(saveTitle())
 	d.SetFileName("zelfscan-gegevens-" + u.now().Format("2006-01-02") + ".json")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 	d.Resize(fileDialogSize(u.win))

@@ -313,3 +313,12 @@ func TestNoNetworkImportsInOurCode(t *testing.T) {
 		t.Fatalf("checked only %d files; the walk misses the module", checked)
 	}
 }
+
+// Save dialogs have a Dutch title, not Fyne's "Opslaan Bestand".
+func TestSaveDialogTitleIsDutch(t *testing.T) {
+	f := newUIFixture(t)
+	f.u.chooseExportFile()
+	if !showsText(f.w, "Bestand opslaan") || showsText(f.w, "Opslaan Bestand") {
+		t.Errorf("save dialog shows %q", visibleTexts(f.w))
+	}
+}
