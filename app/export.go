@@ -203,13 +203,19 @@ func writePlanPDF(path string, f *planfile.File, created time.Time) error {
 		_, err := w.Write(out.Bytes())
 		return err
 	}); err != nil {
-		// The save dialog already created the file; leave no empty one behind.
-		if st, serr := os.Stat(path); serr == nil && st.Size() == 0 {
-			os.Remove(path)
-		}
+		removeEmpty(path)
 		return err
 	}
 	return nil
+}
+
+// removeEmpty removes path if it is an empty file: the save dialog creates
+// the chosen file, so a failed save would otherwise leave an empty one
+// behind that the group overview and 'Bespreking toevoegen' then reject.
+func removeEmpty(path string) {
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() && st.Size() == 0 {
+		os.Remove(path)
+	}
 }
 
 // showPDFError says what went wrong in Dutch and logs the cause.

@@ -352,6 +352,7 @@ func (u *UI) exportGroup(o *group.Overview, path, ext string) {
 		})
 	}, func(err error) {
 		if err != nil {
+			removeEmpty(path)
 			u.showFileProblem(lang.X("group.exportFailed", "Het groepsoverzicht kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
 				map[string]any{"Path": path}), err)
 			return

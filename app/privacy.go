@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -101,10 +100,7 @@ func (u *UI) exportChosen(w fyne.URIWriteCloser, err error) {
 		fyne.LogError("closing "+path, err)
 	}
 	if err := u.exportTo(path); err != nil {
-		// What the dialog created holds nothing; leave no empty file behind.
-		if fi, serr := os.Stat(path); serr == nil && fi.Size() == 0 {
-			os.Remove(path)
-		}
+		removeEmpty(path)
 		u.showExportError(err)
 		return
 	}

@@ -335,6 +335,7 @@ func (u *UI) chooseReviewSave(rs *reviewState, asPDF bool) {
 func (u *UI) saveReview(rs *reviewState, path string, asPDF bool) {
 	f, err := u.reviewed(rs)
 	if err != nil {
+		removeEmpty(path)
 		u.showFileProblem(err.Error(), nil)
 		return
 	}
@@ -347,6 +348,7 @@ func (u *UI) saveReview(rs *reviewState, path string, asPDF bool) {
 		return writePlanFile(path, f)
 	}, func(err error) {
 		if err != nil {
+			removeEmpty(path)
 			u.showFileProblem(lang.X("review.saveFailed", "De bespreking kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
 				map[string]any{"Path": path}), err)
 			return

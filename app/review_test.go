@@ -366,3 +366,29 @@ func TestReviewNeedsAReviewerName(t *testing.T) {
 		t.Errorf("saving without a name shows %q", visibleTexts(sup.w))
 	}
 }
+
+// A plan file that cannot be written leaves no empty file where the save
+// dialog created one: the group overview would list it as "leeg".
+func TestFailedPlanFileExportLeavesNoEmptyFile(t *testing.T) {
+	p := newProfessional(t, test.NewTempApp(t), "Kim de Boer", 1)
+	// A level above the scale, as only data made outside the app have;
+	// the plan file refuses it.
+	if err := p.st.SaveRating(p.id, "basis-vormen-1", assessment.Rating{Level: 4, At: reviewDay}); err != nil {
+		t.Fatal(err)
+	}
+	ps, err := p.u.loadPlan(p.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "kim.zelfscan")
+	if err := os.WriteFile(path, nil, 0o644); err != nil { // what the dialog does
+		t.Fatal(err)
+	}
+	p.u.exportPlanFile(ps, path)
+	if !showsText(p.w, "Bestand niet gebruikt") {
+		t.Fatalf("failed export shows %q", visibleTexts(p.w))
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("empty file left behind: %v", err)
+	}
+}

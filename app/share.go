@@ -137,6 +137,7 @@ func (u *UI) exportPlanFile(ps *planState, path string) {
 		err = writePlanFile(path, f)
 	}
 	if err != nil {
+		removeEmpty(path)
 		u.showFileProblem(lang.X("share.exportFailed", "Het planbestand kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
 			map[string]any{"Path": path}), err)
 		return
