@@ -197,7 +197,13 @@ func (u *UI) groupFilesCard(gs *groupState) fyne.CanvasObject {
 		if o := gs.overview; o != nil {
 			for _, m := range o.Members {
 				if m.PlanUID == l.file.PlanUID {
-					text = memberLine(m) + " — " + text
+					// The app names exported plans after their owner, so
+					// the file name would give an anonymous member away.
+					if gs.anonymous {
+						text = memberLine(m)
+					} else {
+						text = memberLine(m) + " — " + text
+					}
 					break
 				}
 			}
