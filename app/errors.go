@@ -24,13 +24,17 @@ func message(text string) *widget.Label {
 	return l
 }
 
-// showFatal explains why the app cannot go on; its only button closes it.
+// showFatal explains why the app cannot go on; its only button closes it
+// and has the focus, so Enter quits as in the other messages.
 func showFatal(w fyne.Window, title, text string) {
 	w.SetContent(container.NewCenter(widget.NewLabel(appTitle())))
-	d := dialog.NewCustom(title, lang.X("error.quit", "Afsluiten"), message(text), w)
+	d := dialog.NewCustomWithoutButtons(title, message(text), w)
+	quit := newKeyButton(lang.X("error.quit", "Afsluiten"), d.Hide)
+	d.SetButtons([]fyne.CanvasObject{quit})
 	d.SetOnClosed(w.Close)
 	d.Resize(fyne.NewSize(dialogWidth, 0))
 	d.Show()
+	w.Canvas().Focus(quit)
 }
 
 // showFrameworkError: the embedded framework did not load, which is a fault
