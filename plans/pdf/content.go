@@ -332,13 +332,13 @@ func review(f *planfile.File, r planfile.Review) []block {
 		signed = "Ja"
 	}
 	fs := fields{
-		{"Bespreker", orNot(r.Reviewer)},
+		{"Begeleider", orNot(r.Reviewer)},
 		{"Datum", date(r.Date)},
 		{"Vorm van bespreking", orNot(plans.SettingLabel(r.Setting))},
 		{"Plan afgetekend", signed},
 	}
 	if strings.TrimSpace(r.Overall) != "" {
-		fs = append(fs, field{"Algemeen commentaar", r.Overall})
+		fs = append(fs, field{"Algemene opmerking", r.Overall})
 	}
 	b := []block{heading{text: "Bespreking van " + date(r.Date), level: 2}}
 	if !r.OnPlanUpdated.IsZero() && !f.PlanUpdated.IsZero() && r.OnPlanUpdated.Before(f.PlanUpdated) {

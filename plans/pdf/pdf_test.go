@@ -232,6 +232,8 @@ func TestTypicalPlanShowsEverything(t *testing.T) {
 	wantText(t, text, docTitle, "Zoë Çelik", "Basisteam Rijnmond-Noord", "Politie", f.Profile.FunctionName,
 		"Zelfscan GGG — persoonlijk leerplan — Zoë Çelik", "Uw profiel", "Tekorten in volgorde van prioriteit",
 		"Acties per tekort", "Overige acties", "Reflectie", "Bespreking", "Bronnen", "Joëlle d’Hondt",
+		// The review's labels as on the review screen.
+		"Begeleider", "Vorm van bespreking", "Algemene opmerking",
 		"Regioplan, 2026", "bijlage 4", "Meelopen met een collega van Veilig Thuis", "Wat er veranderde in de praktijk",
 		"Pagina 1 van "+strconv.Itoa(n), fmt.Sprintf("Pagina %d van %d", n, n))
 	for _, c := range f.Competencies {
