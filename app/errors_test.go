@@ -82,6 +82,10 @@ func TestLockedOffersReadOnly(t *testing.T) {
 	}
 	defer other.Close()
 	before := readDB(t, dir)
+	// Where the writable window was; the read-only one must not change it.
+	a.Preferences().SetString(prefLastScreen, screenStart)
+	a.Preferences().SetString(prefLastStore, "/elders/zelfscan.db")
+	a.Preferences().SetInt(prefSelfCheck, 99)
 
 	w, closed := failedStart(t, a, testOptions(dir))
 	if !showsText(w, "Zelfscan GGG is al geopend op deze computer") || !showsText(w, "alleen bekijken") {
@@ -99,6 +103,12 @@ func TestLockedOffersReadOnly(t *testing.T) {
 	}
 	if b := tappable(t, w, "Verder met onvoltooide zelfscan").(*keyButton); !b.Disabled() {
 		t.Error("the unfinished scan can be continued on a read-only store")
+	}
+	tapButton(t, w, "Eerdere zelfscans")
+	tapButton(t, w, "Bekijken")
+	if p := a.Preferences(); p.String(prefLastScreen) != screenStart || p.String(prefLastStore) != "/elders/zelfscan.db" || p.Int(prefSelfCheck) != 99 {
+		t.Errorf("read-only window changed the preferences: screen %q, store %q, self-check %d",
+			p.String(prefLastScreen), p.String(prefLastStore), p.Int(prefSelfCheck))
 	}
 	assertUnchanged(t, dir, before)
 }

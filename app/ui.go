@@ -123,19 +123,25 @@ func New(a fyne.App, w fyne.Window, fw *assessment.Framework, st Store) *UI {
 	return &UI{app: a, win: w, fw: fw, store: st, now: time.Now}
 }
 
-// show replaces the window content and remembers the screen.
+// show replaces the window content and remembers the screen. A read-only
+// window remembers nothing: it promised to save nothing, and the window
+// that can write should reopen where its user left it.
 func (u *UI) show(name string, content fyne.CanvasObject) {
 	u.flush()
 	u.drop = nil
-	u.app.Preferences().SetString(prefLastScreen, name)
-	u.app.Preferences().SetString(prefLastStore, u.store.Path())
+	if !u.store.ReadOnly() {
+		u.app.Preferences().SetString(prefLastScreen, name)
+		u.app.Preferences().SetString(prefLastStore, u.store.Path())
+	}
 	u.win.SetContent(container.NewPadded(content))
 }
 
 // rememberSelfCheck records which self-check the scan or results screen
-// shows, so Restore can reopen it.
+// shows, so Restore can reopen it; not from a read-only window (see show).
 func (u *UI) rememberSelfCheck(id int64) {
-	u.app.Preferences().SetInt(prefSelfCheck, int(id))
+	if !u.store.ReadOnly() {
+		u.app.Preferences().SetInt(prefSelfCheck, int(id))
+	}
 }
 
 // flush lets the screen being left save what it still holds.
