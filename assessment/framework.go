@@ -160,8 +160,12 @@ type Competency struct {
 	Description string   `yaml:"description"`
 	Source      string   `yaml:"source"`
 	// Organisations limits an organisatiespecifiek competency to these organisations.
-	Organisations []string    `yaml:"organisations"`
-	Indicators    []Indicator `yaml:"indicators"`
+	Organisations []string `yaml:"organisations"`
+	// Specialist marks a need the plan of action calls specialist (bijlage 3b
+	// for CSG, advocatuur and vrouwenopvang): like the deepening of bijlage 3a
+	// it is not for every employee, so a profile asks it at its verdiepend level.
+	Specialist bool        `yaml:"specialist"`
+	Indicators []Indicator `yaml:"indicators"`
 	// OrganisationIndicators replaces Indicators for the named organisation
 	// (per-organisation categories of bijlage 3a).
 	OrganisationIndicators map[string][]Indicator `yaml:"organisation_indicators"`
@@ -302,6 +306,9 @@ func (f *Framework) Required(orgID, functionID string) ([]RequiredCompetency, er
 				continue
 			}
 			level := fn.Required[cat]
+			if c.Specialist {
+				level = fn.Required[CategoryVerdiepend]
+			}
 			if l, ok := extra[c.ID]; ok {
 				level = l
 			} else if cat == CategoryRol {

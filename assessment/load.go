@@ -342,6 +342,9 @@ func (v *validator) competencies(f *Framework) {
 		v.text(fileCompetencies, append(at, "title"), c.Title)
 		v.text(fileCompetencies, append(at, "description"), c.Description)
 		v.text(fileCompetencies, append(at, "source"), c.Source)
+		if c.Specialist && c.Category != CategoryOrganisatie {
+			v.fail(fileCompetencies, append(at, "specialist"), "alleen een organisatiespecifieke competentie kan specialist zijn; de andere categorieën hebben hun niveau al")
+		}
 		if c.Category == CategoryOrganisatie && len(c.Organisations) == 0 {
 			v.fail(fileCompetencies, append(at, "organisations"), "een organisatiespecifieke competentie noemt minstens één organisatie")
 		}
@@ -404,7 +407,7 @@ func (v *validator) noOrgFilter(at []any, list []Indicator) {
 }
 
 // enoughPerOrganisation makes sure only_for / not_for leave every organisation
-// the competency reaches at least two statements to answer.
+// the competency reaches 2 to 5 statements to answer.
 func (v *validator) enoughPerOrganisation(f *Framework, c *Competency, at []any) {
 	for _, o := range f.Organisations {
 		if !c.appliesTo(o.ID) {
@@ -413,8 +416,11 @@ func (v *validator) enoughPerOrganisation(f *Framework, c *Competency, at []any)
 		if _, own := c.OrganisationIndicators[o.ID]; own {
 			continue
 		}
-		if n := len(c.IndicatorsFor(o.ID)); n < 2 && len(c.Indicators) >= 2 {
+		switch n := len(c.IndicatorsFor(o.ID)); {
+		case n < 2 && len(c.Indicators) >= 2:
 			v.fail(fileCompetencies, append(at, "indicators"), "voor organisatie %q blijven na only_for en not_for %d indicatoren over; er zijn er minstens 2 nodig", o.ID, n)
+		case n > 5:
+			v.fail(fileCompetencies, append(at, "indicators"), "organisatie %q krijgt met only_for %d indicatoren; het mogen er hoogstens 5 zijn", o.ID, n)
 		}
 	}
 }
@@ -475,8 +481,16 @@ func (v *validator) extras(f *Framework, fn *Function, at []any, maxLevel int) {
 }
 
 func (v *validator) indicators(f *Framework, at []any, compID string, list []Indicator, seen map[string]bool) {
-	if len(list) < 2 || len(list) > 5 {
-		v.fail(fileCompetencies, at, "een competentie heeft 2 tot 5 indicatoren, niet %d", len(list))
+	// Statements meant only for some organisations are counted per
+	// organisation (enoughPerOrganisation); the rest must make 2 to 5.
+	shared := 0
+	for _, ind := range list {
+		if len(ind.OnlyFor) == 0 {
+			shared++
+		}
+	}
+	if shared < 2 || shared > 5 {
+		v.fail(fileCompetencies, at, "een competentie heeft 2 tot 5 indicatoren, niet %d", shared)
 	}
 	for k, ind := range list {
 		v.id(fileCompetencies, append(at, k, "id"), ind.ID, seen)

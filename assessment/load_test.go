@@ -71,6 +71,7 @@ func TestLoadRejectsBrokenFrameworks(t *testing.T) {
 		{"indicator-too-few-left", `competencies.yaml, regel 7, veld competencies[0].indicators: voor organisatie "andere" blijven na only_for en not_for 1 indicatoren over; er zijn er minstens 2 nodig`},
 		{"org-indicator-filter", "competencies.yaml, regel 38, veld competencies[3].organisation_indicators.politie[1].only_for: only_for en not_for horen bij de algemene indicatoren; deze lijst geldt al voor één organisatie"},
 		{"function-unknown-org", `functions.yaml, regel 7, veld functions[1].only_for[1]: organisatie "politie" staat twee keer in de lijst`},
+		{"specialist-not-organisation", "competencies.yaml, regel 21, veld competencies[2].specialist: alleen een organisatiespecifieke competentie kan specialist zijn; de andere categorieën hebben hun niveau al"},
 		{"function-nowhere", `functions.yaml, regel 1, veld functions: bij organisatie "andere" is geen enkel functieprofiel beschikbaar`},
 	}
 	for _, c := range cases {
