@@ -6,11 +6,14 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2/lang"
 
 	"zelfscan/assets"
 	"zelfscan/plans"
@@ -55,6 +58,36 @@ func TestCLocaleGivesDutch(t *testing.T) {
 	f := newUIFixture(t)
 	if !showsText(f.w, "Nieuwe zelfscan starten") || !showsText(f.w, "Eerdere zelfscans") {
 		t.Errorf("under LANG=C the start screen shows %q", visibleTexts(f.w))
+	}
+}
+
+// The chosen language wins over every kind of system locale, and choosing
+// it leaves the process environment as it was.
+func TestChosenLanguageWinsOverSystemLocale(t *testing.T) {
+	for _, tc := range []struct{ lang, chosen, want string }{
+		{"en_US.UTF-8", "nl", "Nieuwe zelfscan starten"},
+		{"C.UTF-8", "nl", "Nieuwe zelfscan starten"},
+		{"nl_NL@euro", "nl", "Nieuwe zelfscan starten"},
+		{"nl_NL.UTF-8", "en", "Start a new self-assessment"},
+		{"POSIX", "en", "Start a new self-assessment"},
+	} {
+		t.Run(tc.lang+" chosen "+tc.chosen, func(t *testing.T) {
+			for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANGUAGE"} {
+				t.Setenv(v, "")
+			}
+			t.Setenv("LANG", tc.lang)
+			before := strings.Join(os.Environ(), "\n")
+			if err := SetupLanguage(tc.chosen); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { SetupLanguage("nl") })
+			if after := strings.Join(os.Environ(), "\n"); after != before {
+				t.Errorf("SetupLanguage changed the environment")
+			}
+			if got := lang.X("start.new", "Nieuwe zelfscan starten"); got != tc.want {
+				t.Errorf("start button reads %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
 

@@ -3,20 +3,13 @@
 package app
 
 import (
-	"fmt"
-	"io/fs"
-	"os"
-	"path"
-	"strings"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 
 	"zelfscan/assessment"
-	"zelfscan/assets"
 	"zelfscan/orgsettings"
 	"zelfscan/plans"
 	"zelfscan/plans/store"
@@ -151,40 +144,4 @@ func (u *UI) flush() {
 		u.leave = nil
 		leave()
 	}
-}
-
-// Language returns the language the user chose; Dutch unless they chose English.
-func Language(p fyne.Preferences) string {
-	if p.String(prefLanguage) == "en" {
-		return "en"
-	}
-	return "nl"
-}
-
-// SetupLanguage makes Fyne's lang package use our language whatever the
-// system locale says (C, POSIX or English would otherwise win), then loads
-// every translation file under assets/translations.
-func SetupLanguage(language string) error {
-	// go-locale reads LC_ALL, LC_MESSAGES and LANG, then LANGUAGE; a C locale
-	// stops the search, so clear it for this process only.
-	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if val := os.Getenv(v); val == "C" || val == "POSIX" || strings.HasPrefix(val, "C.") {
-			os.Unsetenv(v)
-		}
-	}
-	os.Setenv("LC_MESSAGES", language)
-	os.Setenv("LANGUAGE", language)
-	return fs.WalkDir(assets.Files, assets.TranslationsDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, language+".json") {
-			return err
-		}
-		data, err := fs.ReadFile(assets.Files, p)
-		if err != nil {
-			return fmt.Errorf("vertaling %s lezen: %w", path.Base(p), err)
-		}
-		if err := lang.AddTranslationsForLocale(data, fyne.Locale(language)); err != nil {
-			return fmt.Errorf("vertaling %s: %w", p, err)
-		}
-		return nil
-	})
 }

@@ -2,12 +2,12 @@
 
 package locale
 
-// GetLocale retrieves the IETF BCP 47 language tag set on the system.
-func GetLocale() (string, error) {
+// systemLocale retrieves the IETF BCP 47 language tag set on the system.
+func systemLocale() (string, error) {
 	return getLocaleCli()
 }
 
-// GetLocales retrieves the IETF BCP 47 language tags set on the system.
-func GetLocales() ([]string, error) {
+// systemLocales retrieves the IETF BCP 47 language tags set on the system.
+func systemLocales() ([]string, error) {
 	return getLocalesCli()
 }

@@ -11,8 +11,8 @@ func getNavigatorObject() js.Value {
 	return js.Global().Get("navigator")
 }
 
-// GetLocale retrieves the IETF BCP 47 language tag set on the system.
-func GetLocale() (string, error) {
+// systemLocale retrieves the IETF BCP 47 language tag set on the system.
+func systemLocale() (string, error) {
 	navigator := getNavigatorObject()
 	if navigator.IsUndefined() {
 		return "", errors.New("couldn't get window.navigator")
@@ -26,8 +26,8 @@ func GetLocale() (string, error) {
 	return language.String(), nil
 }
 
-// GetLocales retrieves the IETF BCP 47 language tags set on the system.
-func GetLocales() ([]string, error) {
+// systemLocales retrieves the IETF BCP 47 language tags set on the system.
+func systemLocales() ([]string, error) {
 	navigator := getNavigatorObject()
 	if navigator.IsUndefined() {
 		return nil, errors.New("couldn't get window.navigator")

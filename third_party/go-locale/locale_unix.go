@@ -25,8 +25,8 @@ func getLangFromEnv() string {
 		}
 	}
 
-	if locale == "C" || locale == "POSIX" {
-		return locale
+	if isCLocale(locale) {
+		return "C"
 	}
 
 	// Check LANGUAGE if localization is enabled (not set to "C")
@@ -41,15 +41,15 @@ func getLangFromEnv() string {
 
 func getUnixLocales() []string {
 	locale := getLangFromEnv()
-	if locale == "C" || locale == "POSIX" || len(locale) == 0 {
+	if isCLocale(locale) || len(locale) == 0 {
 		return nil
 	}
 
 	return splitLocales(locale)
 }
 
-// GetLocale retrieves the IETF BCP 47 language tag set on the system.
-func GetLocale() (string, error) {
+// systemLocale retrieves the IETF BCP 47 language tag set on the system.
+func systemLocale() (string, error) {
 	unixLocales := getUnixLocales()
 	if unixLocales == nil {
 		return "", nil
@@ -64,8 +64,8 @@ func GetLocale() (string, error) {
 	return locale, nil
 }
 
-// GetLocales retrieves the IETF BCP 47 language tags set on the system.
-func GetLocales() ([]string, error) {
+// systemLocales retrieves the IETF BCP 47 language tags set on the system.
+func systemLocales() ([]string, error) {
 	unixLocales := getUnixLocales()
 	if unixLocales == nil {
 		return nil, nil
@@ -113,4 +113,13 @@ func GetRegion() (string, error) {
 	_, region = splitLocale(unixLocales[0])
 
 	return region, nil
+}
+
+// isCLocale reports whether a POSIX locale name is the C locale: "C",
+// "POSIX" and their codeset or modifier forms such as glibc's "C.UTF-8".
+// (Zelfscan GGG patch: upstream only knew "C" and "POSIX".)
+func isCLocale(locale string) bool {
+	name, _, _ := strings.Cut(locale, "@")
+	name, _, _ = strings.Cut(name, ".")
+	return name == "C" || name == "POSIX"
 }

@@ -54,8 +54,8 @@ func getWindowsLocale() (string, error) {
 	return locale, err
 }
 
-// GetLocale retrieves the IETF BCP 47 language tag set on the system.
-func GetLocale() (string, error) {
+// systemLocale retrieves the IETF BCP 47 language tag set on the system.
+func systemLocale() (string, error) {
 	locale, err := getWindowsLocale()
 	if err != nil {
 		return "", fmt.Errorf("cannot determine locale: %v", err)
@@ -64,8 +64,8 @@ func GetLocale() (string, error) {
 	return locale, err
 }
 
-// GetLocales retrieves the IETF BCP 47 language tags set on the system.
-func GetLocales() ([]string, error) {
+// systemLocales retrieves the IETF BCP 47 language tags set on the system.
+func systemLocales() ([]string, error) {
 	locale, err := GetLocale()
 	if err != nil {
 		return nil, err

@@ -10,8 +10,10 @@ import (
 func SetRunOnJVM(_ func(fn func(vm, env, ctx uintptr) error) error) {}
 
 func splitLocale(locale string) (string, string) {
-	// Remove the encoding, if present.
-	formattedLocale, _, _ := strings.Cut(locale, ".")
+	// Remove the modifier (nl_NL@euro; Zelfscan GGG patch) and the
+	// encoding, if present.
+	formattedLocale, _, _ := strings.Cut(locale, "@")
+	formattedLocale, _, _ = strings.Cut(formattedLocale, ".")
 
 	// Normalize by replacing the hyphens with underscores
 	formattedLocale = strings.ReplaceAll(formattedLocale, "-", "_")
