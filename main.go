@@ -7,7 +7,6 @@ package main
 
 import (
 	_ "embed"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -45,10 +44,15 @@ func main() {
 		fmt.Fprintln(os.Stderr, "zelfscan:", err)
 		os.Exit(2)
 	}
-	dataDir := flag.String("data", "", "map met de gegevens (standaard $ZELFSCAN_DATA, dan de gegevensmap uit zelfscan-instellingen.yaml, dan de configuratiemap van de gebruiker)")
-	version := flag.Bool("version", false, "toon de versie en stop")
-	flag.Parse()
-	if *version {
+	cl, err := parseCommandLine(os.Args[1:])
+	switch {
+	case err != nil:
+		fmt.Fprintln(os.Stderr, "zelfscan:", err)
+		os.Exit(2)
+	case cl.help:
+		fmt.Print(usage)
+		return
+	case cl.version:
 		fmt.Printf("%s %s (build %d)\n", meta.Name, meta.Version, meta.Build)
 		return
 	}
@@ -57,7 +61,7 @@ func main() {
 	if settingsErr != nil {
 		fmt.Fprintln(os.Stderr, "zelfscan:", settingsErr)
 	}
-	dir, err := resolveDataDir(*dataDir, settings.DataDir)
+	dir, err := resolveDataDir(cl.dataDir, settings.DataDir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "zelfscan:", err)
 		os.Exit(2)
