@@ -15,8 +15,10 @@ import (
 
 // Options is what main.go decides before the GUI starts.
 type Options struct {
-	// DataDir is the folder with the database.
-	DataDir string
+	// DataDir is the folder with the database; DataDirFrom says who chose
+	// it, so a failure to open it can say where to choose another.
+	DataDir     string
+	DataDirFrom DataDirOrigin
 	// Framework is where the competency framework is read from; nil means
 	// the embedded one. Tests pass a small framework here.
 	Framework    fs.FS
@@ -32,6 +34,16 @@ type Options struct {
 	// there when Run returns.
 	FirstScreenAfterShow bool
 }
+
+// DataDirOrigin is where the data folder was chosen.
+type DataDirOrigin int
+
+const (
+	DataDirDefault  DataDirOrigin = iota // the user's configuration folder
+	DataDirFlag                          // --data on the command line
+	DataDirEnv                           // $ZELFSCAN_DATA
+	DataDirSettings                      // the organisation's settings file
+)
 
 // Run prepares the main window and shows the first screen, or a dialog that
 // says why the app cannot start and what to do. main.go calls it before
