@@ -48,7 +48,7 @@ func showFrameworkError(w fyne.Window, err error) {
 
 // showOpenError explains why the database did not open. The file is left as
 // it is. When another instance holds it, the user may look read-only.
-func showOpenError(a fyne.App, w fyne.Window, fw *assessment.Framework, opt Options, err error) {
+func showOpenError(a fyne.App, w fyne.Window, fw *assessment.Framework, en *assessment.English, opt Options, err error) {
 	fyne.LogError("opening the database", err)
 	if !errors.Is(err, store.ErrLocked) {
 		showFatal(w, openErrorTitle(err), explain(err)+"\n\n"+otherFolderHint(opt))
@@ -70,7 +70,7 @@ func showOpenError(a fyne.App, w fyne.Window, fw *assessment.Framework, opt Opti
 				showFatal(w, openErrorTitle(err), explain(err))
 				return
 			}
-			start(a, w, fw, st, opt)
+			start(a, w, fw, en, st, opt)
 		}, w)
 	d.Resize(fyne.NewSize(dialogWidth, 0))
 	d.Show()

@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
 
 	"zelfscan/assets"
 	"zelfscan/plans"
@@ -233,5 +234,34 @@ func TestItemDetailInEnglish(t *testing.T) {
 	got := itemDetail(&plans.Item{Provider: "Movisie", Kind: plans.KindHandreiking, Level: plans.LevelVerdiepend, Origin: plans.OriginBuiltin})
 	if got != "Movisie · Guide · In-depth" {
 		t.Errorf("item detail in English: %q", got)
+	}
+}
+
+// The framework's own words (credit, scale, "Andere organisatie") follow the
+// UI language; the competency texts stay Dutch, and so does the plan file.
+func TestFrameworkWordsFollowTheLanguage(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefLanguage, "en")
+	t.Cleanup(func() { SetupLanguage("nl") })
+	w := test.NewWindow(nil)
+	u := Run(a, w, Options{DataDir: t.TempDir(), Framework: assets.Files, FrameworkDir: assets.FrameworkDir})
+	if u == nil {
+		t.Fatalf("app did not start: %q", visibleTexts(w))
+	}
+	if !showsText(w, "The needs in this framework come from") {
+		t.Errorf("English start screen lacks the English credit: %q", visibleTexts(w))
+	}
+	if got := u.fw.LevelLabel(2); got != "Apply" {
+		t.Errorf("level 2 in the English UI: %q", got)
+	}
+	if o, _ := u.fw.Organisation("andere"); o.Name != "Other organisation" {
+		t.Errorf("andere in the English UI: %q", o.Name)
+	}
+	if u.dutchFW.LevelLabel(2) != "Toepassen" {
+		t.Errorf("the Dutch framework for plan files changed: %q", u.dutchFW.LevelLabel(2))
+	}
+	chooseInSelect(t, w, 0, "Nederlands")
+	if !showsText(w, "De behoeften in dit kader komen uit") || u.fw.LevelLabel(2) != "Toepassen" {
+		t.Errorf("back in Dutch the start screen shows %q, level 2 %q", visibleTexts(w), u.fw.LevelLabel(2))
 	}
 }

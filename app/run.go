@@ -67,12 +67,17 @@ func Run(a fyne.App, w fyne.Window, opt Options) *UI {
 		showFrameworkError(w, err)
 		return nil
 	}
+	en, err := assessment.LoadEnglish(fsys, dir, fw)
+	if err != nil {
+		// Only the English UI loses the framework's own words in English.
+		fyne.LogError("english.yaml", err)
+	}
 	st, err := store.Open(opt.DataDir)
 	if err != nil {
-		showOpenError(a, w, fw, opt, err)
+		showOpenError(a, w, fw, en, opt, err)
 		return nil
 	}
-	u := start(a, w, fw, st, opt)
+	u := start(a, w, fw, en, st, opt)
 	if path := st.BackupPath(); path != "" {
 		u.showMigrationBackup(path)
 	}
@@ -90,8 +95,9 @@ func (u *UI) showMigrationBackup(path string) {
 // start builds the UI on an open store, takes over the organisation's
 // presets (so a reopened profile screen already has them) and reopens the
 // last screen.
-func start(a fyne.App, w fyne.Window, fw *assessment.Framework, st Store, opt Options) *UI {
+func start(a fyne.App, w fyne.Window, fw *assessment.Framework, en *assessment.English, st Store, opt Options) *UI {
 	u := New(a, w, fw, st)
+	u.setEnglish(en)
 	u.applyOrgSettings(opt)
 	u.install()
 	if opt.FirstScreenAfterShow {

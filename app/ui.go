@@ -75,10 +75,14 @@ var MinSize = fyne.NewSize(1024, 700)
 
 // UI holds the window and what every screen needs.
 type UI struct {
-	app   fyne.App
-	win   fyne.Window
-	fw    *assessment.Framework
-	store Store
+	app fyne.App
+	win fyne.Window
+	// fw is the framework in the language of the UI: dutchFW with the
+	// English forms of its own words (scale, credit) when the UI is English.
+	fw      *assessment.Framework
+	dutchFW *assessment.Framework
+	english *assessment.English
+	store   Store
 	// now is the clock, replaced in tests.
 	now func() time.Time
 	// leave runs before the current screen is replaced or the window
@@ -113,7 +117,22 @@ type UI struct {
 
 // New wires the GUI to an app, its main window, the framework and the store.
 func New(a fyne.App, w fyne.Window, fw *assessment.Framework, st Store) *UI {
-	return &UI{app: a, win: w, fw: fw, store: st, now: time.Now}
+	return &UI{app: a, win: w, fw: fw, dutchFW: fw, store: st, now: time.Now}
+}
+
+// setEnglish gives the UI the English forms of the framework's words and
+// uses them when the UI is English.
+func (u *UI) setEnglish(en *assessment.English) {
+	u.english = en
+	u.useLanguageOfFramework(Language(u.app.Preferences()))
+}
+
+// useLanguageOfFramework picks the framework's words for the UI language.
+func (u *UI) useLanguageOfFramework(language string) {
+	u.fw = u.dutchFW
+	if language == "en" {
+		u.fw = u.dutchFW.Translated(u.english)
+	}
 }
 
 // show replaces the window content and remembers the screen. A read-only
