@@ -28,7 +28,7 @@ func (a metaApp) Metadata() fyne.AppMetadata { return a.meta }
 func startWith(t *testing.T, a fyne.App, edit func(*Options)) (*UI, fyne.Window) {
 	t.Helper()
 	w := test.NewWindow(nil)
-	w.Resize(MinSize)
+	w.Resize(MinSize())
 	opt := testOptions(t.TempDir())
 	edit(&opt)
 	u := Run(a, w, opt)

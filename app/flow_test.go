@@ -362,7 +362,7 @@ func TestScanKeyboard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.w.Resize(fyne.NewSize(MinSize.Width, 450))
+	f.w.Resize(fyne.NewSize(MinSize().Width, 450))
 	f.u.showScan(sc.ID)
 	c := f.w.Canvas()
 	first := f.u.scan.pickers[0]
@@ -445,8 +445,8 @@ func TestWindowSizeRemembered(t *testing.T) {
 	f.w.Resize(fyne.NewSize(640, 480))
 	f.u.quit()
 	f.start(t)
-	if got := f.w.Canvas().Size(); got.Width < MinSize.Width || got.Height < MinSize.Height {
-		t.Errorf("window restored at %v, smaller than %v", got, MinSize)
+	if got := f.w.Canvas().Size(); got.Width < MinSize().Width || got.Height < MinSize().Height {
+		t.Errorf("window restored at %v, smaller than %v", got, MinSize())
 	}
 }
 

@@ -51,7 +51,7 @@ func (f *planFixture) open(t *testing.T) {
 	t.Helper()
 	f.w = test.NewWindow(nil)
 	t.Cleanup(f.w.Close)
-	f.w.Resize(MinSize)
+	f.w.Resize(MinSize())
 	f.u = New(f.a, f.w, f.fw, f.st)
 	f.u.now = func() time.Time { return planDay }
 	f.u.showResults(f.id)
@@ -428,13 +428,13 @@ func TestOwnCatalogueTooLargeIsNotRead(t *testing.T) {
 func TestPlanFitsMinSize(t *testing.T) {
 	f := newPlanFixture(t, 0)
 	f.u.showPlan(f.id)
-	if m := f.w.Content().MinSize(); m.Width > MinSize.Width || m.Height > MinSize.Height {
+	if m := f.w.Content().MinSize(); m.Width > MinSize().Width || m.Height > MinSize().Height {
 		t.Errorf("plan editor needs %v", m)
 	}
 	tapButton(t, f.w, "Actie toevoegen")
 	for i := range 3 {
 		f.u.plan.add.tabs.SelectIndex(i)
-		if m := f.u.plan.add.dialog.MinSize(); m.Width > MinSize.Width || m.Height > MinSize.Height {
+		if m := f.u.plan.add.dialog.MinSize(); m.Width > MinSize().Width || m.Height > MinSize().Height {
 			t.Errorf("add-action tab %d needs %v", i, m)
 		}
 	}

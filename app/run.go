@@ -116,9 +116,9 @@ func (u *UI) quit() {
 // than MinSize (Fyne windows have no minimum size of their own).
 func restoreSize(a fyne.App, w fyne.Window) {
 	p := a.Preferences()
-	size := fyne.NewSize(float32(p.FloatWithFallback(prefWinWidth, float64(MinSize.Width))),
-		float32(p.FloatWithFallback(prefWinHeight, float64(MinSize.Height))))
-	w.Resize(fyne.NewSize(max(size.Width, MinSize.Width), max(size.Height, MinSize.Height)))
+	size := fyne.NewSize(float32(p.FloatWithFallback(prefWinWidth, float64(MinSize().Width))),
+		float32(p.FloatWithFallback(prefWinHeight, float64(MinSize().Height))))
+	w.Resize(fyne.NewSize(max(size.Width, MinSize().Width), max(size.Height, MinSize().Height)))
 }
 
 // saveSize remembers the window size for the next start.

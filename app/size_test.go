@@ -15,8 +15,8 @@ import (
 // would clip it in the smallest window we support.
 func fits(t *testing.T, f *uiFixture, what string) {
 	t.Helper()
-	if m := f.w.Content().MinSize(); m.Width > MinSize.Width || m.Height > MinSize.Height {
-		t.Errorf("%s needs %v, more than %v", what, m, MinSize)
+	if m := f.w.Content().MinSize(); m.Width > MinSize().Width || m.Height > MinSize().Height {
+		t.Errorf("%s needs %v, more than %v", what, m, MinSize())
 	}
 }
 
@@ -29,7 +29,7 @@ func TestScreensFitMinSize(t *testing.T) {
 	}
 	a := test.NewTempApp(t)
 	w := test.NewWindow(nil)
-	w.Resize(MinSize)
+	w.Resize(MinSize())
 	f := &uiFixture{a: a, w: w}
 	st := openTestStore(t)
 	f.u = start(a, w, fw, st, Options{})

@@ -78,7 +78,7 @@ const (
 )
 
 // MinSize is the smallest window in which nothing is clipped.
-var MinSize = fyne.NewSize(1024, 700)
+func MinSize() fyne.Size { return fyne.NewSize(1024, 700) }
 
 // UI holds the window and what every screen needs.
 type UI struct {
