@@ -20,10 +20,6 @@ import (
 	"zelfscan/plans/planfile"
 )
 
-// progressDelay is how long an export may take before a progress dialog
-// appears; a quick one then never flashes a dialog.
-const progressDelay = 300 * time.Millisecond
-
 // writeFileAtomic writes a file that is whole or absent: write fills a
 // temporary file in the target folder, which is synced and renamed over
 // path, and then the folder is synced so the rename survives a power cut.

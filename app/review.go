@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -358,35 +357,6 @@ func (u *UI) saveReview(rs *reviewState, path string, asPDF bool) {
 			"De bespreking staat in {{.Path}}. Geef dit bestand aan {{.Owner}}; die voegt het toe met 'Bespreking toevoegen' in het leerplan.",
 			map[string]any{"Path": path, "Owner": ownerName(rs.file)}))
 	})
-}
-
-// background runs work off the UI goroutine with a progress dialog when it
-// takes a while, then done on the UI goroutine.
-func (u *UI) background(text string, work func() error, done func(error)) {
-	bar := widget.NewProgressBarInfinite()
-	progress := dialog.NewCustomWithoutButtons(lang.X("review.busy", "Even geduld"), container.NewVBox(wrapped(text), bar), u.win)
-	progress.Resize(fyne.NewSize(dialogWidth, 0))
-	finished := false
-	// A quick job never flashes a dialog.
-	timer := time.AfterFunc(progressDelay, func() {
-		fyne.Do(func() {
-			if !finished {
-				progress.Show()
-			}
-		})
-	})
-	u.busy.Add(1)
-	go func() {
-		defer u.busy.Done()
-		err := work()
-		fyne.DoAndWait(func() {
-			finished = true
-			timer.Stop()
-			progress.Hide()
-			bar.Stop()
-			done(err)
-		})
-	}()
 }
 
 // leaveReview goes back to the start screen, asking first when the

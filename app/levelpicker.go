@@ -2,7 +2,6 @@ package app
 
 import (
 	"image/color"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -12,115 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// Fyne v2.7.1 widgets lack some keys the scan needs: a RadioGroup's items
-// ignore the arrow keys (radioItem.TypedKey is empty), a Button reacts to
-// Space but not Enter, and a focused Entry swallows every shortcut. The
-// small types here fill those gaps.
-
-// shortcutKey names a shortcut the way the window's table does.
-func shortcutKey(s fyne.Shortcut) string { return s.ShortcutName() }
-
-// addShortcut registers a window shortcut that also works while an entry of
-// ours has the focus.
-func (u *UI) addShortcut(s *desktop.CustomShortcut, run func()) {
-	if u.shortcuts == nil {
-		u.shortcuts = map[string]func(){}
-	}
-	u.shortcuts[shortcutKey(s)] = run
-	u.win.Canvas().AddShortcut(s, func(fyne.Shortcut) { run() })
-}
-
-// keyButton is a Button that Enter and Return activate as well as Space.
-type keyButton struct {
-	widget.Button
-	// onFocus, when set, runs when the button gains the focus (to scroll
-	// it into view).
-	onFocus func()
-}
-
-func newKeyButton(label string, tapped func()) *keyButton {
-	b := &keyButton{}
-	b.Text = label
-	b.OnTapped = tapped
-	b.ExtendBaseWidget(b)
-	return b
-}
-
-// newIconKeyButton is newKeyButton with an icon, in place of
-// widget.NewButtonWithIcon.
-func newIconKeyButton(label string, icon fyne.Resource, tapped func()) *keyButton {
-	b := newKeyButton(label, tapped)
-	b.Icon = icon
-	return b
-}
-
-// FocusGained lets the screen scroll the button into view.
-func (b *keyButton) FocusGained() {
-	b.Button.FocusGained()
-	if b.onFocus != nil {
-		b.onFocus()
-	}
-}
-
-// TypedKey activates the button on Enter and Return.
-func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
-		b.Tapped(nil)
-		return
-	}
-	b.Button.TypedKey(ev)
-}
-
-// shortcutEntry is an Entry that passes the window's shortcuts on instead of
-// swallowing them, and lets Tab move on even when it is multi-line (a
-// reflection note has no use for tab characters).
-type shortcutEntry struct {
-	widget.Entry
-	u *UI
-	// onFocusLost, when set, runs after the entry loses the focus.
-	onFocusLost func()
-	// onFocus, when set, runs when the entry gains the focus.
-	onFocus func()
-}
-
-func newShortcutEntry(u *UI, multiLine bool) *shortcutEntry {
-	e := &shortcutEntry{u: u}
-	e.MultiLine = multiLine
-	e.Wrapping = fyne.TextWrapWord
-	if !multiLine {
-		e.Wrapping = fyne.TextWrapOff
-	}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// AcceptsTab is false so Tab moves the focus to the next control.
-func (e *shortcutEntry) AcceptsTab() bool { return false }
-
-// FocusGained lets the screen scroll the entry into view.
-func (e *shortcutEntry) FocusGained() {
-	e.Entry.FocusGained()
-	if e.onFocus != nil {
-		e.onFocus()
-	}
-}
-
-// FocusLost lets the screen save what was typed.
-func (e *shortcutEntry) FocusLost() {
-	e.Entry.FocusLost()
-	if e.onFocusLost != nil {
-		e.onFocusLost()
-	}
-}
-
-// TypedShortcut runs our own shortcuts and leaves the rest to the Entry.
-func (e *shortcutEntry) TypedShortcut(s fyne.Shortcut) {
-	if run, ok := e.u.shortcuts[shortcutKey(s)]; ok {
-		run()
-		return
-	}
-	e.Entry.TypedShortcut(s)
-}
+// Fyne v2.7.1's RadioGroup ignores the arrow keys (radioItem.TypedKey is
+// empty); levelPicker is the scan's keyboard-friendly replacement.
 
 // levelPicker lets the user choose one level of the scale. It looks like a
 // horizontal radio group but is one focus stop: the arrow keys move the
@@ -348,70 +240,4 @@ func (l *wrapRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		rowH = max(rowH, m.Height)
 	}
 	return fyne.NewSize(widest, y+rowH)
-}
-
-// focusScroll is a vertical scroll around content whose buttons and
-// entries scroll into view when Tab reaches them.
-func focusScroll(content fyne.CanvasObject) *container.Scroll {
-	s := container.NewVScroll(content)
-	followFocus(s, content)
-	return s
-}
-
-// followFocus makes our buttons and entries inside root scroll s when they
-// gain the focus; ones that already do something on focus keep it. It looks
-// into containers and cards, which is where the screens put them.
-func followFocus(s *container.Scroll, root fyne.CanvasObject) {
-	switch o := root.(type) {
-	case *keyButton:
-		if o.onFocus == nil {
-			o.onFocus = func() { scrollIntoView(s, o) }
-		}
-	case *shortcutEntry:
-		if o.onFocus == nil {
-			o.onFocus = func() { scrollIntoView(s, o) }
-		}
-	case *fyne.Container:
-		for _, c := range o.Objects {
-			followFocus(s, c)
-		}
-	case *widget.Card:
-		followFocus(s, o.Content)
-	}
-}
-
-// scrollIntoView scrolls s so that obj, somewhere inside its content, is
-// fully visible: Fyne does not follow the keyboard focus by itself.
-func scrollIntoView(s *container.Scroll, obj fyne.CanvasObject) {
-	scrollIntoViewTries(s, obj, 10)
-}
-
-// scrollRetry is how long to wait for a screen just built to be drawn.
-const scrollRetry = 30 * time.Millisecond
-
-// scrollIntoViewTries does the work of scrollIntoView. The driver knows
-// where an object is only once it has been drawn; a screen built a moment
-// ago (the plan after adding an action) has not been yet, so it tries again
-// shortly, a few times, instead of scrolling to the top.
-func scrollIntoViewTries(s *container.Scroll, obj fyne.CanvasObject, tries int) {
-	d := fyne.CurrentApp().Driver()
-	if d.CanvasForObject(obj) == nil {
-		if tries > 0 {
-			time.AfterFunc(scrollRetry, func() {
-				fyne.Do(func() { scrollIntoViewTries(s, obj, tries-1) })
-			})
-		}
-		return
-	}
-	top := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(s.Content).Y
-	bottom := top + obj.Size().Height
-	switch {
-	case top < s.Offset.Y:
-		s.Offset.Y = top
-	case bottom > s.Offset.Y+s.Size().Height:
-		s.Offset.Y = bottom - s.Size().Height
-	default:
-		return
-	}
-	s.Refresh()
 }
