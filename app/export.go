@@ -123,7 +123,7 @@ func (u *UI) choosePDFPath(ps *planState) {
 	d.SetFileName(u.pdfFileName(ps))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	d.Resize(fileDialogSize(u.win))
-	d.Show()
+	u.showDialog(d)
 }
 
 // exportPDF builds the plan file now and renders and writes the PDF in the

@@ -39,11 +39,15 @@ func (b *keyButton) FocusGained() {
 	}
 }
 
-// TypedKey activates the button on Enter and Return.
+// TypedKey activates the button on Enter and Return; Escape goes to the
+// window.
 func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
 		b.Tapped(nil)
-		return
+	case fyne.KeyEscape:
+		toWindow(b, ev)
+	default:
+		b.Button.TypedKey(ev)
 	}
-	b.Button.TypedKey(ev)
 }

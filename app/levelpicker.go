@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -14,40 +15,60 @@ import (
 // Fyne v2.7.1's RadioGroup ignores the arrow keys (radioItem.TypedKey is
 // empty); levelPicker is the scan's keyboard-friendly replacement.
 
+// levelColumnWidth is the width of one level's column, in the picker and in
+// the header row above the statements; the same for every level, so the
+// bold selected option never moves the others.
+const levelColumnWidth = 118
+
 // levelPicker lets the user choose one level of the scale. It looks like a
-// horizontal radio group but is one focus stop: the arrow keys move the
-// choice, Space picks the first level when none is chosen.
+// row of radio buttons under the column headings, but is one focus stop:
+// the arrow keys move the choice, a number key picks that level.
 type levelPicker struct {
 	widget.BaseWidget
 	options  []*levelOption
-	selected int // -1: no answer yet
+	values   []int // the scale value of each option
+	selected int   // index into options; -1: no answer yet
 	focused  bool
 	// onChanged is asked to save a new choice; false keeps the old one.
 	onChanged func(index int) bool
 	// onFocus runs when the picker gains the focus (to scroll it into view).
 	onFocus func()
+	// onFocusLost runs when the picker loses the focus.
+	onFocusLost func()
+	// onNumber runs after a number key chose a level (to move on).
+	onNumber func()
 }
 
-func newLevelPicker(labels []string, selected int, onChanged func(int) bool) *levelPicker {
-	p := &levelPicker{selected: selected, onChanged: onChanged}
-	for i, l := range labels {
-		p.options = append(p.options, newLevelOption(p, i, l))
+// newLevelPicker shows one option per scale value; selected is an index
+// into values, -1 for none.
+func newLevelPicker(values []int, selected int, onChanged func(int) bool) *levelPicker {
+	p := &levelPicker{values: values, selected: selected, onChanged: onChanged}
+	for i, v := range values {
+		p.options = append(p.options, newLevelOption(p, i, strconv.Itoa(v)))
 	}
 	p.ExtendBaseWidget(p)
 	p.update()
 	return p
 }
 
-// choose asks to select index and shows the outcome.
-func (p *levelPicker) choose(index int) {
-	if index < 0 || index >= len(p.options) || index == p.selected {
-		return
+// answered reports whether a level is chosen.
+func (p *levelPicker) answered() bool { return p.selected >= 0 }
+
+// choose asks to select index and shows the outcome; it reports whether
+// index is the choice afterwards.
+func (p *levelPicker) choose(index int) bool {
+	if index < 0 || index >= len(p.options) {
+		return false
+	}
+	if index == p.selected {
+		return true
 	}
 	if p.onChanged != nil && !p.onChanged(index) {
-		return
+		return false
 	}
 	p.selected = index
 	p.update()
+	return true
 }
 
 func (p *levelPicker) update() {
@@ -67,34 +88,45 @@ func (p *levelPicker) FocusGained() {
 }
 
 // FocusLost hides the focus ring.
-func (p *levelPicker) FocusLost() { p.focused = false; p.Refresh() }
-
-// TypedRune picks the first level on Space when nothing is chosen yet.
-func (p *levelPicker) TypedRune(r rune) {
-	if r == ' ' && p.selected < 0 {
-		p.choose(0)
+func (p *levelPicker) FocusLost() {
+	p.focused = false
+	p.Refresh()
+	if p.onFocusLost != nil {
+		p.onFocusLost()
 	}
 }
 
-// TypedKey moves the choice with the arrow keys, Home and End.
+// TypedRune picks the level of a number key, or the first level on Space
+// when nothing is chosen yet.
+func (p *levelPicker) TypedRune(r rune) {
+	if r == ' ' && p.selected < 0 {
+		p.choose(0)
+		return
+	}
+	for i, v := range p.values {
+		if strconv.Itoa(v) == string(r) {
+			if p.choose(i) && p.onNumber != nil {
+				p.onNumber()
+			}
+			return
+		}
+	}
+}
+
+// TypedKey moves the choice with the arrow keys, Home and End; other keys
+// (Escape) go to the window.
 func (p *levelPicker) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyRight, fyne.KeyDown:
-		if p.selected < 0 {
-			p.choose(0)
-		} else {
-			p.choose(p.selected + 1)
-		}
+		p.choose(p.selected + 1)
 	case fyne.KeyLeft, fyne.KeyUp:
-		if p.selected < 0 {
-			p.choose(0)
-		} else {
-			p.choose(p.selected - 1)
-		}
+		p.choose(max(p.selected-1, 0))
 	case fyne.KeyHome:
 		p.choose(0)
 	case fyne.KeyEnd:
 		p.choose(len(p.options) - 1)
+	default:
+		toWindow(p, ev)
 	}
 }
 
@@ -106,7 +138,7 @@ func (p *levelPicker) CreateRenderer() fyne.WidgetRenderer {
 	for i, o := range p.options {
 		objs[i] = o
 	}
-	row := container.New(&wrapRow{}, objs...)
+	row := container.New(levelColumns{}, objs...)
 	return &levelPickerRenderer{p: p, ring: ring, row: row}
 }
 
@@ -189,7 +221,7 @@ func (o *levelOption) MouseOut() { o.hovered = false; o.Refresh() }
 func (o *levelOption) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 func (o *levelOption) CreateRenderer() fyne.WidgetRenderer {
-	box := container.NewStack(o.bg, container.NewHBox(o.icon, o.label))
+	box := container.NewStack(o.bg, container.NewCenter(container.NewHBox(o.icon, o.label)))
 	return &hoverRenderer{WidgetRenderer: widget.NewSimpleRenderer(box), o: o}
 }
 
@@ -206,38 +238,22 @@ func (r *hoverRenderer) Refresh() {
 	r.WidgetRenderer.Refresh()
 }
 
-// wrapRow lays its objects out left to right and wraps to a new line when
-// the width runs out, so long level labels never clip.
-type wrapRow struct {
-	width float32 // width of the last layout, for MinSize
-}
+// levelColumns lays its objects out as the scale's columns, each
+// levelColumnWidth wide and as high as the highest: the picker's options
+// and the headings above them line up.
+type levelColumns struct{}
 
-func (l *wrapRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	l.width = size.Width
-	x, y, rowH := float32(0), float32(0), float32(0)
-	for _, o := range objs {
-		m := o.MinSize()
-		if x > 0 && x+m.Width > size.Width {
-			x, y, rowH = 0, y+rowH+theme.Padding(), 0
-		}
-		o.Move(fyne.NewPos(x, y))
-		o.Resize(m)
-		x += m.Width + theme.Padding()
-		rowH = max(rowH, m.Height)
+func (levelColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for i, o := range objs {
+		o.Move(fyne.NewPos(float32(i)*levelColumnWidth, 0))
+		o.Resize(fyne.NewSize(levelColumnWidth, size.Height))
 	}
 }
 
-func (l *wrapRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	// Height depends on the width given; before the first layout assume one row.
-	x, y, rowH, widest := float32(0), float32(0), float32(0), float32(0)
+func (levelColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
 	for _, o := range objs {
-		m := o.MinSize()
-		widest = max(widest, m.Width)
-		if x > 0 && l.width > 0 && x+m.Width > l.width {
-			x, y, rowH = 0, y+rowH+theme.Padding(), 0
-		}
-		x += m.Width + theme.Padding()
-		rowH = max(rowH, m.Height)
+		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(widest, y+rowH)
+	return fyne.NewSize(levelColumnWidth*float32(len(objs)), h)
 }

@@ -586,7 +586,7 @@ func (u *UI) confirmRemoveAction(ps *planState, id, title string) {
 			u.renderPlan(ps)
 		}, u.win)
 	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
+	u.showDialog(d)
 }
 
 // savedText is an entry that saves what is typed once typing pauses, when

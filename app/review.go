@@ -384,7 +384,7 @@ func (u *UI) confirmDiscard(rs *reviewState, next func()) {
 			}
 		}, u.win)
 	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
+	u.showDialog(d)
 }
 
 // ownerName is the name in the file, or a description when it has none.

@@ -95,9 +95,10 @@ func start(a fyne.App, w fyne.Window, fw *assessment.Framework, st Store, opt Op
 }
 
 // install sets what belongs to the window rather than to a screen: closing
-// (which saves first) and the quit shortcut.
+// (which saves first), the quit shortcut and Escape for dialogs.
 func (u *UI) install() {
 	u.win.SetCloseIntercept(u.quit)
+	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	u.addShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, u.quit)
 }
 

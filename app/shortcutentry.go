@@ -58,3 +58,13 @@ func (e *shortcutEntry) TypedShortcut(s fyne.Shortcut) {
 	}
 	e.Entry.TypedShortcut(s)
 }
+
+// TypedKey gives Escape to the window (to close a dialog); an Entry
+// ignores it.
+func (e *shortcutEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		toWindow(e, ev)
+		return
+	}
+	e.Entry.TypedKey(ev)
+}

@@ -94,6 +94,8 @@ type UI struct {
 	// shortcuts are the window's own shortcuts, also offered to entries
 	// (a focused Entry would otherwise swallow them).
 	shortcuts map[string]func()
+	// dialogs are the dialogs on screen, newest last (see showDialog).
+	dialogs []closable
 	// scan is the self-check on screen, nil on other screens.
 	scan *scanState
 	// plan is the learning plan on screen, nil on other screens.
