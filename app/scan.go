@@ -49,7 +49,7 @@ type scanState struct {
 	savedNote string
 	noteTimer *time.Timer
 	progress  *widget.ProgressBar
-	jump      *jumpSelect
+	jump      *keySelect
 	scroll    *container.Scroll
 	next      *keyButton
 	// details holds description, source and the scale; detailsOpen keeps
@@ -170,11 +170,12 @@ func (u *UI) scanHeader(s *scanState) fyne.CanvasObject {
 		return lang.X("scan.progress", "{{.Answered}} van {{.Total}} uitspraken beantwoord",
 			map[string]any{"Answered": done.Answered, "Total": done.Total})
 	}
-	s.jump = newJumpSelect(func(string) {
+	s.jump = newKeySelect(nil, func(string) {
 		if i := s.jump.SelectedIndex(); i >= 0 && i != s.pos {
 			u.scanGoTo(s, i)
 		}
 	})
+	s.jump.fixedOnSides = true
 	s.jump.PlaceHolder = lang.X("scan.jump", "Ga naar competentie…")
 	u.updateScanProgress(s)
 
