@@ -268,7 +268,7 @@ func (u *UI) reviewForm(rs *reviewState, changed func(string)) fyne.CanvasObject
 // reviewed is the file with the discussion added as a review; rs.file
 // itself stays as it was read. Errors are Dutch.
 func (u *UI) reviewed(rs *reviewState) (*planfile.File, error) {
-	date, err := parseTargetDate(strings.TrimSpace(rs.date.Text))
+	date, err := parseTargetDate(strings.TrimSpace(rs.date.Text), u.now())
 	if err != nil {
 		return nil, err
 	}
