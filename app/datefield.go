@@ -25,6 +25,10 @@ import (
 // targetLayout is how a target date is shown: dd-mm-jjjj.
 const targetLayout = "02-01-2006"
 
+// dateFieldWidth fits dd-mm-jjjj beside the field's two icons (its error
+// state and the calendar).
+const dateFieldWidth = 180
+
 // parseTargetDate reads a typed date; its error is a sentence in the
 // user's language with an example in the future.
 func parseTargetDate(s string, now time.Time) (time.Time, error) {

@@ -292,7 +292,7 @@ func (u *UI) actionBlock(ps *planState, id string) fyne.CanvasObject {
 		v.remove.Disable()
 	}
 
-	targetBox := container.NewGridWrap(fyne.NewSize(130, v.target.MinSize().Height), v.target)
+	targetBox := container.NewGridWrap(fyne.NewSize(dateFieldWidth, v.target.MinSize().Height), v.target)
 	controls := container.NewHBox(
 		widget.NewLabel(lang.X("plan.target", "Streefdatum")), targetBox,
 		widget.NewLabel(lang.X("plan.status", "Status")), v.status)
