@@ -238,6 +238,7 @@ func (u *UI) reviewForm(rs *reviewState, changed func(string)) fyne.CanvasObject
 	rs.date = newShortcutEntry(u, false)
 	rs.date.SetText(u.now().Format(targetLayout))
 	rs.date.OnChanged = changed
+	u.addDatePicker(rs.date, func() {})
 	rs.reviewer = newShortcutEntry(u, false)
 	rs.reviewer.SetPlaceHolder(lang.X("review.reviewerHint", "Uw naam"))
 	rs.reviewer.OnChanged = changed
