@@ -24,16 +24,7 @@ func fits(t *testing.T, f *uiFixture, what string) {
 // Every screen of GUI-A, with the real framework, fits in 1024×700: every
 // scan page of every organisation, the profile with the longest context.
 func TestScreensFitMinSize(t *testing.T) {
-	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
-	if err != nil {
-		t.Fatalf("the embedded framework does not load: %v", err)
-	}
-	a := test.NewTempApp(t)
-	w := test.NewWindow(nil)
-	w.Resize(MinSize())
-	f := &uiFixture{a: a, w: w}
-	st := openTestStore(t)
-	f.u = start(a, w, fw, st, Options{})
+	f, st, fw := newMinSizeFixture(t)
 	fits(t, f, "the start screen")
 	for _, org := range fw.Organisations {
 		// The function that asks the most shows every page this organisation has.
@@ -59,6 +50,23 @@ func TestScreensFitMinSize(t *testing.T) {
 			fits(t, f, "scan page "+f.u.scan.req[i].Competency.ID+" for "+org.ID)
 		}
 	}
+}
+
+// newMinSizeFixture starts the app with the real framework and a fresh
+// store in a window of the smallest size.
+func newMinSizeFixture(t *testing.T) (*uiFixture, *store.Store, *assessment.Framework) {
+	t.Helper()
+	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
+	if err != nil {
+		t.Fatalf("the embedded framework does not load: %v", err)
+	}
+	a := test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	w.Resize(MinSize())
+	f := &uiFixture{a: a, w: w}
+	st := openTestStore(t)
+	f.u = start(a, w, fw, st, Options{})
+	return f, st, fw
 }
 
 // openTestStore is a real store in a temporary folder, closed after the test.
@@ -98,16 +106,7 @@ func storePoliceSelfCheck(t *testing.T, st *store.Store, fw *assessment.Framewor
 // At 1024×700 the statements of every scan page, for every organisation
 // and function, are in view without scrolling (the details folded).
 func TestScanStatementsFitWithoutScrolling(t *testing.T) {
-	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
-	if err != nil {
-		t.Fatalf("the embedded framework does not load: %v", err)
-	}
-	a := test.NewTempApp(t)
-	w := test.NewWindow(nil)
-	w.Resize(MinSize())
-	f := &uiFixture{a: a, w: w}
-	st := openTestStore(t)
-	f.u = start(a, w, fw, st, Options{})
+	f, st, fw := newMinSizeFixture(t)
 	tallest, pages := float32(0), 0
 	for _, org := range fw.Organisations {
 		t.Run(org.ID, func(t *testing.T) {
