@@ -252,7 +252,7 @@ func (u *UI) scanDetails(s *scanState) fyne.CanvasObject {
 		wrapped(c.Description),
 		hint(lang.X("common.source", "Bron: {{.Source}}", map[string]any{"Source": c.Source})),
 		container.New(layout.NewFormLayout(), rows...),
-		hint(lang.X("scan.markHelp", "Een uitroepteken voor een uitspraak betekent dat u er zonder antwoord aan voorbij bent gegaan.")),
+		hint(lang.X("scan.markHelp", "Een driehoekje met uitroepteken voor een uitspraak: u bent er zonder antwoord aan voorbijgegaan. Een uitroepteken in de lijst van competenties: daar staan nog open uitspraken.")),
 	)
 	item := widget.NewAccordionItem(lang.X("scan.details", "Toelichting en betekenis van de niveaus"), body)
 	item.Open = s.detailsOpen
