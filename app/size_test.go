@@ -65,7 +65,7 @@ func newMinSizeFixture(t *testing.T) (*uiFixture, *store.Store, *assessment.Fram
 	w.Resize(MinSize())
 	f := &uiFixture{a: a, w: w}
 	st := openTestStore(t)
-	f.u = start(a, w, fw, st, Options{})
+	f.u = start(a, w, fw, nil, st, Options{})
 	return f, st, fw
 }
 
