@@ -3,8 +3,6 @@ package app
 import (
 	"slices"
 	"testing"
-
-	"fyne.io/fyne/v2/widget"
 )
 
 // A profile that does not exist in an organisation (not_for in the
@@ -14,7 +12,7 @@ func TestProfileOffersOnlyFunctionsOfTheOrganisation(t *testing.T) {
 	f := newUIFixture(t)
 	tapButton(t, f.w, "Nieuwe zelfscan starten")
 	chooseInSelect(t, f.w, 0, "Politie")
-	fn := findAll[*widget.Select](f.w)[1]
+	fn := selects(f.w)[1]
 	if !slices.Equal(fn.Options, []string{"Uitvoerend professional", "Leidinggevende / teamleider"}) {
 		t.Fatalf("politie offers %q", fn.Options)
 	}

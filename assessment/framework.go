@@ -20,10 +20,13 @@ const (
 	CategoryRol                 Category = "rol"                   // section 4.1, role competencies
 )
 
-// Categories lists every category in the order the scan asks them.
-var Categories = []Category{
-	CategoryBasis, CategoryPerOrgBasis, CategoryOrganisatie,
-	CategoryVerdiepend, CategoryPerOrgSpecialisatie, CategoryRol,
+// Categories lists every category in the order the scan asks them. It
+// returns a new slice each call, so no caller can reorder it for the others.
+func Categories() []Category {
+	return []Category{
+		CategoryBasis, CategoryPerOrgBasis, CategoryOrganisatie,
+		CategoryVerdiepend, CategoryPerOrgSpecialisatie, CategoryRol,
+	}
 }
 
 // Tier says whether a category belongs to the basis everyone needs or to the
@@ -67,7 +70,7 @@ func (c Category) Label() string {
 
 // Valid reports whether c is one of the known categories.
 func (c Category) Valid() bool {
-	for _, k := range Categories {
+	for _, k := range Categories() {
 		if k == c {
 			return true
 		}
@@ -299,7 +302,7 @@ func (f *Framework) Required(orgID, functionID string) ([]RequiredCompetency, er
 		extra[r.Competency] = r.Level
 	}
 	var out []RequiredCompetency
-	for _, cat := range Categories {
+	for _, cat := range Categories() {
 		for i := range f.Competencies {
 			c := &f.Competencies[i]
 			if c.Category != cat || !c.appliesTo(orgID) {
