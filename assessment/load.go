@@ -251,6 +251,9 @@ func Load(fsys fs.FS, dir string) (*Framework, error) {
 type validator struct {
 	docs map[string]*yamlDoc
 	errs []error
+	// known are the IDs of the built-in framework, which an extension
+	// may not take.
+	known map[string]bool
 }
 
 func (v *validator) fail(file string, steps []any, msg string, args ...any) {
@@ -281,6 +284,8 @@ func (v *validator) id(file string, steps []any, id string, seen map[string]bool
 		v.fail(file, steps, "id ontbreekt")
 	case !idPattern.MatchString(id):
 		v.fail(file, steps, "id %q mag alleen kleine letters, cijfers, - en _ bevatten", id)
+	case v.known[id]:
+		v.fail(file, steps, "id %q bestaat al in het ingebouwde kader; kies een nieuwe id", id)
 	case seen[id]:
 		v.fail(file, steps, "id %q komt twee keer voor", id)
 	}
@@ -309,7 +314,7 @@ func (v *validator) check(f *Framework) {
 	}
 	maxLevel := len(f.Scale) - 1
 
-	f.orgByID = map[string]*Organisation{}
+	f.index()
 	seen := map[string]bool{}
 	if len(f.Organisations) == 0 {
 		v.fail(fileOrganisations, []any{"organisations"}, "er is geen enkele organisatie")
@@ -318,43 +323,14 @@ func (v *validator) check(f *Framework) {
 		o := &f.Organisations[i]
 		v.id(fileOrganisations, []any{"organisations", i, "id"}, o.ID, seen)
 		v.text(fileOrganisations, []any{"organisations", i, "name"}, o.Name)
-		f.orgByID[o.ID] = o
 	}
 
-	f.compByID = map[string]*Competency{}
-	f.indByID = map[string]indicatorRef{}
 	seen = map[string]bool{}
 	seenInd := map[string]bool{}
 	for i := range f.Competencies {
-		c := &f.Competencies[i]
-		at := []any{"competencies", i}
-		v.id(fileCompetencies, append(at, "id"), c.ID, seen)
-		f.compByID[c.ID] = c
-		if !c.Category.Valid() {
-			v.fail(fileCompetencies, append(at, "category"), "onbekende categorie %q", c.Category)
-		}
-		v.text(fileCompetencies, append(at, "title"), c.Title)
-		v.text(fileCompetencies, append(at, "description"), c.Description)
-		v.text(fileCompetencies, append(at, "source"), c.Source)
-		if c.Category == CategoryOrganisatie && len(c.Organisations) == 0 {
-			v.fail(fileCompetencies, append(at, "organisations"), "een organisatiespecifieke competentie noemt minstens één organisatie")
-		}
-		for j, o := range c.Organisations {
-			if _, ok := f.orgByID[o]; !ok {
-				v.fail(fileCompetencies, append(at, "organisations", j), "verwijst naar onbekende organisatie %q", o)
-			}
-		}
-		v.indicators(f, append(at, "indicators"), c.ID, c.Indicators, seenInd)
-		for _, org := range slices.Sorted(maps.Keys(c.OrganisationIndicators)) {
-			list := c.OrganisationIndicators[org]
-			if _, ok := f.orgByID[org]; !ok {
-				v.fail(fileCompetencies, append(at, "organisation_indicators", org), "verwijst naar onbekende organisatie %q", org)
-			}
-			v.indicators(f, append(at, "organisation_indicators", org), c.ID, list, seenInd)
-		}
+		v.competency(f, fileCompetencies, []any{"competencies", i}, &f.Competencies[i], seen, seenInd)
 	}
 
-	f.funcByID = map[string]*Function{}
 	seen = map[string]bool{}
 	if len(f.Functions) == 0 {
 		v.fail(fileFunctions, []any{"functions"}, "er is geen enkel functieprofiel")
@@ -364,7 +340,6 @@ func (v *validator) check(f *Framework) {
 		at := []any{"functions", i}
 		v.id(fileFunctions, append(at, "id"), fn.ID, seen)
 		v.text(fileFunctions, append(at, "name"), fn.Name)
-		f.funcByID[fn.ID] = fn
 		if len(fn.Required) == 0 {
 			v.fail(fileFunctions, append(at, "required"), "het profiel noemt geen vereiste niveaus")
 		}
@@ -391,13 +366,66 @@ func (v *validator) check(f *Framework) {
 	}
 }
 
-func (v *validator) indicators(f *Framework, at []any, compID string, list []Indicator, seen map[string]bool) {
+// competency checks one competency of file at the path at; seen and
+// seenInd collect the competency and indicator IDs met so far.
+func (v *validator) competency(f *Framework, file string, at []any, c *Competency, seen, seenInd map[string]bool) {
+	v.id(file, append(at, "id"), c.ID, seen)
+	if !c.Category.Valid() {
+		v.fail(file, append(at, "category"), "onbekende categorie %q", c.Category)
+	}
+	v.text(file, append(at, "title"), c.Title)
+	v.text(file, append(at, "description"), c.Description)
+	v.text(file, append(at, "source"), c.Source)
+	if c.Category == CategoryOrganisatie && len(c.Organisations) == 0 {
+		v.fail(file, append(at, "organisations"), "een organisatiespecifieke competentie noemt minstens één organisatie")
+	}
+	for j, o := range c.Organisations {
+		if _, ok := f.orgByID[o]; !ok {
+			v.fail(file, append(at, "organisations", j), "verwijst naar onbekende organisatie %q", o)
+		}
+	}
+	v.indicators(file, append(at, "indicators"), c.Indicators, seenInd)
+	for _, org := range slices.Sorted(maps.Keys(c.OrganisationIndicators)) {
+		if _, ok := f.orgByID[org]; !ok {
+			v.fail(file, append(at, "organisation_indicators", org), "verwijst naar onbekende organisatie %q", org)
+		}
+		v.indicators(file, append(at, "organisation_indicators", org), c.OrganisationIndicators[org], seenInd)
+	}
+}
+
+func (v *validator) indicators(file string, at []any, list []Indicator, seen map[string]bool) {
 	if len(list) < 2 || len(list) > 5 {
-		v.fail(fileCompetencies, at, "een competentie heeft 2 tot 5 indicatoren, niet %d", len(list))
+		v.fail(file, at, "een competentie heeft 2 tot 5 indicatoren, niet %d", len(list))
 	}
 	for k, ind := range list {
-		v.id(fileCompetencies, append(at, k, "id"), ind.ID, seen)
-		v.text(fileCompetencies, append(at, k, "text"), ind.Text)
-		f.indByID[ind.ID] = indicatorRef{competency: compID, text: ind.Text}
+		v.id(file, append(at, k, "id"), ind.ID, seen)
+		v.text(file, append(at, k, "text"), ind.Text)
+	}
+}
+
+// index builds the look-up maps; where an ID occurs twice the last one
+// wins, which the validator reports anyway.
+func (f *Framework) index() {
+	f.orgByID = map[string]*Organisation{}
+	for i := range f.Organisations {
+		f.orgByID[f.Organisations[i].ID] = &f.Organisations[i]
+	}
+	f.funcByID = map[string]*Function{}
+	for i := range f.Functions {
+		f.funcByID[f.Functions[i].ID] = &f.Functions[i]
+	}
+	f.compByID = map[string]*Competency{}
+	f.indByID = map[string]indicatorRef{}
+	for i := range f.Competencies {
+		c := &f.Competencies[i]
+		f.compByID[c.ID] = c
+		for _, ind := range c.Indicators {
+			f.indByID[ind.ID] = indicatorRef{competency: c.ID, text: ind.Text}
+		}
+		for _, org := range slices.Sorted(maps.Keys(c.OrganisationIndicators)) {
+			for _, ind := range c.OrganisationIndicators[org] {
+				f.indByID[ind.ID] = indicatorRef{competency: c.ID, text: ind.Text}
+			}
+		}
 	}
 }
