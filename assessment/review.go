@@ -1,5 +1,7 @@
 package assessment
 
+import "slices"
+
 // The review edition lets experts read the whole framework without taking
 // the scan: per organisation every competency it is asked, the statements as
 // that organisation gets them and the level each function profile requires.
@@ -64,4 +66,73 @@ func (f *Framework) levelsByProfile(orgID string) []map[string]int {
 		}
 	}
 	return out
+}
+
+// ReviewEntry is one competency across every organisation it applies to:
+// which statements go to which organisations and which required levels.
+type ReviewEntry struct {
+	Competency *Competency
+	// Organisations are the IDs of the organisations it applies to, in
+	// framework order.
+	Organisations []string
+	Statements    []ReviewStatement
+	Levels        []ReviewLevels
+}
+
+// ReviewStatement is one statement and the organisations asked it.
+type ReviewStatement struct {
+	Indicator     Indicator
+	Organisations []string
+}
+
+// ReviewLevels are required levels per function profile (as in
+// ReviewCompetency.Levels) shared by a set of organisations.
+type ReviewLevels struct {
+	Levels        []int
+	Organisations []string
+}
+
+// ReviewAll merges Review over all organisations, so a statement or a set
+// of levels that many organisations share is listed once with all of them.
+// Order: scan order of the competencies, then first appearance.
+func (f *Framework) ReviewAll() []ReviewEntry {
+	byComp := map[string]*ReviewEntry{}
+	for _, org := range f.Organisations {
+		list, _ := f.Review(org.ID) // org comes from the framework itself
+		for _, rc := range list {
+			e := byComp[rc.Competency.ID]
+			if e == nil {
+				e = &ReviewEntry{Competency: rc.Competency}
+				byComp[rc.Competency.ID] = e
+			}
+			e.add(org.ID, rc)
+		}
+	}
+	var out []ReviewEntry
+	for _, cat := range Categories {
+		for i := range f.Competencies {
+			if c := &f.Competencies[i]; c.Category == cat && byComp[c.ID] != nil {
+				out = append(out, *byComp[c.ID])
+			}
+		}
+	}
+	return out
+}
+
+func (e *ReviewEntry) add(org string, rc ReviewCompetency) {
+	e.Organisations = append(e.Organisations, org)
+	for _, ind := range rc.Indicators {
+		i := slices.IndexFunc(e.Statements, func(s ReviewStatement) bool { return s.Indicator.ID == ind.ID })
+		if i < 0 {
+			e.Statements = append(e.Statements, ReviewStatement{Indicator: ind})
+			i = len(e.Statements) - 1
+		}
+		e.Statements[i].Organisations = append(e.Statements[i].Organisations, org)
+	}
+	i := slices.IndexFunc(e.Levels, func(l ReviewLevels) bool { return slices.Equal(l.Levels, rc.Levels) })
+	if i < 0 {
+		e.Levels = append(e.Levels, ReviewLevels{Levels: rc.Levels})
+		i = len(e.Levels) - 1
+	}
+	e.Levels[i].Organisations = append(e.Levels[i].Organisations, org)
 }
