@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -21,6 +22,7 @@ const maxProfileRunes = 100
 // profileForm holds the widgets of the profile screen.
 type profileForm struct {
 	org, fn       *widget.Select
+	fns           []*assessment.Function // the profiles offered for the chosen organisation
 	name, team    *shortcutEntry
 	nameErr       *widget.Label
 	teamErr       *widget.Label
@@ -43,13 +45,9 @@ func (u *UI) showProfile() {
 	for i, o := range u.fw.Organisations {
 		orgs[i] = o.Name
 	}
-	fns := make([]string, len(u.fw.Functions))
-	for i, fn := range u.fw.Functions {
-		fns[i] = fn.Name
-	}
 	f.org = widget.NewSelect(orgs, nil)
 	f.org.PlaceHolder = lang.X("profile.org.placeholder", "Kies uw organisatie")
-	f.fn = widget.NewSelect(fns, nil)
+	f.fn = widget.NewSelect(nil, nil)
 	f.fn.PlaceHolder = lang.X("profile.function.placeholder", "Kies uw functie")
 	f.name.PlaceHolder = lang.X("profile.name.placeholder", "Bijvoorbeeld uw voornaam of initialen")
 	f.team.PlaceHolder = lang.X("profile.team.placeholder", "Bijvoorbeeld de naam van uw team of afdeling")
@@ -75,8 +73,13 @@ func (u *UI) showProfile() {
 			f.org.Selected = o.Name
 		}
 	}
+	u.offerFunctions(f)
 	update := func(string) { u.updateProfile(f) }
-	f.org.OnChanged, f.fn.OnChanged = update, update
+	f.org.OnChanged = func(string) {
+		u.offerFunctions(f)
+		u.updateProfile(f)
+	}
+	f.fn.OnChanged = update
 	f.name.OnChanged, f.team.OnChanged = update, update
 	u.updateProfile(f)
 
@@ -113,10 +116,33 @@ func (u *UI) selectedOrg(f *profileForm) (*assessment.Organisation, bool) {
 }
 
 func (u *UI) selectedFunction(f *profileForm) (*assessment.Function, bool) {
-	if i := f.fn.SelectedIndex(); i >= 0 {
-		return &u.fw.Functions[i], true
+	if i := f.fn.SelectedIndex(); i >= 0 && i < len(f.fns) {
+		return f.fns[i], true
 	}
 	return nil, false
+}
+
+// offerFunctions lists only the profiles that exist in the chosen
+// organisation (all of them before one is chosen), and drops a chosen
+// profile that does not exist there.
+func (u *UI) offerFunctions(f *profileForm) {
+	f.fns = nil
+	if org, ok := u.selectedOrg(f); ok {
+		f.fns = u.fw.FunctionsFor(org.ID)
+	} else {
+		for i := range u.fw.Functions {
+			f.fns = append(f.fns, &u.fw.Functions[i])
+		}
+	}
+	names := make([]string, len(f.fns))
+	for i, fn := range f.fns {
+		names[i] = fn.Name
+	}
+	f.fn.Options = names
+	if !slices.Contains(names, f.fn.Selected) {
+		f.fn.Selected = ""
+	}
+	f.fn.Refresh()
 }
 
 // checkLength shows a message under an entry that is too long.

@@ -169,6 +169,7 @@ func (v *validator) replaceIndicators(f *Framework, file string, ext *Extension,
 			continue
 		}
 		v.indicators(file, at, byComp[id], seenInd)
+		v.noOrgFilter(file, at, byComp[id])
 		own := maps.Clone(c.OrganisationIndicators)
 		if own == nil {
 			own = map[string][]Indicator{}
@@ -192,6 +193,10 @@ func (v *validator) requirements(f *Framework, file, org string, list []extensio
 		at := []any{"required", i}
 		if _, ok := f.funcByID[r.Function]; !ok {
 			v.fail(file, append(at, "function"), "onbekend functieprofiel %q; kies uit: %s", r.Function, strings.Join(f.functionIDs(), ", "))
+			continue
+		}
+		if !f.funcByID[r.Function].AvailableFor(org) {
+			v.fail(file, append(at, "function"), "functieprofiel %q bestaat niet bij organisatie %q", r.Function, org)
 			continue
 		}
 		target, ok := v.requirementTarget(f, file, at, org, r)
