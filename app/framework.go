@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -155,9 +156,10 @@ func (u *UI) showFrameworkCompetency(fv *frameworkView, id string) {
 		return // a category: it only groups
 	}
 	c := rc.Competency
-	levels := widget.NewForm()
+	levels := container.New(layout.NewFormLayout())
 	for i, fn := range u.fw.Functions {
-		levels.Append(fn.Name, widget.NewLabel(u.requiredText(rc.Levels[i])))
+		levels.Add(widget.NewLabel(fn.Name))
+		levels.Add(widget.NewLabel(u.requiredText(rc.Levels[i])))
 	}
 	statements := make([]string, len(rc.Indicators))
 	for i, ind := range rc.Indicators {
