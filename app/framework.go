@@ -40,7 +40,11 @@ func (u *UI) showFramework() {
 	fv := &frameworkView{detail: container.NewVBox()}
 	fv.scroll = container.NewVScroll(fv.detail)
 	fv.tree = widget.NewTree(fv.childIDs, fv.isBranch,
-		func(bool) fyne.CanvasObject { return widget.NewLabel("") },
+		func(bool) fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis // the full title is on the right
+			return l
+		},
 		func(id widget.TreeNodeID, _ bool, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(u.frameworkNodeText(fv, id))
 		})
@@ -70,7 +74,7 @@ func (u *UI) showFramework() {
 		bar)
 
 	split := container.NewHSplit(fv.tree, fv.scroll)
-	split.Offset = 0.38
+	split.Offset = 0.4
 	back := newIconKeyButton(lang.X("framework.back", "Terug"), theme.NavigateBackIcon(), u.ShowStart)
 	u.show(screenFramework, container.NewBorder(top, container.NewHBox(back), nil, nil, split))
 }
@@ -100,6 +104,7 @@ func (u *UI) chooseFrameworkOrganisation(fv *frameworkView, org string) {
 	fv.tree.OpenAllBranches()
 	if len(review) > 0 {
 		fv.tree.Select(review[0].Competency.ID)
+		fv.tree.ScrollToTop() // Select scrolled the first category's heading away
 	}
 }
 

@@ -56,7 +56,7 @@ func (u *UI) ShowStart() {
 	own.Icon = theme.StorageIcon()
 	rows = append(rows, own, hint(lang.X("start.catalogue.hint", "Laad het opleidingsaanbod van uw organisatie, zodat u het in leerplannen kunt kiezen.")))
 	frameworkReview := newKeyButton(lang.X("framework.start", "Kader bekijken"), u.showFramework)
-	frameworkReview.Icon = theme.ListIcon()
+	frameworkReview.Icon = theme.VisibilityIcon()
 	rows = append(rows, frameworkReview, hint(lang.X("framework.start.hint", "Lees het hele competentiekader: alle uitspraken en vereiste niveaus per organisatie en functie. Bewaar het als PDF of CSV om het te beoordelen.")))
 	mine := newKeyButton(lang.X("start.privacy.button", "Mijn gegevens"), u.showPrivacy)
 	mine.Icon = theme.AccountIcon()
