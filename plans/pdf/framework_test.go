@@ -9,6 +9,7 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/assets"
+	"zelfscan/plans/planfile"
 )
 
 func embeddedFramework(t *testing.T) *assessment.Framework {
@@ -109,4 +110,32 @@ func TestFrameworkPDFNeedsDate(t *testing.T) {
 	if err := RenderFramework(&bytes.Buffer{}, embeddedFramework(t), FrameworkOptions{}); err == nil {
 		t.Fatal("a PDF without date is not deterministic and must be refused")
 	}
+}
+
+// everyPage fails unless every page of the PDF text holds want.
+func everyPage(t *testing.T, what, text, want string) {
+	t.Helper()
+	for i, page := range strings.Split(strings.TrimRight(text, "\f\n"), "\f") {
+		if !strings.Contains(strings.Join(strings.Fields(page), " "), want) {
+			t.Fatalf("%s, page %d: no %q", what, i+1, want)
+		}
+	}
+}
+
+// The plan and group PDFs name the framework, with the extension, on every
+// page: a supervisor reading any page knows what the plan was made against.
+func TestPlanAndGroupPDFNameTheFramework(t *testing.T) {
+	f := typicalPlan(t)
+	f.Framework.Extension = &planfile.ExtensionInfo{Name: "Politie Oost", Version: "3", Organisation: f.Profile.OrganisationID}
+	want := "Competentiekader " + f.Framework.Version + " met uitbreiding Politie Oost, versie 3"
+	if f.Framework.Label() != want {
+		t.Fatalf("Label() = %q", f.Framework.Label())
+	}
+	everyPage(t, "plan", pdfText(t, renderBytes(t, f, Options{Created: created})), want)
+
+	var buf bytes.Buffer
+	if err := RenderGroup(&buf, groupOf(t, false), GroupOptions{Created: created}); err != nil {
+		t.Fatal(err)
+	}
+	everyPage(t, "group", pdfText(t, buf.Bytes()), "Competentiekader "+f.Framework.Version)
 }
