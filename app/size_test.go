@@ -37,7 +37,7 @@ func TestScreensFitMinSize(t *testing.T) {
 	for _, org := range fw.Organisations {
 		// The function that asks the most shows every page this organisation has.
 		best, most := "", -1
-		for _, fn := range fw.Functions {
+		for _, fn := range fw.FunctionsFor(org.ID) {
 			req, err := fw.Required(org.ID, fn.ID)
 			if err != nil {
 				t.Fatal(err)

@@ -52,6 +52,7 @@ func TestEmbeddedRoleConflictsStayMarked(t *testing.T) {
 		{"basis-perspectieven-3", []string{"rechterlijke-macht", "advocatuur"}},
 		{"verdiep-wetgeving-2", []string{"rechterlijke-macht", "om", "advocatuur"}},
 		{"verdiep-sociale-kaart-2", []string{"rechterlijke-macht"}},
+		{"verdiep-sociale-kaart-3", []string{"rechterlijke-macht", "advocatuur"}},
 		{"org-spanning-risico-1", []string{"om", "rechterlijke-macht", "advocatuur", "csg"}},
 		{"spec-gespreksvoering-2", []string{"csg", "advocatuur", "rechterlijke-macht", "vrouwenopvang", "om"}},
 		{"spec-netwerk-1", []string{"rechterlijke-macht", "advocatuur"}},
