@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"slices"
@@ -224,17 +223,13 @@ func (u *UI) exportFramework(path, ext string) {
 	})
 }
 
-// writeFramework renders the framework as PDF or CSV and writes it to path.
+// writeFramework renders the framework as PDF or CSV straight into the
+// atomic writer's temporary file, so a failure leaves no partial file.
 func writeFramework(path, ext string, fw *assessment.Framework, created time.Time) error {
-	if ext == ".csv" {
-		return writeFileAtomic(path, func(w io.Writer) error { return plans.WriteFrameworkCSV(w, fw) })
-	}
-	var buf bytes.Buffer
-	if err := pdf.RenderFramework(&buf, fw, pdf.FrameworkOptions{Created: created}); err != nil {
-		return err
-	}
 	return writeFileAtomic(path, func(w io.Writer) error {
-		_, err := w.Write(buf.Bytes())
-		return err
+		if ext == ".csv" {
+			return plans.WriteFrameworkCSV(w, fw)
+		}
+		return pdf.RenderFramework(w, fw, pdf.FrameworkOptions{Created: created})
 	})
 }
