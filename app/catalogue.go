@@ -2,8 +2,6 @@ package app
 
 import (
 	"errors"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -17,6 +15,7 @@ import (
 
 	"zelfscan/assets"
 	"zelfscan/plans"
+	"zelfscan/plans/localfile"
 	"zelfscan/plans/store"
 )
 
@@ -181,31 +180,18 @@ func (u *UI) loadOwnCatalogue(path string, back func()) {
 	u.askCatalogueName(name, items, back)
 }
 
-// readCapped reads a file of at most limit bytes. The size is checked
-// before reading and the read is capped as well, for a file that grows.
-// Its errors are Dutch, for the user.
+// readCapped reads a regular file of at most limit bytes. Its errors are
+// Dutch, for the user; a folder, FIFO or dangling link is refused with its
+// own message before anything is read.
 func readCapped(path string, limit int64) ([]byte, error) {
-	unreadable := errors.New(lang.X("catalogue.readFailed", "Het bestand kon niet worden geopend."))
 	tooLarge := errors.New(lang.X("catalogue.tooLarge", "Het bestand is groter dan {{.MiB}} MiB en wordt niet gelezen.",
 		map[string]any{"MiB": limit >> 20}))
-	f, err := os.Open(path)
-	if err != nil {
-		fyne.LogError("opening "+path, err)
-		return nil, unreadable
+	data, err := localfile.ReadCapped(path, limit, tooLarge)
+	if le, ok := errors.AsType[*localfile.Error](err); ok {
+		fyne.LogError("reading "+path, le.Err)
+		return nil, errors.New(le.Problem)
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > limit {
-		return nil, tooLarge
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		fyne.LogError("reading "+path, err)
-		return nil, unreadable
-	}
-	if int64(len(data)) > limit {
-		return nil, tooLarge
-	}
-	return data, nil
+	return data, err
 }
 
 // showCatalogueProblems lists why a file was not loaded, one problem a line.

@@ -6,9 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
+
+	"zelfscan/plans/localfile"
 )
 
 // Extension is the file name extension of a plan file (JSON inside).
@@ -94,22 +95,17 @@ func Detect(name string, data []byte) (Kind, error) {
 		"dit is geen leerplanbestand (%s) en geen pdf van Zelfscan GGG", Extension)
 }
 
-// Open reads the plan file or plan PDF at path.
+// Open reads the plan file or plan PDF at path. Only a regular file is
+// opened; a folder, link to nowhere or FIFO gets a Dutch message.
 func Open(path string) (*File, error) {
-	fh, err := os.Open(path)
+	data, err := localfile.ReadCapped(path, MaxPDFSize, tooLarge(path, MaxPDFSize))
 	if err != nil {
-		return nil, fileError(path, err, "het bestand kan niet worden geopend: %v", unwrapPath(err))
+		if le, ok := errors.AsType[*localfile.Error](err); ok {
+			return nil, &FileError{Name: le.Name, Problem: le.Problem, Err: le.Err}
+		}
+		return nil, err
 	}
-	defer fh.Close()
-	return Read(path, fh)
-}
-
-// unwrapPath drops the path from an *os.PathError; the message names the file already.
-func unwrapPath(err error) error {
-	if pe, ok := errors.AsType[*os.PathError](err); ok {
-		return pe.Err
-	}
-	return err
+	return ReadAny(path, data)
 }
 
 // Read reads a plan file or a plan PDF from r, whichever it is, reading at
