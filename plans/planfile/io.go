@@ -2,6 +2,7 @@ package planfile
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -98,6 +99,12 @@ func Detect(name string, data []byte) (Kind, error) {
 // Open reads the plan file or plan PDF at path. Only a regular file is
 // opened; a folder, link to nowhere or FIFO gets a Dutch message.
 func Open(path string) (*File, error) {
+	return OpenContext(context.Background(), path)
+}
+
+// OpenContext is Open that stops, with a FileError wrapping ctx's error,
+// when ctx ends (the user pressed "Annuleren").
+func OpenContext(ctx context.Context, path string) (*File, error) {
 	data, err := localfile.ReadCapped(path, MaxPDFSize, tooLarge(path, MaxPDFSize))
 	if err != nil {
 		if le, ok := errors.AsType[*localfile.Error](err); ok {
@@ -105,7 +112,7 @@ func Open(path string) (*File, error) {
 		}
 		return nil, err
 	}
-	return ReadAny(path, data)
+	return ReadAnyContext(ctx, path, data)
 }
 
 // Read reads a plan file or a plan PDF from r, whichever it is, reading at
@@ -120,6 +127,13 @@ func Read(name string, r io.Reader) (*File, error) {
 
 // ReadAny decodes a plan file, or takes the plan file out of a plan PDF.
 func ReadAny(name string, data []byte) (*File, error) {
+	return ReadAnyContext(context.Background(), name, data)
+}
+
+// ReadAnyContext is ReadAny that stops when ctx ends. The search of a PDF
+// is bounded (see maxObjects), so without cancelling it ends in well under
+// a second at MaxPDFSize as well.
+func ReadAnyContext(ctx context.Context, name string, data []byte) (*File, error) {
 	kind, err := Detect(name, data)
 	if err != nil {
 		return nil, err
@@ -128,7 +142,10 @@ func ReadAny(name string, data []byte) (*File, error) {
 		if len(data) > MaxPDFSize {
 			return nil, tooLarge(name, MaxPDFSize)
 		}
-		att, err := extractAttachment(data, AttachmentName, MaxFileSize)
+		att, err := extractAttachment(ctx, data, AttachmentName, MaxFileSize)
+		if ctx.Err() != nil {
+			return nil, fileError(name, ctx.Err(), "het lezen is afgebroken")
+		}
 		if err != nil {
 			return nil, fileError(name, err, "%s", pdfProblem(err))
 		}
