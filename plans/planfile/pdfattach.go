@@ -2,8 +2,8 @@ package planfile
 
 import (
 	"bytes"
-	"context"
 	"compress/zlib"
+	"context"
 	"errors"
 	"fmt"
 	"io"
