@@ -54,7 +54,7 @@ func (u *UI) reloadCatalogue() { u.cat = nil }
 
 // catalogueFilter lets the file dialogs show the file types an own
 // catalogue can have.
-var catalogueFilter = storage.NewExtensionFileFilter([]string{".csv", ".yaml", ".yml"})
+var catalogueFilter = storage.NewExtensionFileFilter([]string{".csv", ".txt", ".yaml", ".yml"})
 
 // showCatalogue shows the own catalogues; back returns to where the user came from.
 func (u *UI) showCatalogue(back func()) {
@@ -85,9 +85,10 @@ func (u *UI) showCatalogue(back func()) {
 	}
 	format := widget.NewAccordion(widget.NewAccordionItem(lang.X("catalogue.formatTitle", "Hoe ziet het bestand eruit?"),
 		wrapped(lang.X("catalogue.format",
-			"Een CSV-bestand heeft op de eerste regel de kolomnamen. Verplicht zijn titel, soort, niveau en competenties; "+
+			"Een CSV-bestand heeft in de eerste rij de kolomnamen. Verplicht zijn titel, soort, niveau en competenties; "+
 				"id, aanbieder, organisaties, url, accreditatie_register, accreditatie_punten, omschrijving, groep (ja of nee) en bron mogen erbij. "+
-				"Scheid de waarden met komma's of puntkomma's; meerdere competenties of organisaties scheidt u met | of een komma binnen aanhalingstekens. "+
+				"Scheid de waarden met komma's, puntkomma's of tabs; meerdere competenties of organisaties scheidt u met | of een komma binnen aanhalingstekens. "+
+				"Excel mag het bewaren als 'CSV (gescheiden door lijsten)', 'CSV UTF-8' of 'Unicode-tekst' (.txt). "+
 				"Soort is bijvoorbeeld training, cursus, e-learning of leeractiviteit; niveau is basis, verdiepend of specialistisch. "+
 				"Competenties noemt u met hun code uit het competentiekader, organisaties met hun code of naam. Een bestand met fouten wordt niet geladen: u krijgt een lijst van wat er mis is, per rij en kolom."))))
 	back1 := newKeyButton(lang.X("catalogue.back", "Terug"), back)
@@ -177,7 +178,7 @@ func (u *UI) loadOwnCatalogue(path string, back func()) {
 		u.showCatalogueProblems(name, err.Error())
 		return
 	}
-	u.askCatalogueName(name, items, back)
+	u.askCatalogueName(name, plans.CatalogueEncoding(name, data), items, back)
 }
 
 // readCapped reads a regular file of at most limit bytes. Its errors are
@@ -217,7 +218,7 @@ func (u *UI) showCatalogueProblems(file, problems string) {
 
 // askCatalogueName asks what to call a catalogue that passed every check,
 // then stores it. The same name again replaces the earlier catalogue.
-func (u *UI) askCatalogueName(file string, items []plans.Item, back func()) {
+func (u *UI) askCatalogueName(file, encoding string, items []plans.Item, back func()) {
 	entry := widget.NewEntry()
 	entry.SetText(strings.TrimSuffix(file, filepath.Ext(file)))
 	entry.Validator = func(s string) error {
@@ -229,6 +230,9 @@ func (u *UI) askCatalogueName(file string, items []plans.Item, back func()) {
 	info := hint(lang.X("catalogue.name.hint",
 		"{{.Count}} items gevonden. Deze naam staat bij het aanbod ('eigen: naam'). Bestaat er al een catalogus met deze naam, dan wordt die vervangen.",
 		map[string]any{"Count": len(items)}))
+	if encoding != "" {
+		info.SetText(lang.X("catalogue.name.encoding", "Gelezen als {{.Encoding}}.", map[string]any{"Encoding": encoding}) + " " + info.Text)
+	}
 	d := dialog.NewForm(lang.X("catalogue.name.title", "Naam van de catalogus"),
 		lang.X("catalogue.name.save", "Bewaren"), lang.X("plan.cancel", "Annuleren"),
 		[]*widget.FormItem{
