@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"zelfscan/plans/plaintext"
 )
 
 // Fyne v2.7.1 widgets lack some keys the scan needs: a RadioGroup's items
@@ -114,13 +116,30 @@ func (e *shortcutEntry) FocusLost() {
 }
 
 // TypedShortcut runs our own shortcuts and leaves the rest to the Entry.
+// Pasted text loses its control characters (a NUL from another program
+// would make the plan file unreadable), without changing the clipboard.
 func (e *shortcutEntry) TypedShortcut(s fyne.Shortcut) {
 	if run, ok := e.u.shortcuts[shortcutKey(s)]; ok {
 		run()
 		return
 	}
+	if p, ok := s.(*fyne.ShortcutPaste); ok && p.Clipboard != nil {
+		s = &fyne.ShortcutPaste{Clipboard: cleanClipboard{p.Clipboard}}
+	}
 	e.Entry.TypedShortcut(s)
 }
+
+// TypedRune drops control characters typed or sent by an input method.
+func (e *shortcutEntry) TypedRune(r rune) {
+	if !plaintext.IsControl(r) {
+		e.Entry.TypedRune(r)
+	}
+}
+
+// cleanClipboard hands out the clipboard's text without control characters.
+type cleanClipboard struct{ fyne.Clipboard }
+
+func (c cleanClipboard) Content() string { return plaintext.StripControls(c.Clipboard.Content()) }
 
 // levelPicker lets the user choose one level of the scale. It looks like a
 // horizontal radio group but is one focus stop: the arrow keys move the
