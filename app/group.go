@@ -78,7 +78,7 @@ func (u *UI) addGroupFiles(gs *groupState, paths []string) {
 func (u *UI) addGroupFolder(gs *groupState, dir string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		u.showFileProblem(lang.X("group.folderFailed", "De map {{.Path}} kan niet worden gelezen.", map[string]any{"Path": dir}), err)
+		u.showFileProblem(lang.X("group.folderFailed", "De map {{.Path}} kan niet worden gelezen.", map[string]any{"Path": shownPath(dir)}), err)
 		return
 	}
 	var paths []string
@@ -89,7 +89,7 @@ func (u *UI) addGroupFolder(gs *groupState, dir string) {
 		}
 	}
 	if len(paths) == 0 {
-		u.showFileProblem(lang.X("group.folderEmpty", "In de map {{.Path}} staan geen planbestanden (.zelfscan) of PDF's.", map[string]any{"Path": dir}), nil)
+		u.showFileProblem(lang.X("group.folderEmpty", "In de map {{.Path}} staan geen planbestanden (.zelfscan) of PDF's.", map[string]any{"Path": shownPath(dir)}), nil)
 		return
 	}
 	u.addGroupFiles(gs, paths)
