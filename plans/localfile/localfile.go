@@ -17,8 +17,8 @@ import (
 )
 
 // Error is a file that cannot be read. Problem is Dutch and names no
-// folder: the caller shows it next to the file's base name. Err keeps the
-// cause for the log.
+// folder: Error() puts it after the file's base name. Err keeps the cause,
+// for errors.Is and the log. planfile.FileError is this type.
 type Error struct {
 	Name    string
 	Problem string

@@ -40,16 +40,10 @@ var (
 )
 
 // FileError is a plan file that cannot be read. Problem is Dutch and meant
-// for the user; Err is one of the Err* values above (or a read error).
-type FileError struct {
-	Name    string
-	Problem string
-	Err     error
-}
-
-func (e *FileError) Error() string { return e.Name + ": " + e.Problem }
-
-func (e *FileError) Unwrap() error { return e.Err }
+// for the user; Err is one of the Err* values above, or the cause of an open
+// or read failure. It is the error type of localfile, so a file refused
+// there (a folder, a FIFO) needs no conversion.
+type FileError = localfile.Error
 
 func fileError(name string, err error, format string, args ...any) *FileError {
 	return &FileError{Name: displayName(name), Problem: fmt.Sprintf(format, args...), Err: err}
@@ -107,9 +101,6 @@ func Open(path string) (*File, error) {
 func OpenContext(ctx context.Context, path string) (*File, error) {
 	data, err := localfile.ReadCapped(path, MaxPDFSize, tooLarge(path, MaxPDFSize))
 	if err != nil {
-		if le, ok := errors.AsType[*localfile.Error](err); ok {
-			return nil, &FileError{Name: le.Name, Problem: le.Problem, Err: le.Err}
-		}
 		return nil, err
 	}
 	return ReadAnyContext(ctx, path, data)
