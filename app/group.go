@@ -360,10 +360,10 @@ func (u *UI) exportGroup(o *group.Overview, path, ext string) {
 		if err != nil {
 			removeEmpty(path)
 			u.showFileProblem(lang.X("group.exportFailed", "Het groepsoverzicht kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
-				map[string]any{"Path": path}), err)
+				map[string]any{"Path": shownPath(path)}), err)
 			return
 		}
 		u.showDone(lang.X("group.exportedTitle", "Groepsoverzicht bewaard"), lang.X("group.exported",
-			"Het groepsoverzicht staat in {{.Path}}. Er staan geen notities, reflecties of evaluaties in.", map[string]any{"Path": path}))
+			"Het groepsoverzicht staat in {{.Path}}. Er staan geen notities, reflecties of evaluaties in.", map[string]any{"Path": shownPath(path)}))
 	})
 }
