@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strings"
 	"sync"
 
 	"codeberg.org/go-fonts/liberation/liberationsansbold"
@@ -58,3 +59,22 @@ var coverage = sync.OnceValue(func() map[rune]bool {
 })
 
 func fontCovers(r rune) bool { return coverage()[r] }
+
+// fitLine shortens a one-line text with "…" to fit width w in the current
+// font, so a long name in the page header never runs off the page.
+func (r *renderer) fitLine(s string, w float64) string {
+	if r.p.GetStringWidth(s) <= w {
+		return s
+	}
+	runes := []rune(s)
+	lo, hi := 0, len(runes)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if r.p.GetStringWidth(string(runes[:mid])+"…") <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return strings.TrimSpace(string(runes[:lo])) + "…"
+}

@@ -36,3 +36,18 @@ func TestEmojiAndInvisibleCharactersPrintReadably(t *testing.T) {
 		}
 	}
 }
+
+// A name too long for the page header is cut with "…" on every page
+// instead of running off the page; the name field shows it whole.
+func TestLongNameFitsTheHeader(t *testing.T) {
+	f := hugePlan()
+	f.Profile.Name = "Zoë " + strings.Repeat("Çelik-d’Ancona ", 20) + "einde"
+	text := pdfText(t, renderBytes(t, f, Options{Created: created}))
+	for i, p := range strings.Split(strings.TrimRight(text, "\f\n"), "\f") {
+		first, _, _ := strings.Cut(strings.TrimLeft(p, "\n"), "\n")
+		if !strings.HasPrefix(first, "Zelfscan GGG — persoonlijk leerplan — Zoë Çelik-d’Ancona") || !strings.HasSuffix(first, "…") || len([]rune(first)) > 160 {
+			t.Fatalf("page %d header %q", i+1, first)
+		}
+	}
+	wantText(t, text, "einde")
+}

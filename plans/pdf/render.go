@@ -88,7 +88,7 @@ func render(w io.Writer, doc *document, created time.Time, atts []Attachment) (e
 	p.SetHeaderFunc(func() {
 		r.font(regular, 8, muted)
 		p.SetXY(margin, 10)
-		p.CellFormat(textW, 4, header, "", 0, "L", false, 0, "")
+		p.CellFormat(textW, 4, r.fitLine(header, textW), "", 0, "L", false, 0, "")
 		r.hline(14.5, 0.2)
 		p.SetY(margin)
 	})
