@@ -219,7 +219,7 @@ func (u *UI) showCatalogueProblems(file, problems string) {
 // askCatalogueName asks what to call a catalogue that passed every check,
 // then stores it. The same name again replaces the earlier catalogue.
 func (u *UI) askCatalogueName(file, encoding string, items []plans.Item, back func()) {
-	entry := widget.NewEntry()
+	entry := newShortcutEntry(u, false)
 	entry.SetText(strings.TrimSuffix(file, filepath.Ext(file)))
 	entry.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
