@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -308,9 +309,11 @@ func (u *UI) groupTable(o *group.Overview) fyne.CanvasObject {
 	return widget.NewCard(lang.X("group.perCompetency", "Per competentie"), "", box)
 }
 
-// decimal writes one decimal the Dutch way: 1,5.
+// decimal writes one decimal, rounded half up (0,25 → 0,3), with the
+// decimal separator of the language: 1,5 in Dutch, 1.5 in English.
 func decimal(v float64) string {
-	return strings.Replace(strconv.FormatFloat(v, 'f', 1, 64), ".", ",", 1)
+	s := strconv.FormatFloat(math.Round(v*10)/10, 'f', 1, 64)
+	return strings.Replace(s, ".", lang.X("results.decimalSeparator", ","), 1)
 }
 
 // groupSuggestions lists joint activities with why they are suggested.
