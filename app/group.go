@@ -3,11 +3,9 @@ package app
 import (
 	"bytes"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -312,8 +310,7 @@ func (u *UI) groupTable(o *group.Overview) fyne.CanvasObject {
 // decimal writes one decimal, rounded half up (0,25 → 0,3), with the
 // decimal separator of the language: 1,5 in Dutch, 1.5 in English.
 func decimal(v float64) string {
-	s := strconv.FormatFloat(math.Round(v*10)/10, 'f', 1, 64)
-	return strings.Replace(s, ".", lang.X("results.decimalSeparator", ","), 1)
+	return strings.Replace(planfile.Decimal(v), ",", lang.X("results.decimalSeparator", ","), 1)
 }
 
 // groupSuggestions lists joint activities with why they are suggested.

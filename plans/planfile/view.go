@@ -1,6 +1,7 @@
 package planfile
 
 import (
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -209,4 +210,10 @@ func FirstLine(s string, max int) string {
 		s = string(r[:max-1]) + "…"
 	}
 	return s
+}
+
+// Decimal writes v with one decimal and a Dutch decimal comma (1,3), half
+// up, as the results screen shows averages.
+func Decimal(v float64) string {
+	return strings.Replace(strconv.FormatFloat(math.Round(v*10)/10, 'f', 1, 64), ".", ",", 1)
 }
