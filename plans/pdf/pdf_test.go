@@ -236,14 +236,23 @@ func TestTypicalPlanShowsEverything(t *testing.T) {
 	text := pdfText(t, renderBytes(t, f, Options{Created: created}))
 	n := checkPages(t, text)
 	wantText(t, text, docTitle, "Zoë Çelik", "Basisteam Rijnmond-Noord", "Politie", f.Profile.FunctionName,
-		"Zelfscan GGG — persoonlijk leerplan — Zoë Çelik", "Uw profiel", "Tekorten in volgorde van prioriteit",
-		"Acties per tekort", "Overige acties", "Reflectie", "Bespreking", "Bronnen", "Joëlle d’Hondt",
+		"Zelfscan GGG — persoonlijk leerplan — Zoë Çelik", "Profiel", "Belangrijkste tekorten", "Gekozen acties",
+		"Acties in detail", "Acties bij competenties zonder tekort", "Reflectie van de professional", "Bespreking", "Bronnen", "Joëlle d’Hondt",
+		// The professional's note and the supervisor's answer to it.
+		"kan ik een keer meekijken bij een collega?", "Antwoord van Joëlle d’Hondt: Ja: loop in december een dienst mee met Ahmed.",
 		// The review's labels as on the review screen.
 		"Begeleider", "Vorm van bespreking", "Algemene opmerking",
 		"Regioplan, 2026", "bijlage 4", "Meelopen met een collega van Veilig Thuis", "Wat er veranderde in de praktijk",
 		"Pagina 1 van "+strconv.Itoa(n), fmt.Sprintf("Pagina %d van %d", n, n))
-	for _, c := range f.Competencies {
-		wantText(t, text, c.Title)
+	// Every gap is named, and the first with a statement rated below the level.
+	for _, g := range f.Gaps {
+		title, _ := f.CompetencyTitle(g.CompetencyID)
+		wantText(t, text, title)
+	}
+	if g, ok := f.Gap(f.Gaps[0].CompetencyID); !ok || len(g.Evidence) == 0 {
+		t.Fatal("the first gap has no evidence")
+	} else {
+		wantText(t, text, g.Evidence[0].Indicator.Text)
 	}
 	for _, a := range f.Actions {
 		if a.Item != nil {
@@ -258,7 +267,7 @@ func TestTypicalPlanShowsEverything(t *testing.T) {
 func TestEmptyPlanOffersAReviewForm(t *testing.T) {
 	text := pdfText(t, renderBytes(t, emptyPlan(), Options{}))
 	checkPages(t, text)
-	wantText(t, text, noName, "Er zijn geen tekorten", "Er zijn nog geen acties gekozen", "Er is nog geen reflectie geschreven",
+	wantText(t, text, noName, "Er zijn geen tekorten", "Er zijn nog geen acties gekozen", "nog geen reflectie en geen notities geschreven",
 		"Handtekening professional", "Handtekening begeleider", "Naam begeleider")
 }
 
@@ -270,11 +279,13 @@ func TestHugePlanFlowsOverPages(t *testing.T) {
 		t.Fatalf("%d pages for 60 long actions; text must be missing", n)
 	}
 	wantText(t, text, "Zoë Çelik-d’Ancona", "Inès Ôzdemir", "Actie-aanbod 59 over financiële afhankelijkheid", "Eigen actie 60:",
-		"Registerplein", "75 punten, waarvan 75 punten afgerond", "Actie a999 (niet meer in het plan)")
+		"Registerplein", "75 punten, waarvan 75 afgerond", "Actie a999 (niet meer in het plan)")
 	// Every long text arrives whole: count one phrase per copy.
 	phrase := "zinnen die doorlopen over meerdere regels."
 	perCopy := strings.Count(hugeText("x"), phrase)
-	copies := 1 + 12 + 60*3 + 30 + 3 // reflection, notes, evaluations, own texts, review texts
+	// reflection, notes, evaluations, own texts, review texts, and the review's
+	// comment on c00 once more as the answer next to the note on c00
+	copies := 1 + 12 + 60*3 + 30 + 3 + 1
 	var body []string
 	for _, l := range strings.Split(text, "\n") {
 		if !strings.Contains(l, "persoonlijk leerplan —") && !pageOf.MatchString(l) {
