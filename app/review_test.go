@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"reflect"
 	"testing"
 	"time"
@@ -390,5 +391,69 @@ func TestFailedPlanFileExportLeavesNoEmptyFile(t *testing.T) {
 	}
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Errorf("empty file left behind: %v", err)
+	}
+}
+
+// TestNoteAnsweredInReview: the note the professional wrote in the scan is
+// in their PDF and next to its competency in review mode; the supervisor's
+// answer travels back in the reviewed PDF and is in the plan after import.
+func TestNoteAnsweredInReview(t *testing.T) {
+	a := test.NewTempApp(t)
+	pro := newProfessional(t, a, "Zoë de Vries", 0)
+	sc := mustSelfCheck(t, pro.st, pro.id)
+	var noted string
+	for id, n := range sc.Notes {
+		if n == "GEHEIM notitie van Zoë de Vries" {
+			noted = id
+		}
+	}
+	if noted == "" {
+		t.Fatalf("the fixture's note is not stored: %v", sc.Notes)
+	}
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "leerplan.pdf")
+	pro.export(t, plan)
+	if text := pdfText(t, plan); !strings.Contains(text, "GEHEIM notitie van Zoë de Vries") {
+		t.Fatalf("the note is not in the professional's PDF:\n%s", text)
+	}
+
+	sup := newUIFixture(t)
+	sup.u.now = func() time.Time { return reviewDay.Add(24 * time.Hour) }
+	sup.u.openForReview(plan)
+	sup.u.busy.Wait()
+	rs := sup.u.review
+	if rs == nil {
+		t.Fatalf("review mode did not open: %q", visibleTexts(sup.w))
+	}
+	for _, want := range []string{"Notitie van Zoë de Vries", "GEHEIM notitie van Zoë de Vries"} {
+		if !showsText(sup.w, want) {
+			t.Errorf("review mode does not show %q", want)
+		}
+	}
+	answer := rs.gapNotes[noted]
+	if answer == nil || answer.PlaceHolder != "Uw antwoord op deze notitie" {
+		t.Fatalf("no answer field for the note on %s: %+v", noted, answer)
+	}
+	saveCapture(t, sup.w, "review")
+	typeIn(sup.w, answer, "Ja, loop in juli een dienst mee met Ahmed.")
+	typeIn(sup.w, rs.reviewer, "Joost Bakker")
+	reviewed := filepath.Join(dir, "besproken.pdf")
+	sup.u.saveReview(rs, reviewed, true)
+	sup.u.busy.Wait()
+	dismiss(sup.w)
+	if text := pdfText(t, reviewed); !strings.Contains(text, "Antwoord van Joost Bakker: Ja, loop in juli een dienst mee met Ahmed.") {
+		t.Errorf("the answer is not next to the note in the reviewed PDF:\n%s", text)
+	}
+
+	pro.u.importReview(reviewed, pro.id, nil)
+	pro.u.busy.Wait()
+	dismiss(pro.w)
+	_, after := pro.state(t)
+	if len(after.Reviews) != 1 || after.Reviews[0].GapComments[noted] != "Ja, loop in juli een dienst mee met Ahmed." {
+		t.Fatalf("the answer did not come back on import: %+v", after.Reviews)
+	}
+	pro.u.showPlan(pro.id)
+	if !showsText(pro.w, "Ja, loop in juli een dienst mee met Ahmed.") {
+		t.Errorf("the plan editor does not show the answer: %q", visibleTexts(pro.w))
 	}
 }
