@@ -183,12 +183,18 @@ func (u *UI) reviewGap(rs *reviewState, g planfile.GapView, changed func(string)
 		levels += " · " + lang.X("review.incomplete", "niet alle uitspraken beantwoord")
 	}
 	box := container.NewVBox(widget.NewSeparator(), title, hint(levels))
+	if ev := evidenceLines(f, g.CompetencyID); ev != "" {
+		box.Add(indent(hint(ev)))
+	}
 	note := ""
 	if g.Competency != nil {
 		note = strings.TrimSpace(g.Competency.Note)
 	}
+	// The answer goes right under the note it answers; without a note the
+	// comment on the gap follows its actions.
 	if note != "" {
 		box.Add(ownerNote(f, note))
+		box.Add(indent(u.competencyComment(rs, g.CompetencyID, true, changed)))
 	}
 	if len(g.Actions) == 0 {
 		box.Add(indent(hint(lang.X("review.noActions", "Nog geen acties bij dit tekort."))))
@@ -196,8 +202,25 @@ func (u *UI) reviewGap(rs *reviewState, g planfile.GapView, changed func(string)
 	for _, a := range g.Actions {
 		box.Add(indent(u.reviewAction(rs, a, false, changed)))
 	}
-	box.Add(u.competencyComment(rs, g.CompetencyID, note != "", changed))
+	if note == "" {
+		box.Add(u.competencyComment(rs, g.CompetencyID, false, changed))
+	}
 	return box
+}
+
+// evidenceLines lists the statements rated below the required level, the
+// lowest first, as the results screen does; "" when there are none.
+func evidenceLines(f *planfile.File, competencyID string) string {
+	g, ok := f.Gap(competencyID)
+	if !ok || len(g.Evidence) == 0 {
+		return ""
+	}
+	lines := []string{lang.X("review.evidence", "Gemiddeld {{.Score}}; {{.Below}} van {{.Answered}} uitspraken onder het vereiste niveau:",
+		map[string]any{"Score": decimal(g.Score()), "Below": len(g.Evidence), "Answered": g.Answered})}
+	for _, e := range g.Evidence {
+		lines = append(lines, "• "+e.Indicator.Text+" ("+f.LevelLabel(e.Level)+")")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // reviewOtherNotes shows the notes on competencies without a gap, each
@@ -221,11 +244,9 @@ func (u *UI) reviewOtherNotes(rs *reviewState, withGap map[string]bool, changed 
 
 // ownerNote shows what the professional wrote on a competency, marked as theirs.
 func ownerNote(f *planfile.File, note string) fyne.CanvasObject {
-	label := widget.NewLabelWithStyle(lang.X("review.noteBy", "Notitie van {{.Owner}}", map[string]any{"Owner": ownerName(f)}),
-		fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
-	text := wrapped(note)
+	text := wrapped(lang.X("review.noteBy", "Notitie van {{.Owner}}: {{.Note}}", map[string]any{"Owner": ownerName(f), "Note": note}))
 	text.TextStyle = fyne.TextStyle{Italic: true}
-	return indent(container.NewVBox(label, text))
+	return indent(text)
 }
 
 // competencyComment is the reviewer's field for one competency: the answer

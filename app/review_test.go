@@ -425,7 +425,7 @@ func TestNoteAnsweredInReview(t *testing.T) {
 	if rs == nil {
 		t.Fatalf("review mode did not open: %q", visibleTexts(sup.w))
 	}
-	for _, want := range []string{"Notitie van Zoë de Vries", "GEHEIM notitie van Zoë de Vries"} {
+	for _, want := range []string{"Notitie van Zoë de Vries: GEHEIM notitie van Zoë de Vries"} {
 		if !showsText(sup.w, want) {
 			t.Errorf("review mode does not show %q", want)
 		}
@@ -434,8 +434,9 @@ func TestNoteAnsweredInReview(t *testing.T) {
 	if answer == nil || answer.PlaceHolder != "Uw antwoord op deze notitie" {
 		t.Fatalf("no answer field for the note on %s: %+v", noted, answer)
 	}
-	saveCapture(t, sup.w, "review")
 	typeIn(sup.w, answer, "Ja, loop in juli een dienst mee met Ahmed.")
+	sup.w.Canvas().Focus(answer) // scrolls the note into view for the screenshot
+	saveCapture(t, sup.w, "review")
 	typeIn(sup.w, rs.reviewer, "Joost Bakker")
 	reviewed := filepath.Join(dir, "besproken.pdf")
 	sup.u.saveReview(rs, reviewed, true)
