@@ -5,8 +5,8 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"strings"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -130,17 +130,24 @@ func typeIn(w fyne.Window, e fyne.Focusable, text string) {
 	w.Canvas().Unfocus()
 }
 
-// superviseAndSave opens path in review mode on the supervisor's UI, fills
-// in the discussion and saves it to out.
-func superviseAndSave(t *testing.T, sup *uiFixture, path, out, gap string) {
+// openReview opens path in review mode on the supervisor's UI, a day after
+// the professional's export.
+func openReview(t *testing.T, sup *uiFixture, path string) *reviewState {
 	t.Helper()
 	sup.u.now = func() time.Time { return reviewDay.Add(24 * time.Hour) }
 	sup.u.openForReview(path)
 	sup.u.busy.Wait()
-	rs := sup.u.review
-	if rs == nil {
+	if sup.u.review == nil {
 		t.Fatalf("review mode did not open; screen shows %q", visibleTexts(sup.w))
 	}
+	return sup.u.review
+}
+
+// superviseAndSave opens path in review mode on the supervisor's UI, fills
+// in the discussion and saves it to out.
+func superviseAndSave(t *testing.T, sup *uiFixture, path, out, gap string) {
+	t.Helper()
+	rs := openReview(t, sup, path)
 	for _, want := range []string{"Plan ter bespreking", "Zoë de Vries", "uw eigen zelfscans en plannen veranderen niet",
 		"Meelopen met een collega van Veilig Thuis.", "GEHEIM reflectie"} {
 		if !showsText(sup.w, want) {
@@ -418,13 +425,7 @@ func TestNoteAnsweredInReview(t *testing.T) {
 	}
 
 	sup := newUIFixture(t)
-	sup.u.now = func() time.Time { return reviewDay.Add(24 * time.Hour) }
-	sup.u.openForReview(plan)
-	sup.u.busy.Wait()
-	rs := sup.u.review
-	if rs == nil {
-		t.Fatalf("review mode did not open: %q", visibleTexts(sup.w))
-	}
+	rs := openReview(t, sup, plan)
 	for _, want := range []string{"Notitie van Zoë de Vries: GEHEIM notitie van Zoë de Vries"} {
 		if !showsText(sup.w, want) {
 			t.Errorf("review mode does not show %q", want)

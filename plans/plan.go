@@ -272,4 +272,3 @@ func (p *Plan) Validate(fw *assessment.Framework, cat *Catalogue) error {
 	}
 	return errors.Join(errs...)
 }
-

@@ -12,11 +12,11 @@ import (
 
 // Source is everything a File is built from.
 type Source struct {
-	Framework  *assessment.Framework
-	Catalogue  *plans.Catalogue
-	SelfCheck  *assessment.SelfCheck
-	Plan       *plans.Plan
-	PlanUID    string
+	Framework *assessment.Framework
+	Catalogue *plans.Catalogue
+	SelfCheck *assessment.SelfCheck
+	Plan      *plans.Plan
+	PlanUID   string
 	// Reviews replace the plan's own reviews when set.
 	Reviews []Review
 	// StoredItems are the item titles and providers the store copied per
