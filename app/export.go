@@ -162,7 +162,8 @@ func (u *UI) buildPlanFile(ps *planState) (*planfile.File, error) {
 		stored[id] = planfile.StoredItem{Title: s.Title, Provider: s.Provider}
 	}
 	f, err := planfile.Build(planfile.Source{
-		Framework: u.fw, Catalogue: u.catalogue(), SelfCheck: ps.sc, Plan: ps.plan,
+		// The plan file and its PDF are Dutch whatever the UI language.
+		Framework: u.dutchFW, Catalogue: u.catalogue(), SelfCheck: ps.sc, Plan: ps.plan,
 		StoredItems: stored, AppVersion: u.app.Metadata().Version,
 	}, u.now())
 	if err != nil {
