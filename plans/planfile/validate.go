@@ -44,8 +44,8 @@ func (v *validator) required(what, s string, limit int) {
 
 // date accepts the zero time (not set) or a time in the window.
 func (v *validator) date(what string, t time.Time) {
-	if !t.IsZero() && !DateInRange(t) {
-		v.add("%s (%s) ligt niet tussen %d en %d", what, t.Format("2-1-2006"), FirstYear, LastYear)
+	if !t.IsZero() && !plans.DateInRange(t) {
+		v.add("%s (%s) ligt niet tussen %d en %d", what, t.Format("2-1-2006"), plans.FirstDateYear, plans.LastDateYear)
 	}
 }
 
@@ -292,11 +292,11 @@ func (r *Review) problems(comps, actions map[string]bool) []string {
 	}
 	if r.Date.IsZero() {
 		add("vul de datum van de bespreking in")
-	} else if !DateInRange(r.Date) {
-		add("de datum van de bespreking (%s) ligt niet tussen %d en %d", r.Date.Format("2-1-2006"), FirstYear, LastYear)
+	} else if !plans.DateInRange(r.Date) {
+		add("de datum van de bespreking (%s) ligt niet tussen %d en %d", r.Date.Format("2-1-2006"), plans.FirstDateYear, plans.LastDateYear)
 	}
-	if !r.OnPlanUpdated.IsZero() && !DateInRange(r.OnPlanUpdated) {
-		add("de versiedatum van het besproken plan ligt niet tussen %d en %d", FirstYear, LastYear)
+	if !r.OnPlanUpdated.IsZero() && !plans.DateInRange(r.OnPlanUpdated) {
+		add("de versiedatum van het besproken plan ligt niet tussen %d en %d", plans.FirstDateYear, plans.LastDateYear)
 	}
 	if !r.Setting.Valid() {
 		add("'%s' is geen bekende setting", r.Setting)

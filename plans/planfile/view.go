@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -168,21 +167,6 @@ func (f *File) LatestReview() (r Review, ok bool) {
 		}
 	}
 	return r, ok
-}
-
-// The years a plan's dates may fall in: outside them a date is a typing or
-// clock error (or a hostile file); the framework dates from 2026 and a plan
-// is not made for the next century. Screens and plan files check the same.
-const (
-	FirstYear = 2000
-	LastYear  = 2100
-)
-
-// DateInRange reports whether t falls in FirstYear..LastYear (in UTC, as
-// plans store their dates).
-func DateInRange(t time.Time) bool {
-	y := t.UTC().Year()
-	return y >= FirstYear && y <= LastYear
 }
 
 // PointsNumber writes points the Dutch way, 4,5 rather than 4.5, with no

@@ -3,7 +3,6 @@ package planfile
 import (
 	"reflect"
 	"testing"
-	"time"
 
 	"zelfscan/assessment"
 	"zelfscan/plans"
@@ -76,22 +75,6 @@ func TestTextHelpersHandleMultiByteLetters(t *testing.T) {
 	} {
 		if c.got != c.want {
 			t.Errorf("%s: %q, want %q", c.name, c.got, c.want)
-		}
-	}
-}
-
-func TestDateInRange(t *testing.T) {
-	for _, c := range []struct {
-		date time.Time
-		want bool
-	}{
-		{time.Date(1999, 12, 31, 0, 0, 0, 0, time.UTC), false},
-		{time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), true},
-		{time.Date(2100, 12, 31, 0, 0, 0, 0, time.UTC), true},
-		{time.Date(2101, 1, 1, 0, 0, 0, 0, time.UTC), false},
-	} {
-		if got := DateInRange(c.date); got != c.want {
-			t.Errorf("DateInRange(%s) = %v", c.date.Format("2-1-2006"), got)
 		}
 	}
 }
