@@ -153,31 +153,17 @@ func (u *UI) exportPDF(ps *planState, path string) {
 
 // buildPlanFile makes the self-contained plan file from what is stored.
 func (u *UI) buildPlanFile(ps *planState) (*planfile.File, error) {
-	var reviews []planfile.Review
-	for _, r := range ps.plan.Reviews {
-		reviews = append(reviews, planfile.ReviewOf(r))
+	stored := map[string]planfile.StoredItem{}
+	for id, s := range ps.snaps {
+		stored[id] = planfile.StoredItem{Title: s.Title, Provider: s.Provider}
 	}
-	cat := u.catalogue()
 	f, err := planfile.Build(planfile.Source{
 		// The plan file and its PDF are Dutch whatever the UI language.
-		Framework: u.dutchFW, Catalogue: cat, SelfCheck: ps.sc, Plan: ps.plan,
-		Reviews: reviews, AppVersion: u.app.Metadata().Version,
+		Framework: u.dutchFW, Catalogue: u.catalogue(), SelfCheck: ps.sc, Plan: ps.plan,
+		StoredItems: stored, AppVersion: u.app.Metadata().Version,
 	}, u.now())
 	if err != nil {
 		return nil, fmt.Errorf("leerplan samenstellen: %w", err)
-	}
-	// An item whose own catalogue was removed keeps the title the store copied.
-	for i := range f.Actions {
-		a := &f.Actions[i]
-		if a.Item == nil {
-			continue
-		}
-		if _, ok := cat.Item(a.Item.ID); ok {
-			continue
-		}
-		if s, ok := ps.snaps[a.ID]; ok && s.Title != "" {
-			a.Item.Title, a.Item.Provider = s.Title, s.Provider
-		}
 	}
 	return f, nil
 }

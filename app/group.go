@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -308,9 +307,10 @@ func (u *UI) groupTable(o *group.Overview) fyne.CanvasObject {
 	return widget.NewCard(lang.X("group.perCompetency", "Per competentie"), "", box)
 }
 
-// decimal writes one decimal the Dutch way: 1,5.
+// decimal writes one decimal, rounded half up (0,25 → 0,3), with the
+// decimal separator of the language: 1,5 in Dutch, 1.5 in English.
 func decimal(v float64) string {
-	return strings.Replace(strconv.FormatFloat(v, 'f', 1, 64), ".", ",", 1)
+	return strings.Replace(planfile.Decimal(v), ",", lang.X("results.decimalSeparator", ","), 1)
 }
 
 // groupSuggestions lists joint activities with why they are suggested.

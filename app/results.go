@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -33,6 +34,7 @@ func (u *UI) showResults(selfCheckID int64) {
 type resultsView struct {
 	widget.BaseWidget
 	content   fyne.CanvasObject
+	summary   *widget.Label
 	gaps      []gapRow
 	strengths []*widget.Label
 	// incomplete is the notice with the button back to the scan; nil when
@@ -60,10 +62,17 @@ func (u *UI) resultsScreen(id int64) fyne.CanvasObject {
 	bar.Add(u.planButton(id))
 	view := &resultsView{}
 
-	body := container.NewVBox(u.profileCard(sc, req, view))
+	// What a reader needs first: the summary, then the chart, then the list.
+	view.summary = summaryLabel(res)
+	body := container.NewVBox(view.summary)
+	if inc := u.incompleteNotice(sc, req); inc != nil {
+		view.incomplete = inc
+		body.Add(inc)
+	}
 	body.Add(widget.NewCard(lang.X("results.chart", "Uw niveau per competentie"), "", u.profileChart(res.Levels)))
 	body.Add(widget.NewCard(lang.X("results.gaps", "Tekorten, op volgorde van prioriteit"), "", u.gapSection(res.Gaps, view)))
 	body.Add(widget.NewCard(lang.X("results.strengths", "Sterke punten"), "", u.strengthSection(res.Strengths, view)))
+	body.Add(u.profileCard(sc, req))
 	body.Add(explanation())
 	view.content = body
 	view.ExtendBaseWidget(view)
@@ -77,7 +86,7 @@ func (v *resultsView) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // profileCard describes who made the self-check, when, and how far it got.
-func (u *UI) profileCard(sc *assessment.SelfCheck, req []assessment.RequiredCompetency, view *resultsView) fyne.CanvasObject {
+func (u *UI) profileCard(sc *assessment.SelfCheck, req []assessment.RequiredCompetency) fyne.CanvasObject {
 	who := widget.NewForm(
 		widget.NewFormItem(lang.X("results.organisation", "Organisatie"), wrapText(u.organisationName(sc.Profile.Organisation))),
 		widget.NewFormItem(lang.X("results.function", "Functie"), wrapText(u.functionName(sc.Profile.Function))),
@@ -88,32 +97,62 @@ func (u *UI) profileCard(sc *assessment.SelfCheck, req []assessment.RequiredComp
 	if sc.Profile.Team != "" {
 		who.Append(lang.X("results.team", "Team"), wrapText(sc.Profile.Team))
 	}
-	done := sc.Completeness(req)
 	when := widget.NewForm(
 		widget.NewFormItem(lang.X("results.date", "Gestart op"), widget.NewLabel(sc.Started.Local().Format(dateLayout))),
 		widget.NewFormItem(lang.X("results.version", "Versie competentiekader"), wrapText(u.versionText(sc.FrameworkVersion, sc.Profile.Organisation))),
-		widget.NewFormItem(lang.X("results.completeness", "Beantwoord"), widget.NewLabel(completenessText(done))),
+		widget.NewFormItem(lang.X("results.completeness", "Beantwoord"), widget.NewLabel(completenessText(sc.Completeness(req)))),
 	)
-	form := container.NewGridWithColumns(2, who, when)
-	box := container.NewVBox(form)
+	box := container.NewVBox(container.NewGridWithColumns(2, who, when))
 	if n := unaskedAnswers(sc, req); n > 0 {
 		box.Add(hint(lang.X("results.keptAnswers",
 			"Bewaarde antwoorden op uitspraken die het kader nu niet vraagt: {{.Count}}. Dat gebeurt als een uitbreiding van het kader niet meer wordt gebruikt of is gewijzigd. Ze tellen hierboven niet mee, maar blijven bewaard en tellen weer mee als die uitspraken terugkomen.",
 			map[string]any{"Count": n})))
 	}
-	if !done.Done() {
-		warn := widget.NewLabelWithStyle(lang.X("results.incomplete",
-			"Deze zelfscan is nog niet af. De niveaus hieronder tellen alleen de uitspraken die al zijn beantwoord."),
-			fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		warn.Wrapping = fyne.TextWrapWord
-		warn.Importance = widget.WarningImportance
-		cont := newIconKeyButton(lang.X("results.continue", "Verder met de zelfscan"), theme.NavigateNextIcon(),
-			func() { u.showScan(sc.ID) })
-		cont.Importance = widget.HighImportance
-		view.incomplete = container.NewVBox(warn, container.NewHBox(cont))
-		box.Add(view.incomplete)
-	}
 	return widget.NewCard(lang.X("results.profile", "Profiel"), "", box)
+}
+
+// incompleteNotice warns that levels count only the answers given and offers
+// the way back to the scan; nil when every statement is answered.
+func (u *UI) incompleteNotice(sc *assessment.SelfCheck, req []assessment.RequiredCompetency) fyne.CanvasObject {
+	if sc.Completeness(req).Done() {
+		return nil
+	}
+	warn := widget.NewLabelWithStyle(lang.X("results.incomplete",
+		"Deze zelfscan is nog niet af. De niveaus hieronder tellen alleen de uitspraken die al zijn beantwoord."),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	warn.Wrapping = fyne.TextWrapWord
+	warn.Importance = widget.WarningImportance
+	cont := newIconKeyButton(lang.X("results.continue", "Verder met de zelfscan"), theme.NavigateNextIcon(),
+		func() { u.showScan(sc.ID) })
+	cont.Importance = widget.HighImportance
+	return container.NewVBox(warn, container.NewHBox(cont))
+}
+
+// summaryLabel is the one line that opens the results: how many gaps, how
+// many competencies at level, and the largest gaps by name.
+func summaryLabel(res assessment.Result) *widget.Label {
+	l := widget.NewLabelWithStyle(summaryText(res), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// summaryTop is how many gaps the summary names.
+const summaryTop = 3
+
+func summaryText(res assessment.Result) string {
+	met := len(res.Levels) - len(res.Gaps)
+	if len(res.Gaps) == 0 {
+		return lang.X("results.summary.none", "Geen tekorten: u haalt bij alle {{.Met}} competenties het vereiste niveau.", map[string]any{"Met": met})
+	}
+	var top []string
+	for _, g := range res.Gaps[:min(summaryTop, len(res.Gaps))] {
+		top = append(top, g.Competency.Title)
+	}
+	data := map[string]any{"Gaps": len(res.Gaps), "Met": met, "Top": strings.Join(top, "; ")}
+	if len(res.Gaps) == 1 {
+		return lang.X("results.summary.one", "1 tekort, {{.Met}} op niveau; tekort: {{.Top}}.", data)
+	}
+	return lang.X("results.summary", "{{.Gaps}} tekorten, {{.Met}} op niveau; grootste tekorten: {{.Top}}.", data)
 }
 
 // profileChart draws own against required level per competency.
@@ -166,6 +205,8 @@ func chartImage(img image.Image) fyne.CanvasObject {
 // gapRow holds the labels of one gap, so a test can read what is shown.
 type gapRow struct {
 	title, detail, priority *widget.Label
+	// evidence: the statements rated below the required level.
+	evidence []*widget.Label
 }
 
 // gapSection lists the gaps; no gaps is good news and says so.
@@ -176,23 +217,18 @@ func (u *UI) gapSection(gaps []assessment.Gap, view *resultsView) fyne.CanvasObj
 	}
 	incomplete := false
 	for i, g := range gaps {
-		row := gapRow{
-			title:    widget.NewLabelWithStyle(g.Competency.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			detail:   wrapText(u.gapDetail(g)),
-			priority: widget.NewLabelWithStyle(priorityName(g.Priority()), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
-		}
-		row.title.Wrapping = fyne.TextWrapWord
-		if !g.Complete {
-			row.title.SetText(g.Competency.Title + " *")
-			incomplete = true
-		}
-		row.priority.Importance = priorityImportance(g.Priority())
+		row := u.gapRowFor(g)
+		incomplete = incomplete || !g.Complete
 		view.gaps = append(view.gaps, row)
 		prio := container.NewGridWrap(fyne.NewSize(90, row.priority.MinSize().Height), row.priority)
 		if i > 0 {
 			box.Add(widget.NewSeparator())
 		}
-		box.Add(container.NewBorder(nil, nil, prio, nil, container.NewVBox(row.title, row.detail)))
+		lines := container.NewVBox(row.title, row.detail)
+		for _, e := range row.evidence {
+			lines.Add(e)
+		}
+		box.Add(container.NewBorder(nil, nil, prio, nil, lines))
 	}
 	if incomplete {
 		box.Add(wrapText(lang.X("results.gapIncomplete", "* Nog niet alle uitspraken van deze competentie zijn beantwoord.")))
@@ -200,18 +236,46 @@ func (u *UI) gapSection(gaps []assessment.Gap, view *resultsView) fyne.CanvasObj
 	return box
 }
 
-// gapDetail names the category, both levels and the size of a gap.
+// gapRowFor makes the labels of one gap: title, levels and score, and the
+// statements that hold it below the required level.
+func (u *UI) gapRowFor(g assessment.Gap) gapRow {
+	title := g.Competency.Title
+	if !g.Complete {
+		title += " *"
+	}
+	row := gapRow{
+		title:    widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		detail:   wrapText(u.gapDetail(g)),
+		priority: widget.NewLabelWithStyle(priorityName(g.Priority()), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
+	}
+	row.title.Wrapping = fyne.TextWrapWord
+	row.priority.Importance = priorityImportance(g.Priority())
+	for _, e := range g.Evidence {
+		l := wrapText(lang.X("results.evidence", "• {{.Text}} (uw antwoord: {{.Level}})", map[string]any{
+			"Text": e.Indicator.Text, "Level": u.levelText(e.Level),
+		}))
+		row.evidence = append(row.evidence, l)
+	}
+	return row
+}
+
+// gapDetail names the category, both levels, the average behind the own
+// level, the shortfall and how many statements lie below the required level.
 func (u *UI) gapDetail(g assessment.Gap) string {
+	answered := g.Answered
 	data := map[string]any{
-		"Category": categoryLabel(g.Competency.Category),
-		"Own":      u.levelText(g.Own),
-		"Required": u.levelText(g.Required),
-		"Size":     g.Size(),
+		"Category":  categoryLabel(g.Competency.Category),
+		"Own":       u.levelText(g.Own),
+		"Required":  u.levelText(g.Required),
+		"Score":     decimal(g.Score()),
+		"Shortfall": decimal(g.Shortfall()),
+		"Below":     len(g.Evidence),
+		"Answered":  answered,
 	}
-	if g.Size() == 1 {
-		return lang.X("results.gapDetailOne", "{{.Category}} · nu {{.Own}} → vereist {{.Required}} · 1 niveau tekort", data)
+	if answered == 0 {
+		return lang.X("results.gapDetailNone", "{{.Category}} · vereist {{.Required}} · nog geen uitspraken beantwoord", data)
 	}
-	return lang.X("results.gapDetail", "{{.Category}} · nu {{.Own}} → vereist {{.Required}} · {{.Size}} niveaus tekort", data)
+	return lang.X("results.gapDetail", "{{.Category}} · nu {{.Own}} (gemiddeld {{.Score}}) → vereist {{.Required}} · {{.Shortfall}} onder vereist · {{.Below}} van {{.Answered}} uitspraken onder het vereiste niveau:", data)
 }
 
 // strengthSection lists the competencies at or above the required level.
@@ -236,14 +300,17 @@ func (u *UI) strengthSection(strengths []assessment.CompetencyResult, view *resu
 // (LevelOf, Gap.Priority, Analyse).
 func explanation() fyne.CanvasObject {
 	text := wrapText(lang.X("results.explanation",
-		"Niveau per competentie: het gemiddelde van uw antwoorden op de uitspraken van die competentie, naar beneden afgerond. "+
-			"Eén zwak punt trekt het niveau dus omlaag en wordt niet weggepoetst door sterke punten. "+
-			"Hebt u nog niet alle uitspraken beantwoord, dan telt het niveau alleen de gegeven antwoorden.\n\n"+
-			"Tekort: het niveau dat uw functie vraagt min uw eigen niveau. "+
-			"Een tekort in de basis (gezamenlijke basis, basis in de eigen organisatie en organisatiespecifiek) van twee niveaus of meer heeft prioriteit hoog. "+
-			"Een basistekort van één niveau, of een tekort van twee niveaus of meer in de verdieping (gezamenlijke verdieping, specialisatie in de eigen organisatie en uw rol), heeft prioriteit middel. De rest heeft prioriteit laag.\n\n"+
-			"Volgorde: eerst de tekorten in de basis, dan die in de verdieping en uw rol; binnen elke groep de grootste tekorten eerst, "+
-			"en bij gelijke grootte de volgorde van de zelfscan.\n\n"+
+		"Gemiddelde en niveau: per competentie het gemiddelde van uw antwoorden op de uitspraken, met één decimaal. "+
+			"Uw niveau is dat gemiddelde naar beneden afgerond; het niveau telt voor de vraag of u haalt wat uw functie vraagt. "+
+			"Eén zwak punt trekt het niveau dus omlaag. Hebt u nog niet alle uitspraken beantwoord, dan tellen alleen de gegeven antwoorden.\n\n"+
+			"Tekort: uw niveau is lager dan het vereiste niveau. Hoe groot het tekort is, zegt het verschil tussen het vereiste niveau en uw gemiddelde: "+
+			"antwoorden 1, 1, 1, 1 bij vereist niveau 2 liggen gemiddeld 1,0 onder vereist, antwoorden 2, 2, 2, 1 maar een kwart niveau, al is het niveau in beide gevallen 1. "+
+			"Onder elk tekort staan de uitspraken die u lager dan het vereiste niveau beoordeelde, de laagste eerst.\n\n"+
+			"Prioriteit: in de basis (gezamenlijke basis, basis in de eigen organisatie en organisatiespecifiek) telt het verschil helemaal, "+
+			"in de verdieping (gezamenlijke verdieping, specialisatie in de eigen organisatie en uw rol) voor de helft. "+
+			"Komt dat op 1 of meer, dan is de prioriteit hoog; op 0,5 of meer middel; anders laag.\n\n"+
+			"Volgorde: het zwaarst tellende tekort eerst; bij gelijke stand eerst het tekort met het grootste deel van de uitspraken onder het vereiste niveau, "+
+			"dan de basis voor de verdieping, dan de volgorde van de zelfscan.\n\n"+
 			"Sterke punten: competenties waarin u het vereiste niveau haalt of overtreft en waarvan alle uitspraken zijn beantwoord."))
 	acc := widget.NewAccordion(widget.NewAccordionItem(lang.X("results.explanationTitle", "Hoe worden niveaus en tekorten berekend?"), text))
 	return acc

@@ -211,9 +211,11 @@ func saveCapture(t *testing.T, w fyne.Window, name string) {
 func TestResultsShowGapsInAnalyseOrder(t *testing.T) {
 	f := newResultsFixture(t)
 	// Police, uitvoerend: b1 b2 o1 p1 require 2, v1 requires 1.
-	// b1 (1+1)/2=1 gap 1 basis → middel; b2 (0+1)/2=0 gap 2 basis → hoog;
-	// o1 (3+2)/2=2 strength; p1 only p1-1=0 → 0, gap 2, incomplete → hoog;
-	// v1 0 gap 1 verdieping → laag. Order: b2, p1, b1, v1.
+	// b1 1,1 → average 1.0, 1.0 short, basis → hoog, 2 of 2 below;
+	// b2 0,1 → 0.5, 1.5 short, basis → hoog; o1 3,2 → 2.5 strength;
+	// p1 only p1-1=0 → 0, 2.0 short, incomplete → hoog;
+	// v1 0,0 → 1.0 short in deepening, counts half → 0.5, middel.
+	// Order by weighted shortfall: p1 (2.0), b2 (1.5), b1 (1.0), v1 (0.5).
 	id := f.selfCheck(t, "uitvoerend", 0, map[string]int{
 		"b1-1": 1, "b1-2": 1, "b2-1": 0, "b2-2": 1, "o1-1": 3, "o1-2": 2, "p1-1": 0, "v1-1": 0, "v1-2": 0,
 	})
@@ -243,15 +245,24 @@ func TestResultsShowGapsInAnalyseOrder(t *testing.T) {
 		}
 	}
 	// The hand-worked expectation, so a change in Analyse is noticed here too.
-	wantTitles := []string{"Patronen zien", "Risico-inschatting *", "Vormen van geweld", "Wetgeving"}
-	wantPrio := []string{"hoog", "hoog", "middel", "laag"}
+	wantTitles := []string{"Risico-inschatting *", "Patronen zien", "Vormen van geweld", "Wetgeving"}
+	wantPrio := []string{"hoog", "hoog", "hoog", "middel"}
 	for i := range wantTitles {
 		if view.gaps[i].title.Text != wantTitles[i] || view.gaps[i].priority.Text != wantPrio[i] {
 			t.Errorf("gap row %d: %q %q, want %q %q", i, view.gaps[i].title.Text, view.gaps[i].priority.Text, wantTitles[i], wantPrio[i])
 		}
 	}
-	if d := view.gaps[0].detail.Text; !strings.Contains(d, "0 Nog niet") || !strings.Contains(d, "2 Toepassen") || !strings.Contains(d, "Basiskennis en -vaardigheden") {
-		t.Errorf("detail of first gap %q does not name category and levels", d)
+	if d := view.gaps[1].detail.Text; !strings.Contains(d, "0 Nog niet") || !strings.Contains(d, "2 Toepassen") ||
+		!strings.Contains(d, "Basiskennis en -vaardigheden") || !strings.Contains(d, "gemiddeld 0,5") ||
+		!strings.Contains(d, "1,5 onder vereist") || !strings.Contains(d, "2 van 2 uitspraken") {
+		t.Errorf("detail of second gap %q does not name category, levels, average, shortfall and count below", d)
+	}
+	// Evidence: the statements rated below level 2, lowest first.
+	if ev := labelTexts(view.gaps[1].evidence); len(ev) != 2 || !strings.Contains(ev[0], "uw antwoord: 0") || !strings.Contains(ev[1], "uw antwoord: 1") {
+		t.Errorf("evidence of Patronen zien = %q, want its two statements, rated 0 then 1", ev)
+	}
+	if got, want := view.summary.Text, "4 tekorten, 1 op niveau; grootste tekorten: Risico-inschatting; Patronen zien; Vormen van geweld."; got != want {
+		t.Errorf("summary %q, want %q", got, want)
 	}
 
 	if len(view.strengths) != 1 || !strings.HasPrefix(view.strengths[0].Text, "Triage") {

@@ -68,6 +68,17 @@ func (c Category) Label() string {
 	return string(c)
 }
 
+// CategoryOf returns the category with the given ID or Dutch Label (plan
+// files store the label); false when it is neither.
+func CategoryOf(s string) (Category, bool) {
+	for _, k := range Categories() {
+		if string(k) == s || k.Label() == s {
+			return k, true
+		}
+	}
+	return Category(s), false
+}
+
 // Valid reports whether c is one of the known categories.
 func (c Category) Valid() bool {
 	for _, k := range Categories() {

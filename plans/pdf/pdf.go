@@ -1,5 +1,6 @@
 // Package pdf renders a personal learning plan (a planfile.File) as an A4
-// PDF in Dutch: cover, profile chart, gaps, actions, reflection, reviews and
+// PDF in Dutch for the supervisor who discusses it: a one-page summary,
+// the profile chart, actions in detail, reflection with notes, reviews and
 // sources, with an embedded UTF-8 font and page numbers. The same File and
 // Options always give the same bytes.
 package pdf

@@ -8,18 +8,13 @@ import "zelfscan/assessment"
 func (f *File) Levels() []assessment.CompetencyResult {
 	out := make([]assessment.CompetencyResult, len(f.Competencies))
 	for i, c := range f.Competencies {
-		answered := 0
-		for _, ind := range c.Indicators {
-			if ind.Level != nil {
-				answered++
-			}
-		}
+		ind, ratings := f.Competencies[i].Ratings()
+		own := assessment.LevelOf(ind, ratings)
+		// The level written in the file stands, even if a later rule would round differently.
+		own.Level = c.Own
 		out[i] = assessment.CompetencyResult{
-			RequiredCompetency: assessment.RequiredCompetency{
-				Competency: &assessment.Competency{ID: c.ID, Title: c.Title, Category: assessment.Category(c.Category), Description: c.Description},
-				Level:      c.Required,
-			},
-			Own: assessment.CompetencyLevel{Level: c.Own, Answered: answered, Total: len(c.Indicators), Weakest: -1},
+			RequiredCompetency: assessment.RequiredCompetency{Competency: f.Competencies[i].assessed(), Indicators: ind, Level: c.Required},
+			Own:                own,
 		}
 	}
 	return out
