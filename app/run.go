@@ -86,7 +86,6 @@ func start(a fyne.App, w fyne.Window, fw *assessment.Framework, st Store, opt Op
 		u.busy.Add(1)
 		go func() {
 			defer u.busy.Done()
-			u.prebuildStartScreen()
 			fyne.DoAndWait(u.Restore)
 		}()
 		return u
@@ -116,15 +115,10 @@ func (u *UI) quit() {
 // restoreSize gives the window the size it had last time, never smaller
 // than MinSize (Fyne windows have no minimum size of their own).
 func restoreSize(a fyne.App, w fyne.Window) {
-	w.Resize(windowSize(a))
-}
-
-// windowSize is the size remembered from last time, at least MinSize.
-func windowSize(a fyne.App) fyne.Size {
 	p := a.Preferences()
 	size := fyne.NewSize(float32(p.FloatWithFallback(prefWinWidth, float64(MinSize.Width))),
 		float32(p.FloatWithFallback(prefWinHeight, float64(MinSize.Height))))
-	return fyne.NewSize(max(size.Width, MinSize.Width), max(size.Height, MinSize.Height))
+	w.Resize(fyne.NewSize(max(size.Width, MinSize.Width), max(size.Height, MinSize.Height)))
 }
 
 // saveSize remembers the window size for the next start.

@@ -22,29 +22,6 @@ func TestFirstScreenAfterShow(t *testing.T) {
 	if !showsText(w, "Nieuwe zelfscan starten") {
 		t.Fatalf("start screen not shown after Run; window shows %q", visibleTexts(w))
 	}
-	if u.prebuiltStart != nil {
-		t.Error("the start screen built before the window was up was not used")
-	}
-}
-
-// The start screen is built ahead only when it is the screen Restore shows;
-// shown once, a later ShowStart builds a fresh one (with fresh data).
-func TestStartScreenPrebuiltOnlyForTheStartScreen(t *testing.T) {
-	f := newUIFixture(t)
-	f.u.prebuildStartScreen()
-	first := f.u.prebuiltStart
-	if first == nil {
-		t.Fatal("no start screen built ahead on a fresh data folder")
-	}
-	f.u.ShowStart()
-	if f.u.prebuiltStart != nil {
-		t.Error("prebuilt start screen kept after it was shown")
-	}
-	f.u.showHistory()
-	f.u.prebuildStartScreen()
-	if f.u.prebuiltStart != nil {
-		t.Error("start screen built ahead although Restore reopens the history")
-	}
 }
 
 // After a migration the user is told where the copy of the old data is.

@@ -18,24 +18,6 @@ import (
 // ShowStart shows the start screen: what the app is for, where to begin,
 // where the data lives and whose work the framework is based on.
 func (u *UI) ShowStart() {
-	content := u.prebuiltStart
-	u.prebuiltStart = nil
-	if content == nil {
-		content = u.startScreen()
-	}
-	u.show(screenStart, content)
-	// One plan dropped here opens for review, several in the group overview.
-	u.acceptDrops(func(paths []string) {
-		if len(paths) == 1 {
-			u.openForReview(paths[0])
-			return
-		}
-		u.showGroup(paths)
-	})
-}
-
-// startScreen builds the start screen's content without showing it.
-func (u *UI) startScreen() fyne.CanvasObject {
 	title := heading(appTitle())
 	intro := wrapped(lang.X("start.intro", "Met deze zelfscan brengt u in kaart hoe het staat met uw kennis en vaardigheden rond gendergerelateerd geweld. U beoordeelt uzelf op concrete uitspraken die passen bij uw organisatie en functie. Daarna ziet u waar u sterk staat en waar u kunt groeien, als start voor een persoonlijk leerplan."))
 
@@ -89,30 +71,15 @@ func (u *UI) startScreen() fyne.CanvasObject {
 	if u.store.ReadOnly() {
 		body.Objects = append([]fyne.CanvasObject{readOnlyBanner()}, body.Objects...)
 	}
-	return container.NewVScroll(body)
-}
-
-// prebuildStartScreen builds and lays out the start screen at the window's
-// size, off the main goroutine while the toolkit creates the window there,
-// for the first ShowStart to show as it is. Shaping and measuring its text
-// is most of the work of the first screen, and the main goroutine is busy
-// with the window meanwhile. Only when Restore will show the start screen.
-func (u *UI) prebuildStartScreen() {
-	p := u.app.Preferences()
-	if p.String(prefLastStore) == u.store.Path() && p.String(prefLastScreen) != screenStart {
-		return
-	}
-	// The window pads its content, show() pads it once more.
-	pad := 2 * theme.Padding()
-	size := windowSize(u.app)
-	content := u.startScreen()
-	// As the window's SetContent does: first at its minimum size, then at
-	// the window's; the main goroutine repeats both and finds every text
-	// measurement cached.
-	padded := container.NewPadded(content)
-	padded.Resize(padded.MinSize())
-	padded.Resize(fyne.NewSize(size.Width-pad, size.Height-pad))
-	u.prebuiltStart = content
+	u.show(screenStart, container.NewVScroll(body))
+	// One plan dropped here opens for review, several in the group overview.
+	u.acceptDrops(func(paths []string) {
+		if len(paths) == 1 {
+			u.openForReview(paths[0])
+			return
+		}
+		u.showGroup(paths)
+	})
 }
 
 // unfinished finds the newest self-check that still has unanswered

@@ -116,9 +116,6 @@ type UI struct {
 	// is the settings file they came from, "" without one.
 	org          orgsettings.Settings
 	settingsPath string
-	// prebuiltStart is the start screen built before the window was up,
-	// for the first ShowStart; nil afterwards.
-	prebuiltStart fyne.CanvasObject
 }
 
 // New wires the GUI to an app, its main window, the framework and the store.
