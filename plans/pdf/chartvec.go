@@ -241,6 +241,7 @@ func (c *painter) DrawImage(rect vg.Rectangle, img image.Image) {
 // drawChart draws d with its top left corner at (left, top) on the page,
 // w millimetres wide.
 func drawChart(p *gofpdf.Fpdf, d chart.Drawing, left, top, w float64) {
+	x, y := p.GetXY() // path operators move gofpdf's current position
 	lw := p.GetLineWidth()
 	dr, dg, db := p.GetDrawColor()
 	fr, fg, fb := p.GetFillColor()
@@ -253,4 +254,5 @@ func drawChart(p *gofpdf.Fpdf, d chart.Drawing, left, top, w float64) {
 	p.SetDrawColor(dr, dg, db)
 	p.SetFillColor(fr, fg, fb)
 	p.SetTextColor(tr, tg, tb)
+	p.SetXY(x, y)
 }
