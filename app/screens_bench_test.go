@@ -41,7 +41,7 @@ func BenchmarkScreenSwitches(b *testing.B) {
 	for b.Loop() {
 		a := test.NewApp()
 		w := test.NewWindow(nil)
-		w.Resize(MinSize)
+		w.Resize(MinSize())
 		u := Run(a, w, Options{DataDir: b.TempDir()})
 		if u == nil {
 			b.Fatal("Run did not start")

@@ -160,7 +160,7 @@ func (u *UI) show(name string, content fyne.CanvasObject) {
 // time, in many more lines, on every screen switch.
 func screenWidth() fyne.CanvasObject {
 	r := canvas.NewRectangle(color.Transparent)
-	r.SetMinSize(fyne.NewSize(MinSize.Width-4*theme.Padding(), 0))
+	r.SetMinSize(fyne.NewSize(MinSize().Width-4*theme.Padding(), 0))
 	return r
 }
 
