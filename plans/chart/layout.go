@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"image"
 	"image/color"
 
 	"gonum.org/v1/plot"
@@ -48,8 +47,8 @@ type legendItem struct {
 	thumb plot.Thumbnailer
 }
 
-// render draws the chart; o is normalised and len(titles) > 0.
-func (rc rowChart) render(o Options, th theme) image.Image {
+// render lays the chart out; o is normalised and len(titles) > 0.
+func (rc rowChart) render(o Options, th theme) Drawing {
 	n := len(rc.titles)
 	width := o.points(o.Width)
 	inner := width - 2*margin
@@ -119,16 +118,16 @@ func (rc rowChart) render(o Options, th theme) image.Image {
 	grid.Horizontal.Color = nil
 	p.Add(grid, groupLines{breaks: rc.breaks, style: draw.LineStyle{Color: th.grid, Width: 1, Dashes: []vg.Length{3, 3}}}, rc.data)
 
-	img, c := newCanvas(o, heightPx, th.bg)
-	top := c.Max.Y - margin
-	drawLegend(c, legendRows, legendSty, margin, top)
-	plotArea := draw.Crop(c, margin, -margin, margin+noteH, -(margin + legendH + margin))
-	p.Draw(plotArea)
-	if note != "" {
-		noteSty.YAlign = draw.YBottom
-		c.FillText(noteSty, vg.Point{X: margin, Y: margin}, note)
-	}
-	return img.Image()
+	return Drawing{opt: o, heightPx: heightPx, bg: th.bg, paint: func(c draw.Canvas) {
+		top := c.Max.Y - margin
+		drawLegend(c, legendRows, legendSty, margin, top)
+		plotArea := draw.Crop(c, margin, -margin, margin+noteH, -(margin + legendH + margin))
+		p.Draw(plotArea)
+		if note != "" {
+			noteSty.YAlign = draw.YBottom
+			c.FillText(noteSty, vg.Point{X: margin, Y: margin}, note)
+		}
+	}}
 }
 
 // rowY is the y value of row i: the first row is drawn at the top.

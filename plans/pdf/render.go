@@ -1,7 +1,8 @@
 package pdf
 
-// This is the only file that imports gofpdf: the library is archived, so
-// everything else works on the layout types of layout.go.
+// This file and chartvec.go are the only ones that import gofpdf: the
+// library is archived, so everything else works on the layout types of
+// layout.go.
 
 import (
 	"bytes"
@@ -437,6 +438,11 @@ func (r *renderer) picture(pic picture) {
 		w, h = room/pic.aspect, room
 	}
 	r.ensure(h)
+	if pic.vector != nil {
+		drawChart(r.p, *pic.vector, margin+(textW-w)/2, r.y(), w)
+		r.p.SetY(r.y() + h + 3)
+		return
+	}
 	opt := gofpdf.ImageOptions{ImageType: "PNG"}
 	r.p.RegisterImageOptionsReader(pic.name, opt, bytes.NewReader(pic.png))
 	r.p.ImageOptions(pic.name, margin+(textW-w)/2, r.y(), w, h, false, opt, 0, "")
