@@ -29,12 +29,12 @@ func (o *Overview) WriteCSV(w io.Writer) error {
 		return fmt.Errorf("groepsoverzicht schrijven: %w", err)
 	}
 	for _, c := range o.Competencies {
-		row := []string{cell(c.ID), cell(c.Title), cell(c.Category), strconv.Itoa(c.Assessed), strconv.Itoa(len(c.WithGap))}
+		row := []string{SafeCell(c.ID), SafeCell(c.Title), SafeCell(c.Category), strconv.Itoa(c.Assessed), strconv.Itoa(len(c.WithGap))}
 		for _, n := range c.Sizes {
 			row = append(row, strconv.Itoa(n))
 		}
 		avg := strings.Replace(strconv.FormatFloat(c.AverageGap(), 'f', 1, 64), ".", ",", 1)
-		row = append(row, strconv.Itoa(c.TotalSize), avg, cell(strings.Join(o.Names(c.WithGap), ", ")))
+		row = append(row, strconv.Itoa(c.TotalSize), avg, SafeCell(strings.Join(o.Names(c.WithGap), ", ")))
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("groepsoverzicht schrijven: %w", err)
 		}
@@ -46,9 +46,9 @@ func (o *Overview) WriteCSV(w io.Writer) error {
 	return nil
 }
 
-// cell keeps text from other people's files from being run as a formula
+// SafeCell keeps text from other people's files from being run as a formula
 // when the sheet is opened: a leading =, +, - or @ gets an apostrophe.
-func cell(s string) string {
+func SafeCell(s string) string {
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}
