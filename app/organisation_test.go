@@ -54,6 +54,7 @@ func TestOrganisationOverview(t *testing.T) {
 			t.Errorf("organisation overview does not show %q: %q", want, visibleTexts(lead.w))
 		}
 	}
+	saveCapture(t, lead.w, "organisation")
 	for _, text := range visibleTexts(lead.w) {
 		if strings.Contains(text, "Anna") || strings.Contains(text, "GEHEIM") {
 			t.Errorf("shows personal text: %q", text)
@@ -89,6 +90,7 @@ func TestLearningRecordsScreen(t *testing.T) {
 
 	f.u.org.LearningRecords = orgsettings.LearningRecords{SendName: true, LRS: "https://lrs.voorbeeld.nl/xAPI", LRSUser: "k", LRSPassword: "s"}
 	f.u.showRecords(ps)
+	saveCapture(t, f.w, "records")
 	if !showsText(f.w, "Naar leeromgeving sturen") {
 		t.Fatalf("with an LRS: %q", visibleTexts(f.w))
 	}

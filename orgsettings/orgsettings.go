@@ -158,7 +158,7 @@ func loadFile(path string) (Settings, error) {
 func learningRecords(raw file) (LearningRecords, error) {
 	l := raw.Leeromgeving
 	out := LearningRecords{BaseIRI: strings.TrimSpace(l.BasisIRI), AccountHomePage: strings.TrimSpace(l.Homepage),
-		PseudonymKey: l.Sleutel, SendName: l.NaamMeesturen, LRS: strings.TrimSpace(l.LRS), LRSUser: l.Gebruiker}
+		PseudonymKey: os.Expand(l.Sleutel, os.Getenv), SendName: l.NaamMeesturen, LRS: strings.TrimSpace(l.LRS), LRSUser: l.Gebruiker}
 	for name, v := range map[string]string{"basis_iri": out.BaseIRI, "account_homepage": out.AccountHomePage} {
 		if u, err := url.Parse(v); v != "" && (err != nil || u.Scheme == "") {
 			return out, fmt.Errorf("%s %q is geen volledig adres (zoals https://leren.voorbeeld.nl/zelfscan)", name, v)

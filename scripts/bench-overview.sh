@@ -18,5 +18,8 @@ for run in 1 2 3; do
 		>"$work/out" 2>"$work/time"
 	wall=$(grep 'Elapsed (wall clock)' "$work/time" | awk '{print $NF}')
 	rss=$(grep 'Maximum resident set size' "$work/time" | awk '{print $NF}')
-	echo "bench-overview: run $run: ${wall} wall, peak RSS $((rss / 1024)) MB; $(tail -1 "$work/out")"
+	user=$(grep 'User time' "$work/time" | awk '{print $NF}')
+	sys=$(grep 'System time' "$work/time" | awk '{print $NF}')
+	echo "bench-overview: run $run: ${wall} wall, ${user} s user + ${sys} s system CPU, peak RSS $((rss / 1024)) MB; load average $(cut -d' ' -f1 /proc/loadavg)"
+	echo "  $(tail -1 "$work/out")"
 done

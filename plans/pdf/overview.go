@@ -31,7 +31,7 @@ func overviewContent(o *overview.Overview, created time.Time) *document {
 		para{text: overviewTitle, face: bold, size: 18},
 		para{text: fmt.Sprintf("Gemaakt op %s. %s", date(created), OverviewSummary(o)), muted: true},
 		para{text: fmt.Sprintf("Groepen, competenties en cijfers over minder dan %d mensen staan er niet in; "+
-			"in de tabel per competentie staat dan '–' (%s). Namen, notities, reflecties en evaluaties worden niet gelezen.",
+			"in de tabel per competentie staat dan '–' (%s); \"Op 2\" is het aantal deelnemers met eigen niveau 2. Namen, notities, reflecties en evaluaties worden niet gelezen.",
 			o.MinGroup, overview.TooFew), size: 9, muted: true},
 	}
 	if len(o.Groups) == 0 {
@@ -74,10 +74,10 @@ func overviewShared(g overview.Group) []block {
 }
 
 func overviewTable(o *overview.Overview, g overview.Group) table {
-	cols := []column{{"Competentie", 0.34}, {"Beoordeeld", 0.1}, {"Vereist", 0.08}}
+	cols := []column{{"Competentie", 0.3}, {"Beoordeeld", 0.13}, {"Vereist", 0.09}}
 	share := 0.3 / float64(o.MaxLevel+1)
 	for l := 0; l <= o.MaxLevel; l++ {
-		cols = append(cols, column{fmt.Sprintf("Niveau %d", l), share})
+		cols = append(cols, column{fmt.Sprintf("Op %d", l), share})
 	}
 	cols = append(cols, column{"Met tekort", 0.18})
 	t := table{cols: cols}
