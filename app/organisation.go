@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"slices"
@@ -111,17 +110,26 @@ func (u *UI) renderOrganisation(st *orgState) {
 }
 
 func (u *UI) chooseOrgFolder(st *orgState) {
+	u.chooseFolder(lang.X("organisation.addFolder", "Map toevoegen"), func(dir string) {
+		if !slices.Contains(st.folders, dir) {
+			st.folders = append(st.folders, dir)
+			u.reorganise(st)
+		}
+	})
+}
+
+// chooseFolder asks for a folder and passes its path on.
+func (u *UI) chooseFolder(title string, chosen func(dir string)) {
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
 			u.showFileProblem(lang.X("review.chooseFailed", "Het gekozen bestand kan niet worden gebruikt."), err)
 			return
 		}
-		if dir != nil && !slices.Contains(st.folders, dir.Path()) {
-			st.folders = append(st.folders, dir.Path())
-			u.reorganise(st)
+		if dir != nil {
+			chosen(dir.Path())
 		}
 	}, u.win)
-	d.SetTitleText(lang.X("organisation.addFolder", "Map toevoegen"))
+	d.SetTitleText(title)
 	d.Resize(fileDialogSize(u.win))
 	d.Show()
 }
@@ -192,14 +200,7 @@ func (u *UI) chooseOrgExport(st *orgState, ext string) {
 			if ext == ".csv" {
 				return writeFileAtomic(path, o.WriteCSV)
 			}
-			var buf bytes.Buffer
-			if err := pdf.RenderOverview(&buf, o, created); err != nil {
-				return err
-			}
-			return writeFileAtomic(path, func(w io.Writer) error {
-				_, err := w.Write(buf.Bytes())
-				return err
-			})
+			return writeFileAtomic(path, func(w io.Writer) error { return pdf.RenderOverview(w, o, created) })
 		}, func(err error) {
 			if err != nil {
 				removeEmpty(path)
