@@ -130,7 +130,7 @@ func (u *UI) confirmSend(rs *recordsState) {
 			}
 		}, u.win)
 	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
+	u.showDialog(d)
 }
 
 func (u *UI) sendRecords(rs *recordsState) {

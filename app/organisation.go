@@ -131,7 +131,7 @@ func (u *UI) chooseFolder(title string, chosen func(dir string)) {
 	}, u.win)
 	d.SetTitleText(title)
 	d.Resize(fileDialogSize(u.win))
-	d.Show()
+	u.showDialog(d)
 }
 
 // orgFoldersCard lists the chosen folders, each with a remove button.

@@ -26,17 +26,27 @@ var start = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
 func Plan(fw *assessment.Framework, cat *plans.Catalogue, seed uint64, i int) (*planfile.File, error) {
 	rng := rand.New(rand.NewPCG(seed, uint64(i)))
 	org := fw.Organisations[rng.IntN(len(fw.Organisations))]
-	fn := fw.Functions[rng.IntN(len(fw.Functions))]
+	// Not every function exists in every organisation: take the first
+	// that does, from a random start.
+	first := rng.IntN(len(fw.Functions))
+	var fn assessment.Function
+	var req []assessment.RequiredCompetency
+	for k := range fw.Functions {
+		fn = fw.Functions[(first+k)%len(fw.Functions)]
+		if r, err := fw.Required(org.ID, fn.ID); err == nil {
+			req = r
+			break
+		}
+	}
+	if req == nil {
+		return nil, fmt.Errorf("organisatie %q heeft geen functieprofiel", org.ID)
+	}
 	at := start.Add(time.Duration(i) * time.Minute)
 	sc := &assessment.SelfCheck{
 		Profile: assessment.Profile{Organisation: org.ID, Function: fn.ID,
 			Name: fmt.Sprintf("%s naam %d", Secret, i), Team: Secret + " team"},
 		Started: at, Updated: at.Add(time.Hour),
 		Ratings: map[string]assessment.Rating{}, Notes: map[string]string{},
-	}
-	req, err := fw.Required(org.ID, fn.ID)
-	if err != nil {
-		return nil, err
 	}
 	// A person tends to be strong or weak across the board.
 	base := rng.IntN(4)
