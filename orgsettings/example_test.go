@@ -19,7 +19,11 @@ func TestDocumentedExampleLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Settings{Organisation: "veilig-thuis", OwnCatalogue: abs, DataDir: "/home/medewerker/Documenten/Zelfscan GGG",
+	ext, err := filepath.Abs(filepath.Join("..", "docs", "kader-uitbreiding.example.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Settings{Organisation: "veilig-thuis", OwnCatalogue: abs, DataDir: "/home/medewerker/Documenten/Zelfscan GGG", FrameworkExtension: ext,
 		LearningRecords: LearningRecords{BaseIRI: "https://leren.voorbeeld.nl/zelfscan", AccountHomePage: "https://leren.voorbeeld.nl",
 			PseudonymKey: "sleutel", LRS: "https://lrs.voorbeeld.nl/data/xAPI", LRSUser: "zelfscan-ggg", LRSPassword: "geheim"}}
 	if s != want {

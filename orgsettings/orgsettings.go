@@ -35,6 +35,9 @@ type Settings struct {
 	// DataDir is the absolute data folder, used when neither --data nor
 	// ZELFSCAN_DATA is given.
 	DataDir string
+	// FrameworkExtension is the absolute path of the organisation's
+	// extension of the competency framework (docs/kader-uitbreiding.md).
+	FrameworkExtension string
 	// LearningRecords configures the xAPI export and, when it names an
 	// LRS, sending to it; zero: export with the defaults, no sending.
 	LearningRecords LearningRecords
@@ -61,6 +64,7 @@ type file struct {
 	Organisation string `yaml:"organisatie"`
 	OwnCatalogue string `yaml:"eigen_aanbod"`
 	DataDir      string `yaml:"gegevensmap"`
+	Extension    string `yaml:"kader_uitbreiding"`
 	Leeromgeving struct {
 		BasisIRI      string `yaml:"basis_iri"`
 		Homepage      string `yaml:"account_homepage"`
@@ -146,6 +150,12 @@ func loadFile(path string) (Settings, error) {
 	if s.DataDir, err = resolvePath(dir, raw.DataDir); err != nil {
 		return Settings{}, &Error{Path: path, Msg: "gegevensmap: " + err.Error()}
 	}
+	if s.FrameworkExtension, err = resolvePath(dir, raw.Extension); err != nil {
+		return Settings{}, &Error{Path: path, Msg: "kader_uitbreiding: " + err.Error()}
+	}
+	if ext := strings.ToLower(filepath.Ext(s.FrameworkExtension)); s.FrameworkExtension != "" && ext != ".yaml" && ext != ".yml" {
+		return Settings{}, &Error{Path: path, Msg: "kader_uitbreiding moet een .yaml- of .yml-bestand zijn"}
+	}
 	if s.LearningRecords, err = learningRecords(raw); err != nil {
 		return Settings{}, &Error{Path: path, Msg: "leeromgeving: " + err.Error()}
 	}
@@ -188,7 +198,7 @@ func decodeMessage(err error) string {
 	}
 	msg := ve.Msg
 	if ve.Field != "" {
-		msg = fmt.Sprintf("veld %s: %s (bekende velden: organisatie, eigen_aanbod, gegevensmap, leeromgeving)", ve.Field, ve.Msg)
+		msg = fmt.Sprintf("veld %s: %s (bekende velden: organisatie, eigen_aanbod, gegevensmap, kader_uitbreiding, leeromgeving)", ve.Field, ve.Msg)
 	}
 	if ve.Line > 0 {
 		msg = fmt.Sprintf("regel %d, %s", ve.Line, msg)

@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"zelfscan/plans/group"
+	"zelfscan/plans"
 )
 
 // TooFew is what a hidden figure shows.
@@ -35,8 +35,8 @@ func (o *Overview) WriteCSV(w io.Writer) error {
 	}
 	for _, g := range o.Groups {
 		for _, r := range g.Competencies {
-			row := []string{group.SafeCell(g.Organisation), group.SafeCell(g.Function), strconv.Itoa(g.Members),
-				group.SafeCell(r.ID), group.SafeCell(r.Title), group.SafeCell(r.Category), strconv.Itoa(r.Assessed), strconv.Itoa(r.Required)}
+			row := []string{plans.SheetCell(g.Organisation), plans.SheetCell(g.Function), strconv.Itoa(g.Members),
+				plans.SheetCell(r.ID), plans.SheetCell(r.Title), plans.SheetCell(r.Category), strconv.Itoa(r.Assessed), strconv.Itoa(r.Required)}
 			for _, c := range r.Own {
 				row = append(row, c.String())
 			}

@@ -93,7 +93,13 @@ func render(w io.Writer, doc *document, created time.Time, atts []Attachment) (e
 		r.hline(14.5, 0.2)
 		p.SetY(margin)
 	})
+	framework := clean(doc.framework)
 	p.SetFooterFunc(func() {
+		if framework != "" {
+			r.font(regular, 7.5, muted)
+			p.SetXY(margin, pageH-17.5)
+			p.CellFormat(textW, 4, framework, "", 0, "C", false, 0, "")
+		}
 		r.font(regular, 8, muted)
 		p.SetXY(margin, pageH-13)
 		p.CellFormat(textW, 4, fmt.Sprintf("Pagina %d van %s", p.PageNo(), nbAlias), "", 0, "C", false, 0, "")

@@ -94,6 +94,11 @@ func (f *File) Validate() error {
 	v.text("de kaderversie", f.Framework.Version, maxShort)
 	v.text("de titel van het kader", f.Framework.Title, maxShort)
 	v.text("de bronvermelding van het kader", f.Framework.Credit, maxText)
+	if e := f.Framework.Extension; e != nil {
+		v.required("de naam van de kaderuitbreiding", e.Name, maxShort)
+		v.required("de versie van de kaderuitbreiding", e.Version, maxShort)
+		v.required("de organisatie van de kaderuitbreiding", e.Organisation, maxShort)
+	}
 	v.text("de catalogusversie", f.Catalogue, maxShort)
 	top := v.scale(f)
 	f.validateProfile(v)
