@@ -66,7 +66,7 @@ func (u *UI) ShowStart() {
 	rows = append(rows, mine, hint(lang.X("start.privacy.hint", "Zie wat er wordt bewaard en waar, exporteer alles of verwijder alles.")))
 
 	privacy := wrapped(lang.X("start.privacy", "Uw antwoorden blijven op deze computer: de app stuurt niets door. Ze staan in {{.Path}}.",
-		map[string]any{"Path": u.store.Path()}))
+		map[string]any{"Path": shownPath(u.store.Path())}))
 	// The credit already names the plan of action, publisher and year.
 	credit := hint(u.fw.Source.Credit)
 

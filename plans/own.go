@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"zelfscan/assessment"
 )
@@ -63,13 +62,15 @@ func ParseOwnCatalogue(name string, data []byte, fw *assessment.Framework) ([]It
 		items []Item
 		err   error
 	)
-	switch strings.ToLower(filepath.Ext(base)) {
-	case ".csv":
+	switch ext := strings.ToLower(filepath.Ext(base)); {
+	case isTableFile(base):
 		items, err = parseOwnCSV(base, data, fw)
-	case ".yaml", ".yml":
+	case ext == ".yaml" || ext == ".yml":
 		items, err = parseOwnYAML(base, data, fw)
+	case ext == ".xlsx" || ext == ".xls" || ext == ".ods":
+		return nil, &RowError{File: base, Msg: "dit is een werkmap, geen tekstbestand; kies in het spreadsheetprogramma 'Opslaan als' en dan 'CSV (gescheiden door lijsten)' of 'Unicode-tekst'"}
 	default:
-		return nil, &RowError{File: base, Msg: "onbekend bestandstype; kies een .csv-, .yaml- of .yml-bestand"}
+		return nil, &RowError{File: base, Msg: "onbekend bestandstype; kies een .csv-, .txt-, .yaml- of .yml-bestand"}
 	}
 	if err != nil {
 		return nil, err
@@ -261,10 +262,7 @@ func problemColumn(steps []any) string {
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 func parseOwnCSV(name string, data []byte, fw *assessment.Framework) ([]Item, error) {
-	data = bytes.TrimPrefix(data, utf8BOM)
-	if !utf8.Valid(data) {
-		return nil, &RowError{File: name, Msg: "het bestand is geen UTF-8-tekst; sla het in het spreadsheetprogramma op als 'CSV UTF-8'"}
-	}
+	data, _ = tableText(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &RowError{File: name, Msg: "het bestand is leeg"}
 	}
@@ -321,7 +319,7 @@ func parseOwnCSV(name string, data []byte, fw *assessment.Framework) ([]Item, er
 			break
 		}
 		if extra := rec[min(len(rec), len(header)):]; !blank(extra) {
-			errs.add(&RowError{File: name, Row: row, Msg: fmt.Sprintf("de rij heeft %d kolommen, de kopregel %d", len(rec), len(header))})
+			errs.add(&RowError{File: name, Row: row, Msg: fmt.Sprintf("de rij heeft %d kolommen, de koprij %d", len(rec), len(header))})
 			continue
 		}
 		cell := func(col string) string {
@@ -348,7 +346,7 @@ func parseOwnCSV(name string, data []byte, fw *assessment.Framework) ([]Item, er
 		rows = append(rows, row)
 	}
 	if len(items) == 0 && len(errs.errs) == 0 {
-		errs.add(&RowError{File: name, Msg: "het bestand bevat alleen een kopregel en geen aanbod"})
+		errs.add(&RowError{File: name, Msg: "het bestand bevat alleen een koprij en geen aanbod"})
 	}
 	for i, msg := range assignOwnIDs(items) {
 		if msg != "" {
@@ -449,17 +447,20 @@ func splitList(s string) []string {
 	return out
 }
 
-// detectSeparator picks ; or , by which occurs more in the header line:
-// Dutch spreadsheets export with ;, others with ,.
+// detectSeparator picks tab, ; or , by which occurs most in the header
+// line: Excel's "Unicode-tekst" uses tabs, Dutch CSV exports ;, others ,.
 func detectSeparator(data []byte) rune {
 	line := data
-	if i := bytes.IndexAny(data, "\r\n"); i >= 0 {
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
 		line = data[:i]
 	}
-	if bytes.Count(line, []byte{';'}) >= bytes.Count(line, []byte{','}) && bytes.Contains(line, []byte{';'}) {
-		return ';'
+	best, most := ',', 0
+	for _, sep := range []rune{'\t', ';', ','} {
+		if n := bytes.Count(line, []byte(string(sep))); n > most {
+			best, most = sep, n
+		}
 	}
-	return ','
+	return best
 }
 
 func csvError(name string, err error) error {
@@ -467,14 +468,14 @@ func csvError(name string, err error) error {
 	if !errors.As(err, &pe) {
 		return &RowError{File: name, Msg: "onleesbaar CSV-bestand: " + err.Error()}
 	}
-	msg := "onleesbare regel"
+	msg := "onleesbare rij"
 	switch {
 	case errors.Is(pe.Err, csv.ErrQuote):
 		msg = "een veld tussen aanhalingstekens wordt niet afgesloten"
 	case errors.Is(pe.Err, csv.ErrBareQuote):
 		msg = "een aanhalingsteken staat midden in een veld; zet het hele veld tussen aanhalingstekens en verdubbel het teken"
 	}
-	return &RowError{File: name, Msg: fmt.Sprintf("regel %d: %s", pe.Line, msg)}
+	return &RowError{File: name, Row: pe.StartLine, Msg: msg}
 }
 
 func blank(rec []string) bool {

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"reflect"
 	"time"
 
 	"zelfscan/assessment"
@@ -108,6 +109,7 @@ func Build(src Source, now time.Time) (*File, error) {
 			f.Actions = append(f.Actions, fa)
 		}
 	}
+	stripControls(reflect.ValueOf(f))
 	return f, nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"zelfscan/plans"
+	"zelfscan/plans/plaintext"
 )
 
 // Limits on what a plan file may hold. They are generous for real plans and
@@ -38,6 +39,9 @@ func (v *validator) add(format string, args ...any) {
 func (v *validator) text(what, s string, limit int) {
 	if n := len([]rune(s)); n > limit {
 		v.add("%s is te lang (%d tekens, hoogstens %d)", what, n, limit)
+	}
+	if plaintext.HasControl(s) {
+		v.add("%s bevat een stuurteken (zoals NUL of ESC) dat niet in tekst hoort", what)
 	}
 }
 
