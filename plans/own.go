@@ -275,6 +275,29 @@ func parseOwnCSV(name string, data []byte, fw *assessment.Framework) ([]Item, er
 	if err != nil {
 		return nil, csvError(name, err)
 	}
+	cols, errs := csvHeader(name, header)
+	if err := errs.err(name); err != nil {
+		return nil, err
+	}
+
+	items, rows := csvItems(name, r, len(header), cols, fw, &errs)
+	if len(items) == 0 && len(errs.errs) == 0 {
+		errs.add(&RowError{File: name, Msg: "het bestand bevat alleen een koprij en geen aanbod"})
+	}
+	for i, msg := range assignOwnIDs(items) {
+		if msg != "" {
+			errs.add(&RowError{File: name, Row: rows[i], Column: colID, Msg: msg})
+		}
+	}
+	if err := errs.err(name); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+// csvHeader maps the known columns of the header row to their index and
+// reports unknown, doubled and missing columns.
+func csvHeader(name string, header []string) (map[string]int, errorList) {
 	var errs errorList
 	cols := map[string]int{}
 	for i, h := range header {
@@ -296,10 +319,12 @@ func parseOwnCSV(name string, data []byte, fw *assessment.Framework) ([]Item, er
 			errs.add(&RowError{File: name, Row: 1, Column: c, Msg: "verplichte kolom ontbreekt"})
 		}
 	}
-	if err := errs.err(name); err != nil {
-		return nil, err
-	}
+	return cols, errs
+}
 
+// csvItems reads the rows after the header into items, with the spreadsheet
+// row of each; problems go to errs.
+func csvItems(name string, r *csv.Reader, headerLen int, cols map[string]int, fw *assessment.Framework, errs *errorList) ([]Item, []int) {
 	var items []Item
 	var rows []int
 	for row := 2; ; row++ {
@@ -318,8 +343,8 @@ func parseOwnCSV(name string, data []byte, fw *assessment.Framework) ([]Item, er
 			errs.add(&RowError{File: name, Row: row, Msg: fmt.Sprintf("te veel rijen (hoogstens %d items)", MaxOwnItems)})
 			break
 		}
-		if extra := rec[min(len(rec), len(header)):]; !blank(extra) {
-			errs.add(&RowError{File: name, Row: row, Msg: fmt.Sprintf("de rij heeft %d kolommen, de koprij %d", len(rec), len(header))})
+		if extra := rec[min(len(rec), headerLen):]; !blank(extra) {
+			errs.add(&RowError{File: name, Row: row, Msg: fmt.Sprintf("de rij heeft %d kolommen, de koprij %d", len(rec), headerLen)})
 			continue
 		}
 		cell := func(col string) string {
@@ -345,18 +370,7 @@ func parseOwnCSV(name string, data []byte, fw *assessment.Framework) ([]Item, er
 		items = append(items, it)
 		rows = append(rows, row)
 	}
-	if len(items) == 0 && len(errs.errs) == 0 {
-		errs.add(&RowError{File: name, Msg: "het bestand bevat alleen een koprij en geen aanbod"})
-	}
-	for i, msg := range assignOwnIDs(items) {
-		if msg != "" {
-			errs.add(&RowError{File: name, Row: rows[i], Column: colID, Msg: msg})
-		}
-	}
-	if err := errs.err(name); err != nil {
-		return nil, err
-	}
-	return items, nil
+	return items, rows
 }
 
 // itemFromRow turns the cells of one row into an item. It reports what

@@ -413,43 +413,54 @@ func literal(b []byte) ([]byte, bool) {
 			}
 			depth--
 		case '\\':
-			i++
-			if i >= len(b) {
+			var ok, skip bool
+			c, i, skip, ok = escape(b, i+1)
+			if !ok {
 				return nil, false
 			}
-			switch e := b[i]; e {
-			case 'n':
-				c = '\n'
-			case 'r':
-				c = '\r'
-			case 't':
-				c = '\t'
-			case 'b':
-				c = '\b'
-			case 'f':
-				c = '\f'
-			case '\r', '\n':
-				if e == '\r' && i+1 < len(b) && b[i+1] == '\n' {
-					i++
-				}
-				continue // line continuation
-			default:
-				if e >= '0' && e <= '7' {
-					v := 0
-					for k := 0; k < 3 && i < len(b) && b[i] >= '0' && b[i] <= '7'; k++ {
-						v = v*8 + int(b[i]-'0')
-						i++
-					}
-					i--
-					c = byte(v)
-				} else {
-					c = e
-				}
+			if skip {
+				continue
 			}
 		}
 		out = append(out, c)
 	}
 	return nil, false
+}
+
+// escape reads the escape sequence that starts at b[i], after a backslash:
+// the byte it stands for, the index of its last byte, whether it is a line
+// continuation that stands for nothing, and false when b ends inside it.
+func escape(b []byte, i int) (c byte, last int, skip, ok bool) {
+	if i >= len(b) {
+		return 0, i, false, false
+	}
+	switch e := b[i]; e {
+	case 'n':
+		return '\n', i, false, true
+	case 'r':
+		return '\r', i, false, true
+	case 't':
+		return '\t', i, false, true
+	case 'b':
+		return '\b', i, false, true
+	case 'f':
+		return '\f', i, false, true
+	case '\r', '\n':
+		if e == '\r' && i+1 < len(b) && b[i+1] == '\n' {
+			i++
+		}
+		return 0, i, true, true
+	default:
+		if e < '0' || e > '7' {
+			return e, i, false, true
+		}
+		v := 0
+		for k := 0; k < 3 && i < len(b) && b[i] >= '0' && b[i] <= '7'; k++ {
+			v = v*8 + int(b[i]-'0')
+			i++
+		}
+		return byte(v), i - 1, false, true
+	}
 }
 
 func hexBytes(h []byte) []byte {
