@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -170,18 +169,7 @@ func (u *UI) renderGroup(gs *groupState) {
 
 // chooseGroupFolder asks for a folder and adds its plan files.
 func (u *UI) chooseGroupFolder(gs *groupState) {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			u.showFileProblem(lang.X("review.chooseFailed", "Het gekozen bestand kan niet worden gebruikt."), err)
-			return
-		}
-		if dir != nil {
-			u.addGroupFolder(gs, dir.Path())
-		}
-	}, u.win)
-	d.SetTitleText(lang.X("group.addFolder", "Map kiezen"))
-	d.Resize(fileDialogSize(u.win))
-	u.showDialog(d)
+	u.chooseFolder(lang.X("group.addFolder", "Map kiezen"), func(dir string) { u.addGroupFolder(gs, dir) })
 }
 
 // groupFilesCard lists the loaded files with their member, each with a

@@ -147,7 +147,9 @@ func (u *UI) renderPlan(ps *planState) {
 	pdf := newKeyButton(lang.X("plan.pdf", "PDF maken"), func() { u.choosePDFPath(ps) })
 	pdf.Icon = theme.DocumentSaveIcon()
 	pdf.Importance = widget.HighImportance
-	footer := container.NewBorder(nil, nil, container.NewHBox(back, own), pdf)
+	records := newKeyButton(lang.X("records.open", "Leerrecords (xAPI)"), func() { u.showRecords(ps) })
+	records.Icon = theme.MailSendIcon()
+	footer := container.NewBorder(nil, nil, container.NewHBox(back, own), container.NewHBox(records, pdf))
 
 	// The margin keeps the scroll bar off the buttons at the right edge.
 	margin := canvas.NewRectangle(color.Transparent)
