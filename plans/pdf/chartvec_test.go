@@ -47,7 +47,7 @@ func TestChartLabelsAreTextInThePDF(t *testing.T) {
 	data := renderBytes(t, f, Options{Created: created})
 	var page string
 	for _, p := range strings.Split(pdfText(t, data), "\f") {
-		if strings.Contains(p, "Uw profiel") {
+		if strings.Contains(p, "Per competentie het niveau dat de professional") {
 			page = p
 		}
 	}
