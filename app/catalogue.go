@@ -175,7 +175,7 @@ func (u *UI) loadOwnCatalogue(path string, back func()) {
 	}
 	items, err := plans.ParseOwnCatalogue(name, data, u.fw)
 	if err != nil {
-		u.showCatalogueProblems(name, err.Error())
+		u.showCatalogueProblems(name, explainList(err))
 		return
 	}
 	u.askCatalogueName(name, plans.CatalogueEncoding(name, data), items, back)

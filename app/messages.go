@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2/lang"
 
 	"zelfscan/plans/store"
@@ -26,4 +28,30 @@ func explain(err error) string {
 // is called rather than lang.X; TestMessageCodesAreTranslated checks the keys.
 func say(code, dutch string, args map[string]any) string {
 	return lang.LocalizeKey(code, dutch, args)
+}
+
+// explainList says every problem in err on a line of its own: messages in
+// the UI language, other errors (the YAML checks) as they stand, in Dutch.
+func explainList(err error) string {
+	var lines []string
+	var walk func(error)
+	walk = func(e error) {
+		if m, ok := e.(usermsg.Messenger); ok {
+			lines = append(lines, usermsg.Render(m.Message(), say))
+			return
+		}
+		if m, ok := e.(*usermsg.Error); ok {
+			lines = append(lines, usermsg.Render(m, say))
+			return
+		}
+		if joined, ok := e.(interface{ Unwrap() []error }); ok {
+			for _, inner := range joined.Unwrap() {
+				walk(inner)
+			}
+			return
+		}
+		lines = append(lines, e.Error())
+	}
+	walk(err)
+	return strings.Join(lines, "\n")
 }

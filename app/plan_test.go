@@ -486,3 +486,23 @@ func TestFileSlug(t *testing.T) {
 		}
 	}
 }
+
+// A bad catalogue row is explained in the UI language: the domain gives a
+// code, the app the words.
+func TestBadCatalogueRowInEnglish(t *testing.T) {
+	f := newPlanFixture(t, 0)
+	f.a.Preferences().SetString(prefLanguage, "en")
+	if err := SetupLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { SetupLanguage("nl") })
+	f.u.showCatalogue(f.u.ShowStart)
+	f.u.loadOwnCatalogue(filepath.Join("..", "plans", "testdata", "own", "broken", "bad-level.csv"), f.u.ShowStart)
+	want := "bad-level.csv: row 4, column 'niveau': 'gevorderd' is not a known level (choose"
+	if !showsText(f.w, want) {
+		t.Errorf("problem not in English, want %q: %q", want, visibleTexts(f.w))
+	}
+	if showsText(f.w, "rij 4") || showsText(f.w, "geen bekend niveau") {
+		t.Errorf("Dutch words left in the English UI: %q", visibleTexts(f.w))
+	}
+}

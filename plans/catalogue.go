@@ -16,6 +16,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"zelfscan/assessment"
+
+	"zelfscan/plans/usermsg"
 )
 
 // Kind is the form an item takes: a course, a guide, a learning activity, ...
@@ -292,8 +294,8 @@ func checkProviders(list []Provider, fail func(steps []any, msg string)) map[str
 	providers := map[string]bool{}
 	for i, p := range list {
 		at := []any{"providers", i}
-		if msg := checkID(p.ID, providers); msg != "" {
-			fail(append(at, "id"), msg)
+		if msg := checkID(p.ID, providers); msg != nil {
+			fail(append(at, "id"), msg.Error())
 		}
 		providers[p.ID] = true
 		if strings.TrimSpace(p.Name) == "" {
@@ -360,15 +362,15 @@ func LoadBuiltin(fsys fs.FS, name string, fw *assessment.Framework) (*Catalogue,
 	for i := range cf.Items {
 		it := &cf.Items[i]
 		at := []any{"items", i}
-		if msg := checkID(it.ID, ids); msg != "" {
-			fail(append(at, "id"), msg)
+		if msg := checkID(it.ID, ids); msg != nil {
+			fail(append(at, "id"), msg.Error())
 		} else if strings.HasPrefix(it.ID, OwnIDPrefix) {
 			fail(append(at, "id"), fmt.Sprintf("id %q: het voorvoegsel %q is voor eigen aanbod", it.ID, OwnIDPrefix))
 		}
 		ids[it.ID] = true
 		checkBuiltinItem(it, at, providers, fail)
 		for _, p := range checkItem(it, fw) {
-			fail(append(at, p.steps...), p.msg)
+			fail(append(at, p.steps...), p.msg.Error())
 		}
 		it.Origin = OriginBuiltin
 		items[i] = it
@@ -382,7 +384,7 @@ func LoadBuiltin(fsys fs.FS, name string, fw *assessment.Framework) (*Catalogue,
 // problem is one thing wrong with an item; steps lead from the item to the field.
 type problem struct {
 	steps []any
-	msg   string
+	msg   *usermsg.Error
 }
 
 // Limits on free text keep the PDF and the lists readable and stop a
@@ -398,19 +400,21 @@ const (
 // in the framework, each competency once.
 func checkReferences(it *Item, fw *assessment.Framework) []problem {
 	var out []problem
-	add := func(msg string, steps ...any) { out = append(out, problem{steps, msg}) }
+	add := func(code string, args map[string]any, steps ...any) {
+		out = append(out, problem{steps, usermsg.New(code, args)})
+	}
 	seen := map[string]bool{}
 	for j, c := range it.Competencies {
 		if _, ok := fw.Competency(c); !ok {
-			add(fmt.Sprintf("'%s' is geen bekende competentie", c), "competencies", j)
+			add("catalogue.unknownCompetency", map[string]any{"ID": c}, "competencies", j)
 		} else if seen[c] {
-			add(fmt.Sprintf("competentie '%s' staat er twee keer", c), "competencies", j)
+			add("catalogue.competencyTwice", map[string]any{"ID": c}, "competencies", j)
 		}
 		seen[c] = true
 	}
 	for j, o := range it.Organisations {
 		if _, ok := fw.Organisation(o); !ok {
-			add(fmt.Sprintf("'%s' is geen bekende organisatie", o), "organisations", j)
+			add("catalogue.unknownOrganisation", map[string]any{"ID": o}, "organisations", j)
 		}
 	}
 	return out
@@ -420,14 +424,16 @@ func checkReferences(it *Item, fw *assessment.Framework) []problem {
 // register, if any.
 func checkAccreditation(a Accreditation) (problem, bool) {
 	var out []problem
-	add := func(msg string, steps ...any) { out = append(out, problem{steps, msg}) }
+	add := func(code string, args map[string]any, steps ...any) {
+		out = append(out, problem{steps, usermsg.New(code, args)})
+	}
 	switch {
 	case a.Points < 0 || math.IsNaN(a.Points) || a.Points > 1000:
-		add(fmt.Sprintf("%v is geen geldig aantal punten", a.Points), "accreditation", "points")
+		add("catalogue.badPoints", map[string]any{"Points": a.Points}, "accreditation", "points")
 	case a.Register == "" && a.Points > 0:
-		add("punten zonder register: noem ook het register", "accreditation", "register")
+		add("catalogue.pointsWithoutRegister", nil, "accreditation", "register")
 	case a.Register != "" && a.Points == 0:
-		add("register zonder punten: noem ook het aantal punten", "accreditation", "points")
+		add("catalogue.registerWithoutPoints", nil, "accreditation", "points")
 	}
 	if len(out) == 0 {
 		return problem{}, false
@@ -438,31 +444,33 @@ func checkAccreditation(a Accreditation) (problem, bool) {
 // checkItem holds the rules every item obeys, built-in or own.
 func checkItem(it *Item, fw *assessment.Framework) []problem {
 	var out []problem
-	add := func(msg string, steps ...any) { out = append(out, problem{steps, msg}) }
+	add := func(code string, args map[string]any, steps ...any) {
+		out = append(out, problem{steps, usermsg.New(code, args)})
+	}
 	text := func(field, s string, limit int, required bool) {
 		switch n := len([]rune(strings.TrimSpace(s))); {
 		case required && n == 0:
-			add("mag niet leeg zijn", field)
+			add("catalogue.empty", nil, field)
 		case n > limit:
-			add(fmt.Sprintf("is te lang (%d tekens, hoogstens %d)", n, limit), field)
+			add("catalogue.tooLong", map[string]any{"Length": n, "Max": limit}, field)
 		}
 	}
 	text("title", it.Title, maxTitle, true)
 	text("provider", it.Provider, maxProvider, false)
 	text("description", it.Description, maxDescription, false)
 	if !it.Kind.Valid() {
-		add(fmt.Sprintf("'%s' is geen bekende soort (kies %s)", it.Kind, choice(Kinds())), "kind")
+		add("catalogue.badKind", map[string]any{"Value": string(it.Kind), "Choice": choice(Kinds())}, "kind")
 	}
 	if !it.Level.Valid() {
-		add(fmt.Sprintf("'%s' is geen bekend niveau (kies %s)", it.Level, choice(Levels())), "level")
+		add("catalogue.badLevel", map[string]any{"Value": string(it.Level), "Choice": choice(Levels())}, "level")
 	}
 	if len(it.Competencies) == 0 {
-		add("noem minstens één competentie", "competencies")
+		add("catalogue.noCompetency", nil, "competencies")
 	}
 	out = append(out, checkReferences(it, fw)...)
 	if it.URL != "" {
-		if msg := checkURL(it.URL); msg != "" {
-			add(msg, "url")
+		if msg := checkURL(it.URL); msg != nil {
+			out = append(out, problem{[]any{"url"}, msg})
 		}
 	}
 	if p, ok := checkAccreditation(it.Accreditation); ok {
@@ -471,32 +479,32 @@ func checkItem(it *Item, fw *assessment.Framework) []problem {
 	return out
 }
 
-func checkURL(s string) string {
+func checkURL(s string) *usermsg.Error {
 	if len(s) > maxURL {
-		return fmt.Sprintf("het adres is te lang (hoogstens %d tekens)", maxURL)
+		return usermsg.New("catalogue.urlTooLong", map[string]any{"Max": maxURL})
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fmt.Sprintf("'%s' is geen webadres (het moet beginnen met http:// of https://)", s)
+		return usermsg.New("catalogue.notAURL", map[string]any{"Value": s})
 	}
-	return ""
+	return nil
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 
 // checkID returns what is wrong with id, or "" when it is fine.
-func checkID(id string, seen map[string]bool) string {
+func checkID(id string, seen map[string]bool) *usermsg.Error {
 	switch {
 	case id == "":
-		return "id ontbreekt"
+		return usermsg.New("catalogue.noID", nil)
 	case len(id) > 100:
-		return fmt.Sprintf("id %q is te lang (hoogstens 100 tekens)", id)
+		return usermsg.New("catalogue.idTooLong", map[string]any{"ID": id})
 	case !idPattern.MatchString(id):
-		return fmt.Sprintf("id %q mag alleen kleine letters, cijfers, - en _ bevatten", id)
+		return usermsg.New("catalogue.badID", map[string]any{"ID": id})
 	case seen[id]:
-		return fmt.Sprintf("id %q komt twee keer voor", id)
+		return usermsg.New("catalogue.idTwice", map[string]any{"ID": id})
 	}
-	return ""
+	return nil
 }
 
 // choice lists options the Dutch way: "a, b of c".

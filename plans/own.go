@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"zelfscan/assessment"
+	"zelfscan/plans/usermsg"
 )
 
 // MaxOwnItems caps an own catalogue; a real one has dozens to hundreds.
@@ -22,27 +23,36 @@ const MaxOwnItems = 10000
 // needs to fix the export, not read a longer list.
 const maxReported = 25
 
-// RowError is one problem in a row of a CSV file. Row counts as a
-// spreadsheet does: the header is row 1.
+// RowError is one problem in a row of a CSV file, or in the file as a
+// whole (Row 0). Row counts as a spreadsheet does: the header is row 1.
+// Problem is a message code the app says in the user's language.
 type RowError struct {
-	File   string
-	Row    int
-	Column string
-	Msg    string
+	File    string
+	Row     int
+	Column  string
+	Problem *usermsg.Error
 }
 
-func (e *RowError) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	b.WriteString(": ")
-	if e.Row > 0 {
-		fmt.Fprintf(&b, "rij %d, ", e.Row)
+// Message is the problem with where it is: file, row and column as far
+// as known.
+func (e *RowError) Message() *usermsg.Error {
+	code := "own.at.file"
+	switch {
+	case e.Row > 0 && e.Column != "":
+		code = "own.at.rowColumn"
+	case e.Row > 0:
+		code = "own.at.row"
+	case e.Column != "":
+		code = "own.at.column"
 	}
-	if e.Column != "" {
-		fmt.Fprintf(&b, "kolom '%s': ", e.Column)
-	}
-	b.WriteString(e.Msg)
-	return b.String()
+	return usermsg.New(code, map[string]any{"File": e.File, "Row": e.Row, "Column": e.Column, "Problem": e.Problem})
+}
+
+func (e *RowError) Error() string { return e.Message().Error() }
+
+// fileProblem is a problem with the file as a whole.
+func fileProblem(file, code string, args map[string]any) *RowError {
+	return &RowError{File: file, Problem: usermsg.New(code, args)}
 }
 
 // ParseOwnCatalogue reads an organisation's own catalogue from a .csv file as
@@ -56,7 +66,7 @@ func (e *RowError) Error() string {
 func ParseOwnCatalogue(name string, data []byte, fw *assessment.Framework) ([]Item, error) {
 	base := filepath.Base(name)
 	if len(data) > MaxCatalogueSize {
-		return nil, &RowError{File: base, Msg: fmt.Sprintf("het bestand is groter dan %d MiB", MaxCatalogueSize>>20)}
+		return nil, fileProblem(base, "own.tooLarge", map[string]any{"MiB": MaxCatalogueSize >> 20})
 	}
 	var (
 		items []Item
@@ -68,9 +78,9 @@ func ParseOwnCatalogue(name string, data []byte, fw *assessment.Framework) ([]It
 	case ext == ".yaml" || ext == ".yml":
 		items, err = parseOwnYAML(base, data, fw)
 	case ext == ".xlsx" || ext == ".xls" || ext == ".ods":
-		return nil, &RowError{File: base, Msg: "dit is een werkmap, geen tekstbestand; kies in het spreadsheetprogramma 'Opslaan als' en dan 'CSV (gescheiden door lijsten)' of 'Unicode-tekst'"}
+		return nil, fileProblem(base, "own.workbook", nil)
 	default:
-		return nil, &RowError{File: base, Msg: "onbekend bestandstype; kies een .csv-, .txt-, .yaml- of .yml-bestand"}
+		return nil, fileProblem(base, "own.unknownType", nil)
 	}
 	if err != nil {
 		return nil, err
@@ -104,7 +114,7 @@ func (l *errorList) err(file string) error {
 	}
 	errs := l.errs
 	if l.dropped > 0 {
-		errs = append(errs, &RowError{File: file, Msg: fmt.Sprintf("en nog %d andere fouten", l.dropped)})
+		errs = append(errs, fileProblem(file, "own.moreErrors", map[string]any{"N": l.dropped}))
 	}
 	return errors.Join(errs...)
 }
@@ -137,12 +147,12 @@ func parseOwnYAML(name string, data []byte, fw *assessment.Framework) ([]Item, e
 			fail(append(at, "providers"), "alleen de ingebouwde catalogus verwijst naar aanbieders; noem de aanbieder bij 'provider'")
 		}
 		for _, p := range checkItem(it, fw) {
-			fail(append(at, p.steps...), p.msg)
+			fail(append(at, p.steps...), p.msg.Error())
 		}
 	}
 	for i, msg := range assignOwnIDs(of.Items) {
-		if msg != "" {
-			fail([]any{"items", i, "id"}, msg)
+		if msg != nil {
+			fail([]any{"items", i, "id"}, msg.Error())
 		}
 	}
 	if err := errs.err(name); err != nil {
@@ -153,16 +163,16 @@ func parseOwnYAML(name string, data []byte, fw *assessment.Framework) ([]Item, e
 
 // assignOwnIDs gives every item an ID with OwnIDPrefix: its own id where it
 // has one, else one made from the title. It returns per item what is wrong
-// with its own id ("" when nothing).
-func assignOwnIDs(items []Item) []string {
-	msgs := make([]string, len(items))
+// with its own id (nil when nothing).
+func assignOwnIDs(items []Item) []*usermsg.Error {
+	msgs := make([]*usermsg.Error, len(items))
 	taken := map[string]bool{}
 	for i := range items {
 		id := items[i].ID
 		if id == "" {
 			continue
 		}
-		if msg := checkID(id, nil); msg != "" {
+		if msg := checkID(id, nil); msg != nil {
 			msgs[i] = msg
 			continue
 		}
@@ -170,7 +180,7 @@ func assignOwnIDs(items []Item) []string {
 			id = OwnIDPrefix + id
 		}
 		if taken[id] {
-			msgs[i] = fmt.Sprintf("id %q komt twee keer voor", items[i].ID)
+			msgs[i] = usermsg.New("catalogue.idTwice", map[string]any{"ID": items[i].ID})
 			continue
 		}
 		taken[id] = true
@@ -264,7 +274,7 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 func parseOwnCSV(name string, data []byte, fw *assessment.Framework) ([]Item, error) {
 	data, _ = tableText(data)
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &RowError{File: name, Msg: "het bestand is leeg"}
+		return nil, fileProblem(name, "own.empty", nil)
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.Comma = detectSeparator(data)
@@ -282,11 +292,11 @@ func parseOwnCSV(name string, data []byte, fw *assessment.Framework) ([]Item, er
 
 	items, rows := csvItems(name, r, len(header), cols, fw, &errs)
 	if len(items) == 0 && len(errs.errs) == 0 {
-		errs.add(&RowError{File: name, Msg: "het bestand bevat alleen een koprij en geen aanbod"})
+		errs.add(fileProblem(name, "own.headerOnly", nil))
 	}
 	for i, msg := range assignOwnIDs(items) {
-		if msg != "" {
-			errs.add(&RowError{File: name, Row: rows[i], Column: colID, Msg: msg})
+		if msg != nil {
+			errs.add(&RowError{File: name, Row: rows[i], Column: colID, Problem: msg})
 		}
 	}
 	if err := errs.err(name); err != nil {
@@ -307,16 +317,16 @@ func csvHeader(name string, header []string) (map[string]int, errorList) {
 			// Spreadsheets often end the header with an empty column.
 		case !slices.Contains(csvColumns, key):
 			errs.add(&RowError{File: name, Row: 1, Column: strings.TrimSpace(h),
-				Msg: "onbekende kolom (bekende kolommen: " + strings.Join(csvColumns, ", ") + ")"})
+				Problem: usermsg.New("own.unknownColumn", map[string]any{"Known": strings.Join(csvColumns, ", ")})})
 		case hasKey(cols, key):
-			errs.add(&RowError{File: name, Row: 1, Column: key, Msg: "kolom staat er twee keer"})
+			errs.add(&RowError{File: name, Row: 1, Column: key, Problem: usermsg.New("own.columnTwice", nil)})
 		default:
 			cols[key] = i
 		}
 	}
 	for _, c := range requiredColumns {
 		if !hasKey(cols, c) {
-			errs.add(&RowError{File: name, Row: 1, Column: c, Msg: "verplichte kolom ontbreekt"})
+			errs.add(&RowError{File: name, Row: 1, Column: c, Problem: usermsg.New("own.columnMissing", nil)})
 		}
 	}
 	return cols, errs
@@ -340,11 +350,11 @@ func csvItems(name string, r *csv.Reader, headerLen int, cols map[string]int, fw
 			continue
 		}
 		if len(items) == MaxOwnItems {
-			errs.add(&RowError{File: name, Row: row, Msg: fmt.Sprintf("te veel rijen (hoogstens %d items)", MaxOwnItems)})
+			errs.add(&RowError{File: name, Row: row, Problem: usermsg.New("own.tooManyRows", map[string]any{"Max": MaxOwnItems})})
 			break
 		}
 		if extra := rec[min(len(rec), headerLen):]; !blank(extra) {
-			errs.add(&RowError{File: name, Row: row, Msg: fmt.Sprintf("de rij heeft %d kolommen, de koprij %d", len(rec), headerLen)})
+			errs.add(&RowError{File: name, Row: row, Problem: usermsg.New("own.rowColumns", map[string]any{"Count": len(rec), "Header": headerLen})})
 			continue
 		}
 		cell := func(col string) string {
@@ -356,7 +366,7 @@ func csvItems(name string, r *csv.Reader, headerLen int, cols map[string]int, fw
 		it, rowErrs := itemFromRow(cell, fw)
 		for _, p := range checkItem(&it, fw) {
 			if col := problemColumn(p.steps); !rowReported(rowErrs, col) {
-				rowErrs = append(rowErrs, &RowError{Column: col, Msg: p.msg})
+				rowErrs = append(rowErrs, &RowError{Column: col, Problem: p.msg})
 			}
 		}
 		// Report a row's problems from left to right, as the user reads it.
@@ -395,7 +405,7 @@ func itemFromRow(cell func(string) string, fw *assessment.Framework) (Item, []*R
 	if p := cell(colPunten); p != "" {
 		v, err := strconv.ParseFloat(strings.Replace(p, ",", ".", 1), 64)
 		if err != nil {
-			errs = append(errs, &RowError{Column: colPunten, Msg: fmt.Sprintf("'%s' is geen getal", p)})
+			errs = append(errs, &RowError{Column: colPunten, Problem: usermsg.New("own.notANumber", map[string]any{"Value": p})})
 		} else {
 			it.Accreditation.Points = v
 		}
@@ -405,7 +415,7 @@ func itemFromRow(cell func(string) string, fw *assessment.Framework) (Item, []*R
 	case "ja", "j", "1", "waar", "true":
 		it.Group = true
 	default:
-		errs = append(errs, &RowError{Column: colGroep, Msg: fmt.Sprintf("'%s' is geen ja of nee", cell(colGroep))})
+		errs = append(errs, &RowError{Column: colGroep, Problem: usermsg.New("own.notYesNo", map[string]any{"Value": cell(colGroep)})})
 	}
 	return it, errs
 }
@@ -480,16 +490,16 @@ func detectSeparator(data []byte) rune {
 func csvError(name string, err error) error {
 	var pe *csv.ParseError
 	if !errors.As(err, &pe) {
-		return &RowError{File: name, Msg: "onleesbaar CSV-bestand: " + err.Error()}
+		return fileProblem(name, "own.unreadable", nil)
 	}
-	msg := "onleesbare rij"
+	code := "own.unreadableRow"
 	switch {
 	case errors.Is(pe.Err, csv.ErrQuote):
-		msg = "een veld tussen aanhalingstekens wordt niet afgesloten"
+		code = "own.openQuote"
 	case errors.Is(pe.Err, csv.ErrBareQuote):
-		msg = "een aanhalingsteken staat midden in een veld; zet het hele veld tussen aanhalingstekens en verdubbel het teken"
+		code = "own.bareQuote"
 	}
-	return &RowError{File: name, Row: pe.StartLine, Msg: msg}
+	return &RowError{File: name, Row: pe.StartLine, Problem: usermsg.New(code, nil)}
 }
 
 func blank(rec []string) bool {

@@ -44,8 +44,18 @@ func (e *Error) Error() string { return Dutch(e.Code, e.Args) }
 
 func (e *Error) Unwrap() error { return e.Err }
 
+// Messenger is an error that carries a message without being one, such as
+// a problem that adds where it is (a file, a row) around its message.
+type Messenger interface {
+	Message() *Error
+}
+
 // As returns the message inside err, if any.
 func As(err error) (*Error, bool) {
+	var m Messenger
+	if errors.As(err, &m) {
+		return m.Message(), true
+	}
 	var e *Error
 	ok := errors.As(err, &e)
 	return e, ok
@@ -112,6 +122,9 @@ func Render(e *Error, say Sayer) string {
 func List(err error) []*Error {
 	if e, ok := err.(*Error); ok {
 		return []*Error{e}
+	}
+	if m, ok := err.(Messenger); ok {
+		return []*Error{m.Message()}
 	}
 	var out []*Error
 	if joined, ok := err.(interface{ Unwrap() []error }); ok {
