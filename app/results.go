@@ -161,9 +161,9 @@ func (u *UI) profileChart(levels []assessment.CompetencyResult) fyne.CanvasObjec
 
 // chartOptions sizes a chart for the window, in its theme and language.
 func (u *UI) chartOptions() chart.Options {
-	return chart.Options{Width: chartWidth, Dark: u.dark(), Labels: chart.Labels{
-		OwnMeets:             lang.X("chart.ownMeets", "Eigen niveau: voldoet"),
-		OwnBelow:             lang.X("chart.ownBelow", "Eigen niveau: lager dan vereist"),
+	return chart.Options{Width: chartWidth, Dark: u.dark(), Font: u.themeFont(), Labels: chart.Labels{
+		OwnMeets:             lang.X("chart.ownMeets", "Eigen niveau (gemiddelde): voldoet"),
+		OwnBelow:             lang.X("chart.ownBelow", "Eigen niveau (gemiddelde): lager dan vereist"),
 		GapSpan:              lang.X("chart.gapSpan", "Tekort tot vereist niveau"),
 		Required:             lang.X("chart.required", "Vereist niveau"),
 		Unanswered:           lang.X("chart.unanswered", "* Nog niet alle uitspraken van deze competentie zijn beantwoord; het niveau telt alleen de gegeven antwoorden."),
@@ -179,7 +179,24 @@ func (u *UI) chartOptions() chart.Options {
 		NoData:               lang.X("chart.noData", "Geen gegevens"),
 		NoGroupData:          lang.X("chart.noGroupData", "Nog geen groepsgegevens"),
 		NoGroupDataHint:      lang.X("chart.noGroupDataHint", "Zodra leden van de groep de zelfscan hebben ingevuld, verschijnt hier het overzicht."),
+		GroupBasis:           lang.X("chart.groupBasis", "Basis"),
+		GroupOrganisation:    lang.X("chart.groupOrganisation", "Organisatiespecifiek"),
+		GroupDeepening:       lang.X("chart.groupDeepening", "Verdieping"),
+		GroupRole:            lang.X("chart.groupRole", "Rol en functie"),
 	}}
+}
+
+// themeFont is the window theme's regular text font for the charts, so
+// they read like the rest of the app; nil (Liberation Sans) if it cannot be
+// parsed, which only costs the match in typeface.
+func (u *UI) themeFont() *chart.Font {
+	if u.chartFont == nil {
+		res := u.app.Settings().Theme().Font(fyne.TextStyle{})
+		if f, err := chart.NewFont(res.Name(), res.Content()); err == nil {
+			u.chartFont = f
+		}
+	}
+	return u.chartFont
 }
 
 // dark reports whether the window uses the dark theme, so charts match it.

@@ -19,6 +19,7 @@ import (
 	"zelfscan/assets"
 	"zelfscan/orgsettings"
 	"zelfscan/plans"
+	"zelfscan/plans/chart"
 	"zelfscan/plans/store"
 )
 
@@ -116,6 +117,9 @@ type UI struct {
 	// is the settings file they came from, "" without one.
 	org          orgsettings.Settings
 	settingsPath string
+	// chartFont is the theme's text font parsed for the charts, once;
+	// nil until the first chart (or when it cannot be parsed).
+	chartFont *chart.Font
 }
 
 // New wires the GUI to an app, its main window, the framework and the store.
