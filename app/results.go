@@ -287,7 +287,7 @@ func (u *UI) gapDetail(g assessment.Gap) string {
 	if answered == 0 {
 		return lang.X("results.gapDetailNone", "{{.Category}} · vereist {{.Required}} · nog geen uitspraken beantwoord", data)
 	}
-	return lang.X("results.gapDetail", "{{.Category}} · nu {{.Own}} (gemiddeld {{.Score}}) → vereist {{.Required}} · {{.Shortfall}} onder vereist · {{.Below}} van {{.Answered}} uitspraken onder het vereiste niveau:", data)
+	return lang.X("results.gapDetail", "{{.Category}} · nu {{.Own}} (gemiddeld {{.Score}}) → vereist {{.Required}} · {{.Shortfall}} onder vereist · {{.Below}} van {{.Answered}} uitspraken onder het vereiste niveau", data)
 }
 
 // strengthSection lists the competencies at or above the required level.
