@@ -252,6 +252,18 @@ func TestResultsShowGapsInAnalyseOrder(t *testing.T) {
 			t.Errorf("gap row %d: %q %q, want %q %q", i, view.gaps[i].title.Text, view.gaps[i].priority.Text, wantTitles[i], wantPrio[i])
 		}
 	}
+	checkScoreAndEvidence(t, view)
+
+	if len(view.strengths) != 1 || !strings.HasPrefix(view.strengths[0].Text, "Triage") {
+		t.Errorf("strengths = %v, want only Triage", labelTexts(view.strengths))
+	}
+}
+
+// checkScoreAndEvidence: the hand-worked gap Patronen zien (answers 0, 1
+// against level 2) shows its average, shortfall and both statements, and
+// the summary names the three largest gaps.
+func checkScoreAndEvidence(t *testing.T, view *resultsView) {
+	t.Helper()
 	if d := view.gaps[1].detail.Text; !strings.Contains(d, "0 Nog niet") || !strings.Contains(d, "2 Toepassen") ||
 		!strings.Contains(d, "Basiskennis en -vaardigheden") || !strings.Contains(d, "gemiddeld 0,5") ||
 		!strings.Contains(d, "1,5 onder vereist") || !strings.Contains(d, "2 van 2 uitspraken") {
@@ -265,9 +277,6 @@ func TestResultsShowGapsInAnalyseOrder(t *testing.T) {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 
-	if len(view.strengths) != 1 || !strings.HasPrefix(view.strengths[0].Text, "Triage") {
-		t.Errorf("strengths = %v, want only Triage", labelTexts(view.strengths))
-	}
 }
 
 func TestResultsIncompleteOffersToContinue(t *testing.T) {
