@@ -217,8 +217,9 @@ func chartImage(img image.Image) fyne.CanvasObject {
 // gapRow holds the labels of one gap, so a test can read what is shown.
 type gapRow struct {
 	title, detail, priority *widget.Label
-	// evidence: the statements rated below the required level.
-	evidence []*widget.Label
+	// evidence lists the statements rated below the required level, one a
+	// line (one label, so they sit close together); nil without any.
+	evidence *widget.Label
 }
 
 // gapSection lists the gaps; no gaps is good news and says so.
@@ -237,8 +238,8 @@ func (u *UI) gapSection(gaps []assessment.Gap, view *resultsView) fyne.CanvasObj
 			box.Add(widget.NewSeparator())
 		}
 		lines := container.NewVBox(row.title, row.detail)
-		for _, e := range row.evidence {
-			lines.Add(e)
+		if row.evidence != nil {
+			lines.Add(row.evidence)
 		}
 		box.Add(container.NewBorder(nil, nil, prio, nil, lines))
 	}
@@ -262,11 +263,14 @@ func (u *UI) gapRowFor(g assessment.Gap) gapRow {
 	}
 	row.title.Wrapping = fyne.TextWrapWord
 	row.priority.Importance = priorityImportance(g.Priority())
+	var lines []string
 	for _, e := range g.Evidence {
-		l := wrapText(lang.X("results.evidence", "• {{.Text}} (uw antwoord: {{.Level}})", map[string]any{
+		lines = append(lines, lang.X("results.evidence", "• {{.Text}} (uw antwoord: {{.Level}})", map[string]any{
 			"Text": e.Indicator.Text, "Level": u.levelText(e.Level),
 		}))
-		row.evidence = append(row.evidence, l)
+	}
+	if len(lines) > 0 {
+		row.evidence = wrapText(strings.Join(lines, "\n"))
 	}
 	return row
 }

@@ -270,7 +270,7 @@ func checkScoreAndEvidence(t *testing.T, view *resultsView) {
 		t.Errorf("detail of second gap %q does not name category, levels, average, shortfall and count below", d)
 	}
 	// Evidence: the statements rated below level 2, lowest first.
-	if ev := labelTexts(view.gaps[1].evidence); len(ev) != 2 || !strings.Contains(ev[0], "uw antwoord: 0") || !strings.Contains(ev[1], "uw antwoord: 1") {
+	if ev := strings.Split(view.gaps[1].evidence.Text, "\n"); len(ev) != 2 || !strings.Contains(ev[0], "uw antwoord: 0") || !strings.Contains(ev[1], "uw antwoord: 1") {
 		t.Errorf("evidence of Patronen zien = %q, want its two statements, rated 0 then 1", ev)
 	}
 	if got, want := view.summary.Text, "4 tekorten, 1 op niveau; grootste tekorten: Risico-inschatting; Patronen zien; Vormen van geweld."; got != want {
