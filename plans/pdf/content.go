@@ -122,11 +122,11 @@ func profile(f *planfile.File, chart picture) []block {
 	}
 	b = append(b,
 		heading{text: "Hoe niveaus en tekorten worden berekend", level: 2},
-		para{text: "Uw niveau op een competentie is het gemiddelde van uw antwoorden op de uitspraken van die competentie, naar beneden afgerond. " +
-			"Zo blijft één zwak punt zichtbaar in plaats van weg te vallen tegen sterke punten. " +
-			"Een tekort is het verschil tussen het vereiste niveau en uw eigen niveau. " +
-			"Tekorten in de basis die iedereen nodig heeft, staan vóór tekorten in verdieping en rol; binnen elke groep gaan grotere tekorten voor. " +
-			"Een tekort van twee of meer niveaus in de basis heeft prioriteit hoog; een kleiner tekort in de basis of een groot tekort in verdieping of rol middel; de rest laag."},
+		para{text: "Per competentie telt het gemiddelde van uw antwoorden op de uitspraken, met één decimaal. " +
+			"Uw niveau is dat gemiddelde naar beneden afgerond; het niveau bepaalt of u haalt wat uw functie vraagt, zodat één zwak punt zichtbaar blijft. " +
+			"De grootte van een tekort is het verschil tussen het vereiste niveau en uw gemiddelde: antwoorden 1, 1, 1, 1 bij vereist niveau 2 liggen 1,0 onder vereist, antwoorden 2, 2, 2, 1 een kwart niveau. " +
+			"In de basis telt dat verschil helemaal, in verdieping en rol voor de helft; komt het op 1 of meer, dan is de prioriteit hoog, op 0,5 of meer middel, anders laag. " +
+			"Het zwaarst tellende tekort staat eerst. Bij elk tekort horen de uitspraken die u lager dan het vereiste niveau beoordeelde."},
 	)
 	return b
 }
