@@ -7,7 +7,6 @@ package main
 
 import (
 	_ "embed"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -45,10 +44,15 @@ func main() {
 		fmt.Fprintln(os.Stderr, "zelfscan:", err)
 		os.Exit(2)
 	}
-	dataDir := flag.String("data", "", "map met de gegevens (standaard $ZELFSCAN_DATA, dan de gegevensmap uit zelfscan-instellingen.yaml, dan de configuratiemap van de gebruiker)")
-	version := flag.Bool("version", false, "toon de versie en stop")
-	flag.Parse()
-	if *version {
+	cl, err := parseCommandLine(os.Args[1:])
+	switch {
+	case err != nil:
+		fmt.Fprintln(os.Stderr, "zelfscan:", err)
+		os.Exit(2)
+	case cl.help:
+		fmt.Print(usage)
+		return
+	case cl.version:
 		fmt.Printf("%s %s (build %d)\n", meta.Name, meta.Version, meta.Build)
 		return
 	}
@@ -57,7 +61,7 @@ func main() {
 	if settingsErr != nil {
 		fmt.Fprintln(os.Stderr, "zelfscan:", settingsErr)
 	}
-	dir, err := resolveDataDir(*dataDir, settings.DataDir)
+	dir, from, err := resolveDataDir(cl.dataDir, settings.DataDir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "zelfscan:", err)
 		os.Exit(2)
@@ -69,7 +73,7 @@ func main() {
 	w := a.NewWindow(meta.Name)
 	w.SetIcon(meta.Icon)
 	w.SetMaster()
-	app.Run(a, w, app.Options{DataDir: dir,
+	app.Run(a, w, app.Options{DataDir: dir, DataDirFrom: from,
 		Settings: settings, SettingsPath: settingsPath, SettingsErr: settingsErr,
 		FirstScreenAfterShow: true})
 	w.ShowAndRun()
@@ -90,19 +94,19 @@ func metadata() (fyne.AppMetadata, error) {
 
 // resolveDataDir: the flag wins, then $ZELFSCAN_DATA, then the folder the
 // organisation's settings file gives, then the user's configuration folder.
-func resolveDataDir(flagValue, orgValue string) (string, error) {
+func resolveDataDir(flagValue, orgValue string) (string, app.DataDirOrigin, error) {
 	if flagValue != "" {
-		return flagValue, nil
+		return flagValue, app.DataDirFlag, nil
 	}
 	if env := os.Getenv("ZELFSCAN_DATA"); env != "" {
-		return env, nil
+		return env, app.DataDirEnv, nil
 	}
 	if orgValue != "" {
-		return orgValue, nil
+		return orgValue, app.DataDirSettings, nil
 	}
 	cfg, err := os.UserConfigDir()
 	if err != nil {
-		return "", fmt.Errorf("geen configuratiemap gevonden; geef een map op met --data: %w", err)
+		return "", app.DataDirDefault, fmt.Errorf("geen configuratiemap gevonden; geef een map op met --data: %w", err)
 	}
-	return filepath.Join(cfg, "zelfscan-ggg"), nil
+	return filepath.Join(cfg, "zelfscan-ggg"), app.DataDirDefault, nil
 }

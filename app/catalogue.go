@@ -67,7 +67,7 @@ func (u *UI) showCatalogue(back func()) {
 	own, err := u.store.OwnCatalogues()
 	switch {
 	case err != nil:
-		list.Add(wrapped(store.UserMessage(err)))
+		list.Add(wrapped(explain(err)))
 	case len(own) == 0:
 		list.Add(wrapped(lang.X("catalogue.none", "Er is nog geen eigen aanbod geladen.")))
 	}

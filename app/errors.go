@@ -48,14 +48,14 @@ func showFrameworkError(w fyne.Window, err error) {
 
 // showOpenError explains why the database did not open. The file is left as
 // it is. When another instance holds it, the user may look read-only.
-func showOpenError(a fyne.App, w fyne.Window, fw *assessment.Framework, opt Options, err error) {
+func showOpenError(a fyne.App, w fyne.Window, fw *assessment.Framework, en *assessment.English, opt Options, err error) {
 	fyne.LogError("opening the database", err)
 	if !errors.Is(err, store.ErrLocked) {
-		showFatal(w, openErrorTitle(err), store.UserMessage(err))
+		showFatal(w, openErrorTitle(err), explain(err)+"\n\n"+otherFolderHint(opt))
 		return
 	}
 	w.SetContent(container.NewCenter(widget.NewLabel(appTitle())))
-	text := store.UserMessage(err) + "\n\n" + lang.X("error.locked.choice",
+	text := explain(err) + "\n\n" + lang.X("error.locked.choice",
 		"U kunt de gegevens ook alleen bekijken: dan wordt niets gewijzigd of bewaard.")
 	d := dialog.NewCustomConfirm(lang.X("error.locked.title", "Zelfscan GGG is al geopend"),
 		lang.X("error.locked.readonly", "Alleen-lezen openen"), lang.X("error.quit", "Afsluiten"),
@@ -67,13 +67,28 @@ func showOpenError(a fyne.App, w fyne.Window, fw *assessment.Framework, opt Opti
 			st, err := store.OpenReadOnly(opt.DataDir)
 			if err != nil {
 				fyne.LogError("opening the database read-only", err)
-				showFatal(w, openErrorTitle(err), store.UserMessage(err))
+				showFatal(w, openErrorTitle(err), explain(err))
 				return
 			}
-			start(a, w, fw, st, opt)
+			start(a, w, fw, en, st, opt)
 		}, w)
 	d.Resize(fyne.NewSize(dialogWidth, 0))
 	d.Show()
+}
+
+// otherFolderHint says how to choose another data folder, from where this
+// one was chosen.
+func otherFolderHint(opt Options) string {
+	switch opt.DataDirFrom {
+	case DataDirFlag:
+		return lang.X("error.open.hint.flag", "U koos deze map met --data bij het starten. Start de app met een andere map: zelfscan --data MAP.")
+	case DataDirEnv:
+		return lang.X("error.open.hint.env", "Deze map komt uit de omgevingsvariabele ZELFSCAN_DATA. Geef daar een andere map op, of start de app met zelfscan --data MAP.")
+	case DataDirSettings:
+		return lang.X("error.open.hint.settings", "Deze map staat als gegevensmap in {{.Settings}}, het instellingenbestand van uw organisatie. Vraag uw beheerder die map aan te passen, of start de app met zelfscan --data MAP.",
+			map[string]any{"Settings": opt.SettingsPath})
+	}
+	return lang.X("error.open.hint.default", "Dit is de standaardmap van Zelfscan GGG. Start de app met zelfscan --data MAP om een andere map te gebruiken.")
 }
 
 // openErrorTitle names the kind of failure in a few words.
@@ -94,5 +109,5 @@ func openErrorTitle(err error) string {
 // showStoreError tells the user that reading or saving failed.
 func (u *UI) showStoreError(err error) {
 	fyne.LogError("store", err)
-	u.showMessage(lang.X("error.store.title", "Er ging iets mis"), store.UserMessage(err))
+	u.showMessage(lang.X("error.store.title", "Er ging iets mis"), explain(err))
 }

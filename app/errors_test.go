@@ -196,3 +196,73 @@ func TestMessageClosesWithEnter(t *testing.T) {
 		t.Errorf("message still shown after Enter: %q", visibleTexts(f.w))
 	}
 }
+
+// Every failure to open the data folder names the folder and the cause, and
+// says how to choose another, in the language the user chose.
+func TestOpenFailureSaysWhereAndWhy(t *testing.T) {
+	lockedDir := func(t *testing.T) string {
+		dir, _ := seededDir(t)
+		other, err := store.Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { other.Close() })
+		return dir
+	}
+	newerDir := func(t *testing.T) string {
+		dir, _ := seededDir(t)
+		db, err := sql.Open("sqlite", filepath.Join(dir, store.FileName))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := db.Exec("PRAGMA user_version = 999"); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	fileAsDir := func(t *testing.T) string {
+		path := filepath.Join(t.TempDir(), "gegevens")
+		if err := os.WriteFile(path, []byte("geen map"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	for _, tc := range []struct {
+		name     string
+		language string
+		dir      func(*testing.T) string
+		from     DataDirOrigin
+		want     []string
+	}{
+		{"a data folder that is a file, in Dutch", "nl", fileAsDir, DataDirFlag, []string{
+			"Gegevens niet geopend", "kan de map", "niet gebruiken voor zijn gegevens: het pad wijst (ergens) naar een bestand in plaats van een map",
+			"U koos deze map met --data bij het starten"}},
+		{"a data folder that is a file, in English", "en", fileAsDir, DataDirEnv, []string{
+			"cannot use the folder", "for its data: the path points (somewhere) to a file instead of a folder",
+			"environment variable ZELFSCAN_DATA"}},
+		{"a locked database, in English", "en", lockedDir, DataDirDefault, []string{
+			"Zelfscan GGG is already open on this computer. Close the other window and try again."}},
+		{"a newer schema, in English", "en", newerDir, DataDirDefault, []string{
+			"This data was made with a newer version of Zelfscan GGG (schema 999). Update the app; the file has not been changed.",
+			"This is Zelfscan GGG's default folder."}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			a.Preferences().SetString(prefLanguage, tc.language)
+			t.Cleanup(func() { SetupLanguage("nl") })
+			dir := tc.dir(t)
+			opt := testOptions(dir)
+			opt.DataDirFrom = tc.from
+			w, _ := failedStart(t, a, opt)
+			for _, want := range tc.want {
+				if !showsText(w, want) {
+					t.Errorf("dialog lacks %q: %q", want, visibleTexts(w))
+				}
+			}
+			if !showsText(w, dir) && tc.from != DataDirDefault {
+				t.Errorf("dialog does not name %s: %q", dir, visibleTexts(w))
+			}
+		})
+	}
+}

@@ -163,7 +163,8 @@ func (u *UI) buildPlanFile(ps *planState) (*planfile.File, error) {
 	}
 	cat := u.catalogue()
 	f, err := planfile.Build(planfile.Source{
-		Framework: u.fw, Catalogue: cat, SelfCheck: ps.sc, Plan: ps.plan,
+		// The plan file and its PDF are Dutch whatever the UI language.
+		Framework: u.dutchFW, Catalogue: cat, SelfCheck: ps.sc, Plan: ps.plan,
 		Reviews: reviews, AppVersion: u.app.Metadata().Version,
 	}, u.now())
 	if err != nil {

@@ -13,7 +13,6 @@ import (
 	"zelfscan/assessment"
 	"zelfscan/plans"
 	"zelfscan/plans/chart"
-	"zelfscan/plans/store"
 )
 
 // showHistory lists every self-check, newest first.
@@ -48,7 +47,7 @@ func (u *UI) historyScreen() fyne.CanvasObject {
 	)
 	sums, err := u.store.SelfChecks()
 	if err != nil {
-		return container.NewBorder(title, bar, nil, nil, wrapText(store.UserMessage(err)))
+		return container.NewBorder(title, bar, nil, nil, wrapText(explain(err)))
 	}
 	view := &historyView{}
 	body := container.NewVBox()
@@ -148,7 +147,7 @@ func (u *UI) historyDetail(id int64, p assessment.Profile, version string) strin
 	}
 	sc, err := u.store.SelfCheck(id)
 	if err != nil {
-		return parts + " · " + store.UserMessage(err)
+		return parts + " · " + explain(err)
 	}
 	return parts + " · " + lang.X("history.answered", "beantwoord: {{.Text}}", map[string]any{"Text": completenessText(sc.Completeness(req))})
 }
@@ -199,7 +198,7 @@ func (u *UI) confirmDelete(id int64, label string) {
 				return
 			}
 			if err := u.store.DeleteSelfCheck(id); err != nil {
-				u.showMessage(lang.X("history.deleteFailed", "Verwijderen is niet gelukt"), store.UserMessage(err))
+				u.showMessage(lang.X("history.deleteFailed", "Verwijderen is niet gelukt"), explain(err))
 				return
 			}
 			u.showHistory()
@@ -245,7 +244,7 @@ type comparedCheck struct {
 func (u *UI) loadCompared(id int64) (comparedCheck, string) {
 	sc, err := u.store.SelfCheck(id)
 	if err != nil {
-		return comparedCheck{}, store.UserMessage(err)
+		return comparedCheck{}, explain(err)
 	}
 	req, err := u.fw.Required(sc.Profile.Organisation, sc.Profile.Function)
 	if err != nil {

@@ -6,11 +6,15 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
 
 	"zelfscan/assets"
 	"zelfscan/plans"
@@ -55,6 +59,36 @@ func TestCLocaleGivesDutch(t *testing.T) {
 	f := newUIFixture(t)
 	if !showsText(f.w, "Nieuwe zelfscan starten") || !showsText(f.w, "Eerdere zelfscans") {
 		t.Errorf("under LANG=C the start screen shows %q", visibleTexts(f.w))
+	}
+}
+
+// The chosen language wins over every kind of system locale, and choosing
+// it leaves the process environment as it was.
+func TestChosenLanguageWinsOverSystemLocale(t *testing.T) {
+	for _, tc := range []struct{ lang, chosen, want string }{
+		{"en_US.UTF-8", "nl", "Nieuwe zelfscan starten"},
+		{"C.UTF-8", "nl", "Nieuwe zelfscan starten"},
+		{"nl_NL@euro", "nl", "Nieuwe zelfscan starten"},
+		{"nl_NL.UTF-8", "en", "Start a new self-assessment"},
+		{"POSIX", "en", "Start a new self-assessment"},
+	} {
+		t.Run(tc.lang+" chosen "+tc.chosen, func(t *testing.T) {
+			for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANGUAGE"} {
+				t.Setenv(v, "")
+			}
+			t.Setenv("LANG", tc.lang)
+			before := strings.Join(os.Environ(), "\n")
+			if err := SetupLanguage(tc.chosen); err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { SetupLanguage("nl") })
+			if after := strings.Join(os.Environ(), "\n"); after != before {
+				t.Errorf("SetupLanguage changed the environment")
+			}
+			if got := lang.X("start.new", "Nieuwe zelfscan starten"); got != tc.want {
+				t.Errorf("start button reads %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
 
@@ -200,5 +234,34 @@ func TestItemDetailInEnglish(t *testing.T) {
 	got := itemDetail(&plans.Item{Provider: "Movisie", Kind: plans.KindHandreiking, Level: plans.LevelVerdiepend, Origin: plans.OriginBuiltin})
 	if got != "Movisie · Guide · In-depth" {
 		t.Errorf("item detail in English: %q", got)
+	}
+}
+
+// The framework's own words (credit, scale, "Andere organisatie") follow the
+// UI language; the competency texts stay Dutch, and so does the plan file.
+func TestFrameworkWordsFollowTheLanguage(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Preferences().SetString(prefLanguage, "en")
+	t.Cleanup(func() { SetupLanguage("nl") })
+	w := test.NewWindow(nil)
+	u := Run(a, w, Options{DataDir: t.TempDir(), Framework: assets.Files, FrameworkDir: assets.FrameworkDir})
+	if u == nil {
+		t.Fatalf("app did not start: %q", visibleTexts(w))
+	}
+	if !showsText(w, "The needs in this framework come from") {
+		t.Errorf("English start screen lacks the English credit: %q", visibleTexts(w))
+	}
+	if got := u.fw.LevelLabel(2); got != "Apply" {
+		t.Errorf("level 2 in the English UI: %q", got)
+	}
+	if o, _ := u.fw.Organisation("andere"); o.Name != "Other organisation" {
+		t.Errorf("andere in the English UI: %q", o.Name)
+	}
+	if u.dutchFW.LevelLabel(2) != "Toepassen" {
+		t.Errorf("the Dutch framework for plan files changed: %q", u.dutchFW.LevelLabel(2))
+	}
+	chooseInSelect(t, w, 0, "Nederlands")
+	if !showsText(w, "De behoeften in dit kader komen uit") || u.fw.LevelLabel(2) != "Toepassen" {
+		t.Errorf("back in Dutch the start screen shows %q, level 2 %q", visibleTexts(w), u.fw.LevelLabel(2))
 	}
 }

@@ -72,7 +72,7 @@ func (u *UI) showPlan(selfCheckID int64) {
 func (u *UI) loadPlan(selfCheckID int64) (*planState, error) {
 	sc, err := u.store.SelfCheck(selfCheckID)
 	if err != nil {
-		return nil, errors.New(store.UserMessage(err))
+		return nil, errors.New(explain(err))
 	}
 	req, err := u.fw.Required(sc.Profile.Organisation, sc.Profile.Function)
 	if err != nil {
@@ -83,17 +83,17 @@ func (u *UI) loadPlan(selfCheckID int64) (*planState, error) {
 		// A read-only store cannot create the plan; show one that exists.
 		p, ok, err := u.store.PlanBySelfCheck(selfCheckID)
 		if err != nil {
-			return nil, errors.New(store.UserMessage(err))
+			return nil, errors.New(explain(err))
 		}
 		if !ok {
 			return nil, errors.New(lang.X("plan.readOnlyNone", "Bij deze zelfscan is nog geen leerplan gemaakt, en de gegevens zijn nu alleen-lezen geopend."))
 		}
 		ps.plan = p
 	} else if ps.plan, err = u.store.PlanFor(selfCheckID, u.now()); err != nil {
-		return nil, errors.New(store.UserMessage(err))
+		return nil, errors.New(explain(err))
 	}
 	if ps.snaps, err = u.store.ItemSnapshots(ps.plan.ID); err != nil {
-		return nil, errors.New(store.UserMessage(err))
+		return nil, errors.New(explain(err))
 	}
 	return ps, nil
 }

@@ -124,7 +124,7 @@ func (u *UI) showExportError(err error) {
 	text := lang.X("privacy.exportFailed.text", "Het exporteren is niet gelukt; er is geen bestand gemaakt. Kies een andere map of maak ruimte vrij en probeer het opnieuw.")
 	var fe *store.FileError
 	if errors.As(err, &fe) {
-		text = store.UserMessage(err)
+		text = explain(err)
 	}
 	u.showMessage(lang.X("privacy.exportFailed.title", "Exporteren mislukt"), text)
 }
@@ -172,7 +172,7 @@ func (u *UI) deleteAll() {
 			map[string]any{"Dir": dir})
 		var fe *store.FileError
 		if errors.As(err, &fe) {
-			text += "\n\n" + store.UserMessage(err)
+			text += "\n\n" + explain(err)
 		}
 		showFatal(u.win, lang.X("privacy.deleteFailed.title", "Verwijderen niet gelukt"), text)
 		return

@@ -14,7 +14,6 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/plans/chart"
-	"zelfscan/plans/store"
 )
 
 // chartWidth is the width in pixels the charts are drawn at: it fits the
@@ -53,7 +52,7 @@ func (u *UI) resultsScreen(id int64) fyne.CanvasObject {
 	)
 	sc, err := u.store.SelfCheck(id)
 	if err != nil {
-		return container.NewBorder(title, bar, nil, nil, wrapText(store.UserMessage(err)))
+		return container.NewBorder(title, bar, nil, nil, wrapText(explain(err)))
 	}
 	req, err := u.fw.Required(sc.Profile.Organisation, sc.Profile.Function)
 	if err != nil {

@@ -319,7 +319,7 @@ func TestResultsOfMissingSelfCheckSaysSo(t *testing.T) {
 	if n := len(gatherObjects[*resultsView](f.w.Content())); n != 0 {
 		t.Fatalf("a missing self-check shows %d result views", n)
 	}
-	want := store.UserMessage(store.ErrNotFound)
+	want := explain(store.ErrNotFound)
 	found := false
 	for _, l := range gatherObjects[*widget.Label](f.w.Content()) {
 		found = found || l.Text == want

@@ -15,8 +15,10 @@ import (
 
 // Options is what main.go decides before the GUI starts.
 type Options struct {
-	// DataDir is the folder with the database.
-	DataDir string
+	// DataDir is the folder with the database; DataDirFrom says who chose
+	// it, so a failure to open it can say where to choose another.
+	DataDir     string
+	DataDirFrom DataDirOrigin
 	// Framework is where the competency framework is read from; nil means
 	// the embedded one. Tests pass a small framework here.
 	Framework    fs.FS
@@ -32,6 +34,16 @@ type Options struct {
 	// there when Run returns.
 	FirstScreenAfterShow bool
 }
+
+// DataDirOrigin is where the data folder was chosen.
+type DataDirOrigin int
+
+const (
+	DataDirDefault  DataDirOrigin = iota // the user's configuration folder
+	DataDirFlag                          // --data on the command line
+	DataDirEnv                           // $ZELFSCAN_DATA
+	DataDirSettings                      // the organisation's settings file
+)
 
 // Run prepares the main window and shows the first screen, or a dialog that
 // says why the app cannot start and what to do. main.go calls it before
@@ -55,12 +67,17 @@ func Run(a fyne.App, w fyne.Window, opt Options) *UI {
 		showFrameworkError(w, err)
 		return nil
 	}
+	en, err := assessment.LoadEnglish(fsys, dir, fw)
+	if err != nil {
+		// Only the English UI loses the framework's own words in English.
+		fyne.LogError("english.yaml", err)
+	}
 	st, err := store.Open(opt.DataDir)
 	if err != nil {
-		showOpenError(a, w, fw, opt, err)
+		showOpenError(a, w, fw, en, opt, err)
 		return nil
 	}
-	u := start(a, w, fw, st, opt)
+	u := start(a, w, fw, en, st, opt)
 	if path := st.BackupPath(); path != "" {
 		u.showMigrationBackup(path)
 	}
@@ -78,8 +95,9 @@ func (u *UI) showMigrationBackup(path string) {
 // start builds the UI on an open store, takes over the organisation's
 // presets (so a reopened profile screen already has them) and reopens the
 // last screen.
-func start(a fyne.App, w fyne.Window, fw *assessment.Framework, st Store, opt Options) *UI {
+func start(a fyne.App, w fyne.Window, fw *assessment.Framework, en *assessment.English, st Store, opt Options) *UI {
 	u := New(a, w, fw, st)
+	u.setEnglish(en)
 	u.applyOrgSettings(opt)
 	u.install()
 	if opt.FirstScreenAfterShow {

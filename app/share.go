@@ -207,7 +207,7 @@ func (u *UI) addReviews(own *plans.Plan, f *planfile.File, after func()) {
 				u.showStoreError(err)
 			} else {
 				u.showFileProblem(lang.X("share.addFailed", "De bespreking kon niet worden toegevoegd: {{.Reason}}",
-					map[string]any{"Reason": store.UserMessage(err)}), err)
+					map[string]any{"Reason": explain(err)}), err)
 			}
 			break
 		}

@@ -32,7 +32,7 @@ func TestScreensFitMinSize(t *testing.T) {
 	w.Resize(MinSize)
 	f := &uiFixture{a: a, w: w}
 	st := openTestStore(t)
-	f.u = start(a, w, fw, st, Options{})
+	f.u = start(a, w, fw, nil, st, Options{})
 	fits(t, f, "the start screen")
 	for _, org := range fw.Organisations {
 		// The function that asks the most shows every page this organisation has.

@@ -3,20 +3,13 @@
 package app
 
 import (
-	"fmt"
-	"io/fs"
-	"os"
-	"path"
-	"strings"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/lang"
 
 	"zelfscan/assessment"
-	"zelfscan/assets"
 	"zelfscan/orgsettings"
 	"zelfscan/plans"
 	"zelfscan/plans/chart"
@@ -83,10 +76,14 @@ var MinSize = fyne.NewSize(1024, 700)
 
 // UI holds the window and what every screen needs.
 type UI struct {
-	app   fyne.App
-	win   fyne.Window
-	fw    *assessment.Framework
-	store Store
+	app fyne.App
+	win fyne.Window
+	// fw is the framework in the language of the UI: dutchFW with the
+	// English forms of its own words (scale, credit) when the UI is English.
+	fw      *assessment.Framework
+	dutchFW *assessment.Framework
+	english *assessment.English
+	store   Store
 	// now is the clock, replaced in tests.
 	now func() time.Time
 	// leave runs before the current screen is replaced or the window
@@ -124,7 +121,22 @@ type UI struct {
 
 // New wires the GUI to an app, its main window, the framework and the store.
 func New(a fyne.App, w fyne.Window, fw *assessment.Framework, st Store) *UI {
-	return &UI{app: a, win: w, fw: fw, store: st, now: time.Now}
+	return &UI{app: a, win: w, fw: fw, dutchFW: fw, store: st, now: time.Now}
+}
+
+// setEnglish gives the UI the English forms of the framework's words and
+// uses them when the UI is English.
+func (u *UI) setEnglish(en *assessment.English) {
+	u.english = en
+	u.useLanguageOfFramework(Language(u.app.Preferences()))
+}
+
+// useLanguageOfFramework picks the framework's words for the UI language.
+func (u *UI) useLanguageOfFramework(language string) {
+	u.fw = u.dutchFW
+	if language == "en" {
+		u.fw = u.dutchFW.Translated(u.english)
+	}
 }
 
 // show replaces the window content and remembers the screen. A read-only
@@ -155,40 +167,4 @@ func (u *UI) flush() {
 		u.leave = nil
 		leave()
 	}
-}
-
-// Language returns the language the user chose; Dutch unless they chose English.
-func Language(p fyne.Preferences) string {
-	if p.String(prefLanguage) == "en" {
-		return "en"
-	}
-	return "nl"
-}
-
-// SetupLanguage makes Fyne's lang package use our language whatever the
-// system locale says (C, POSIX or English would otherwise win), then loads
-// every translation file under assets/translations.
-func SetupLanguage(language string) error {
-	// go-locale reads LC_ALL, LC_MESSAGES and LANG, then LANGUAGE; a C locale
-	// stops the search, so clear it for this process only.
-	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		if val := os.Getenv(v); val == "C" || val == "POSIX" || strings.HasPrefix(val, "C.") {
-			os.Unsetenv(v)
-		}
-	}
-	os.Setenv("LC_MESSAGES", language)
-	os.Setenv("LANGUAGE", language)
-	return fs.WalkDir(assets.Files, assets.TranslationsDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, language+".json") {
-			return err
-		}
-		data, err := fs.ReadFile(assets.Files, p)
-		if err != nil {
-			return fmt.Errorf("vertaling %s lezen: %w", path.Base(p), err)
-		}
-		if err := lang.AddTranslationsForLocale(data, fyne.Locale(language)); err != nil {
-			return fmt.Errorf("vertaling %s: %w", p, err)
-		}
-		return nil
-	})
 }

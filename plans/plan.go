@@ -2,7 +2,6 @@ package plans
 
 import (
 	"errors"
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"zelfscan/assessment"
+	"zelfscan/plans/usermsg"
 )
 
 // Status is where an action stands.
@@ -162,29 +162,33 @@ func (p *Plan) Action(id string) (*Action, bool) {
 
 // Validate checks the action on its own: an ID, a competency, either a
 // catalogue item or an own text, a known status and text within limits.
+// Each problem is a *usermsg.Error; several are joined.
 func (a *Action) Validate() error {
 	var errs []error
-	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	add := func(code string, args map[string]any) { errs = append(errs, usermsg.New(code, args)) }
 	if strings.TrimSpace(a.ID) == "" {
-		add("de actie heeft geen id")
+		add("plans.action.noID", nil)
 	}
 	if strings.TrimSpace(a.CompetencyID) == "" {
-		add("de actie hoort bij geen enkele competentie")
+		add("plans.action.noCompetency", nil)
 	}
 	if a.ItemID == "" && strings.TrimSpace(a.OwnText) == "" {
-		add("kies aanbod uit de catalogus of beschrijf de actie zelf")
+		add("plans.action.empty", nil)
 	}
 	if !a.Status.Valid() {
-		add("'%s' is geen bekende status (kies %s)", a.Status, choice(Statuses()))
+		add("plans.action.badStatus", map[string]any{"Status": string(a.Status), "Choice": choice(Statuses())})
 	}
-	for _, t := range []struct{ name, text string }{
-		{"de eigen omschrijving", a.OwnText},
-		{"wat het opleverde", a.Evaluation.Brought},
-		{"wat er veranderde", a.Evaluation.Changed},
-		{"wat beter kan", a.Evaluation.Better},
+	for _, t := range []struct {
+		name usermsg.Term
+		text string
+	}{
+		{"plans.field.ownText", a.OwnText},
+		{"plans.field.brought", a.Evaluation.Brought},
+		{"plans.field.changed", a.Evaluation.Changed},
+		{"plans.field.better", a.Evaluation.Better},
 	} {
 		if n := len([]rune(t.text)); n > maxActionText {
-			add("%s is te lang (%d tekens, hoogstens %d)", t.name, n, maxActionText)
+			add("plans.tooLong", map[string]any{"Field": t.name, "Length": n, "Max": maxActionText})
 		}
 	}
 	return errors.Join(errs...)
@@ -194,39 +198,39 @@ func (a *Action) Validate() error {
 // setting, and comments and agreements only on actions the plan has.
 func (r *Review) Validate(p *Plan) error {
 	var errs []error
-	add := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
+	add := func(code string, args map[string]any) { errs = append(errs, usermsg.New(code, args)) }
 	switch n := len([]rune(strings.TrimSpace(r.Reviewer))); {
 	case n == 0:
-		add("vul de naam van de bespreker in")
+		add("plans.review.noReviewer", nil)
 	case n > maxName:
-		add("de naam van de bespreker is te lang (hoogstens %d tekens)", maxName)
+		add("plans.review.reviewerTooLong", map[string]any{"Max": maxName})
 	}
 	if r.Date.IsZero() {
-		add("vul de datum van de bespreking in")
+		add("plans.review.noDate", nil)
 	}
 	if !r.Setting.Valid() {
-		add("'%s' is geen bekende setting (kies %s)", r.Setting, choice(Settings()))
+		add("plans.review.badSetting", map[string]any{"Setting": string(r.Setting), "Choice": choice(Settings())})
 	}
 	if n := len([]rune(r.Overall)); n > maxPlanText {
-		add("het algemene commentaar is te lang (%d tekens, hoogstens %d)", n, maxPlanText)
+		add("plans.tooLong", map[string]any{"Field": usermsg.Term("plans.field.overall"), "Length": n, "Max": maxPlanText})
 	}
 	for _, id := range slices.Sorted(maps.Keys(r.GapComments)) {
 		if strings.TrimSpace(id) == "" {
-			add("commentaar bij een tekort zonder competentie")
+			add("plans.review.gapCommentWithoutCompetency", nil)
 		} else if n := len([]rune(r.GapComments[id])); n > maxActionText {
-			add("commentaar bij '%s' is te lang (%d tekens, hoogstens %d)", id, n, maxActionText)
+			add("plans.review.gapCommentTooLong", map[string]any{"ID": id, "Length": n, "Max": maxActionText})
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(r.ActionComments)) {
 		if _, ok := p.Action(id); !ok {
-			add("commentaar bij actie '%s', die niet in het plan staat", id)
+			add("plans.review.commentOnUnknownAction", map[string]any{"ID": id})
 		} else if n := len([]rune(r.ActionComments[id])); n > maxActionText {
-			add("commentaar bij actie '%s' is te lang (%d tekens, hoogstens %d)", id, n, maxActionText)
+			add("plans.review.actionCommentTooLong", map[string]any{"ID": id, "Length": n, "Max": maxActionText})
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(r.Agreed)) {
 		if _, ok := p.Action(id); !ok {
-			add("afspraak over actie '%s', die niet in het plan staat", id)
+			add("plans.review.agreementOnUnknownAction", map[string]any{"ID": id})
 		}
 	}
 	return errors.Join(errs...)
@@ -238,39 +242,46 @@ func (r *Review) Validate(p *Plan) error {
 func (p *Plan) Validate(fw *assessment.Framework, cat *Catalogue) error {
 	var errs []error
 	if n := len([]rune(p.Reflection)); n > maxPlanText {
-		errs = append(errs, fmt.Errorf("de reflectie is te lang (%d tekens, hoogstens %d)", n, maxPlanText))
+		errs = append(errs, usermsg.New("plans.tooLong", map[string]any{"Field": usermsg.Term("plans.field.reflection"), "Length": n, "Max": maxPlanText}))
 	}
 	if !p.Created.IsZero() && !p.Updated.IsZero() && p.Updated.Before(p.Created) {
-		errs = append(errs, errors.New("het plan is eerder bijgewerkt dan gemaakt"))
+		errs = append(errs, usermsg.New("plans.updatedBeforeCreated", nil))
 	}
 	ids := map[string]bool{}
 	for i := range p.Actions {
-		a := &p.Actions[i]
-		at := fmt.Sprintf("actie %d", i+1)
-		if err := a.Validate(); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", at, err))
-		}
-		if a.ID != "" && ids[a.ID] {
-			errs = append(errs, fmt.Errorf("%s: id '%s' komt twee keer voor", at, a.ID))
-		}
-		ids[a.ID] = true
-		if fw != nil && a.CompetencyID != "" {
-			if _, ok := fw.Competency(a.CompetencyID); !ok {
-				errs = append(errs, fmt.Errorf("%s: '%s' is geen bekende competentie", at, a.CompetencyID))
-			}
-		}
-		if cat != nil && a.ItemID != "" {
-			if _, ok := cat.Item(a.ItemID); !ok {
-				errs = append(errs, fmt.Errorf("%s: aanbod '%s' staat niet in de catalogus", at, a.ItemID))
-			}
-		}
+		errs = append(errs, p.actionProblems(i, ids, fw, cat)...)
 	}
 	for i := range p.Reviews {
-		if err := p.Reviews[i].Validate(p); err != nil {
-			errs = append(errs, fmt.Errorf("bespreking %d: %w", i+1, err))
+		for _, m := range usermsg.List(p.Reviews[i].Validate(p)) {
+			errs = append(errs, usermsg.New("plans.inReview", map[string]any{"N": i + 1, "Problem": m}))
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// actionProblems are the problems of action i, each naming the action.
+func (p *Plan) actionProblems(i int, ids map[string]bool, fw *assessment.Framework, cat *Catalogue) []error {
+	a := &p.Actions[i]
+	problems := usermsg.List(a.Validate())
+	if a.ID != "" && ids[a.ID] {
+		problems = append(problems, usermsg.New("plans.action.duplicateID", map[string]any{"ID": a.ID}))
+	}
+	ids[a.ID] = true
+	if fw != nil && a.CompetencyID != "" {
+		if _, ok := fw.Competency(a.CompetencyID); !ok {
+			problems = append(problems, usermsg.New("plans.action.unknownCompetency", map[string]any{"ID": a.CompetencyID}))
+		}
+	}
+	if cat != nil && a.ItemID != "" {
+		if _, ok := cat.Item(a.ItemID); !ok {
+			problems = append(problems, usermsg.New("plans.action.unknownItem", map[string]any{"ID": a.ItemID}))
+		}
+	}
+	out := make([]error, len(problems))
+	for j, m := range problems {
+		out[j] = usermsg.New("plans.inAction", map[string]any{"N": i + 1, "Problem": m})
+	}
+	return out
 }
 
 // PointsPerRegister sums the accreditation points of the catalogue items the

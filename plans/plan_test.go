@@ -55,11 +55,11 @@ func TestPlanValidationMessages(t *testing.T) {
 		{"te lange evaluatie", func(p *Plan) { p.Actions[1].Evaluation.Better = strings.Repeat("x", 2001) },
 			"actie 2: wat beter kan is te lang (2001 tekens, hoogstens 2000)"},
 		{"bespreking zonder naam en datum", func(p *Plan) { p.Reviews[0].Reviewer, p.Reviews[0].Date = " ", time.Time{} },
-			"bespreking 1: vul de naam van de bespreker in\nvul de datum van de bespreking in"},
+			"bespreking 1: vul de naam van de bespreker in\nbespreking 1: vul de datum van de bespreking in"},
 		{"onbekende setting", func(p *Plan) { p.Reviews[0].Setting = "coaching" },
 			"bespreking 1: 'coaching' is geen bekende setting (kies intervisie, werkbegeleiding of supervisie)"},
 		{"commentaar bij verdwenen actie", func(p *Plan) { p.Reviews[0].ActionComments["a9"] = "?"; p.Reviews[0].Agreed["a8"] = true },
-			"bespreking 1: commentaar bij actie 'a9', die niet in het plan staat\nafspraak over actie 'a8', die niet in het plan staat"},
+			"bespreking 1: commentaar bij actie 'a9', die niet in het plan staat\nbespreking 1: afspraak over actie 'a8', die niet in het plan staat"},
 		{"bijgewerkt voor gemaakt", func(p *Plan) { p.Updated = p.Created.Add(-time.Minute) },
 			"het plan is eerder bijgewerkt dan gemaakt"},
 	}

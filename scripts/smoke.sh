@@ -7,9 +7,11 @@
 #   SCREENSHOT.png  where to keep the window's screenshot (e.g. for docs/)
 #   BIN=path        binary to test (default bin/zelfscan)
 set -euo pipefail
-# C locale: identify and awk then print and read decimals with a point, and
-# the app meets the "C" locale that Fyne cannot parse.
+# C locale for the tools here: identify and awk print and read decimals with
+# a point. The app itself runs under C.UTF-8 (see app_env), the default of
+# minimal systems, which Fyne's locale lookup used to choke on.
 export LC_ALL=C LANG=C
+app_env=(env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=C.UTF-8)
 
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${BIN:-$root/bin/zelfscan}
@@ -45,9 +47,12 @@ cleanup() {
 		kill -TERM "$xvfb_pid" 2>/dev/null || true
 		wait "$xvfb_pid" 2>/dev/null || true
 	fi
-	if [ "$failed" -gt 0 ] && [ -s "$tmp/app.log" ]; then
-		echo "--- app output (last 40 lines) ---" >&2
-		tail -n 40 "$tmp/app.log" >&2
+	if [ "$failed" -gt 0 ]; then
+		for f in app.log app.err; do
+			[ -s "$tmp/$f" ] || continue
+			echo "--- $f (last 40 lines) ---" >&2
+			tail -n 40 "$tmp/$f" >&2
+		done
 	fi
 	rm -rf "$tmp"
 	echo "smoke: $passed passed, $failed failed"
@@ -65,6 +70,18 @@ fail() {
 	exit 1
 }
 
+# --version and --help print their own text and nothing else, under every
+# locale form that once made Fyne log a parse error.
+for loc in C.UTF-8 nl_NL@euro C POSIX; do
+	out=$(env -u LC_ALL LANG=$loc "$bin" --version 2>"$tmp/cli.err")
+	[ ! -s "$tmp/cli.err" ] || fail "--version under LANG=$loc wrote to stderr: $(head -n 3 "$tmp/cli.err")"
+	[[ $out == "Zelfscan GGG "* ]] || fail "--version under LANG=$loc printed: $out"
+done
+help=$("${app_env[@]}" "$bin" --help 2>"$tmp/cli.err")
+[ ! -s "$tmp/cli.err" ] || fail "--help wrote to stderr: $(head -n 3 "$tmp/cli.err")"
+[[ $help == "Gebruik: zelfscan"* && $help != *Usage* ]] || fail "--help is not the Dutch help: $(head -n 1 <<<"$help")"
+pass "--version and --help print only their own text (LANG=C.UTF-8, nl_NL@euro, C, POSIX)"
+
 . "$(dirname "$0")/xvfb.sh"
 start_xvfb "$tmp" || fail "no X server for the test"
 pass "Xvfb runs on display $DISPLAY (1280x800x24)"
@@ -72,7 +89,7 @@ pass "Xvfb runs on display $DISPLAY (1280x800x24)"
 # A fresh HOME keeps Fyne's own preferences away from the user's real config.
 mkdir -m 700 "$tmp/data" "$tmp/home"
 HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/home/.config" \
-	"$bin" --data "$tmp/data" >"$tmp/app.log" 2>&1 &
+	"${app_env[@]}" "$bin" --data "$tmp/data" >"$tmp/app.log" 2>"$tmp/app.err" &
 app_pid=$!
 
 wid=""
@@ -126,3 +143,5 @@ wait "$app_pid" || rc=$?
 app_pid=""
 [ "$rc" -eq 0 ] || fail "app exited with status $rc after SIGTERM"
 pass "app quit cleanly on SIGTERM (exit 0)"
+[ ! -s "$tmp/app.err" ] || fail "the app wrote to stderr under LANG=C.UTF-8: $(head -n 5 "$tmp/app.err")"
+pass "nothing on stderr from start to quit under LANG=C.UTF-8"

@@ -164,7 +164,7 @@ func checkNoAccess(base string, fail func(format string, args ...any)) {
 			fail("Open(%s) succeeded without write access", c.dir)
 			continue
 		}
-		msg := UserMessage(err)
+		msg := Explain(err).Error()
 		if !errors.Is(err, ErrNoAccess) || !strings.Contains(msg, "alleen-lezen") || !strings.Contains(msg, c.names) {
 			fail("Open(%s): %v\nmessage %q; want ErrNoAccess naming %s", c.dir, err, msg, c.names)
 		}

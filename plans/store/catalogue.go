@@ -25,33 +25,33 @@ type OwnCatalogue struct {
 // produced: it checks what the table needs, not the framework.
 func checkOwnItems(items []plans.Item) error {
 	if len(items) == 0 {
-		return &InputError{Msg: "Deze catalogus bevat geen aanbod en is niet bewaard."}
+		return invalidInput("store.catalogue.empty", nil)
 	}
 	if len(items) > plans.MaxOwnItems {
-		return &InputError{Msg: fmt.Sprintf("Deze catalogus heeft %d items; er passen er %d. Splits het bestand.", len(items), plans.MaxOwnItems)}
+		return invalidInput("store.catalogue.tooMany", map[string]any{"Count": len(items), "Max": plans.MaxOwnItems})
 	}
 	seen := make(map[string]bool, len(items))
 	for i := range items {
 		it := &items[i]
-		at := fmt.Sprintf("Item %d van de catalogus", i+1)
+		at := map[string]any{"N": i + 1, "ID": it.ID, "Title": it.Title}
 		switch {
 		case !strings.HasPrefix(it.ID, plans.OwnIDPrefix):
-			return &InputError{Msg: fmt.Sprintf("%s heeft geen geldig id (%q). Lees het bestand opnieuw in.", at, it.ID)}
+			return invalidInput("store.catalogue.badID", at)
 		case seen[it.ID]:
-			return &InputError{Msg: fmt.Sprintf("%s heeft hetzelfde id als een eerder item (%q).", at, it.ID)}
+			return invalidInput("store.catalogue.duplicateID", at)
 		case strings.TrimSpace(it.Title) == "":
-			return &InputError{Msg: fmt.Sprintf("%s heeft geen titel.", at)}
+			return invalidInput("store.catalogue.noTitle", at)
 		case !it.Kind.Valid() || !it.Level.Valid():
-			return &InputError{Msg: fmt.Sprintf("%s (%s) heeft een onbekende soort of een onbekend niveau.", at, it.Title)}
+			return invalidInput("store.catalogue.badKindOrLevel", at)
 		case len(it.Providers) > 0:
-			return &InputError{Msg: fmt.Sprintf("%s (%s) verwijst naar aanbieders van de ingebouwde catalogus; noem de aanbieder zelf.", at, it.Title)}
+			return invalidInput("store.catalogue.builtinProviders", at)
 		}
 		seen[it.ID] = true
 		texts := append([]string{it.ID, it.Title, it.Provider, it.URL, it.Accreditation.Register, it.Description, it.Source},
 			append(it.Competencies, it.Organisations...)...)
 		for _, t := range texts {
 			if !utf8.ValidString(t) {
-				return &InputError{Msg: fmt.Sprintf("%s bevat tekens die niet kunnen worden opgeslagen.", at)}
+				return invalidInput("store.catalogue.notUTF8", at)
 			}
 		}
 	}
@@ -74,10 +74,10 @@ func (s *Store) SaveOwnCatalogue(origin, fileName string, items []plans.Item, no
 	if err := s.writable("save own catalogue"); err != nil {
 		return err
 	}
-	if err := checkID("De naam van de catalogus", origin); err != nil {
+	if err := checkID("store.field.catalogueName", origin); err != nil {
 		return err
 	}
-	if err := checkText("De bestandsnaam", fileName, MaxFieldRunes); err != nil {
+	if err := checkText("store.field.fileName", fileName, MaxFieldRunes); err != nil {
 		return err
 	}
 	if err := checkOwnItems(items); err != nil {

@@ -8,9 +8,11 @@ import (
 
 	"modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
+
+	"zelfscan/plans/usermsg"
 )
 
-// Kinds of failure the GUI tells apart. Test with errors.Is; UserMessage
+// Kinds of failure the GUI tells apart. Test with errors.Is; Explain
 // turns any of them into a Dutch sentence.
 var (
 	// ErrLocked: another running instance holds the data folder.
@@ -29,8 +31,11 @@ var (
 	ErrDiskFull = errors.New("the disk is full")
 	// ErrNotFound: the self-check asked for does not exist.
 	ErrNotFound = errors.New("not found")
-	// ErrInvalid: input the store refuses; see *InputError.
+	// ErrInvalid: input the store refuses; the error is a *usermsg.Error.
 	ErrInvalid = errors.New("invalid input")
+	// ErrCannotOpen: the data folder could not be used for another reason;
+	// the FileError's cause says which.
+	ErrCannotOpen = errors.New("the data folder cannot be opened")
 )
 
 // NewerSchemaError says which schema the file has and which this app knows.
@@ -58,13 +63,11 @@ func (e *FileError) Error() string { return fmt.Sprintf("%s: %v: %v", e.Path, e.
 
 func (e *FileError) Unwrap() []error { return []error{e.Kind, e.Err} }
 
-// InputError is refused input. Its message is Dutch because it is meant for
-// the user as it stands.
-type InputError struct{ Msg string }
-
-func (e *InputError) Error() string { return e.Msg }
-
-func (e *InputError) Unwrap() error { return ErrInvalid }
+// invalidInput is refused input: a message for the user that is also
+// ErrInvalid for errors.Is.
+func invalidInput(code string, args map[string]any) error {
+	return usermsg.Wrap(code, args, ErrInvalid)
+}
 
 // classify attaches a Kind to errors whose cause the user can act on
 // (permissions, damage, a full disk) and returns others unchanged.
@@ -76,65 +79,120 @@ func classify(path string, err error) error {
 	if errors.As(err, &fe) {
 		return err
 	}
-	var kind error
-	var se *sqlite.Error
-	switch {
-	case errors.As(err, &se):
-		switch se.Code() & 0xff {
-		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_AUTH:
-			kind = ErrNoAccess
-		case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
-			kind = ErrCorrupt
-		case sqlite3.SQLITE_FULL:
-			kind = ErrDiskFull
-		}
-	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
-		kind = ErrNoAccess
-	case errors.Is(err, syscall.ENOSPC):
-		kind = ErrDiskFull
-	}
+	kind := kindOf(err)
 	if kind == nil {
 		return err
 	}
 	return &FileError{Path: path, Kind: kind, Err: err}
 }
 
-// UserMessage is a Dutch sentence for the GUI: what happened and what to do.
-// It never shows Go or SQLite wording.
-func UserMessage(err error) string {
-	if err == nil {
-		return ""
+// kindOf is the Kind of a failure the user can act on, or nil.
+func kindOf(err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		switch se.Code() & 0xff {
+		case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_AUTH:
+			return ErrNoAccess
+		case sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT:
+			return ErrCorrupt
+		case sqlite3.SQLITE_FULL:
+			return ErrDiskFull
+		}
+		return nil
 	}
-	var ie *InputError
-	if errors.As(err, &ie) {
-		return ie.Msg
+	switch {
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
+		return ErrNoAccess
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		return ErrDiskFull
+	}
+	return nil
+}
+
+// openFailure makes sure a failure to open the data folder names the path
+// and a cause the user can understand: what kindOf knows, else the system's
+// reason (errno) as a Dutch phrase, else "unknown".
+func openFailure(dir string, err error) error {
+	var fe *FileError
+	var nse *NewerSchemaError
+	if err == nil || errors.As(err, &fe) || errors.As(err, &nse) {
+		return err
+	}
+	if kind := kindOf(err); kind != nil {
+		return &FileError{Path: dir, Kind: kind, Err: err}
+	}
+	return &FileError{Path: dir, Kind: ErrCannotOpen, Err: err}
+}
+
+// causes are the system's reasons a folder or file cannot be used, in words.
+var causes = map[syscall.Errno]usermsg.Term{
+	syscall.ENOTDIR:      "store.cause.notDir",
+	syscall.EISDIR:       "store.cause.isDir",
+	syscall.ENOENT:       "store.cause.notExist",
+	syscall.ELOOP:        "store.cause.loop",
+	syscall.ENAMETOOLONG: "store.cause.nameTooLong",
+	syscall.EIO:          "store.cause.io",
+	syscall.ENOLCK:       "store.cause.noLock",
+	syscall.EOPNOTSUPP:   "store.cause.noLock",
+	syscall.EMFILE:       "store.cause.tooManyFiles",
+	syscall.ENFILE:       "store.cause.tooManyFiles",
+	syscall.EBUSY:        "store.cause.busy",
+	syscall.EEXIST:       "store.cause.exists",
+}
+
+// causeOf is the reason err gives, in words the user understands.
+func causeOf(err error) usermsg.Term {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		if t, ok := causes[errno]; ok {
+			return t
+		}
+	}
+	return "store.cause.unknown"
+}
+
+// Explain is the message for the user: what happened and what to do, as a
+// code the app translates. It never carries Go or SQLite wording.
+func Explain(err error) *usermsg.Error {
+	if err == nil {
+		return nil
+	}
+	if m, ok := usermsg.As(err); ok {
+		return m
 	}
 	var nse *NewerSchemaError
 	if errors.As(err, &nse) {
-		return fmt.Sprintf("Deze gegevens zijn gemaakt met een nieuwere versie van Zelfscan GGG (schema %d). Werk de app bij; het bestand is niet gewijzigd.", nse.Found)
+		return usermsg.Wrap("store.newerSchema", map[string]any{"Found": nse.Found}, err)
 	}
-	path := "de gegevensmap"
+	path := usermsg.Term("store.theDataFolder")
 	var fe *FileError
 	if errors.As(err, &fe) {
-		path = fe.Path
+		return usermsg.Wrap(codeOf(err), map[string]any{"Path": fe.Path, "Cause": causeOf(fe.Err)}, err)
 	}
+	return usermsg.Wrap(codeOf(err), map[string]any{"Path": path}, err)
+}
+
+// codeOf names the message for a Kind.
+func codeOf(err error) string {
 	switch {
 	case errors.Is(err, ErrLocked):
-		return "Zelfscan GGG is al geopend op deze computer. Sluit het andere venster en probeer het opnieuw."
+		return "store.locked"
 	case errors.Is(err, ErrReadOnly):
-		return "Zelfscan GGG is al geopend in een ander venster, daarom kunt u hier alleen kijken. Wijzigingen worden niet bewaard. Sluit het andere venster en start de app opnieuw om verder te werken."
+		return "store.readOnly"
 	case errors.Is(err, ErrOlderSchema):
-		return "Deze gegevens moeten eerst worden bijgewerkt, maar dat kan niet terwijl een ander venster van Zelfscan GGG openstaat. Sluit het andere venster en start de app opnieuw."
+		return "store.olderSchema"
 	case errors.Is(err, ErrCorrupt):
-		return fmt.Sprintf("Het bestand %s is beschadigd en kan niet worden gelezen. Zelfscan GGG heeft het niet gewijzigd. Bewaar een kopie, verplaats het bestand en start de app opnieuw; vraag uw beheerder om hulp als u de gegevens nodig hebt.", path)
+		return "store.corrupt"
 	case errors.Is(err, ErrNoAccess):
-		return fmt.Sprintf("Zelfscan GGG mag niet schrijven in %s. Het bestand of de map is alleen-lezen. Vraag uw beheerder om schrijfrechten of kies een andere map voor de gegevens.", path)
+		return "store.noAccess"
 	case errors.Is(err, ErrDiskFull):
-		return "De schijf is vol, daardoor kon Zelfscan GGG uw antwoord niet bewaren. Maak ruimte vrij en probeer het opnieuw."
+		return "store.diskFull"
 	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Sprintf("Er zijn nog geen gegevens gevonden in %s. Sluit de andere vensters van Zelfscan GGG en start de app opnieuw; dan begint u met een nieuw bestand.", path)
+		return "store.noDataYet"
 	case errors.Is(err, ErrNotFound):
-		return "Deze zelfscan bestaat niet meer; misschien is hij verwijderd. Kies een andere zelfscan of begin een nieuwe."
+		return "store.notFound"
+	case errors.Is(err, ErrCannotOpen):
+		return "store.cannotOpen"
 	}
-	return "Er ging iets mis bij het lezen of bewaren van de gegevens. Probeer het opnieuw; lukt het niet, start de app dan opnieuw."
+	return "store.failed"
 }

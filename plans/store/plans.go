@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"zelfscan/plans"
+	"zelfscan/plans/usermsg"
 )
 
 // MaxTitleRunes caps the copied title and provider of a catalogue item.
@@ -34,18 +35,10 @@ func newUID() (string, error) {
 	return hex.EncodeToString(b[:]), nil
 }
 
-// invalid turns the joined Dutch messages of a plans Validate func into one
-// InputError: a lead sentence and one line per problem.
+// invalid is refused input with the problems a plans Validate func found,
+// one line each under a lead sentence.
 func invalid(lead string, err error) error {
-	var b strings.Builder
-	b.WriteString(lead)
-	for _, line := range strings.Split(err.Error(), "\n") {
-		if line = strings.TrimSpace(line); line != "" {
-			b.WriteString("\n- ")
-			b.WriteString(line)
-		}
-	}
-	return &InputError{Msg: b.String()}
+	return invalidInput(lead, map[string]any{"Problems": usermsg.List(err)})
 }
 
 // inTx runs fn in one write transaction: all of it is saved, or nothing.
@@ -60,8 +53,7 @@ func (s *Store) inTx(what string, fn func(tx *sql.Tx) error) (err error) {
 		}
 	}()
 	if err := fn(tx); err != nil {
-		var ie *InputError
-		if errors.As(err, &ie) || errors.Is(err, ErrNotFound) {
+		if errors.Is(err, ErrInvalid) || errors.Is(err, ErrNotFound) {
 			return err
 		}
 		return classify(s.path, fmt.Errorf("%s: %w", what, err))
@@ -294,10 +286,10 @@ func touchPlan(tx *sql.Tx, planID int64, now time.Time) error {
 
 // checkTexts refuses text that is not valid UTF-8; the plans Validate
 // funcs check lengths and content.
-func checkTexts(what string, texts ...string) error {
+func checkTexts(what usermsg.Term, texts ...string) error {
 	for _, t := range texts {
 		if !utf8.ValidString(t) {
-			return &InputError{Msg: fmt.Sprintf("%s bevat tekens die niet kunnen worden opgeslagen. Typ de tekst opnieuw.", what)}
+			return invalidInput("store.text.notUTF8", map[string]any{"Field": what})
 		}
 	}
 	return nil
@@ -312,25 +304,25 @@ func (s *Store) SaveAction(planID int64, a plans.Action, itemTitle, itemProvider
 		return err
 	}
 	if err := a.Validate(); err != nil {
-		return invalid("Deze actie kan niet worden bewaard:", err)
+		return invalid("store.action.notSaved", err)
 	}
-	if err := checkTexts("De actie", a.ID, a.CompetencyID, a.ItemID, a.OwnText, itemTitle, itemProvider,
+	if err := checkTexts("store.field.action", a.ID, a.CompetencyID, a.ItemID, a.OwnText, itemTitle, itemProvider,
 		a.Evaluation.Brought, a.Evaluation.Changed, a.Evaluation.Better); err != nil {
 		return err
 	}
 	for _, c := range []error{
-		checkText("Het id van de actie", a.ID, MaxFieldRunes),
-		checkText("De competentie", a.CompetencyID, MaxFieldRunes),
-		checkText("Het id van het aanbod", a.ItemID, MaxFieldRunes),
-		checkText("De titel van het aanbod", itemTitle, MaxTitleRunes),
-		checkText("De aanbieder", itemProvider, MaxTitleRunes),
+		checkText("store.field.actionID", a.ID, MaxFieldRunes),
+		checkText("store.field.competency", a.CompetencyID, MaxFieldRunes),
+		checkText("store.field.itemID", a.ItemID, MaxFieldRunes),
+		checkText("store.field.itemTitle", itemTitle, MaxTitleRunes),
+		checkText("store.field.provider", itemProvider, MaxTitleRunes),
 	} {
 		if c != nil {
 			return c
 		}
 	}
 	if a.ItemID != "" && strings.TrimSpace(itemTitle) == "" {
-		return &InputError{Msg: "Het gekozen aanbod heeft geen titel. Kies het aanbod opnieuw."}
+		return invalidInput("store.item.noTitle", nil)
 	}
 	if a.ItemID == "" {
 		itemTitle, itemProvider = "", ""
@@ -383,8 +375,7 @@ func (s *Store) DeleteAction(planID int64, actionID string, now time.Time) error
 			_, commented := r.ActionComments[actionID]
 			_, agreed := r.Agreed[actionID]
 			if commented || agreed {
-				return &InputError{Msg: fmt.Sprintf("Deze actie is besproken met %s en kan daarom niet worden verwijderd. Zet de status op '%s' of pas de actie aan.",
-					r.Reviewer, plans.StatusLabel(plans.StatusAfgerond))}
+				return invalidInput("store.action.discussed", map[string]any{"Reviewer": r.Reviewer, "Done": usermsg.Term("plans.status.afgerond")})
 			}
 		}
 		res, err := tx.Exec(`DELETE FROM plan_action WHERE plan_id = ? AND id = ?`, planID, actionID)
@@ -407,12 +398,12 @@ func (s *Store) SaveReflection(planID int64, text string, now time.Time) error {
 	if err := s.writable("save reflection"); err != nil {
 		return err
 	}
-	if err := checkTexts("De reflectie", text); err != nil {
+	if err := checkTexts("store.field.reflection", text); err != nil {
 		return err
 	}
 	check := plans.Plan{Reflection: text}
 	if err := check.Validate(nil, nil); err != nil {
-		return invalid("De reflectie kan niet worden bewaard:", err)
+		return invalid("store.reflection.notSaved", err)
 	}
 	return s.inTx(fmt.Sprintf("save reflection of plan %d", planID), func(tx *sql.Tx) error {
 		if err := touchPlan(tx, planID, now); err != nil {
@@ -449,10 +440,10 @@ func (s *Store) AddReview(planID int64, r plans.Review, now time.Time) (added bo
 	for k := range r.Agreed {
 		texts = append(texts, k)
 	}
-	if err := checkTexts("De bespreking", texts...); err != nil {
+	if err := checkTexts("store.field.review", texts...); err != nil {
 		return false, err
 	}
-	if err := checkText("Het id van de bespreking", r.UID, MaxFieldRunes); err != nil {
+	if err := checkText("store.field.reviewID", r.UID, MaxFieldRunes); err != nil {
 		return false, err
 	}
 	maps := make([]string, 3)
@@ -483,7 +474,7 @@ func (s *Store) AddReview(planID int64, r plans.Review, now time.Time) (added bo
 			return err
 		}
 		if err := r.Validate(p); err != nil {
-			return invalid("Deze bespreking kan niet worden bewaard:", err)
+			return invalid("store.review.notSaved", err)
 		}
 		onUpdated := r.OnPlanUpdated
 		if onUpdated.IsZero() {

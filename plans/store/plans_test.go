@@ -199,12 +199,12 @@ func TestReviewsImportIdempotent(t *testing.T) {
 	bad := r
 	bad.UID = "ander"
 	bad.ActionComments = map[string]string{"a9": "bestaat niet"}
-	if _, err := s.AddReview(p.ID, bad, t0); !errors.Is(err, ErrInvalid) || !strings.Contains(UserMessage(err), "a9") {
+	if _, err := s.AddReview(p.ID, bad, t0); !errors.Is(err, ErrInvalid) || !strings.Contains(Explain(err).Error(), "a9") {
 		t.Errorf("review on an unknown action: %v; want ErrInvalid naming a9", err)
 	}
 	for _, id := range []string{"a1", "a2"} {
 		err := s.DeleteAction(p.ID, id, t0.Add(4*time.Hour))
-		if !errors.Is(err, ErrInvalid) || !strings.Contains(UserMessage(err), "Mw. De Vries") {
+		if !errors.Is(err, ErrInvalid) || !strings.Contains(Explain(err).Error(), "Mw. De Vries") {
 			t.Errorf("DeleteAction(%s) referred to by a review: %v; want ErrInvalid naming the reviewer", id, err)
 		}
 	}
@@ -272,15 +272,15 @@ func TestPlanValidation(t *testing.T) {
 	}
 	for _, c := range cases {
 		err := s.SaveAction(p.ID, c.action, c.title, "", t0.Add(time.Hour))
-		if !errors.Is(err, ErrInvalid) || !strings.Contains(UserMessage(err), c.want) {
+		if !errors.Is(err, ErrInvalid) || !strings.Contains(Explain(err).Error(), c.want) {
 			t.Errorf("%s: %v; want ErrInvalid with %q", c.name, err, c.want)
 		}
 	}
-	if err := s.SaveReflection(p.ID, strings.Repeat("é", 10001), t0.Add(time.Hour)); !errors.Is(err, ErrInvalid) || !strings.Contains(UserMessage(err), "reflectie") {
+	if err := s.SaveReflection(p.ID, strings.Repeat("é", 10001), t0.Add(time.Hour)); !errors.Is(err, ErrInvalid) || !strings.Contains(Explain(err).Error(), "reflectie") {
 		t.Errorf("long reflection: %v", err)
 	}
 	if _, err := s.AddReview(p.ID, plans.Review{Reviewer: " ", Date: t0, Setting: "koffie"}, t0); !errors.Is(err, ErrInvalid) ||
-		!strings.Contains(UserMessage(err), "bespreker") || !strings.Contains(UserMessage(err), "setting") {
+		!strings.Contains(Explain(err).Error(), "bespreker") || !strings.Contains(Explain(err).Error(), "setting") {
 		t.Errorf("bad review: %v; want both problems named", err)
 	}
 	got, err := s.Plan(p.ID)

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"zelfscan/assessment"
+	"zelfscan/plans/usermsg"
 )
 
 const (
@@ -45,19 +46,19 @@ type Summary struct {
 	Answered         int
 }
 
-func checkText(what, s string, max int) error {
+func checkText(what usermsg.Term, s string, max int) error {
 	if !utf8.ValidString(s) {
-		return &InputError{Msg: fmt.Sprintf("%s bevat tekens die niet kunnen worden opgeslagen. Typ de tekst opnieuw.", what)}
+		return invalidInput("store.text.notUTF8", map[string]any{"Field": what})
 	}
 	if n := utf8.RuneCountInString(s); n > max {
-		return &InputError{Msg: fmt.Sprintf("%s is te lang: %d tekens, er passen er %d. Maak de tekst korter.", what, n, max)}
+		return invalidInput("store.text.tooLong", map[string]any{"Field": what, "Length": n, "Max": max})
 	}
 	return nil
 }
 
-func checkID(what, id string) error {
+func checkID(what usermsg.Term, id string) error {
 	if id == "" {
-		return &InputError{Msg: fmt.Sprintf("%s ontbreekt.", what)}
+		return invalidInput("store.text.missing", map[string]any{"Field": what})
 	}
 	return checkText(what, id, MaxFieldRunes)
 }
@@ -76,11 +77,11 @@ func (s *Store) CreateSelfCheck(p assessment.Profile, frameworkVersion string, n
 		return nil, err
 	}
 	for _, c := range []error{
-		checkID("De organisatie", p.Organisation),
-		checkID("De functie", p.Function),
-		checkText("De naam", p.Name, MaxFieldRunes),
-		checkText("Het team", p.Team, MaxFieldRunes),
-		checkID("De versie van het kader", frameworkVersion),
+		checkID("store.field.organisation", p.Organisation),
+		checkID("store.field.function", p.Function),
+		checkText("store.field.name", p.Name, MaxFieldRunes),
+		checkText("store.field.team", p.Team, MaxFieldRunes),
+		checkID("store.field.frameworkVersion", frameworkVersion),
 	} {
 		if c != nil {
 			return nil, c
@@ -117,13 +118,13 @@ func (s *Store) SaveRating(selfCheckID int64, indicatorID string, r assessment.R
 	if err := s.writable("save rating"); err != nil {
 		return err
 	}
-	if err := checkID("De indicator", indicatorID); err != nil {
+	if err := checkID("store.field.indicator", indicatorID); err != nil {
 		return err
 	}
 	if r.Level < 0 || r.Level > MaxLevel {
-		return &InputError{Msg: fmt.Sprintf("Niveau %d bestaat niet. Kies een niveau van de schaal.", r.Level)}
+		return invalidInput("store.rating.badLevel", map[string]any{"Level": r.Level})
 	}
-	if err := checkText("De toelichting", r.Note, MaxNoteRunes); err != nil {
+	if err := checkText("store.field.note", r.Note, MaxNoteRunes); err != nil {
 		return err
 	}
 	if r.At.IsZero() {
@@ -159,7 +160,7 @@ func (s *Store) SaveNote(selfCheckID int64, competencyID, note string, now time.
 	if err := s.writable("save note"); err != nil {
 		return err
 	}
-	if err := checkID("De competentie", competencyID); err != nil {
+	if err := checkID("store.field.competency", competencyID); err != nil {
 		return err
 	}
 	if note == "" {
@@ -168,7 +169,7 @@ func (s *Store) SaveNote(selfCheckID int64, competencyID, note string, now time.
 		}
 		return nil
 	}
-	if err := checkText("De notitie", note, MaxNoteRunes); err != nil {
+	if err := checkText("store.field.competencyNote", note, MaxNoteRunes); err != nil {
 		return err
 	}
 	res, err := s.db.Exec(`INSERT INTO competency_note (self_check_id, competency_id, note, noted_at)
@@ -188,7 +189,7 @@ func (s *Store) SavePosition(selfCheckID int64, position int) error {
 		return err
 	}
 	if position < 0 {
-		return &InputError{Msg: fmt.Sprintf("Positie %d in de scan bestaat niet.", position)}
+		return invalidInput("store.position.unknown", map[string]any{"Position": position})
 	}
 	res, err := s.db.Exec(`UPDATE self_check SET position = ? WHERE id = ?`, position, selfCheckID)
 	if err != nil {

@@ -43,7 +43,8 @@ type options struct {
 // Pending migrations run in transactions; an existing database is first
 // copied beside itself (see BackupPath).
 func Open(dir string) (*Store, error) {
-	return open(dir, options{migrations: migrations})
+	s, err := open(dir, options{migrations: migrations})
+	return s, openFailure(dir, err)
 }
 
 func open(dir string, opt options) (s *Store, err error) {
@@ -120,7 +121,8 @@ func open(dir string, opt options) (s *Store, err error) {
 // folder lock, for a second instance while the first one runs. Writes are
 // refused with ErrReadOnly.
 func OpenReadOnly(dir string) (*Store, error) {
-	return openReadOnly(dir, options{migrations: migrations})
+	s, err := openReadOnly(dir, options{migrations: migrations})
+	return s, openFailure(dir, err)
 }
 
 func openReadOnly(dir string, opt options) (*Store, error) {

@@ -240,8 +240,8 @@ func TestNotFoundAndInputChecks(t *testing.T) {
 		}(), "De organisatie ontbreekt"},
 	}
 	for _, c := range cases {
-		if !errors.Is(c.err, ErrInvalid) || !strings.Contains(UserMessage(c.err), c.want) {
-			t.Errorf("%s: err %v, message %q; want ErrInvalid saying %q", c.name, c.err, UserMessage(c.err), c.want)
+		if !errors.Is(c.err, ErrInvalid) || !strings.Contains(Explain(c.err).Error(), c.want) {
+			t.Errorf("%s: err %v, message %q; want ErrInvalid saying %q", c.name, c.err, Explain(c.err).Error(), c.want)
 		}
 	}
 	// A note of exactly the cap (in runes, not bytes) fits.
@@ -331,7 +331,7 @@ func checkNewerRefused(t *testing.T, journalMode string) {
 			t.Errorf("error %q does not name the file's version", err)
 		}
 		want := "Deze gegevens zijn gemaakt met een nieuwere versie van Zelfscan GGG (schema 7). Werk de app bij; het bestand is niet gewijzigd."
-		if got := UserMessage(err); got != want {
+		if got := Explain(err).Error(); got != want {
 			t.Errorf("UserMessage = %q; want %q", got, want)
 		}
 		if hashFile(t, path) != before {
@@ -408,7 +408,7 @@ func TestLockAndReadOnly(t *testing.T) {
 	if !errors.Is(err, ErrLocked) {
 		t.Fatalf("second Open: %v; want ErrLocked", err)
 	}
-	if got, want := UserMessage(err), "Zelfscan GGG is al geopend op deze computer. Sluit het andere venster en probeer het opnieuw."; got != want {
+	if got, want := Explain(err).Error(), "Zelfscan GGG is al geopend op deze computer. Sluit het andere venster en probeer het opnieuw."; got != want {
 		t.Errorf("UserMessage = %q; want %q", got, want)
 	}
 
@@ -438,8 +438,8 @@ func TestLockAndReadOnly(t *testing.T) {
 	}
 	_, writes["Create"] = ro.CreateSelfCheck(assessment.Profile{Organisation: "om", Function: "uitvoerend"}, "1", t0)
 	for name, err := range writes {
-		if !errors.Is(err, ErrReadOnly) || !strings.Contains(UserMessage(err), "alleen kijken") {
-			t.Errorf("read-only %s: %v (%q); want ErrReadOnly", name, err, UserMessage(err))
+		if !errors.Is(err, ErrReadOnly) || !strings.Contains(Explain(err).Error(), "alleen kijken") {
+			t.Errorf("read-only %s: %v (%q); want ErrReadOnly", name, err, Explain(err).Error())
 		}
 	}
 	// The connection itself refuses writes too, should a method forget.
@@ -517,7 +517,7 @@ func checkCorrupt(t *testing.T, dir, path string) {
 	if !errors.Is(err, ErrCorrupt) {
 		t.Fatalf("Open: %v; want ErrCorrupt", err)
 	}
-	msg := UserMessage(err)
+	msg := Explain(err).Error()
 	if !strings.Contains(msg, "beschadigd") || !strings.Contains(msg, path) {
 		t.Errorf("UserMessage = %q; want it to say beschadigd and name %s", msg, path)
 	}
@@ -627,11 +627,11 @@ func TestReadOnlyErrorMapping(t *testing.T) {
 	if !errors.Is(err, ErrNoAccess) {
 		t.Fatalf("classify(%v) not ErrNoAccess", err)
 	}
-	msg := UserMessage(err)
+	msg := Explain(err).Error()
 	if !strings.Contains(msg, path) || !strings.Contains(msg, "alleen-lezen") || strings.Contains(msg, "SQL") {
 		t.Errorf("UserMessage = %q", msg)
 	}
-	if UserMessage(errors.New("sql: database is closed")) == "" || strings.Contains(UserMessage(errors.New("sql: x")), "sql") {
+	if Explain(errors.New("sql: database is closed")).Error() == "" || strings.Contains(Explain(errors.New("sql: x")).Error(), "sql") {
 		t.Error("an unknown error must still get a plain Dutch sentence")
 	}
 }
@@ -679,8 +679,8 @@ func TestConcurrentSaves(t *testing.T) {
 func TestOpenReadOnlyRefusals(t *testing.T) {
 	dir := t.TempDir()
 	_, err := OpenReadOnly(dir)
-	if !errors.Is(err, os.ErrNotExist) || !strings.Contains(UserMessage(err), "nog geen gegevens") {
-		t.Errorf("OpenReadOnly on empty folder: %v (%q)", err, UserMessage(err))
+	if !errors.Is(err, os.ErrNotExist) || !strings.Contains(Explain(err).Error(), "nog geen gegevens") {
+		t.Errorf("OpenReadOnly on empty folder: %v (%q)", err, Explain(err).Error())
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("OpenReadOnly created %v", entries)
@@ -689,7 +689,7 @@ func TestOpenReadOnlyRefusals(t *testing.T) {
 	openT(t, dir).Close()
 	extended := append(append([]migration{}, migrations...), migration{name: "later", sql: "CREATE TABLE later (x)"})
 	_, err = openReadOnly(dir, options{migrations: extended})
-	if !errors.Is(err, ErrOlderSchema) || !strings.Contains(UserMessage(err), "bijgewerkt") {
-		t.Errorf("OpenReadOnly on an older schema: %v (%q); want ErrOlderSchema", err, UserMessage(err))
+	if !errors.Is(err, ErrOlderSchema) || !strings.Contains(Explain(err).Error(), "bijgewerkt") {
+		t.Errorf("OpenReadOnly on an older schema: %v (%q); want ErrOlderSchema", err, Explain(err).Error())
 	}
 }

@@ -1,0 +1,44 @@
+package app
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+	"github.com/jeandeaual/go-locale"
+
+	"zelfscan/assets"
+)
+
+// Language returns the language the user chose; Dutch unless they chose English.
+func Language(p fyne.Preferences) string {
+	if p.String(prefLanguage) == "en" {
+		return "en"
+	}
+	return "nl"
+}
+
+// SetupLanguage makes Fyne's lang package use our language whatever the
+// system locale says (C, POSIX or English would otherwise win), then loads
+// every translation file under assets/translations. The choice goes to
+// go-locale (our patched copy in third_party), which Fyne asks, so the
+// process environment stays as it was and the choice works on every platform.
+func SetupLanguage(language string) error {
+	locale.SetOverride(language)
+	return fs.WalkDir(assets.Files, assets.TranslationsDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, language+".json") {
+			return err
+		}
+		data, err := fs.ReadFile(assets.Files, p)
+		if err != nil {
+			return fmt.Errorf("vertaling %s lezen: %w", path.Base(p), err)
+		}
+		if err := lang.AddTranslationsForLocale(data, fyne.Locale(language)); err != nil {
+			return fmt.Errorf("vertaling %s: %w", p, err)
+		}
+		return nil
+	})
+}

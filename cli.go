@@ -1,0 +1,65 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// commandLine is what the user asked for on the command line.
+type commandLine struct {
+	dataDir string
+	version bool
+	help    bool
+}
+
+// usage is the Dutch help text; the flag package's own would be English.
+const usage = `Gebruik: zelfscan [opties]
+
+Start Zelfscan GGG: een zelfscan van uw deskundigheid op gendergerelateerd
+geweld, met een persoonlijk leerplan als uitkomst.
+
+Opties:
+  --data MAP   map voor de gegevens. Zonder deze optie: de map in de
+               omgevingsvariabele ZELFSCAN_DATA, dan de gegevensmap uit
+               zelfscan-instellingen.yaml, dan de configuratiemap van de
+               gebruiker.
+  --version    toon de versie en stop.
+  --help       toon deze hulp en stop.
+`
+
+// parseCommandLine reads the options; its errors are Dutch sentences that
+// end with a pointer to --help.
+func parseCommandLine(args []string) (commandLine, error) {
+	var cl commandLine
+	fs := flag.NewFlagSet("zelfscan", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&cl.dataDir, "data", "", "")
+	fs.BoolVar(&cl.version, "version", false, "")
+	fs.BoolVar(&cl.help, "help", false, "")
+	fs.BoolVar(&cl.help, "h", false, "")
+	if err := fs.Parse(args); err != nil {
+		return cl, dutchFlagError(err)
+	}
+	if fs.NArg() > 0 {
+		return cl, fmt.Errorf("onverwacht argument %q. Zie zelfscan --help", fs.Arg(0))
+	}
+	return cl, nil
+}
+
+// dutchFlagError turns the flag package's English errors into Dutch.
+func dutchFlagError(err error) error {
+	msg := err.Error()
+	if errors.Is(err, flag.ErrHelp) {
+		return err
+	}
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return fmt.Errorf("onbekende optie %s. Zie zelfscan --help", name)
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return fmt.Errorf("de optie %s heeft een waarde nodig. Zie zelfscan --help", name)
+	}
+	return errors.New("ongeldige optie op de opdrachtregel. Zie zelfscan --help")
+}

@@ -1,0 +1,150 @@
+// Package usermsg carries a message for the user out of the domain as a code
+// with arguments, so that the app can say it in the user's language. The
+// words live in assets/translations/messages ({nl,en}.json): the app looks
+// the code up there through Fyne's lang, and Error gives the Dutch sentence
+// (for logs, the command line and anything without a GUI).
+package usermsg
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+	"sync"
+	"text/template"
+
+	"zelfscan/assets"
+)
+
+// File is the translation file with the Dutch words, inside assets.Files.
+const File = assets.TranslationsDir + "/messages/nl.json"
+
+// Error is a failure explained to the user. Code is a key of the messages
+// translation files; Args fill its {{.Name}} fields; Err is the cause, kept
+// for errors.Is/As and logs but never shown.
+type Error struct {
+	Code string
+	Args map[string]any
+	Err  error
+}
+
+// New is a message without a cause.
+func New(code string, args map[string]any) *Error {
+	return &Error{Code: code, Args: args}
+}
+
+// Wrap is a message for a cause.
+func Wrap(code string, args map[string]any, cause error) *Error {
+	return &Error{Code: code, Args: args, Err: cause}
+}
+
+// Error is the Dutch sentence.
+func (e *Error) Error() string { return Dutch(e.Code, e.Args) }
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// As returns the message inside err, if any.
+func As(err error) (*Error, bool) {
+	var e *Error
+	ok := errors.As(err, &e)
+	return e, ok
+}
+
+// dutch holds the Dutch sentences, read once from the embedded file.
+var dutch = sync.OnceValues(func() (map[string]string, error) {
+	data, err := fs.ReadFile(assets.Files, File)
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	if err := json.Unmarshal(data, &out); err != nil {
+		return nil, fmt.Errorf("%s: %w", File, err)
+	}
+	return out, nil
+})
+
+// Sentence is the Dutch template for a code, or false when the code is
+// unknown (a test keeps every code used in the code base known).
+func Sentence(code string) (string, bool) {
+	words, err := dutch()
+	if err != nil {
+		return "", false
+	}
+	s, ok := words[code]
+	return s, ok
+}
+
+// Term is a word or phrase of the messages file used inside another
+// message (the name of a field, a status); it is translated like a message.
+type Term string
+
+// Sayer turns a code, its Dutch template and the filled-in arguments into
+// words: Dutch executes the template, the app asks Fyne's lang.
+type Sayer func(code, dutch string, args map[string]any) string
+
+// Render says e with say, first saying every argument that is itself a Term,
+// a message or a list of messages (one "- " line each).
+func Render(e *Error, say Sayer) string {
+	args := make(map[string]any, len(e.Args))
+	for k, v := range e.Args {
+		switch v := v.(type) {
+		case Term:
+			args[k] = say(string(v), sentence(string(v)), nil)
+		case *Error:
+			args[k] = Render(v, say)
+		case []*Error:
+			var b strings.Builder
+			for _, item := range v {
+				b.WriteString("\n- ")
+				b.WriteString(Render(item, say))
+			}
+			args[k] = b.String()
+		default:
+			args[k] = v
+		}
+	}
+	return say(e.Code, sentence(e.Code), args)
+}
+
+// List collects the messages in err, which may be a message or an
+// errors.Join of them; other errors are left out.
+func List(err error) []*Error {
+	if e, ok := err.(*Error); ok {
+		return []*Error{e}
+	}
+	var out []*Error
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, inner := range joined.Unwrap() {
+			out = append(out, List(inner)...)
+		}
+	}
+	return out
+}
+
+// sentence is the Dutch template of a code, or the code when unknown.
+func sentence(code string) string {
+	if s, ok := Sentence(code); ok {
+		return s
+	}
+	return code
+}
+
+// Dutch is the Dutch sentence for a code with its arguments filled in.
+func Dutch(code string, args map[string]any) string {
+	return Render(&Error{Code: code, Args: args}, fill)
+}
+
+// fill executes a Dutch template; a template that does not parse is shown as
+// it stands rather than lost.
+func fill(code, dutch string, args map[string]any) string {
+	t, err := template.New(code).Option("missingkey=zero").Parse(dutch)
+	if err != nil {
+		return dutch
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, args); err != nil {
+		return dutch
+	}
+	return b.String()
+}
