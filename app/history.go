@@ -158,7 +158,7 @@ func (u *UI) planStatus(selfCheckID int64) string {
 	p, ok, err := u.store.PlanBySelfCheck(selfCheckID)
 	switch {
 	case err != nil:
-		return lang.X("history.planUnreadable", "Leerplan: kon niet worden gelezen ({{.Reason}})", map[string]any{"Reason": store.UserMessage(err)})
+		return lang.X("history.planUnreadable", "Leerplan: kon niet worden gelezen ({{.Reason}})", map[string]any{"Reason": explain(err)})
 	case !ok:
 		return lang.X("history.noPlan", "Nog geen leerplan")
 	}
