@@ -75,5 +75,5 @@ func (u *UI) showAbout() {
 	body := container.NewVBox(heading(appTitle()), facts, widget.NewSeparator(), credit)
 	d := dialog.NewCustom(lang.X("about.title", "Over Zelfscan GGG"), lang.X("about.close", "Sluiten"), body, u.win)
 	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
+	u.showDialog(d)
 }

@@ -28,7 +28,7 @@ func (a metaApp) Metadata() fyne.AppMetadata { return a.meta }
 func startWith(t *testing.T, a fyne.App, edit func(*Options)) (*UI, fyne.Window) {
 	t.Helper()
 	w := test.NewWindow(nil)
-	w.Resize(MinSize)
+	w.Resize(MinSize())
 	opt := testOptions(t.TempDir())
 	edit(&opt)
 	u := Run(a, w, opt)
@@ -120,7 +120,7 @@ func TestOrganisationPreset(t *testing.T) {
 		t.Fatalf("valid settings gave a dialog: %q", visibleTexts(w))
 	}
 	u.showProfile()
-	if sels := findAll[*widget.Select](w); len(sels) == 0 || sels[0].Selected != "Politie" {
+	if sels := selects(w); len(sels) == 0 || sels[0].Selected != "Politie" {
 		t.Errorf("organisation not preset to Politie; selects %v", selected(sels))
 	}
 	tapButton(t, w, "Terug")
@@ -140,7 +140,7 @@ func TestUnknownOrganisationIsLeftOut(t *testing.T) {
 	}
 	topButton(t, w, "Sluiten")
 	u.showProfile()
-	for _, s := range findAll[*widget.Select](w) {
+	for _, s := range selects(w) {
 		if strings.Contains(s.Selected, "Veilig") {
 			t.Errorf("unknown organisation preset anyway: %q", s.Selected)
 		}

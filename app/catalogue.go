@@ -134,7 +134,7 @@ func (u *UI) confirmRemoveCatalogue(origin string, back func()) {
 			u.showCatalogue(back)
 		}, u.win)
 	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
+	u.showDialog(d)
 }
 
 // chooseCatalogueFile lets the user pick a catalogue file.
@@ -154,7 +154,7 @@ func (u *UI) chooseCatalogueFile(back func()) {
 	d.SetTitleText(lang.X("common.openFile", "Bestand openen"))
 	d.SetFilter(catalogueFilter)
 	d.Resize(fileDialogSize(u.win))
-	d.Show()
+	u.showDialog(d)
 }
 
 // fileDialogSize is as large as the window allows, so long names fit.
@@ -226,7 +226,7 @@ func (u *UI) showCatalogueProblems(file, problems string) {
 	scroll.SetMinSize(fyne.NewSize(dialogWidth, 260))
 	d := dialog.NewCustom(title, lang.X("common.ok", "OK"), scroll, u.win)
 	d.Resize(fyne.NewSize(dialogWidth+80, 0))
-	d.Show()
+	u.showDialog(d)
 }
 
 // askCatalogueName asks what to call a catalogue that passed every check,
@@ -261,7 +261,7 @@ func (u *UI) askCatalogueName(file string, items []plans.Item, back func()) {
 			u.showCatalogue(back)
 		}, u.win)
 	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
+	u.showDialog(d)
 	u.win.Canvas().Focus(entry)
 }
 

@@ -24,7 +24,7 @@ var fixedNow = time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)
 func failedStart(t *testing.T, a fyne.App, opt Options) (fyne.Window, *bool) {
 	t.Helper()
 	w := test.NewWindow(nil)
-	w.Resize(MinSize)
+	w.Resize(MinSize())
 	closed := false
 	w.SetOnClosed(func() { closed = true })
 	if u := Run(a, w, opt); u != nil {

@@ -20,10 +20,6 @@ import (
 	"zelfscan/plans/planfile"
 )
 
-// progressDelay is how long an export may take before a progress dialog
-// appears; a quick one then never flashes a dialog.
-const progressDelay = 300 * time.Millisecond
-
 // writeFileAtomic writes a file that is whole or absent: write fills a
 // temporary file in the target folder, which is synced and renamed over
 // path, and then the folder is synced so the rename survives a power cut.
@@ -127,7 +123,7 @@ func (u *UI) choosePDFPath(ps *planState) {
 	d.SetFileName(u.pdfFileName(ps))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".pdf"}))
 	d.Resize(fileDialogSize(u.win))
-	d.Show()
+	u.showDialog(d)
 }
 
 // exportPDF builds the plan file now and renders and writes the PDF in the

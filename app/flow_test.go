@@ -142,11 +142,25 @@ func tapButton(t *testing.T, w fyne.Window, text string) {
 	test.Tap(b)
 }
 
+// selects are the Selects on screen, Fyne's and ours, in screen order.
+func selects(w fyne.Window) []*widget.Select {
+	var out []*widget.Select
+	for _, o := range onScreen(w) {
+		switch s := o.(type) {
+		case *widget.Select:
+			out = append(out, s)
+		case *keySelect:
+			out = append(out, &s.Select)
+		}
+	}
+	return out
+}
+
 // chooseInSelect picks an option of the n-th Select on screen by tapping it
 // open and tapping the option in the pop-up.
 func chooseInSelect(t *testing.T, w fyne.Window, n int, option string) {
 	t.Helper()
-	sels := findAll[*widget.Select](w)
+	sels := selects(w)
 	if n >= len(sels) {
 		t.Fatalf("only %d selects on screen", len(sels))
 	}
@@ -315,7 +329,7 @@ func TestProfilePrefilledAndLengthChecked(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.u.showProfile()
-	sels := findAll[*widget.Select](f.w)
+	sels := selects(f.w)
 	if sels[0].Selected != "Politie" || sels[1].Selected != "Leidinggevende / teamleider" {
 		t.Errorf("selects prefilled with %q, %q", sels[0].Selected, sels[1].Selected)
 	}
@@ -362,7 +376,7 @@ func TestScanKeyboard(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.w.Resize(fyne.NewSize(MinSize.Width, 450))
+	f.w.Resize(fyne.NewSize(MinSize().Width, 450))
 	f.u.showScan(sc.ID)
 	c := f.w.Canvas()
 	first := f.u.scan.pickers[0]
@@ -445,8 +459,8 @@ func TestWindowSizeRemembered(t *testing.T) {
 	f.w.Resize(fyne.NewSize(640, 480))
 	f.u.quit()
 	f.start(t)
-	if got := f.w.Canvas().Size(); got.Width < MinSize.Width || got.Height < MinSize.Height {
-		t.Errorf("window restored at %v, smaller than %v", got, MinSize)
+	if got := f.w.Canvas().Size(); got.Width < MinSize().Width || got.Height < MinSize().Height {
+		t.Errorf("window restored at %v, smaller than %v", got, MinSize())
 	}
 }
 

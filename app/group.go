@@ -183,7 +183,7 @@ func (u *UI) chooseGroupFolder(gs *groupState) {
 	}, u.win)
 	d.SetTitleText(lang.X("group.addFolder", "Map kiezen"))
 	d.Resize(fileDialogSize(u.win))
-	d.Show()
+	u.showDialog(d)
 }
 
 // groupFilesCard lists the loaded files with their member, each with a

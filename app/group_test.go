@@ -29,7 +29,7 @@ func newLead(t *testing.T, a fyne.App) *lead {
 	}
 	l := &lead{w: test.NewWindow(nil)}
 	t.Cleanup(l.w.Close)
-	l.w.Resize(MinSize)
+	l.w.Resize(MinSize())
 	l.u = New(a, l.w, fw, openTestStore(t))
 	l.u.ShowStart()
 	return l

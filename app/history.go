@@ -206,7 +206,7 @@ func (u *UI) confirmDelete(id int64, label string) {
 	d.SetConfirmText(lang.X("history.deleteConfirm", "Verwijderen"))
 	d.SetDismissText(lang.X("history.deleteCancel", "Annuleren"))
 	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	u.showDialog(d)
 }
 
 // showComparison shows per competency how the level moved from the earlier

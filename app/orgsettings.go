@@ -76,5 +76,5 @@ func (u *UI) showSettingsProblems(problems []string) {
 	scroll.SetMinSize(fyne.NewSize(dialogWidth, 200))
 	d := dialog.NewCustom(lang.X("orgsettings.title", "Organisatie-instellingen niet gebruikt"), lang.X("about.close", "Sluiten"), scroll, u.win)
 	d.Resize(fyne.NewSize(dialogWidth+80, 0))
-	d.Show()
+	u.showDialog(d)
 }

@@ -22,9 +22,6 @@ import (
 	"zelfscan/plans/store"
 )
 
-// targetLayout is how a target date is typed and shown: dd-mm-jjjj.
-const targetLayout = "02-01-2006"
-
 // planState is the learning plan on screen. plan is what the store holds:
 // it changes only after a save succeeded, so a failed save is undone by
 // drawing the screen again.
@@ -250,11 +247,20 @@ func (u *UI) actionBlock(ps *planState, id string) fyne.CanvasObject {
 	if !a.TargetDate.IsZero() {
 		v.target.Text = a.TargetDate.UTC().Format(targetLayout)
 	}
-	v.targetMsg = widget.NewLabel("")
+	// The message line is always there, empty when the date is fine, so an
+	// error appearing moves nothing under it.
+	v.targetMsg = hint("")
 	v.targetMsg.Importance = widget.DangerImportance
-	v.targetMsg.Wrapping = fyne.TextWrapWord
-	v.targetMsg.Hide()
+	// The field shows its error state (red, once the focus left it).
+	v.target.Validator = func(text string) error {
+		if strings.TrimSpace(text) == "" {
+			return nil
+		}
+		_, err := parseTargetDate(text, u.now())
+		return err
+	}
 	saveTarget := func() { u.saveTarget(ps, id, v) }
+	u.addDatePicker(v.target, saveTarget)
 	v.target.OnSubmitted = func(string) { saveTarget() }
 	v.target.onFocusLost = saveTarget
 	v.target.onFocus = func() { scrollIntoView(ps.scroll, v.target) }
@@ -286,7 +292,7 @@ func (u *UI) actionBlock(ps *planState, id string) fyne.CanvasObject {
 		v.remove.Disable()
 	}
 
-	targetBox := container.NewGridWrap(fyne.NewSize(130, v.target.MinSize().Height), v.target)
+	targetBox := container.NewGridWrap(fyne.NewSize(dateFieldWidth, v.target.MinSize().Height), v.target)
 	controls := container.NewHBox(
 		widget.NewLabel(lang.X("plan.target", "Streefdatum")), targetBox,
 		widget.NewLabel(lang.X("plan.status", "Status")), v.status)
@@ -463,15 +469,14 @@ func (u *UI) saveTarget(ps *planState, id string, v *actionView) {
 	text := strings.TrimSpace(v.target.Text)
 	var date time.Time
 	if text != "" {
-		d, err := parseTargetDate(text)
+		d, err := parseTargetDate(text, u.now())
 		if err != nil {
 			v.targetMsg.SetText(err.Error())
-			v.targetMsg.Show()
 			return
 		}
 		date = d
 	}
-	v.targetMsg.Hide()
+	v.targetMsg.SetText("")
 	if date.Equal(a.TargetDate) {
 		return
 	}
@@ -485,21 +490,6 @@ func (u *UI) saveTarget(ps *planState, id string, v *actionView) {
 	if !date.IsZero() {
 		v.target.SetText(date.Format(targetLayout))
 	}
-}
-
-// parseTargetDate reads dd-mm-jjjj (also d-m-jjjj, or with / or .) as a
-// day in UTC, the way the store and the PDF treat dates. Errors are Dutch.
-func parseTargetDate(s string) (time.Time, error) {
-	s = strings.NewReplacer("/", "-", ".", "-").Replace(s)
-	d, err := time.Parse("2-1-2006", s)
-	if err != nil {
-		return time.Time{}, errors.New(lang.X("plan.target.invalid",
-			"Deze datum is niet te lezen. Schrijf de datum als dag-maand-jaar, bijvoorbeeld 15-09-2026."))
-	}
-	if d.Year() < 2000 || d.Year() > 2100 {
-		return time.Time{}, errors.New(lang.X("plan.target.range", "Kies een jaar tussen 2000 en 2100."))
-	}
-	return d, nil
 }
 
 // changeAction saves a change to an action and redraws the plan; when the
@@ -586,7 +576,7 @@ func (u *UI) confirmRemoveAction(ps *planState, id, title string) {
 			u.renderPlan(ps)
 		}, u.win)
 	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
+	u.showDialog(d)
 }
 
 // savedText is an entry that saves what is typed once typing pauses, when

@@ -253,7 +253,7 @@ func (u *UI) openAddDialog(ps *planState, g assessment.Gap, v *addActionView, fi
 		ps.add = nil
 	})
 	ps.add = v
-	v.dialog.Show()
+	u.showDialog(v.dialog)
 	// Focus goes to the first proposal, so Tab and Space work at once.
 	if first != nil {
 		u.win.Canvas().Focus(first)

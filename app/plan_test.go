@@ -51,7 +51,7 @@ func (f *planFixture) open(t *testing.T) {
 	t.Helper()
 	f.w = test.NewWindow(nil)
 	t.Cleanup(f.w.Close)
-	f.w.Resize(MinSize)
+	f.w.Resize(MinSize())
 	f.u = New(f.a, f.w, f.fw, f.st)
 	f.u.now = func() time.Time { return planDay }
 	f.u.showResults(f.id)
@@ -428,33 +428,45 @@ func TestOwnCatalogueTooLargeIsNotRead(t *testing.T) {
 func TestPlanFitsMinSize(t *testing.T) {
 	f := newPlanFixture(t, 0)
 	f.u.showPlan(f.id)
-	if m := f.w.Content().MinSize(); m.Width > MinSize.Width || m.Height > MinSize.Height {
+	if m := f.w.Content().MinSize(); m.Width > MinSize().Width || m.Height > MinSize().Height {
 		t.Errorf("plan editor needs %v", m)
 	}
 	tapButton(t, f.w, "Actie toevoegen")
 	for i := range 3 {
 		f.u.plan.add.tabs.SelectIndex(i)
-		if m := f.u.plan.add.dialog.MinSize(); m.Width > MinSize.Width || m.Height > MinSize.Height {
+		if m := f.u.plan.add.dialog.MinSize(); m.Width > MinSize().Width || m.Height > MinSize().Height {
 			t.Errorf("add-action tab %d needs %v", i, m)
 		}
 	}
 }
 
-func TestParseTargetDate(t *testing.T) {
-	for in, want := range map[string]time.Time{
-		"15-09-2026": time.Date(2026, 9, 15, 0, 0, 0, 0, time.UTC),
-		"1-2-2027":   time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC),
-		"01/02/2027": time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC),
-		"3.4.2026":   time.Date(2026, 4, 3, 0, 0, 0, 0, time.UTC),
-	} {
-		if got, err := parseTargetDate(in); err != nil || !got.Equal(want) {
-			t.Errorf("%q: %v, %v", in, got, err)
-		}
+// A date that cannot be used is refused with a sentence that says why;
+// its example lies in the future (the parsing itself: plans.ParseDate).
+func TestParseTargetDateMessages(t *testing.T) {
+	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	cases := []struct {
+		name, in string
+		want     []string
+	}{
+		{"an unreadable date gets a future example, long and short", "morgen", []string{"dag-maand-jaar", "01-03-2027", "1-3-27", "kalender"}},
+		{"a day that does not exist is unreadable", "31-02-2027", []string{"dag-maand-jaar"}},
+		{"a year out of range names the range", "1-1-1999", []string{"tussen 2000 en 2100"}},
 	}
-	for _, in := range []string{"2026-09-15", "31-02-2026", "15-09-26", "morgen", "1-1-1999"} {
-		if _, err := parseTargetDate(in); err == nil {
-			t.Errorf("%q accepted", in)
-		}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := parseTargetDate(c.in, now)
+			if err == nil {
+				t.Fatalf("%q accepted", c.in)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("message %q lacks %q", err, w)
+				}
+			}
+		})
+	}
+	if d, err := parseTargetDate("15-3-27", now); err != nil || !d.Equal(time.Date(2027, 3, 15, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("15-3-27 read as %v, %v", d, err)
 	}
 }
 

@@ -59,7 +59,7 @@ func (u *UI) choosePlanFile(title string, chosen func(path string)) {
 	d.SetTitleText(title)
 	d.SetFilter(planFileFilter)
 	d.Resize(fileDialogSize(u.win))
-	d.Show()
+	u.showDialog(d)
 }
 
 // chooseSavePath asks where to save and passes the path on. The dialog
@@ -84,7 +84,7 @@ func (u *UI) chooseSavePath(name, ext string, chosen func(path string)) {
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.Resize(fileDialogSize(u.win))
-	d.Show()
+	u.showDialog(d)
 }
 
 // acceptDrops lets the current screen take files dropped on the window;
@@ -128,7 +128,7 @@ func (u *UI) showMessage(title, text string) {
 	ok := newKeyButton(lang.X("common.ok", "OK"), d.Hide)
 	d.SetButtons([]fyne.CanvasObject{ok})
 	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
+	u.showDialog(d)
 	u.win.Canvas().Focus(ok)
 }
 

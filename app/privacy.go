@@ -80,7 +80,7 @@ func (u *UI) chooseExportFile() {
 	d.SetFileName("zelfscan-gegevens-" + u.now().Format("2006-01-02") + ".json")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 	d.Resize(fileDialogSize(u.win))
-	d.Show()
+	u.showDialog(d)
 }
 
 // exportChosen writes the export to the file the save dialog chose. Fyne's
@@ -150,7 +150,7 @@ func (u *UI) confirmDeleteAll() {
 			}
 		}, u.win)
 	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
+	u.showDialog(d)
 	u.win.Canvas().Focus(entry)
 }
 

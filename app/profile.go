@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -20,7 +21,8 @@ const maxProfileRunes = 100
 
 // profileForm holds the widgets of the profile screen.
 type profileForm struct {
-	org, fn       *widget.Select
+	org, fn       *keySelect
+	fns           []*assessment.Function // the profiles offered for the chosen organisation
 	name, team    *shortcutEntry
 	nameErr       *widget.Label
 	teamErr       *widget.Label
@@ -28,6 +30,31 @@ type profileForm struct {
 	summary       *widget.Label
 	context       *fyne.Container
 	start         *keyButton
+	// orgs are the framework's organisations in the order the list shows them.
+	orgs []*assessment.Organisation
+}
+
+// otherOrganisationID is the organisation for everyone whose own is not in
+// the framework; it closes the list instead of sitting among the A's.
+const otherOrganisationID = "andere"
+
+// organisationsByName lists the organisations alphabetically, the
+// catch-all last, so a user finds their own at a glance.
+func organisationsByName(fw *assessment.Framework) []*assessment.Organisation {
+	out := make([]*assessment.Organisation, len(fw.Organisations))
+	for i := range fw.Organisations {
+		out[i] = &fw.Organisations[i]
+	}
+	slices.SortStableFunc(out, func(a, b *assessment.Organisation) int {
+		if (a.ID == otherOrganisationID) != (b.ID == otherOrganisationID) {
+			if a.ID == otherOrganisationID {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))
+	})
+	return out
 }
 
 // showProfile asks for organisation, function and optionally name and team,
@@ -37,18 +64,15 @@ func (u *UI) showProfile() {
 		name: newShortcutEntry(u, false), team: newShortcutEntry(u, false),
 		nameErr: errorLabel(), teamErr: errorLabel(),
 		fnDescription: hint(""), summary: wrapped(""), context: container.NewVBox(),
+		orgs: organisationsByName(u.fw),
 	}
-	orgs := make([]string, len(u.fw.Organisations))
-	for i, o := range u.fw.Organisations {
+	orgs := make([]string, len(f.orgs))
+	for i, o := range f.orgs {
 		orgs[i] = o.Name
 	}
-	fns := make([]string, len(u.fw.Functions))
-	for i, fn := range u.fw.Functions {
-		fns[i] = fn.Name
-	}
-	f.org = widget.NewSelect(orgs, nil)
+	f.org = newKeySelect(orgs, nil)
 	f.org.PlaceHolder = lang.X("profile.org.placeholder", "Kies uw organisatie")
-	f.fn = widget.NewSelect(fns, nil)
+	f.fn = newKeySelect(nil, nil)
 	f.fn.PlaceHolder = lang.X("profile.function.placeholder", "Kies uw functie")
 	f.name.PlaceHolder = lang.X("profile.name.placeholder", "Bijvoorbeeld uw voornaam of initialen")
 	f.team.PlaceHolder = lang.X("profile.team.placeholder", "Bijvoorbeeld de naam van uw team of afdeling")
@@ -74,22 +98,38 @@ func (u *UI) showProfile() {
 			f.org.Selected = o.Name
 		}
 	}
+	u.offerFunctions(f)
+	// Enter anywhere in the form starts the scan, once it can start.
+	submit := func() {
+		if !f.start.Disabled() {
+			u.startSelfCheck(f)
+		}
+	}
+	f.org.onEnter, f.fn.onEnter = submit, submit
+	f.name.OnSubmitted = func(string) { submit() }
+	f.team.OnSubmitted = func(string) { submit() }
 	update := func(string) { u.updateProfile(f) }
-	f.org.OnChanged, f.fn.OnChanged = update, update
+	f.org.OnChanged = func(string) {
+		u.offerFunctions(f)
+		u.updateProfile(f)
+	}
+	f.fn.OnChanged = update
 	f.name.OnChanged, f.team.OnChanged = update, update
 	u.updateProfile(f)
 
 	form := container.New(layout.NewFormLayout(),
 		widget.NewLabel(lang.X("profile.org", "Organisatie")), f.org,
-		widget.NewLabel(lang.X("profile.function", "Functie")), container.NewVBox(f.fn, f.fnDescription),
+		widget.NewLabel(lang.X("profile.function", "Functie")), f.fn,
 		widget.NewLabel(lang.X("profile.name", "Naam (optioneel)")), container.NewVBox(f.name, f.nameErr),
 		widget.NewLabel(lang.X("profile.team", "Team (optioneel)")), container.NewVBox(f.team, f.teamErr),
 	)
 	intro := wrapped(lang.X("profile.intro", "Welke uitspraken u krijgt, hangt af van uw organisatie en functie. Naam en team zijn alleen voor uzelf: ze komen in uw resultaten en leerplan."))
 	back := newKeyButton(lang.X("common.back", "Terug"), u.ShowStart)
 	back.Icon = theme.NavigateBackIcon()
+	// The function's description comes under the form: choosing a function
+	// must not move the fields below it.
 	body := container.NewVBox(heading(lang.X("profile.title", "Uw profiel")), intro, form,
-		widget.NewSeparator(), f.summary, f.context)
+		widget.NewSeparator(), f.fnDescription, f.summary, f.context)
 	u.show(screenProfile, container.NewBorder(nil, container.NewHBox(back, layout.NewSpacer(), f.start), nil, nil,
 		container.NewVScroll(body)))
 	u.win.Canvas().Focus(f.org)
@@ -106,16 +146,39 @@ func errorLabel() *widget.Label {
 // selectedOrg and selectedFunction map the chosen names back to the framework.
 func (u *UI) selectedOrg(f *profileForm) (*assessment.Organisation, bool) {
 	if i := f.org.SelectedIndex(); i >= 0 {
-		return &u.fw.Organisations[i], true
+		return f.orgs[i], true
 	}
 	return nil, false
 }
 
 func (u *UI) selectedFunction(f *profileForm) (*assessment.Function, bool) {
-	if i := f.fn.SelectedIndex(); i >= 0 {
-		return &u.fw.Functions[i], true
+	if i := f.fn.SelectedIndex(); i >= 0 && i < len(f.fns) {
+		return f.fns[i], true
 	}
 	return nil, false
+}
+
+// offerFunctions lists only the profiles that exist in the chosen
+// organisation (all of them before one is chosen), and drops a chosen
+// profile that does not exist there.
+func (u *UI) offerFunctions(f *profileForm) {
+	f.fns = nil
+	if org, ok := u.selectedOrg(f); ok {
+		f.fns = u.fw.FunctionsFor(org.ID)
+	} else {
+		for i := range u.fw.Functions {
+			f.fns = append(f.fns, &u.fw.Functions[i])
+		}
+	}
+	names := make([]string, len(f.fns))
+	for i, fn := range f.fns {
+		names[i] = fn.Name
+	}
+	f.fn.Options = names
+	if !slices.Contains(names, f.fn.Selected) {
+		f.fn.Selected = ""
+	}
+	f.fn.Refresh()
 }
 
 // checkLength shows a message under an entry that is too long.

@@ -115,7 +115,7 @@ func newResultsFixture(t *testing.T) *resultsFixture {
 	a := test.NewTempApp(t)
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
-	w.Resize(MinSize)
+	w.Resize(MinSize())
 	return &resultsFixture{u: New(a, w, fw, st), w: w, st: st, fw: fw,
 		day: time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)}
 }

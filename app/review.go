@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -239,6 +238,7 @@ func (u *UI) reviewForm(rs *reviewState, changed func(string)) fyne.CanvasObject
 	rs.date = newShortcutEntry(u, false)
 	rs.date.SetText(u.now().Format(targetLayout))
 	rs.date.OnChanged = changed
+	u.addDatePicker(rs.date, func() {})
 	rs.reviewer = newShortcutEntry(u, false)
 	rs.reviewer.SetPlaceHolder(lang.X("review.reviewerHint", "Uw naam"))
 	rs.reviewer.OnChanged = changed
@@ -269,7 +269,7 @@ func (u *UI) reviewForm(rs *reviewState, changed func(string)) fyne.CanvasObject
 // reviewed is the file with the discussion added as a review; rs.file
 // itself stays as it was read. Errors are Dutch.
 func (u *UI) reviewed(rs *reviewState) (*planfile.File, error) {
-	date, err := parseTargetDate(strings.TrimSpace(rs.date.Text))
+	date, err := parseTargetDate(strings.TrimSpace(rs.date.Text), u.now())
 	if err != nil {
 		return nil, err
 	}
@@ -360,35 +360,6 @@ func (u *UI) saveReview(rs *reviewState, path string, asPDF bool) {
 	})
 }
 
-// background runs work off the UI goroutine with a progress dialog when it
-// takes a while, then done on the UI goroutine.
-func (u *UI) background(text string, work func() error, done func(error)) {
-	bar := widget.NewProgressBarInfinite()
-	progress := dialog.NewCustomWithoutButtons(lang.X("review.busy", "Even geduld"), container.NewVBox(wrapped(text), bar), u.win)
-	progress.Resize(fyne.NewSize(dialogWidth, 0))
-	finished := false
-	// A quick job never flashes a dialog.
-	timer := time.AfterFunc(progressDelay, func() {
-		fyne.Do(func() {
-			if !finished {
-				progress.Show()
-			}
-		})
-	})
-	u.busy.Add(1)
-	go func() {
-		defer u.busy.Done()
-		err := work()
-		fyne.DoAndWait(func() {
-			finished = true
-			timer.Stop()
-			progress.Hide()
-			bar.Stop()
-			done(err)
-		})
-	}()
-}
-
 // leaveReview goes back to the start screen, asking first when the
 // discussion was not saved.
 func (u *UI) leaveReview(rs *reviewState) {
@@ -414,7 +385,7 @@ func (u *UI) confirmDiscard(rs *reviewState, next func()) {
 			}
 		}, u.win)
 	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
+	u.showDialog(d)
 }
 
 // ownerName is the name in the file, or a description when it has none.

@@ -46,7 +46,7 @@ func newProfessional(t *testing.T, a fyne.App, name string, want int) *professio
 	p.id = sc.ID
 	p.w = test.NewWindow(nil)
 	t.Cleanup(p.w.Close)
-	p.w.Resize(MinSize)
+	p.w.Resize(MinSize())
 	p.u = New(a, p.w, fw, p.st)
 	p.u.now = func() time.Time { return reviewDay }
 	if err := p.st.SaveNote(sc.ID, req[0].Competency.ID, "GEHEIM notitie van "+name, reviewDay); err != nil {

@@ -113,9 +113,10 @@ func start(a fyne.App, w fyne.Window, fw *assessment.Framework, en *assessment.E
 }
 
 // install sets what belongs to the window rather than to a screen: closing
-// (which saves first) and the quit shortcut.
+// (which saves first), the quit shortcut and Escape for dialogs.
 func (u *UI) install() {
 	u.win.SetCloseIntercept(u.quit)
+	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	u.addShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, u.quit)
 }
 
@@ -134,9 +135,9 @@ func (u *UI) quit() {
 // than MinSize (Fyne windows have no minimum size of their own).
 func restoreSize(a fyne.App, w fyne.Window) {
 	p := a.Preferences()
-	size := fyne.NewSize(float32(p.FloatWithFallback(prefWinWidth, float64(MinSize.Width))),
-		float32(p.FloatWithFallback(prefWinHeight, float64(MinSize.Height))))
-	w.Resize(fyne.NewSize(max(size.Width, MinSize.Width), max(size.Height, MinSize.Height)))
+	size := fyne.NewSize(float32(p.FloatWithFallback(prefWinWidth, float64(MinSize().Width))),
+		float32(p.FloatWithFallback(prefWinHeight, float64(MinSize().Height))))
+	w.Resize(fyne.NewSize(max(size.Width, MinSize().Width), max(size.Height, MinSize().Height)))
 }
 
 // saveSize remembers the window size for the next start.

@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -23,6 +25,9 @@ const noteDelay = 800 * time.Millisecond
 // jumpWidth fits most competency titles at the smallest window size.
 const jumpWidth = 420
 
+// openListHeight is the height of the list of open statements at the end.
+const openListHeight = 320
+
 // Keyboard shortcuts to page through the scan; Alt+arrow is what browsers
 // use for back and forward.
 var (
@@ -36,13 +41,23 @@ type scanState struct {
 	req []assessment.RequiredCompetency
 	pos int
 
-	pickers   []*levelPicker
+	pickers []*levelPicker
+	// marks sit before each statement; they show a warning once the user
+	// moved past it without an answer.
+	marks     []*widget.Icon
 	note      *shortcutEntry
 	savedNote string
 	noteTimer *time.Timer
 	progress  *widget.ProgressBar
-	jump      *widget.Select
+	jump      *keySelect
 	scroll    *container.Scroll
+	next      *keyButton
+	// details holds description, source and the scale; detailsOpen keeps
+	// it open or closed from page to page.
+	details     *widget.Accordion
+	detailsOpen bool
+	// left are the pages the user moved on from with statements still open.
+	left map[int]bool
 }
 
 // categoryLabel is the translated name of a competency category, used on
@@ -87,7 +102,7 @@ func (u *UI) showScan(selfCheckID int64) {
 		sc.Notes = map[string]string{}
 	}
 	u.rememberSelfCheck(selfCheckID)
-	s := &scanState{sc: sc, req: req, pos: min(max(sc.Position, 0), len(req)-1)}
+	s := &scanState{sc: sc, req: req, pos: min(max(sc.Position, 0), len(req)-1), left: map[int]bool{}}
 	u.addShortcut(shortcutNext, func() { u.scanStep(1) })
 	u.addShortcut(shortcutPrev, func() { u.scanStep(-1) })
 	u.showScanPage(s)
@@ -97,7 +112,7 @@ func (u *UI) showScan(selfCheckID int64) {
 // Past the last page it goes on to the results, as the button there does.
 func (u *UI) scanStep(delta int) {
 	s := u.scan
-	if s == nil {
+	if s == nil || u.dialogOpen() {
 		return
 	}
 	switch p := s.pos + delta; {
@@ -111,6 +126,10 @@ func (u *UI) scanStep(delta int) {
 // scanGoTo shows another competency and remembers it as the place to resume.
 func (u *UI) scanGoTo(s *scanState, pos int) {
 	u.flush()
+	if pos > s.pos && !assessment.LevelOf(s.req[s.pos].Indicators, s.sc.Ratings).Complete() {
+		s.left[s.pos] = true
+	}
+	s.detailsOpen = s.details != nil && s.details.Items[0].Open
 	s.pos = pos
 	s.sc.Position = pos
 	if err := u.store.SavePosition(s.sc.ID, pos); err != nil {
@@ -120,99 +139,17 @@ func (u *UI) scanGoTo(s *scanState, pos int) {
 	u.showScanPage(s)
 }
 
-// showScanPage builds the page of competency s.pos.
+// showScanPage builds the page of competency s.pos: the statements come
+// first, under headings that name the levels; what the competency is about
+// folds open on request.
 func (u *UI) showScanPage(s *scanState) {
-	rc := s.req[s.pos]
-	c := rc.Competency
-
-	s.progress = widget.NewProgressBar()
-	s.progress.TextFormatter = func() string {
-		done := s.sc.Completeness(s.req)
-		return lang.X("scan.progress", "{{.Answered}} van {{.Total}} uitspraken beantwoord",
-			map[string]any{"Answered": done.Answered, "Total": done.Total})
-	}
-	s.jump = widget.NewSelect(nil, nil)
-	s.jump.PlaceHolder = lang.X("scan.jump", "Ga naar competentie…")
-	u.updateScanProgress(s)
-	s.jump.OnChanged = func(string) {
-		if i := s.jump.SelectedIndex(); i >= 0 && i != s.pos {
-			u.scanGoTo(s, i)
-		}
-	}
-
-	category := widget.NewLabelWithStyle(categoryLabel(c.Category), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	counter := widget.NewLabel(lang.X("scan.counter", "Competentie {{.N}} van {{.Total}}",
-		map[string]any{"N": s.pos + 1, "Total": len(s.req)}))
-	// The jump list gets a fixed width so competency titles stay readable.
-	jump := container.New(layout.NewGridWrapLayout(fyne.NewSize(jumpWidth, s.jump.MinSize().Height)), s.jump)
-	header := container.NewVBox(
-		container.NewBorder(nil, nil, category, counter),
-		container.NewBorder(nil, nil, nil, jump, s.progress))
-
-	page := container.NewVBox(
-		heading(c.Title),
-		wrapped(c.Description),
-		hint(lang.X("common.source", "Bron: {{.Source}}", map[string]any{"Source": c.Source})),
-		hint(lang.X("scan.required", "Gevraagd voor uw functie: niveau {{.Level}} ({{.Label}}).",
-			map[string]any{"Level": rc.Level, "Label": u.fw.LevelLabel(rc.Level)})),
-		u.scaleLegend(),
-		widget.NewSeparator(),
-	)
-	labels := make([]string, len(u.fw.Scale))
-	for i, l := range u.fw.Scale {
-		labels[i] = fmt.Sprintf("%d · %s", l.Value, l.Label)
-	}
-	s.pickers = nil
-	for _, ind := range rc.Indicators {
-		selected := -1
-		if r, ok := s.sc.Ratings[ind.ID]; ok {
-			selected = r.Level
-		}
-		p := newLevelPicker(labels, selected, func(i int) bool { return u.saveRating(s, ind.ID, i) })
-		s.pickers = append(s.pickers, p)
-		text := wrapped(ind.Text)
-		text.TextStyle.Bold = true
-		box := container.NewVBox(text, p)
-		page.Add(box)
-		// Scrolling to the focused picker brings its statement along.
-		p.onFocus = func() { scrollIntoView(s.scroll, box) }
-	}
-
-	s.note = newShortcutEntry(u, true)
-	s.note.SetMinRowsVisible(3)
-	s.note.PlaceHolder = lang.X("scan.note.placeholder", "Wat wilt u onthouden? Bijvoorbeeld een voorbeeld uit uw werk of een vraag voor uw leidinggevende.")
-	s.note.Text = s.sc.Notes[c.ID]
-	s.savedNote = s.note.Text
-	s.note.OnChanged = func(string) { u.scheduleNoteSave(s) }
-	s.note.onFocusLost = func() { u.saveNote(s) }
-	page.Add(widget.NewSeparator())
-	page.Add(widget.NewLabelWithStyle(lang.X("scan.note", "Uw reflectie (optioneel)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	page.Add(s.note)
-
-	prev := newKeyButton(lang.X("scan.prev", "Vorige"), func() { u.scanStep(-1) })
-	prev.Icon = theme.NavigateBackIcon()
-	if s.pos == 0 {
-		prev.Disable()
-	}
-	home := newKeyButton(lang.X("scan.home", "Naar startscherm"), u.ShowStart)
-	home.Icon = theme.HomeIcon()
-	var next *keyButton
-	if s.pos < len(s.req)-1 {
-		next = newKeyButton(lang.X("scan.next", "Volgende"), func() { u.scanStep(1) })
-		next.Icon = theme.NavigateNextIcon()
-	} else {
-		next = newKeyButton(lang.X("scan.results", "Bekijk resultaten"), func() { u.finishScan(s) })
-		next.Icon = theme.ConfirmIcon()
-		next.Importance = widget.HighImportance
-	}
-	next.IconPlacement = widget.ButtonIconTrailingText
-	keys := hint(lang.X("scan.keys", "Toetsen: Tab naar de volgende keuze, pijltjes om een niveau te kiezen, Alt+→ en Alt+← om te bladeren."))
-	footer := container.NewBorder(nil, nil, container.NewHBox(prev, home), next, keys)
-
-	scroll := container.NewVScroll(page)
-	s.scroll = scroll
-	s.note.onFocus = func() { scrollIntoView(scroll, s.note) }
-	u.show(screenScan, container.NewBorder(header, footer, nil, nil, scroll))
+	header := u.scanHeader(s)
+	page := container.NewVBox(u.scanDetails(s), u.scanStatements(s), u.scanNote(s))
+	s.scroll = container.NewVScroll(page)
+	footer := u.scanFooter(s)
+	// Focus follows the order of the objects: statements, note, the
+	// buttons, and only then the jump list.
+	u.show(screenScan, container.New(layout.NewBorderLayout(header, footer, nil, nil), s.scroll, footer, header))
 	u.scan = s
 	u.leave = func() {
 		u.saveNote(s)
@@ -223,16 +160,205 @@ func (u *UI) showScanPage(s *scanState) {
 	}
 }
 
-// scaleLegend shows every level with what it means, so the choice is
-// informed without leaving the page.
-func (u *UI) scaleLegend() fyne.CanvasObject {
+// scanHeader is what stays in view above the statements: where the user
+// is, the competency, what the function asks, and the level headings.
+func (u *UI) scanHeader(s *scanState) fyne.CanvasObject {
+	rc := s.req[s.pos]
+	s.progress = widget.NewProgressBar()
+	s.progress.TextFormatter = func() string {
+		done := s.sc.Completeness(s.req)
+		return lang.X("scan.progress", "{{.Answered}} van {{.Total}} uitspraken beantwoord",
+			map[string]any{"Answered": done.Answered, "Total": done.Total})
+	}
+	s.jump = newKeySelect(nil, func(string) {
+		if i := s.jump.SelectedIndex(); i >= 0 && i != s.pos {
+			u.scanGoTo(s, i)
+		}
+	})
+	s.jump.fixedOnSides = true
+	s.jump.PlaceHolder = lang.X("scan.jump", "Ga naar competentie…")
+	u.updateScanProgress(s)
+
+	category := widget.NewLabelWithStyle(categoryLabel(rc.Competency.Category), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	counter := widget.NewLabel(lang.X("scan.counter", "Competentie {{.N}} van {{.Total}}",
+		map[string]any{"N": s.pos + 1, "Total": len(s.req)}))
+	// The jump list gets a fixed width so competency titles stay readable.
+	jump := container.New(layout.NewGridWrapLayout(fyne.NewSize(jumpWidth, s.jump.MinSize().Height)), s.jump)
+	required := hint(lang.X("scan.required", "Gevraagd voor uw functie: niveau {{.Level}} ({{.Label}}).",
+		map[string]any{"Level": rc.Level, "Label": u.fw.LevelLabel(rc.Level)}))
+	return container.NewVBox(
+		container.NewBorder(nil, nil, category, counter),
+		container.NewBorder(nil, nil, nil, jump, s.progress),
+		heading(rc.Competency.Title),
+		required,
+		u.levelHeadings(),
+	)
+}
+
+// levelHeadings names the level of each column over the statements, so the
+// scale stays in view however far the page scrolls.
+func (u *UI) levelHeadings() fyne.CanvasObject {
+	size := theme.Size(theme.SizeNameCaptionText)
+	style := fyne.TextStyle{Bold: true}
+	width := levelColumnWidth - 2*theme.InnerPadding()
+	cols := make([]fyne.CanvasObject, len(u.fw.Scale))
+	for i, l := range u.fw.Scale {
+		h := widget.NewLabelWithStyle(fitLines(fmt.Sprintf("%d · %s", l.Value, l.Label), width, size, style), fyne.TextAlignCenter, style)
+		h.SizeName = theme.SizeNameCaptionText
+		cols[i] = h
+	}
+	statement := widget.NewLabelWithStyle(lang.X("scan.statement", "Uitspraak"), fyne.TextAlignLeading, style)
+	statement.SizeName = theme.SizeNameCaptionText
+	return container.NewBorder(nil, nil, markSlot(nil), container.New(levelColumns{}, cols...), statement)
+}
+
+// fitLines breaks text at spaces into lines no wider than width, for a
+// label that must keep one fixed width (Fyne's wrapping needs a width
+// before it can tell its height).
+func fitLines(text string, width, size float32, style fyne.TextStyle) string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		try := strings.TrimSpace(line + " " + word)
+		if line != "" && fyne.MeasureText(try, size, style).Width > width {
+			lines = append(lines, line)
+			try = word
+		}
+		line = try
+	}
+	return strings.Join(append(lines, line), "\n")
+}
+
+// markSlot is the place before a statement for the mark of an open
+// statement; it keeps its width when empty, so a mark never moves the text.
+func markSlot(icon *widget.Icon) fyne.CanvasObject {
+	if icon == nil {
+		icon = widget.NewIcon(nil)
+	}
+	return icon
+}
+
+// scanDetails folds the description, its source and the meaning of every
+// level into one line that opens on request.
+func (u *UI) scanDetails(s *scanState) fyne.CanvasObject {
+	c := s.req[s.pos].Competency
 	rows := make([]fyne.CanvasObject, 0, 2*len(u.fw.Scale))
 	for _, l := range u.fw.Scale {
 		name := widget.NewLabelWithStyle(fmt.Sprintf("%d · %s", l.Value, l.Label), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		name.SizeName = theme.SizeNameCaptionText
 		rows = append(rows, name, hint(l.Description))
 	}
-	return container.New(layout.NewFormLayout(), rows...)
+	body := container.NewVBox(
+		wrapped(c.Description),
+		hint(lang.X("common.source", "Bron: {{.Source}}", map[string]any{"Source": c.Source})),
+		container.New(layout.NewFormLayout(), rows...),
+		hint(lang.X("scan.markHelp", "Een driehoekje met uitroepteken voor een uitspraak: u bent er zonder antwoord aan voorbijgegaan. Een uitroepteken in de lijst van competenties: daar staan nog open uitspraken.")),
+	)
+	item := widget.NewAccordionItem(lang.X("scan.details", "Toelichting en betekenis van de niveaus"), body)
+	item.Open = s.detailsOpen
+	s.details = widget.NewAccordion(item)
+	return s.details
+}
+
+// scanStatements shows one row per statement: its text and the levels to
+// choose from, in the columns of the headings.
+func (u *UI) scanStatements(s *scanState) fyne.CanvasObject {
+	rc := s.req[s.pos]
+	values := make([]int, len(u.fw.Scale))
+	for i, l := range u.fw.Scale {
+		values[i] = l.Value
+	}
+	s.pickers, s.marks = nil, nil
+	box := container.NewVBox()
+	for i, ind := range rc.Indicators {
+		if i > 0 {
+			box.Add(widget.NewSeparator())
+		}
+		box.Add(u.statementRow(s, i, ind, values))
+	}
+	return box
+}
+
+// statementRow is statement i with its level picker and its mark.
+func (u *UI) statementRow(s *scanState, i int, ind assessment.Indicator, values []int) fyne.CanvasObject {
+	selected := -1
+	if r, ok := s.sc.Ratings[ind.ID]; ok {
+		selected = slices.Index(values, r.Level)
+	}
+	mark := widget.NewIcon(nil)
+	p := newLevelPicker(values, selected, func(index int) bool {
+		if !u.saveRating(s, ind.ID, index) {
+			return false
+		}
+		mark.SetResource(nil)
+		return true
+	})
+	if selected < 0 && s.left[s.pos] {
+		mark.SetResource(openMark())
+	}
+	row := container.NewBorder(nil, nil, markSlot(mark), p, wrapped(ind.Text))
+	// Scrolling to the focused picker brings its statement along.
+	p.onFocus = func() { scrollIntoView(s.scroll, row) }
+	// Moving past a statement without an answer marks it, lightly.
+	p.onFocusLost = func() {
+		if !p.answered() {
+			mark.SetResource(openMark())
+		}
+	}
+	p.onNumber = func() { u.focusAfterStatement(s, i) }
+	s.pickers = append(s.pickers, p)
+	s.marks = append(s.marks, mark)
+	return row
+}
+
+// openMark is the sign of a statement passed without an answer.
+func openMark() fyne.Resource { return theme.NewWarningThemedResource(theme.WarningIcon()) }
+
+// focusAfterStatement moves on after a number key answered statement i:
+// to the next statement, or after the last to the button that pages on.
+func (u *UI) focusAfterStatement(s *scanState, i int) {
+	if i+1 < len(s.pickers) {
+		u.win.Canvas().Focus(s.pickers[i+1])
+		return
+	}
+	u.win.Canvas().Focus(s.next)
+	scrollIntoView(s.scroll, s.note)
+}
+
+// scanNote is the optional reflection on the competency.
+func (u *UI) scanNote(s *scanState) fyne.CanvasObject {
+	s.note = newShortcutEntry(u, true)
+	s.note.SetMinRowsVisible(3)
+	s.note.PlaceHolder = lang.X("scan.note.placeholder", "Wat wilt u onthouden? Bijvoorbeeld een voorbeeld uit uw werk of een vraag voor uw leidinggevende.")
+	s.note.Text = s.sc.Notes[s.req[s.pos].Competency.ID]
+	s.savedNote = s.note.Text
+	s.note.OnChanged = func(string) { u.scheduleNoteSave(s) }
+	s.note.onFocusLost = func() { u.saveNote(s) }
+	s.note.onFocus = func() { scrollIntoView(s.scroll, s.note) }
+	return container.NewVBox(
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle(lang.X("scan.note", "Uw reflectie (optioneel)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		s.note,
+	)
+}
+
+// scanFooter holds the buttons that page and leave, and the keys to use.
+func (u *UI) scanFooter(s *scanState) fyne.CanvasObject {
+	prev := newIconKeyButton(lang.X("scan.prev", "Vorige"), theme.NavigateBackIcon(), func() { u.scanStep(-1) })
+	if s.pos == 0 {
+		prev.Disable()
+	}
+	home := newIconKeyButton(lang.X("scan.home", "Naar startscherm"), theme.HomeIcon(), u.ShowStart)
+	if s.pos < len(s.req)-1 {
+		s.next = newIconKeyButton(lang.X("scan.next", "Volgende"), theme.NavigateNextIcon(), func() { u.scanStep(1) })
+	} else {
+		s.next = newIconKeyButton(lang.X("scan.results", "Bekijk resultaten"), theme.ConfirmIcon(), func() { u.finishScan(s) })
+		s.next.Importance = widget.HighImportance
+	}
+	s.next.IconPlacement = widget.ButtonIconTrailingText
+	keys := hint(lang.X("scan.keys", "Toetsen: {{.First}} tot en met {{.Last}} kiest een niveau en gaat door naar de volgende uitspraak; Tab naar de volgende keuze, pijltjes om een niveau te wijzigen, Alt+→ en Alt+← om te bladeren.",
+		map[string]any{"First": u.fw.Scale[0].Value, "Last": u.fw.Scale[len(u.fw.Scale)-1].Value}))
+	return container.NewBorder(nil, nil, container.NewHBox(prev, home), s.next, keys)
 }
 
 // saveRating stores an answer the moment it is given; on failure the
@@ -259,8 +385,11 @@ func (u *UI) updateScanProgress(s *scanState) {
 	opts := make([]string, len(s.req))
 	for i, rc := range s.req {
 		mark := "    "
-		if assessment.LevelOf(rc.Indicators, s.sc.Ratings).Complete() {
+		switch {
+		case assessment.LevelOf(rc.Indicators, s.sc.Ratings).Complete():
 			mark = "✓ "
+		case s.left[i]:
+			mark = "! " // moved on from with statements open
 		}
 		opts[i] = fmt.Sprintf("%s%d. %s", mark, i+1, rc.Competency.Title)
 	}
@@ -301,22 +430,49 @@ func (u *UI) saveNote(s *scanState) {
 	s.sc.Notes[id] = text
 }
 
-// finishScan opens the results; with answers still open it asks first.
+// finishScan opens the results; with statements still open it lists them
+// first, each with a way back to it. Only one such list is ever open.
 func (u *UI) finishScan(s *scanState) {
 	done := s.sc.Completeness(s.req)
 	if done.Done() {
 		u.showResults(s.sc.ID)
 		return
 	}
-	d := dialog.NewCustomConfirm(lang.X("scan.open.title", "Nog niet alles beantwoord"),
+	if u.dialogOpen() {
+		return
+	}
+	var d *dialog.ConfirmDialog
+	list := container.NewVBox()
+	for i, rc := range s.req {
+		first := true
+		for j, ind := range rc.Indicators {
+			if _, ok := s.sc.Ratings[ind.ID]; ok {
+				continue
+			}
+			if first {
+				list.Add(widget.NewLabelWithStyle(fmt.Sprintf("%d. %s", i+1, rc.Competency.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+				first = false
+			}
+			goTo := newKeyButton(lang.X("scan.open.goto", "Ga erheen"), func() {
+				d.Hide()
+				u.scanGoTo(s, i)
+				u.win.Canvas().Focus(s.pickers[j])
+			})
+			list.Add(container.NewBorder(nil, nil, nil, container.NewVBox(goTo), wrapped(ind.Text)))
+		}
+	}
+	scroll := focusScroll(list)
+	scroll.SetMinSize(fyne.NewSize(dialogWidth, openListHeight))
+	text := message(lang.X("scan.open.text", "U hebt {{.Open}} van de {{.Total}} uitspraken nog niet beantwoord. Competenties met open uitspraken tellen nog niet volledig mee in de resultaten. Met 'Ga erheen' beantwoordt u er een.",
+		map[string]any{"Open": done.Total - done.Answered, "Total": done.Total}))
+	d = dialog.NewCustomConfirm(lang.X("scan.open.title", "Nog niet alles beantwoord"),
 		lang.X("scan.open.show", "Toch bekijken"), lang.X("scan.open.continue", "Verder invullen"),
-		message(lang.X("scan.open.text", "U hebt {{.Open}} van de {{.Total}} uitspraken nog niet beantwoord. Competenties met open uitspraken tellen nog niet volledig mee in de resultaten.",
-			map[string]any{"Open": done.Total - done.Answered, "Total": done.Total})),
+		container.NewBorder(text, nil, nil, nil, scroll),
 		func(show bool) {
 			if show {
 				u.showResults(s.sc.ID)
 			}
 		}, u.win)
-	d.Resize(fyne.NewSize(dialogWidth, 0))
-	d.Show()
+	d.Resize(fyne.NewSize(dialogWidth+80, 0))
+	u.showDialog(d)
 }

@@ -191,7 +191,7 @@ func (u *UI) checkReview(f *planfile.File, selfCheckID int64, after func()) {
 				}
 			}, u.win)
 		d.Resize(fyne.NewSize(dialogWidth, 0))
-		d.Show()
+		u.showDialog(d)
 	default:
 		u.addReviews(own, f, after)
 	}

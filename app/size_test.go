@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"zelfscan/assessment"
@@ -15,29 +16,20 @@ import (
 // would clip it in the smallest window we support.
 func fits(t *testing.T, f *uiFixture, what string) {
 	t.Helper()
-	if m := f.w.Content().MinSize(); m.Width > MinSize.Width || m.Height > MinSize.Height {
-		t.Errorf("%s needs %v, more than %v", what, m, MinSize)
+	if m := f.w.Content().MinSize(); m.Width > MinSize().Width || m.Height > MinSize().Height {
+		t.Errorf("%s needs %v, more than %v", what, m, MinSize())
 	}
 }
 
 // Every screen of GUI-A, with the real framework, fits in 1024×700: every
 // scan page of every organisation, the profile with the longest context.
 func TestScreensFitMinSize(t *testing.T) {
-	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
-	if err != nil {
-		t.Fatalf("the embedded framework does not load: %v", err)
-	}
-	a := test.NewTempApp(t)
-	w := test.NewWindow(nil)
-	w.Resize(MinSize)
-	f := &uiFixture{a: a, w: w}
-	st := openTestStore(t)
-	f.u = start(a, w, fw, nil, st, Options{})
+	f, st, fw := newMinSizeFixture(t)
 	fits(t, f, "the start screen")
 	for _, org := range fw.Organisations {
 		// The function that asks the most shows every page this organisation has.
 		best, most := "", -1
-		for _, fn := range fw.Functions {
+		for _, fn := range fw.FunctionsFor(org.ID) {
 			req, err := fw.Required(org.ID, fn.ID)
 			if err != nil {
 				t.Fatal(err)
@@ -58,6 +50,23 @@ func TestScreensFitMinSize(t *testing.T) {
 			fits(t, f, "scan page "+f.u.scan.req[i].Competency.ID+" for "+org.ID)
 		}
 	}
+}
+
+// newMinSizeFixture starts the app with the real framework and a fresh
+// store in a window of the smallest size.
+func newMinSizeFixture(t *testing.T) (*uiFixture, *store.Store, *assessment.Framework) {
+	t.Helper()
+	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
+	if err != nil {
+		t.Fatalf("the embedded framework does not load: %v", err)
+	}
+	a := test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	w.Resize(MinSize())
+	f := &uiFixture{a: a, w: w}
+	st := openTestStore(t)
+	f.u = start(a, w, fw, nil, st, Options{})
+	return f, st, fw
 }
 
 // openTestStore is a real store in a temporary folder, closed after the test.
@@ -92,4 +101,45 @@ func storePoliceSelfCheck(t *testing.T, st *store.Store, fw *assessment.Framewor
 		}
 	}
 	return sc, req
+}
+
+// At 1024×700 the statements of every scan page, for every organisation
+// and function, are in view without scrolling (the details folded).
+func TestScanStatementsFitWithoutScrolling(t *testing.T) {
+	f, st, fw := newMinSizeFixture(t)
+	tallest, pages := float32(0), 0
+	for _, org := range fw.Organisations {
+		t.Run(org.ID, func(t *testing.T) {
+			seen := map[string]bool{}
+			for _, fn := range fw.FunctionsFor(org.ID) {
+				sc, err := st.CreateSelfCheck(assessment.Profile{Organisation: org.ID, Function: fn.ID}, fw.Version, fixedNow)
+				if err != nil {
+					t.Fatal(err)
+				}
+				f.u.showScan(sc.ID)
+				for i, rc := range f.u.scan.req {
+					if seen[rc.Competency.ID] {
+						continue
+					}
+					seen[rc.Competency.ID] = true
+					f.u.scanGoTo(f.u.scan, i)
+					bottom := statementsBottom(f.u.scan)
+					tallest, pages = max(tallest, bottom), pages+1
+					if view := f.u.scan.scroll.Size().Height; bottom > view {
+						t.Errorf("%s (%s): the statements end at %.0f, the view at %.0f", rc.Competency.ID, fn.ID, bottom, view)
+					}
+				}
+			}
+		})
+	}
+	t.Logf("%d pages; the statements of the longest end %.0f px below the top of a %.0f px view",
+		pages, tallest, f.u.scan.scroll.Size().Height)
+}
+
+// statementsBottom is how far below the top of the scan's scrolling part
+// the last statement ends, unscrolled.
+func statementsBottom(s *scanState) float32 {
+	d := fyne.CurrentApp().Driver()
+	last := s.pickers[len(s.pickers)-1]
+	return d.AbsolutePositionForObject(last).Y + last.Size().Height - d.AbsolutePositionForObject(s.scroll).Y
 }

@@ -72,7 +72,7 @@ const (
 )
 
 // MinSize is the smallest window in which nothing is clipped.
-var MinSize = fyne.NewSize(1024, 700)
+func MinSize() fyne.Size { return fyne.NewSize(1024, 700) }
 
 // UI holds the window and what every screen needs.
 type UI struct {
@@ -92,6 +92,8 @@ type UI struct {
 	// shortcuts are the window's own shortcuts, also offered to entries
 	// (a focused Entry would otherwise swallow them).
 	shortcuts map[string]func()
+	// dialogs are the dialogs on screen, newest last (see showDialog).
+	dialogs []closable
 	// scan is the self-check on screen, nil on other screens.
 	scan *scanState
 	// plan is the learning plan on screen, nil on other screens.

@@ -3,7 +3,10 @@
 // It never imports Fyne: everything here is tested without a display.
 package assessment
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Category groups competencies the way bijlage 3a/3b of the plan of action does.
 type Category string
@@ -17,10 +20,13 @@ const (
 	CategoryRol                 Category = "rol"                   // section 4.1, role competencies
 )
 
-// Categories lists every category in the order the scan asks them.
-var Categories = []Category{
-	CategoryBasis, CategoryPerOrgBasis, CategoryOrganisatie,
-	CategoryVerdiepend, CategoryPerOrgSpecialisatie, CategoryRol,
+// Categories lists every category in the order the scan asks them. It
+// returns a new slice each call, so no caller can reorder it for the others.
+func Categories() []Category {
+	return []Category{
+		CategoryBasis, CategoryPerOrgBasis, CategoryOrganisatie,
+		CategoryVerdiepend, CategoryPerOrgSpecialisatie, CategoryRol,
+	}
 }
 
 // Tier says whether a category belongs to the basis everyone needs or to the
@@ -65,7 +71,7 @@ func (c Category) Label() string {
 // CategoryOf returns the category with the given ID or Dutch Label (plan
 // files store the label); false when it is neither.
 func CategoryOf(s string) (Category, bool) {
-	for _, k := range Categories {
+	for _, k := range Categories() {
 		if string(k) == s || k.Label() == s {
 			return k, true
 		}
@@ -75,7 +81,7 @@ func CategoryOf(s string) (Category, bool) {
 
 // Valid reports whether c is one of the known categories.
 func (c Category) Valid() bool {
-	for _, k := range Categories {
+	for _, k := range Categories() {
 		if k == c {
 			return true
 		}
@@ -142,6 +148,16 @@ type Function struct {
 	Required    map[Category]int `yaml:"required"`
 	Extra       []Requirement    `yaml:"extra"`
 	Source      string           `yaml:"source"`
+	// OnlyFor and NotFor (organisation IDs, at most one of the two) say in
+	// which organisations this profile exists: an aandachtsfunctionaris, for
+	// instance, is not a role at the rechterlijke macht.
+	OnlyFor []string `yaml:"only_for"`
+	NotFor  []string `yaml:"not_for"`
+}
+
+// AvailableFor reports whether the profile exists in organisation org.
+func (fn *Function) AvailableFor(org string) bool {
+	return fitsOrganisation(org, fn.OnlyFor, fn.NotFor)
 }
 
 // Requirement is a required level for one competency.
@@ -158,8 +174,12 @@ type Competency struct {
 	Description string   `yaml:"description"`
 	Source      string   `yaml:"source"`
 	// Organisations limits an organisatiespecifiek competency to these organisations.
-	Organisations []string    `yaml:"organisations"`
-	Indicators    []Indicator `yaml:"indicators"`
+	Organisations []string `yaml:"organisations"`
+	// Specialist marks a need the plan of action calls specialist (bijlage 3b
+	// for CSG, advocatuur and vrouwenopvang): like the deepening of bijlage 3a
+	// it is not for every employee, so a profile asks it at its verdiepend level.
+	Specialist bool        `yaml:"specialist"`
+	Indicators []Indicator `yaml:"indicators"`
 	// OrganisationIndicators replaces Indicators for the named organisation
 	// (per-organisation categories of bijlage 3a).
 	OrganisationIndicators map[string][]Indicator `yaml:"organisation_indicators"`
@@ -169,6 +189,24 @@ type Competency struct {
 type Indicator struct {
 	ID   string `yaml:"id"`
 	Text string `yaml:"text"`
+	// OnlyFor and NotFor (organisation IDs, at most one of the two) keep a
+	// general statement away from roles whose professional rules it conflicts
+	// with, such as speaking a victim alone for a judge bound to hear both sides.
+	OnlyFor []string `yaml:"only_for"`
+	NotFor  []string `yaml:"not_for"`
+}
+
+// FitsOrganisation reports whether the statement may be asked in organisation org.
+func (ind Indicator) FitsOrganisation(org string) bool {
+	return fitsOrganisation(org, ind.OnlyFor, ind.NotFor)
+}
+
+// fitsOrganisation applies an only_for / not_for pair to one organisation.
+func fitsOrganisation(org string, onlyFor, notFor []string) bool {
+	if len(onlyFor) > 0 {
+		return slices.Contains(onlyFor, org)
+	}
+	return !slices.Contains(notFor, org)
 }
 
 // Competency returns the competency with the given ID.
@@ -209,12 +247,31 @@ func (f *Framework) LevelLabel(v int) string {
 }
 
 // IndicatorsFor returns the indicators asked of someone in organisation org:
-// the organisation's own indicators where the framework has them.
+// the organisation's own indicators where the framework has them, otherwise
+// the general ones that fit the organisation (only_for / not_for).
 func (c *Competency) IndicatorsFor(org string) []Indicator {
 	if ind, ok := c.OrganisationIndicators[org]; ok {
 		return ind
 	}
-	return c.Indicators
+	var out []Indicator
+	for _, ind := range c.Indicators {
+		if ind.FitsOrganisation(org) {
+			out = append(out, ind)
+		}
+	}
+	return out
+}
+
+// FunctionsFor returns the profiles that exist in organisation org, in
+// framework order: the choice the profile screen offers.
+func (f *Framework) FunctionsFor(org string) []*Function {
+	var out []*Function
+	for i := range f.Functions {
+		if f.Functions[i].AvailableFor(org) {
+			out = append(out, &f.Functions[i])
+		}
+	}
+	return out
 }
 
 // appliesTo reports whether an organisatiespecifiek competency belongs to org.
@@ -248,18 +305,24 @@ func (f *Framework) Required(orgID, functionID string) ([]RequiredCompetency, er
 	if !ok {
 		return nil, fmt.Errorf("onbekend functieprofiel %q", functionID)
 	}
+	if !fn.AvailableFor(orgID) {
+		return nil, fmt.Errorf("het functieprofiel %q bestaat niet bij organisatie %q", functionID, orgID)
+	}
 	extra := map[string]int{}
 	for _, r := range fn.Extra {
 		extra[r.Competency] = r.Level
 	}
 	var out []RequiredCompetency
-	for _, cat := range Categories {
+	for _, cat := range Categories() {
 		for i := range f.Competencies {
 			c := &f.Competencies[i]
 			if c.Category != cat || !c.appliesTo(orgID) {
 				continue
 			}
 			level := fn.Required[cat]
+			if c.Specialist {
+				level = fn.Required[CategoryVerdiepend]
+			}
 			if l, ok := extra[c.ID]; ok {
 				level = l
 			} else if cat == CategoryRol {

@@ -88,23 +88,32 @@ func checkFramework(t *testing.T, fw *Framework) {
 		}
 	}
 	for _, o := range fw.Organisations {
-		for _, fn := range fw.Functions {
-			req, err := fw.Required(o.ID, fn.ID)
-			if err != nil {
-				t.Fatalf("Required(%q, %q) on an accepted framework: %v", o.ID, fn.ID, err)
-			}
-			for _, rc := range req {
-				if rc.Competency == nil || rc.Level < 1 || rc.Level > fw.MaxLevel() {
-					t.Fatalf("%s/%s: required competency %v at level %d", o.ID, fn.ID, rc.Competency, rc.Level)
-				}
-				if len(rc.Indicators) == 0 {
-					t.Fatalf("%s/%s: competency %q has no indicators", o.ID, fn.ID, rc.Competency.ID)
-				}
-				for _, ind := range rc.Indicators {
-					if _, comp, ok := fw.IndicatorText(ind.ID); !ok || comp != rc.Competency.ID {
-						t.Fatalf("%s/%s: indicator %q does not resolve to %q", o.ID, fn.ID, ind.ID, rc.Competency.ID)
-					}
-				}
+		// Profiles that do not exist in an organisation (not_for/only_for)
+		// are refused there by design; every other pair must resolve.
+		for _, fn := range fw.FunctionsFor(o.ID) {
+			checkRequired(t, fw, o.ID, fn.ID)
+		}
+	}
+}
+
+// checkRequired asserts that one organisation/profile pair resolves to
+// competencies within the scale whose indicators are all indexed.
+func checkRequired(t *testing.T, fw *Framework, org, fn string) {
+	t.Helper()
+	req, err := fw.Required(org, fn)
+	if err != nil {
+		t.Fatalf("Required(%q, %q) on an accepted framework: %v", org, fn, err)
+	}
+	for _, rc := range req {
+		if rc.Competency == nil || rc.Level < 1 || rc.Level > fw.MaxLevel() {
+			t.Fatalf("%s/%s: required competency %v at level %d", org, fn, rc.Competency, rc.Level)
+		}
+		if len(rc.Indicators) == 0 {
+			t.Fatalf("%s/%s: competency %q has no indicators", org, fn, rc.Competency.ID)
+		}
+		for _, ind := range rc.Indicators {
+			if _, comp, ok := fw.IndicatorText(ind.ID); !ok || comp != rc.Competency.ID {
+				t.Fatalf("%s/%s: indicator %q does not resolve to %q", org, fn, ind.ID, rc.Competency.ID)
 			}
 		}
 	}

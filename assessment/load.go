@@ -307,8 +307,12 @@ func (v *validator) check(f *Framework) {
 		v.text(fileFramework, []any{"scale", i, "label"}, l.Label)
 		v.text(fileFramework, []any{"scale", i, "description"}, l.Description)
 	}
-	maxLevel := len(f.Scale) - 1
+	v.organisations(f)
+	v.competencies(f)
+	v.functions(f, len(f.Scale)-1)
+}
 
+func (v *validator) organisations(f *Framework) {
 	f.orgByID = map[string]*Organisation{}
 	seen := map[string]bool{}
 	if len(f.Organisations) == 0 {
@@ -320,10 +324,12 @@ func (v *validator) check(f *Framework) {
 		v.text(fileOrganisations, []any{"organisations", i, "name"}, o.Name)
 		f.orgByID[o.ID] = o
 	}
+}
 
+func (v *validator) competencies(f *Framework) {
 	f.compByID = map[string]*Competency{}
 	f.indByID = map[string]indicatorRef{}
-	seen = map[string]bool{}
+	seen := map[string]bool{}
 	seenInd := map[string]bool{}
 	for i := range f.Competencies {
 		c := &f.Competencies[i]
@@ -336,6 +342,9 @@ func (v *validator) check(f *Framework) {
 		v.text(fileCompetencies, append(at, "title"), c.Title)
 		v.text(fileCompetencies, append(at, "description"), c.Description)
 		v.text(fileCompetencies, append(at, "source"), c.Source)
+		if c.Specialist && c.Category != CategoryOrganisatie {
+			v.fail(fileCompetencies, append(at, "specialist"), "alleen een organisatiespecifieke competentie kan specialist zijn; de andere categorieën hebben hun niveau al")
+		}
 		if c.Category == CategoryOrganisatie && len(c.Organisations) == 0 {
 			v.fail(fileCompetencies, append(at, "organisations"), "een organisatiespecifieke competentie noemt minstens één organisatie")
 		}
@@ -345,17 +354,80 @@ func (v *validator) check(f *Framework) {
 			}
 		}
 		v.indicators(f, append(at, "indicators"), c.ID, c.Indicators, seenInd)
+		for k, ind := range c.Indicators {
+			v.orgFilter(f, fileCompetencies, append(at, "indicators", k), ind.OnlyFor, ind.NotFor)
+		}
 		for _, org := range slices.Sorted(maps.Keys(c.OrganisationIndicators)) {
 			list := c.OrganisationIndicators[org]
 			if _, ok := f.orgByID[org]; !ok {
 				v.fail(fileCompetencies, append(at, "organisation_indicators", org), "verwijst naar onbekende organisatie %q", org)
 			}
 			v.indicators(f, append(at, "organisation_indicators", org), c.ID, list, seenInd)
+			v.noOrgFilter(append(at, "organisation_indicators", org), list)
+		}
+		v.enoughPerOrganisation(f, c, at)
+	}
+}
+
+// orgFilter checks an only_for / not_for pair: one of the two at most, every
+// organisation known and named once.
+func (v *validator) orgFilter(f *Framework, file string, at []any, onlyFor, notFor []string) {
+	if len(onlyFor) > 0 && len(notFor) > 0 {
+		v.fail(file, append(at, "only_for"), "only_for en not_for samen kan niet; kies er één")
+	}
+	for _, field := range []struct {
+		name string
+		orgs []string
+	}{{"only_for", onlyFor}, {"not_for", notFor}} {
+		seen := map[string]bool{}
+		for j, o := range field.orgs {
+			switch {
+			case f.orgByID[o] == nil:
+				v.fail(file, append(at, field.name, j), "verwijst naar onbekende organisatie %q", o)
+			case seen[o]:
+				v.fail(file, append(at, field.name, j), "organisatie %q staat twee keer in de lijst", o)
+			}
+			seen[o] = true
 		}
 	}
+}
 
+// noOrgFilter refuses only_for / not_for on an organisation's own list, which
+// already belongs to one organisation.
+func (v *validator) noOrgFilter(at []any, list []Indicator) {
+	for k, ind := range list {
+		if len(ind.OnlyFor) > 0 || len(ind.NotFor) > 0 {
+			field := "only_for"
+			if len(ind.OnlyFor) == 0 {
+				field = "not_for"
+			}
+			v.fail(fileCompetencies, append(at, k, field), "only_for en not_for horen bij de algemene indicatoren; deze lijst geldt al voor één organisatie")
+		}
+	}
+}
+
+// enoughPerOrganisation makes sure only_for / not_for leave every organisation
+// the competency reaches 2 to 5 statements to answer.
+func (v *validator) enoughPerOrganisation(f *Framework, c *Competency, at []any) {
+	for _, o := range f.Organisations {
+		if !c.appliesTo(o.ID) {
+			continue
+		}
+		if _, own := c.OrganisationIndicators[o.ID]; own {
+			continue
+		}
+		switch n := len(c.IndicatorsFor(o.ID)); {
+		case n < 2 && len(c.Indicators) >= 2:
+			v.fail(fileCompetencies, append(at, "indicators"), "voor organisatie %q blijven na only_for en not_for %d indicatoren over; er zijn er minstens 2 nodig", o.ID, n)
+		case n > 5:
+			v.fail(fileCompetencies, append(at, "indicators"), "organisatie %q krijgt met only_for %d indicatoren; het mogen er hoogstens 5 zijn", o.ID, n)
+		}
+	}
+}
+
+func (v *validator) functions(f *Framework, maxLevel int) {
 	f.funcByID = map[string]*Function{}
-	seen = map[string]bool{}
+	seen := map[string]bool{}
 	if len(f.Functions) == 0 {
 		v.fail(fileFunctions, []any{"functions"}, "er is geen enkel functieprofiel")
 	}
@@ -365,35 +437,60 @@ func (v *validator) check(f *Framework) {
 		v.id(fileFunctions, append(at, "id"), fn.ID, seen)
 		v.text(fileFunctions, append(at, "name"), fn.Name)
 		f.funcByID[fn.ID] = fn
-		if len(fn.Required) == 0 {
-			v.fail(fileFunctions, append(at, "required"), "het profiel noemt geen vereiste niveaus")
+		v.requiredLevels(fn, at, maxLevel)
+		v.extras(f, fn, at, maxLevel)
+		v.orgFilter(f, fileFunctions, at, fn.OnlyFor, fn.NotFor)
+		if len(fn.NotFor) > 0 && !slices.ContainsFunc(f.Organisations, func(o Organisation) bool { return fn.AvailableFor(o.ID) }) {
+			v.fail(fileFunctions, append(at, "not_for"), "het profiel bestaat dan bij geen enkele organisatie")
 		}
-		for _, cat := range slices.Sorted(maps.Keys(fn.Required)) {
-			l := fn.Required[cat]
-			if !cat.Valid() {
-				v.fail(fileFunctions, append(at, "required", string(cat)), "onbekende categorie %q", cat)
-			}
-			if l < 0 || l > maxLevel {
-				v.fail(fileFunctions, append(at, "required", string(cat)), "niveau %d valt buiten de schaal 0–%d", l, maxLevel)
-			}
+	}
+	for _, o := range f.Organisations {
+		if len(f.Functions) > 0 && len(f.FunctionsFor(o.ID)) == 0 {
+			v.fail(fileFunctions, []any{"functions"}, "bij organisatie %q is geen enkel functieprofiel beschikbaar", o.ID)
 		}
-		for j, r := range fn.Extra {
-			c, ok := f.compByID[r.Competency]
-			if !ok {
-				v.fail(fileFunctions, append(at, "extra", j, "competency"), "verwijst naar onbekende competentie %q", r.Competency)
-			} else if c.Category != CategoryRol {
-				v.fail(fileFunctions, append(at, "extra", j, "competency"), "competentie %q is geen rolcompetentie", r.Competency)
-			}
-			if r.Level < 1 || r.Level > maxLevel {
-				v.fail(fileFunctions, append(at, "extra", j, "level"), "niveau %d valt buiten de schaal 1–%d", r.Level, maxLevel)
-			}
+	}
+}
+
+func (v *validator) requiredLevels(fn *Function, at []any, maxLevel int) {
+	if len(fn.Required) == 0 {
+		v.fail(fileFunctions, append(at, "required"), "het profiel noemt geen vereiste niveaus")
+	}
+	for _, cat := range slices.Sorted(maps.Keys(fn.Required)) {
+		l := fn.Required[cat]
+		if !cat.Valid() {
+			v.fail(fileFunctions, append(at, "required", string(cat)), "onbekende categorie %q", cat)
+		}
+		if l < 0 || l > maxLevel {
+			v.fail(fileFunctions, append(at, "required", string(cat)), "niveau %d valt buiten de schaal 0–%d", l, maxLevel)
+		}
+	}
+}
+
+func (v *validator) extras(f *Framework, fn *Function, at []any, maxLevel int) {
+	for j, r := range fn.Extra {
+		c, ok := f.compByID[r.Competency]
+		if !ok {
+			v.fail(fileFunctions, append(at, "extra", j, "competency"), "verwijst naar onbekende competentie %q", r.Competency)
+		} else if c.Category != CategoryRol {
+			v.fail(fileFunctions, append(at, "extra", j, "competency"), "competentie %q is geen rolcompetentie", r.Competency)
+		}
+		if r.Level < 1 || r.Level > maxLevel {
+			v.fail(fileFunctions, append(at, "extra", j, "level"), "niveau %d valt buiten de schaal 1–%d", r.Level, maxLevel)
 		}
 	}
 }
 
 func (v *validator) indicators(f *Framework, at []any, compID string, list []Indicator, seen map[string]bool) {
-	if len(list) < 2 || len(list) > 5 {
-		v.fail(fileCompetencies, at, "een competentie heeft 2 tot 5 indicatoren, niet %d", len(list))
+	// Statements meant only for some organisations are counted per
+	// organisation (enoughPerOrganisation); the rest must make 2 to 5.
+	shared := 0
+	for _, ind := range list {
+		if len(ind.OnlyFor) == 0 {
+			shared++
+		}
+	}
+	if shared < 2 || shared > 5 {
+		v.fail(fileCompetencies, at, "een competentie heeft 2 tot 5 indicatoren, niet %d", shared)
 	}
 	for k, ind := range list {
 		v.id(fileCompetencies, append(at, k, "id"), ind.ID, seen)

@@ -66,6 +66,13 @@ func TestLoadRejectsBrokenFrameworks(t *testing.T) {
 		{"empty-file", "organisations.yaml: het bestand is leeg"},
 		{"missing-source", "competencies.yaml, regel 2, veld competencies[0].source: mag niet leeg zijn"},
 		{"alias-bomb", "organisations.yaml, regel 8: verwijzingen met & en * (ankers) zijn niet toegestaan"},
+		{"indicator-both-filters", "competencies.yaml, regel 16, veld competencies[1].indicators[0].only_for: only_for en not_for samen kan niet; kies er één"},
+		{"indicator-unknown-org", `competencies.yaml, regel 16, veld competencies[1].indicators[0].not_for[1]: verwijst naar onbekende organisatie "rechtbank"`},
+		{"indicator-too-few-left", `competencies.yaml, regel 7, veld competencies[0].indicators: voor organisatie "andere" blijven na only_for en not_for 1 indicatoren over; er zijn er minstens 2 nodig`},
+		{"org-indicator-filter", "competencies.yaml, regel 38, veld competencies[3].organisation_indicators.politie[1].only_for: only_for en not_for horen bij de algemene indicatoren; deze lijst geldt al voor één organisatie"},
+		{"function-unknown-org", `functions.yaml, regel 7, veld functions[1].only_for[1]: organisatie "politie" staat twee keer in de lijst`},
+		{"specialist-not-organisation", "competencies.yaml, regel 21, veld competencies[2].specialist: alleen een organisatiespecifieke competentie kan specialist zijn; de andere categorieën hebben hun niveau al"},
+		{"function-nowhere", `functions.yaml, regel 1, veld functions: bij organisatie "andere" is geen enkel functieprofiel beschikbaar`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -99,5 +106,64 @@ func TestLoadNamesMissingFile(t *testing.T) {
 	_, err := Load(fsys, "fw")
 	if err == nil || !strings.Contains(err.Error(), "functions.yaml: bestand ontbreekt") {
 		t.Fatalf("missing file not named: %v", err)
+	}
+}
+
+// only_for / not_for decide what a user is asked and which profiles exist:
+// the general statement is left out where it does not fit, and a profile that
+// does not exist in an organisation cannot be chosen or assessed there.
+func TestOrganisationFilters(t *testing.T) {
+	fsys := overlay(t, "")
+	comp := string(fsys["fw/competencies.yaml"].Data)
+	comp = strings.Replace(comp, `{id: b2-3, text: "Ik kan e."}`, `{id: b2-3, text: "Ik kan e.", not_for: [andere]}`, 1)
+	comp = strings.Replace(comp, `{id: b1-2, text: "Ik kan b."}`, `{id: b1-2, text: "Ik kan b.", only_for: [andere]}`, 1)
+	comp = strings.Replace(comp, `{id: b1-1, text: "Ik kan a."}`, "{id: b1-1, text: \"Ik kan a.\"}\n      - {id: b1-3, text: \"Ik kan a2.\"}", 1)
+	fsys["fw/competencies.yaml"] = &fstest.MapFile{Data: []byte(comp)}
+	fns := strings.Replace(string(fsys["fw/functions.yaml"].Data), "    name: Leidinggevende\n", "    name: Leidinggevende\n    not_for: [andere]\n", 1)
+	fsys["fw/functions.yaml"] = &fstest.MapFile{Data: []byte(fns)}
+	f, err := Load(fsys, "fw")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := func(org, comp string) string {
+		c, _ := f.Competency(comp)
+		var out []string
+		for _, ind := range c.IndicatorsFor(org) {
+			out = append(out, ind.ID)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, c := range []struct{ org, comp, want string }{
+		{"politie", "b2", "b2-1 b2-2 b2-3"},
+		{"andere", "b2", "b2-1 b2-2"},
+		{"politie", "b1", "b1-1 b1-3"},
+		{"andere", "b1", "b1-1 b1-3 b1-2"},
+		{"politie", "o1", "o1-politie-1 o1-politie-2"},
+	} {
+		if got := ids(c.org, c.comp); got != c.want {
+			t.Errorf("%s at %s: asked %q, want %q", c.comp, c.org, got, c.want)
+		}
+	}
+	if _, err := f.Required("andere", "leidinggevende"); err == nil || err.Error() != `het functieprofiel "leidinggevende" bestaat niet bij organisatie "andere"` {
+		t.Fatalf("unavailable profile not refused clearly: %v", err)
+	}
+	if _, err := f.Required("politie", "leidinggevende"); err != nil {
+		t.Fatalf("available profile refused: %v", err)
+	}
+	var names []string
+	for _, fn := range f.FunctionsFor("andere") {
+		names = append(names, fn.ID)
+	}
+	if strings.Join(names, " ") != "uitvoerend" {
+		t.Fatalf("profiles offered at andere: %v", names)
+	}
+	if len(f.FunctionsFor("politie")) != 2 {
+		t.Fatalf("politie should offer both profiles")
+	}
+	req, _ := f.Required("andere", "uitvoerend")
+	for _, rc := range req {
+		if rc.Competency.ID == "b2" && len(rc.Indicators) != 2 {
+			t.Fatalf("Required does not apply not_for: %d indicators for b2", len(rc.Indicators))
+		}
 	}
 }

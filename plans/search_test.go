@@ -22,7 +22,7 @@ func TestSearch(t *testing.T) {
 		want   []string
 	}{
 		{"hoofdletters en volgorde op titel", "FEMICIDE", Filter{},
-			[]string{"tr-femicide-bewustwording", "tr-intieme-terreur-tot-femicide"}},
+			[]string{"org-e-learning-femicide-reclassering", "tr-femicide-bewustwording", "tr-intieme-terreur-tot-femicide"}},
 		{"zonder trema vindt casuïstiek", "casuistiekbespreking", Filter{},
 			[]string{"hr-handreiking-casuistiekbespreking-opleiding", "la-casuistiekbespreking"}},
 		{"alle woorden moeten voorkomen", "intieme terreur fier", Filter{},

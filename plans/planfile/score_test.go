@@ -44,7 +44,7 @@ func TestGapFromFileMatchesAnalysis(t *testing.T) {
 				got.Score(), got.Priority().Label(), len(got.Evidence), want.Score(), want.Priority().Label(), len(want.Evidence))
 		}
 		for i := range want.Evidence {
-			if got.Evidence[i].Indicator != want.Evidence[i].Indicator || got.Evidence[i].Level != want.Evidence[i].Level {
+			if got.Evidence[i].Indicator.ID != want.Evidence[i].Indicator.ID || got.Evidence[i].Indicator.Text != want.Evidence[i].Indicator.Text || got.Evidence[i].Level != want.Evidence[i].Level {
 				t.Fatalf("%s evidence %d: %+v, want %+v", want.Competency.ID, i, got.Evidence[i], want.Evidence[i])
 			}
 		}

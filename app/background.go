@@ -1,0 +1,47 @@
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Work on files (export, plan files, reviews, group overviews) runs off
+// the UI goroutine through background, so the window stays responsive.
+
+// progressDelay is how long file work may take before a progress dialog
+// appears; a quick one then never flashes a dialog.
+const progressDelay = 300 * time.Millisecond
+
+// background runs work off the UI goroutine with a progress dialog when it
+// takes a while, then done on the UI goroutine.
+func (u *UI) background(text string, work func() error, done func(error)) {
+	bar := widget.NewProgressBarInfinite()
+	progress := dialog.NewCustomWithoutButtons(lang.X("review.busy", "Even geduld"), container.NewVBox(wrapped(text), bar), u.win)
+	progress.Resize(fyne.NewSize(dialogWidth, 0))
+	finished := false
+	// A quick job never flashes a dialog.
+	timer := time.AfterFunc(progressDelay, func() {
+		fyne.Do(func() {
+			if !finished {
+				progress.Show()
+			}
+		})
+	})
+	u.busy.Add(1)
+	go func() {
+		defer u.busy.Done()
+		err := work()
+		fyne.DoAndWait(func() {
+			finished = true
+			timer.Stop()
+			progress.Hide()
+			bar.Stop()
+			done(err)
+		})
+	}()
+}

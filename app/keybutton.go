@@ -1,0 +1,53 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Fyne v2.7.1's Button reacts to Space but not to Enter; keyButton adds Enter.
+
+// keyButton is a Button that Enter and Return activate as well as Space.
+type keyButton struct {
+	widget.Button
+	// onFocus, when set, runs when the button gains the focus (to scroll
+	// it into view).
+	onFocus func()
+}
+
+func newKeyButton(label string, tapped func()) *keyButton {
+	b := &keyButton{}
+	b.Text = label
+	b.OnTapped = tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// newIconKeyButton is newKeyButton with an icon, in place of
+// widget.NewButtonWithIcon.
+func newIconKeyButton(label string, icon fyne.Resource, tapped func()) *keyButton {
+	b := newKeyButton(label, tapped)
+	b.Icon = icon
+	return b
+}
+
+// FocusGained lets the screen scroll the button into view.
+func (b *keyButton) FocusGained() {
+	b.Button.FocusGained()
+	if b.onFocus != nil {
+		b.onFocus()
+	}
+}
+
+// TypedKey activates the button on Enter and Return; Escape goes to the
+// window.
+func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		b.Tapped(nil)
+	case fyne.KeyEscape:
+		toWindow(b, ev)
+	default:
+		b.Button.TypedKey(ev)
+	}
+}

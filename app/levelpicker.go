@@ -1,0 +1,259 @@
+package app
+
+import (
+	"image/color"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Fyne v2.7.1's RadioGroup ignores the arrow keys (radioItem.TypedKey is
+// empty); levelPicker is the scan's keyboard-friendly replacement.
+
+// levelColumnWidth is the width of one level's column, in the picker and in
+// the header row above the statements; the same for every level, so the
+// bold selected option never moves the others.
+const levelColumnWidth = 118
+
+// levelPicker lets the user choose one level of the scale. It looks like a
+// row of radio buttons under the column headings, but is one focus stop:
+// the arrow keys move the choice, a number key picks that level.
+type levelPicker struct {
+	widget.BaseWidget
+	options  []*levelOption
+	values   []int // the scale value of each option
+	selected int   // index into options; -1: no answer yet
+	focused  bool
+	// onChanged is asked to save a new choice; false keeps the old one.
+	onChanged func(index int) bool
+	// onFocus runs when the picker gains the focus (to scroll it into view).
+	onFocus func()
+	// onFocusLost runs when the picker loses the focus.
+	onFocusLost func()
+	// onNumber runs after a number key chose a level (to move on).
+	onNumber func()
+}
+
+// newLevelPicker shows one option per scale value; selected is an index
+// into values, -1 for none.
+func newLevelPicker(values []int, selected int, onChanged func(int) bool) *levelPicker {
+	p := &levelPicker{values: values, selected: selected, onChanged: onChanged}
+	for i, v := range values {
+		p.options = append(p.options, newLevelOption(p, i, strconv.Itoa(v)))
+	}
+	p.ExtendBaseWidget(p)
+	p.update()
+	return p
+}
+
+// answered reports whether a level is chosen.
+func (p *levelPicker) answered() bool { return p.selected >= 0 }
+
+// choose asks to select index and shows the outcome; it reports whether
+// index is the choice afterwards.
+func (p *levelPicker) choose(index int) bool {
+	if index < 0 || index >= len(p.options) {
+		return false
+	}
+	if index == p.selected {
+		return true
+	}
+	if p.onChanged != nil && !p.onChanged(index) {
+		return false
+	}
+	p.selected = index
+	p.update()
+	return true
+}
+
+func (p *levelPicker) update() {
+	for i, o := range p.options {
+		o.setChecked(i == p.selected)
+	}
+	p.Refresh()
+}
+
+// FocusGained shows the focus ring.
+func (p *levelPicker) FocusGained() {
+	p.focused = true
+	p.Refresh()
+	if p.onFocus != nil {
+		p.onFocus()
+	}
+}
+
+// FocusLost hides the focus ring.
+func (p *levelPicker) FocusLost() {
+	p.focused = false
+	p.Refresh()
+	if p.onFocusLost != nil {
+		p.onFocusLost()
+	}
+}
+
+// TypedRune picks the level of a number key, or the first level on Space
+// when nothing is chosen yet.
+func (p *levelPicker) TypedRune(r rune) {
+	if r == ' ' && p.selected < 0 {
+		p.choose(0)
+		return
+	}
+	for i, v := range p.values {
+		if strconv.Itoa(v) == string(r) {
+			if p.choose(i) && p.onNumber != nil {
+				p.onNumber()
+			}
+			return
+		}
+	}
+}
+
+// TypedKey moves the choice with the arrow keys, Home and End; other keys
+// (Escape) go to the window.
+func (p *levelPicker) TypedKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyRight, fyne.KeyDown:
+		p.choose(p.selected + 1)
+	case fyne.KeyLeft, fyne.KeyUp:
+		p.choose(max(p.selected-1, 0))
+	case fyne.KeyHome:
+		p.choose(0)
+	case fyne.KeyEnd:
+		p.choose(len(p.options) - 1)
+	default:
+		toWindow(p, ev)
+	}
+}
+
+func (p *levelPicker) CreateRenderer() fyne.WidgetRenderer {
+	ring := canvas.NewRectangle(color.Transparent)
+	ring.CornerRadius = theme.InputRadiusSize()
+	ring.StrokeWidth = 2
+	objs := make([]fyne.CanvasObject, len(p.options))
+	for i, o := range p.options {
+		objs[i] = o
+	}
+	row := container.New(levelColumns{}, objs...)
+	return &levelPickerRenderer{p: p, ring: ring, row: row}
+}
+
+type levelPickerRenderer struct {
+	p    *levelPicker
+	ring *canvas.Rectangle
+	row  *fyne.Container
+}
+
+func (r *levelPickerRenderer) Layout(s fyne.Size) {
+	r.ring.Resize(s)
+	r.row.Resize(s)
+}
+
+func (r *levelPickerRenderer) MinSize() fyne.Size { return r.row.MinSize() }
+
+func (r *levelPickerRenderer) Refresh() {
+	r.ring.StrokeColor = color.Transparent
+	if r.p.focused {
+		r.ring.StrokeColor = theme.Color(theme.ColorNamePrimary)
+	}
+	r.ring.Refresh()
+	r.row.Refresh()
+}
+
+func (r *levelPickerRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.ring, r.row}
+}
+
+func (r *levelPickerRenderer) Destroy() {}
+
+// levelOption is one tappable level inside a levelPicker.
+type levelOption struct {
+	widget.BaseWidget
+	picker  *levelPicker
+	index   int
+	icon    *widget.Icon
+	label   *widget.Label
+	hovered bool
+	bg      *canvas.Rectangle
+}
+
+func newLevelOption(p *levelPicker, index int, label string) *levelOption {
+	o := &levelOption{picker: p, index: index,
+		icon: widget.NewIcon(theme.RadioButtonIcon()), label: widget.NewLabel(label),
+		bg: canvas.NewRectangle(color.Transparent)}
+	o.bg.CornerRadius = theme.InputRadiusSize()
+	o.ExtendBaseWidget(o)
+	return o
+}
+
+func (o *levelOption) setChecked(on bool) {
+	if on {
+		o.icon.SetResource(theme.NewPrimaryThemedResource(theme.RadioButtonCheckedIcon()))
+		o.label.TextStyle.Bold = true
+	} else {
+		o.icon.SetResource(theme.RadioButtonIcon())
+		o.label.TextStyle.Bold = false
+	}
+	o.label.Refresh()
+}
+
+// Tapped chooses this level and gives the picker the focus, so the arrow
+// keys carry on from here.
+func (o *levelOption) Tapped(*fyne.PointEvent) {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(o.picker); c != nil {
+		c.Focus(o.picker)
+	}
+	o.picker.choose(o.index)
+}
+
+// MouseIn, MouseMoved and MouseOut give hover feedback.
+func (o *levelOption) MouseIn(*desktop.MouseEvent) { o.hovered = true; o.Refresh() }
+
+func (o *levelOption) MouseMoved(*desktop.MouseEvent) {}
+
+func (o *levelOption) MouseOut() { o.hovered = false; o.Refresh() }
+
+// Cursor shows a hand: the whole option is clickable.
+func (o *levelOption) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+func (o *levelOption) CreateRenderer() fyne.WidgetRenderer {
+	box := container.NewStack(o.bg, container.NewCenter(container.NewHBox(o.icon, o.label)))
+	return &hoverRenderer{WidgetRenderer: widget.NewSimpleRenderer(box), o: o}
+}
+
+type hoverRenderer struct {
+	fyne.WidgetRenderer
+	o *levelOption
+}
+
+func (r *hoverRenderer) Refresh() {
+	r.o.bg.FillColor = color.Transparent
+	if r.o.hovered {
+		r.o.bg.FillColor = theme.Color(theme.ColorNameHover)
+	}
+	r.WidgetRenderer.Refresh()
+}
+
+// levelColumns lays its objects out as the scale's columns, each
+// levelColumnWidth wide and as high as the highest: the picker's options
+// and the headings above them line up.
+type levelColumns struct{}
+
+func (levelColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for i, o := range objs {
+		o.Move(fyne.NewPos(float32(i)*levelColumnWidth, 0))
+		o.Resize(fyne.NewSize(levelColumnWidth, size.Height))
+	}
+}
+
+func (levelColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(levelColumnWidth*float32(len(objs)), h)
+}

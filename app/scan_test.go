@@ -1,0 +1,253 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"zelfscan/assessment"
+)
+
+// newScanFixture opens a fresh police self-check (uitvoerend) of the test
+// framework on its first page.
+func newScanFixture(t *testing.T) *uiFixture {
+	t.Helper()
+	f := newUIFixture(t)
+	sc, err := f.u.store.CreateSelfCheck(assessment.Profile{Organisation: "politie", Function: "uitvoerend"}, "test.1", f.u.now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.w.Resize(MinSize())
+	f.u.showScan(sc.ID)
+	return f
+}
+
+// pressEscape sends Escape the way the window does: to the focused widget,
+// or to the window when nothing has the focus.
+func pressEscape(c fyne.Canvas) {
+	ev := &fyne.KeyEvent{Name: fyne.KeyEscape}
+	if w := c.Focused(); w != nil {
+		w.TypedKey(ev)
+		return
+	}
+	c.OnTypedKey()(ev)
+}
+
+// dialogsOnScreen counts the dialogs (overlays) over the window.
+func dialogsOnScreen(w fyne.Window) int { return len(w.Canvas().Overlays().List()) }
+
+func TestNumberKeysRateAndMoveOn(t *testing.T) {
+	cases := []struct {
+		name string
+		// statement is the one that has the focus; key is typed there.
+		statement int
+		key       rune
+		// wantLevel is the stored level, -1 for none; wantFocus the statement
+		// that has the focus after it, -1 for the button that pages on.
+		wantLevel, wantFocus int
+	}{
+		{"0 rates level 0 and moves to the next statement", 0, '0', 0, 1},
+		{"3 rates level 3 and moves to the next statement", 0, '3', 3, 1},
+		{"on the last statement the focus goes on to the next page's button", -1, '2', 2, -1},
+		{"a number beyond the scale rates nothing and stays", 0, '7', -1, 0},
+		{"a letter rates nothing and stays", 0, 'a', -1, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := newScanFixture(t)
+			s := f.u.scan
+			i := c.statement
+			if i < 0 {
+				i = len(s.pickers) - 1
+			}
+			f.w.Canvas().Focus(s.pickers[i])
+			s.pickers[i].TypedRune(c.key)
+
+			id := s.req[s.pos].Indicators[i].ID
+			stored, err := f.u.store.SelfCheck(s.sc.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, ok := stored.Ratings[id]
+			switch {
+			case c.wantLevel < 0 && ok:
+				t.Errorf("stored level %d, want none", r.Level)
+			case c.wantLevel >= 0 && (!ok || r.Level != c.wantLevel):
+				t.Errorf("stored %+v (found %v), want level %d", r, ok, c.wantLevel)
+			}
+			var want fyne.Focusable = s.next
+			if c.wantFocus >= 0 {
+				want = s.pickers[c.wantFocus]
+			}
+			if got := f.w.Canvas().Focused(); got != want {
+				t.Errorf("focus on %T %p, want %T %p", got, got, want, want)
+			}
+		})
+	}
+}
+
+// Moving past a statement without answering marks it, lightly: a sign
+// before it and in the jump list, never a dialog.
+func TestMovingPastAnOpenStatementMarksIt(t *testing.T) {
+	f := newScanFixture(t)
+	s := f.u.scan
+	c := f.w.Canvas()
+	if s.marks[0].Resource != nil {
+		t.Fatal("an untouched statement is marked")
+	}
+	test.FocusNext(c) // past the first statement, unanswered
+	if s.marks[0].Resource == nil {
+		t.Error("the statement Tab moved past is not marked")
+	}
+	if dialogsOnScreen(f.w) != 0 {
+		t.Errorf("moving past an open statement opened a dialog: %q", visibleTexts(f.w))
+	}
+	test.Tap(s.pickers[0].options[2])
+	if s.marks[0].Resource != nil {
+		t.Error("the mark stays after the statement was answered")
+	}
+	// Paging on with statements open marks the page in the jump list, and
+	// its open statements when the user comes back.
+	f.u.scanStep(1)
+	if got := s.jump.Options[0]; got[0] != '!' {
+		t.Errorf("the page left with open statements reads %q in the jump list, want a leading !", got)
+	}
+	f.u.scanStep(-1)
+	if s.marks[0].Resource != nil || s.marks[1].Resource == nil {
+		t.Errorf("back on the page: answered mark %v, open mark %v; want only the open one marked",
+			s.marks[0].Resource, s.marks[1].Resource)
+	}
+	if dialogsOnScreen(f.w) != 0 {
+		t.Errorf("paging on opened a dialog: %q", visibleTexts(f.w))
+	}
+}
+
+// At the end the open statements are listed, each with a way to it.
+func TestEndOfScanListsOpenStatements(t *testing.T) {
+	f := newScanFixture(t)
+	s := f.u.scan
+	// Answer everything except one statement on the first page and one on
+	// the last.
+	var open []string
+	for p := range s.req {
+		f.u.scanGoTo(s, p)
+		for i, picker := range s.pickers {
+			if (p == 0 && i == 1) || (p == len(s.req)-1 && i == 0) {
+				open = append(open, s.req[p].Indicators[i].Text)
+				continue
+			}
+			test.Tap(picker.options[1])
+		}
+	}
+	tapButton(t, f.w, "Bekijk resultaten")
+	for _, text := range open {
+		if !showsText(f.w, text) {
+			t.Errorf("the list of open statements lacks %q; it shows %q", text, visibleTexts(f.w))
+		}
+	}
+	var goTo []*keyButton
+	for _, b := range findAll[*keyButton](f.w) {
+		if b.Text == "Ga erheen" {
+			goTo = append(goTo, b)
+		}
+	}
+	if len(goTo) != len(open) {
+		t.Fatalf("%d buttons to go to an open statement, want %d", len(goTo), len(open))
+	}
+	test.Tap(goTo[0])
+	if dialogsOnScreen(f.w) != 0 {
+		t.Errorf("the list stays open after going to a statement")
+	}
+	if s.pos != 0 || f.w.Canvas().Focused() != s.pickers[1] {
+		t.Errorf("went to page %d with the focus on %T; want page 0, its second statement", s.pos, f.w.Canvas().Focused())
+	}
+}
+
+// Alt+→ on the last page asks once, however often it is pressed.
+func TestRepeatedAltRightNeverStacksDialogs(t *testing.T) {
+	f := newScanFixture(t)
+	f.u.scanGoTo(f.u.scan, len(f.u.scan.req)-1)
+	for range 3 {
+		f.w.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutNext)
+	}
+	if n := dialogsOnScreen(f.w); n != 1 {
+		t.Errorf("%d dialogs after Alt+→ three times, want 1", n)
+	}
+	tapButton(t, f.w, "Verder invullen")
+	f.w.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutNext)
+	if n := dialogsOnScreen(f.w); n != 1 {
+		t.Errorf("%d dialogs after closing and pressing Alt+→ again, want 1", n)
+	}
+}
+
+func TestEscapeClosesDialogs(t *testing.T) {
+	cases := []struct {
+		name string
+		open func(f *uiFixture)
+	}{
+		{"the list of open statements, nothing focused", func(f *uiFixture) {
+			f.u.finishScan(f.u.scan)
+			f.w.Canvas().Unfocus()
+		}},
+		{"the list of open statements, from a focused button in it", func(f *uiFixture) {
+			f.u.finishScan(f.u.scan)
+			for _, b := range findAll[*keyButton](f.w) {
+				if b.Text == "Ga erheen" {
+					f.w.Canvas().Focus(b)
+					return
+				}
+			}
+		}},
+		{"a message with its OK button focused", func(f *uiFixture) {
+			f.u.showMessage("Titel", "Tekst")
+		}},
+		{"the about dialog", func(f *uiFixture) {
+			f.u.showAbout()
+		}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := newScanFixture(t)
+			c.open(f)
+			if dialogsOnScreen(f.w) != 1 {
+				t.Fatalf("%d dialogs open, want 1", dialogsOnScreen(f.w))
+			}
+			pressEscape(f.w.Canvas())
+			if n := dialogsOnScreen(f.w); n != 0 || f.u.dialogOpen() {
+				t.Errorf("after Escape %d dialogs on screen, %d remembered", n, len(f.u.dialogs))
+			}
+		})
+	}
+	t.Run("two dialogs close newest first", func(t *testing.T) {
+		f := newScanFixture(t)
+		f.u.showAbout()
+		f.u.showMessage("Bovenop", "Tekst")
+		pressEscape(f.w.Canvas())
+		if showsText(f.w, "Bovenop") || dialogsOnScreen(f.w) != 1 {
+			t.Errorf("after one Escape: %d dialogs, texts %q", dialogsOnScreen(f.w), visibleTexts(f.w))
+		}
+		pressEscape(f.w.Canvas())
+		if dialogsOnScreen(f.w) != 0 {
+			t.Errorf("after two: %d dialogs", dialogsOnScreen(f.w))
+		}
+	})
+}
+
+// Tab from the last button of the page reaches the jump list, where ← and
+// → no longer change the page; the next Tab goes round to the page.
+func TestJumpListArrowsKeepThePage(t *testing.T) {
+	f := newScanFixture(t)
+	c := f.w.Canvas()
+	c.Focus(f.u.scan.next)
+	test.FocusNext(c)
+	if c.Focused() != f.u.scan.jump {
+		t.Fatalf("Tab after the last button reaches %T, want the jump list", c.Focused())
+	}
+	for _, k := range []fyne.KeyName{fyne.KeyRight, fyne.KeyLeft, fyne.KeyRight} {
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: k})
+	}
+	if f.u.scan.pos != 0 {
+		t.Errorf("arrow keys in the jump list went to page %d", f.u.scan.pos)
+	}
+}

@@ -1,0 +1,34 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// Window shortcuts, which Fyne forgets inside a focused Entry (see
+// shortcutEntry).
+
+// shortcutKey names a shortcut the way the window's table does.
+func shortcutKey(s fyne.Shortcut) string { return s.ShortcutName() }
+
+// addShortcut registers a window shortcut that also works while an entry of
+// ours has the focus.
+func (u *UI) addShortcut(s *desktop.CustomShortcut, run func()) {
+	if u.shortcuts == nil {
+		u.shortcuts = map[string]func(){}
+	}
+	u.shortcuts[shortcutKey(s)] = run
+	u.win.Canvas().AddShortcut(s, func(fyne.Shortcut) { run() })
+}
+
+// toWindow hands Escape, which our widgets have no use for, on to the
+// window: a focused widget gets every key, so the window would otherwise
+// never see it (see UI.typedKey).
+func toWindow(o fyne.CanvasObject, ev *fyne.KeyEvent) {
+	if ev.Name != fyne.KeyEscape {
+		return
+	}
+	if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil && c.OnTypedKey() != nil {
+		c.OnTypedKey()(ev)
+	}
+}
