@@ -18,7 +18,7 @@ TEST_TAGS := ci,$(TAGS)
 # own target to this list.
 BENCH_TARGETS := bench-go bench-startup
 
-.PHONY: all deps test-deps build run test fmt-check vet unit crash fuzz smoke bench $(BENCH_TARGETS) netcheck clean
+.PHONY: all deps test-deps build run test fmt-check vet lint unit crash fuzz smoke bench $(BENCH_TARGETS) netcheck clean
 
 # The steps of `make test` must run in the order listed.
 .NOTPARALLEL:
@@ -38,7 +38,7 @@ build: deps
 run: build
 	./$(BIN) $(ARGS)
 
-test: test-deps fmt-check vet unit crash fuzz build smoke
+test: test-deps fmt-check vet lint unit crash fuzz build smoke
 
 fmt-check:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed for:"; echo "$$out"; exit 1; fi
@@ -46,6 +46,15 @@ fmt-check:
 
 vet:
 	$(GO) vet -tags $(TAGS) ./...
+
+# staticcheck and gocyclo are pinned as tools in go.mod (go tool ...).
+# gocyclo: no function of the app's own code above 20 (tests and the patched
+# third_party copy excepted).
+lint:
+	$(TEST_ENV) $(GO) tool staticcheck -tags $(TEST_TAGS) ./...
+	@out=$$($(GO) tool gocyclo -over 20 -ignore '_test\.go$$|^third_party/' .); \
+	if [ -n "$$out" ]; then echo "gocyclo: functions above 20:"; echo "$$out"; exit 1; fi
+	@echo "gocyclo: no function above 20"
 
 # The crash test runs in its own step, where its numbers are printed.
 unit:

@@ -177,7 +177,7 @@ func TestOrganisationCatalogueMissing(t *testing.T) {
 	_, w := startWith(t, test.NewTempApp(t), func(o *Options) {
 		o.Settings = orgsettings.Settings{OwnCatalogue: missing}
 	})
-	for _, want := range []string{"niet geladen", missing, "kon niet worden geopend"} {
+	for _, want := range []string{"(" + missing + ") is niet geladen: het bestand kan niet worden geopend (het bestaat niet (meer))"} {
 		if !showsText(w, want) {
 			t.Errorf("message does not show %q: %q", want, visibleTexts(w))
 		}

@@ -20,8 +20,21 @@ const progressDelay = 300 * time.Millisecond
 // background runs work off the UI goroutine with a progress dialog when it
 // takes a while, then done on the UI goroutine.
 func (u *UI) background(text string, work func() error, done func(error)) {
+	u.runBackground(text, nil, work, done)
+}
+
+// runBackground is background with, when cancel is set, an "Annuleren"
+// button in the progress dialog that calls it.
+func (u *UI) runBackground(text string, cancel func(), work func() error, done func(error)) {
 	bar := widget.NewProgressBarInfinite()
 	progress := dialog.NewCustomWithoutButtons(lang.X("review.busy", "Even geduld"), container.NewVBox(wrapped(text), bar), u.win)
+	if cancel != nil {
+		stop := newKeyButton(lang.X("share.cancel", "Annuleren"), func() {
+			cancel()
+			progress.Hide()
+		})
+		progress.SetButtons([]fyne.CanvasObject{stop})
+	}
 	progress.Resize(fyne.NewSize(dialogWidth, 0))
 	finished := false
 	// A quick job never flashes a dialog.

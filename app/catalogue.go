@@ -2,8 +2,6 @@ package app
 
 import (
 	"errors"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -17,6 +15,7 @@ import (
 
 	"zelfscan/assets"
 	"zelfscan/plans"
+	"zelfscan/plans/localfile"
 	"zelfscan/plans/store"
 )
 
@@ -55,7 +54,7 @@ func (u *UI) reloadCatalogue() { u.cat = nil }
 
 // catalogueFilter lets the file dialogs show the file types an own
 // catalogue can have.
-var catalogueFilter = storage.NewExtensionFileFilter([]string{".csv", ".yaml", ".yml"})
+var catalogueFilter = storage.NewExtensionFileFilter([]string{".csv", ".txt", ".yaml", ".yml"})
 
 // showCatalogue shows the own catalogues; back returns to where the user came from.
 func (u *UI) showCatalogue(back func()) {
@@ -86,9 +85,10 @@ func (u *UI) showCatalogue(back func()) {
 	}
 	format := widget.NewAccordion(widget.NewAccordionItem(lang.X("catalogue.formatTitle", "Hoe ziet het bestand eruit?"),
 		wrapped(lang.X("catalogue.format",
-			"Een CSV-bestand heeft op de eerste regel de kolomnamen. Verplicht zijn titel, soort, niveau en competenties; "+
+			"Een CSV-bestand heeft in de eerste rij de kolomnamen. Verplicht zijn titel, soort, niveau en competenties; "+
 				"id, aanbieder, organisaties, url, accreditatie_register, accreditatie_punten, omschrijving, groep (ja of nee) en bron mogen erbij. "+
-				"Scheid de waarden met komma's of puntkomma's; meerdere competenties of organisaties scheidt u met | of een komma binnen aanhalingstekens. "+
+				"Scheid de waarden met komma's, puntkomma's of tabs; meerdere competenties of organisaties scheidt u met | of een komma binnen aanhalingstekens. "+
+				"Excel mag het bewaren als 'CSV (gescheiden door lijsten)', 'CSV UTF-8' of 'Unicode-tekst' (.txt). "+
 				"Soort is bijvoorbeeld training, cursus, e-learning of leeractiviteit; niveau is basis, verdiepend of specialistisch. "+
 				"Competenties noemt u met hun code uit het competentiekader, organisaties met hun code of naam. Een bestand met fouten wordt niet geladen: u krijgt een lijst van wat er mis is, per rij en kolom."))))
 	back1 := newKeyButton(lang.X("catalogue.back", "Terug"), back)
@@ -178,34 +178,21 @@ func (u *UI) loadOwnCatalogue(path string, back func()) {
 		u.showCatalogueProblems(name, err.Error())
 		return
 	}
-	u.askCatalogueName(name, items, back)
+	u.askCatalogueName(name, plans.CatalogueEncoding(name, data), items, back)
 }
 
-// readCapped reads a file of at most limit bytes. The size is checked
-// before reading and the read is capped as well, for a file that grows.
-// Its errors are Dutch, for the user.
+// readCapped reads a regular file of at most limit bytes. Its errors are
+// Dutch, for the user; a folder, FIFO or dangling link is refused with its
+// own message before anything is read.
 func readCapped(path string, limit int64) ([]byte, error) {
-	unreadable := errors.New(lang.X("catalogue.readFailed", "Het bestand kon niet worden geopend."))
 	tooLarge := errors.New(lang.X("catalogue.tooLarge", "Het bestand is groter dan {{.MiB}} MiB en wordt niet gelezen.",
 		map[string]any{"MiB": limit >> 20}))
-	f, err := os.Open(path)
-	if err != nil {
-		fyne.LogError("opening "+path, err)
-		return nil, unreadable
+	data, err := localfile.ReadCapped(path, limit, tooLarge)
+	if le, ok := errors.AsType[*localfile.Error](err); ok {
+		fyne.LogError("reading "+path, le.Err)
+		return nil, errors.New(le.Problem)
 	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > limit {
-		return nil, tooLarge
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		fyne.LogError("reading "+path, err)
-		return nil, unreadable
-	}
-	if int64(len(data)) > limit {
-		return nil, tooLarge
-	}
-	return data, nil
+	return data, err
 }
 
 // showCatalogueProblems lists why a file was not loaded, one problem a line.
@@ -231,8 +218,8 @@ func (u *UI) showCatalogueProblems(file, problems string) {
 
 // askCatalogueName asks what to call a catalogue that passed every check,
 // then stores it. The same name again replaces the earlier catalogue.
-func (u *UI) askCatalogueName(file string, items []plans.Item, back func()) {
-	entry := widget.NewEntry()
+func (u *UI) askCatalogueName(file, encoding string, items []plans.Item, back func()) {
+	entry := newShortcutEntry(u, false)
 	entry.SetText(strings.TrimSuffix(file, filepath.Ext(file)))
 	entry.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
@@ -243,6 +230,9 @@ func (u *UI) askCatalogueName(file string, items []plans.Item, back func()) {
 	info := hint(lang.X("catalogue.name.hint",
 		"{{.Count}} items gevonden. Deze naam staat bij het aanbod ('eigen: naam'). Bestaat er al een catalogus met deze naam, dan wordt die vervangen.",
 		map[string]any{"Count": len(items)}))
+	if encoding != "" {
+		info.SetText(lang.X("catalogue.name.encoding", "Gelezen als {{.Encoding}}.", map[string]any{"Encoding": encoding}) + " " + info.Text)
+	}
 	d := dialog.NewForm(lang.X("catalogue.name.title", "Naam van de catalogus"),
 		lang.X("catalogue.name.save", "Bewaren"), lang.X("plan.cancel", "Annuleren"),
 		[]*widget.FormItem{

@@ -142,12 +142,12 @@ func (u *UI) exportPDF(ps *planState, path string) {
 			if err != nil {
 				u.showPDFError(lang.X("plan.pdf.writeFailed",
 					"De PDF kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
-					map[string]any{"Path": path}), err)
+					map[string]any{"Path": shownPath(path)}), err)
 				return
 			}
 			u.showDone(lang.X("plan.pdf.doneTitle", "PDF bewaard"),
 				lang.X("plan.pdf.done", "Uw leerplan staat in {{.Path}}. In de PDF zit ook het leerplan als bestand, zodat uw leidinggevende het kan openen ter bespreking.",
-					map[string]any{"Path": path}))
+					map[string]any{"Path": shownPath(path)}))
 		})
 }
 

@@ -79,7 +79,7 @@ func (u *UI) addGroupFiles(gs *groupState, paths []string) {
 func (u *UI) addGroupFolder(gs *groupState, dir string) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		u.showFileProblem(lang.X("group.folderFailed", "De map {{.Path}} kan niet worden gelezen.", map[string]any{"Path": dir}), err)
+		u.showFileProblem(lang.X("group.folderFailed", "De map {{.Path}} kan niet worden gelezen.", map[string]any{"Path": shownPath(dir)}), err)
 		return
 	}
 	var paths []string
@@ -90,7 +90,7 @@ func (u *UI) addGroupFolder(gs *groupState, dir string) {
 		}
 	}
 	if len(paths) == 0 {
-		u.showFileProblem(lang.X("group.folderEmpty", "In de map {{.Path}} staan geen planbestanden (.zelfscan) of PDF's.", map[string]any{"Path": dir}), nil)
+		u.showFileProblem(lang.X("group.folderEmpty", "In de map {{.Path}} staan geen planbestanden (.zelfscan) of PDF's.", map[string]any{"Path": shownPath(dir)}), nil)
 		return
 	}
 	u.addGroupFiles(gs, paths)
@@ -363,10 +363,10 @@ func (u *UI) exportGroup(o *group.Overview, path, ext string) {
 		if err != nil {
 			removeEmpty(path)
 			u.showFileProblem(lang.X("group.exportFailed", "Het groepsoverzicht kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
-				map[string]any{"Path": path}), err)
+				map[string]any{"Path": shownPath(path)}), err)
 			return
 		}
 		u.showDone(lang.X("group.exportedTitle", "Groepsoverzicht bewaard"), lang.X("group.exported",
-			"Het groepsoverzicht staat in {{.Path}}. Er staan geen notities, reflecties of evaluaties in.", map[string]any{"Path": path}))
+			"Het groepsoverzicht staat in {{.Path}}. Er staan geen notities, reflecties of evaluaties in.", map[string]any{"Path": shownPath(path)}))
 	})
 }

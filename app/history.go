@@ -140,7 +140,7 @@ func (u *UI) historyDetail(id int64, p assessment.Profile, version string) strin
 	if p.Team != "" {
 		parts += p.Team + " · "
 	}
-	parts += lang.X("history.version", "Kader {{.Version}}", map[string]any{"Version": u.versionText(version)})
+	parts += lang.X("history.version", "Kader {{.Version}}", map[string]any{"Version": u.versionText(version, p.Organisation)})
 	req, err := u.fw.Required(p.Organisation, p.Function)
 	if err != nil {
 		return parts + " · " + lang.X("history.unknownProfile", "organisatie of functie komt in dit kader niet meer voor")
@@ -339,7 +339,7 @@ func (u *UI) comparisonBody(before, after comparedCheck) *comparisonView {
 // checkSummary is one line naming a self-check in the comparison.
 func (u *UI) checkSummary(sc *assessment.SelfCheck) string {
 	return u.checkLabel(sc.ID, sc.Started.Local().Format(dateLayout), sc.Profile) + " · " +
-		lang.X("history.version", "Kader {{.Version}}", map[string]any{"Version": u.versionText(sc.FrameworkVersion)})
+		lang.X("history.version", "Kader {{.Version}}", map[string]any{"Version": u.versionText(sc.FrameworkVersion, sc.Profile.Organisation)})
 }
 
 // changeColumns are the widths of the level and change columns of the

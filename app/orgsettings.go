@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
+	"zelfscan/assessment"
 	"zelfscan/plans"
 )
 
@@ -21,6 +22,11 @@ func (u *UI) applyOrgSettings(opt Options) {
 		problems = append(problems, opt.SettingsErr.Error())
 	}
 	s := opt.Settings
+	if s.FrameworkExtension != "" {
+		if msg := u.applyExtension(s.FrameworkExtension); msg != "" {
+			problems = append(problems, msg)
+		}
+	}
 	if err := s.CheckOrganisation(u.fw, opt.SettingsPath); err != nil {
 		problems = append(problems, err.Error())
 		s.Organisation = ""
@@ -37,6 +43,24 @@ func (u *UI) applyOrgSettings(opt Options) {
 	if len(problems) > 0 {
 		u.showSettingsProblems(problems)
 	}
+}
+
+// applyExtension puts the organisation's framework extension over the
+// built-in framework. A broken one leaves the built-in framework in use;
+// the returned message says so, once, in the settings dialog.
+func (u *UI) applyExtension(path string) string {
+	data, err := readCapped(path, assessment.MaxFileSize)
+	if err == nil {
+		var fw *assessment.Framework
+		if fw, err = assessment.Extend(u.fw, filepath.Base(path), data); err == nil {
+			u.fw = fw
+			return ""
+		}
+	}
+	fyne.LogError("framework extension "+path, err)
+	return lang.X("orgsettings.extension",
+		"De uitbreiding van het competentiekader ({{.File}}) is niet gebruikt; de app werkt met het ingebouwde kader. Wat er mis is:\n{{.Reason}}",
+		map[string]any{"File": path, "Reason": err.Error()})
 }
 
 // importOrgCatalogue stores the organisation's catalogue file as an own

@@ -1,10 +1,10 @@
 package app
 
 import (
-	"errors"
-	"fmt"
+	"context"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -22,21 +22,27 @@ type loaded struct {
 	err error
 }
 
-// readPlanFiles reads the files off the UI goroutine (a plan PDF may be
-// tens of megabytes) and hands the results to done on the UI goroutine, in
-// the order given.
+// perFileLimit is how long one file may take before it is skipped with a
+// reason; a local plan PDF reads in well under a second.
+const perFileLimit = 20 * time.Second
+
+// readPlanFiles reads the files off the UI goroutine, a few at a time, and
+// hands the results to done on the UI goroutine, in the order given. The
+// progress dialog offers "Annuleren"; after it, done is not called.
 func (u *UI) readPlanFiles(paths []string, done func([]loaded)) {
 	out := make([]loaded, len(paths))
-	u.background(lang.X("review.readingText", "Het leerplan wordt gelezen…"), func() error {
-		for i, p := range paths {
-			f, err := planfile.Open(p)
-			if err != nil && !errors.As(err, new(*planfile.FileError)) {
-				err = fmt.Errorf("%s: %w", filepath.Base(p), err)
-			}
-			out[i] = loaded{path: p, file: f, err: err}
+	ctx, cancel := context.WithCancel(context.Background())
+	u.runBackground(lang.X("review.readingText", "Het leerplan wordt gelezen…"), cancel, func() error {
+		for i, r := range planfile.OpenAll(ctx, paths, perFileLimit) {
+			out[i] = loaded{path: r.Path, file: r.File, err: r.Err}
 		}
-		return nil
-	}, func(error) { done(out) })
+		return ctx.Err()
+	}, func(err error) {
+		cancel()
+		if err == nil {
+			done(out)
+		}
+	})
 }
 
 // planFileFilter offers plan files and plan PDFs in the open dialog.

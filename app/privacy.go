@@ -36,7 +36,7 @@ func (u *UI) showPrivacy() {
 	dbPath := u.store.Path()
 	where := wrapped(lang.X("privacy.where",
 		"Alles wat u invult, blijft op deze computer, in de map {{.Dir}}. De gegevens staan in één bestand: {{.File}}. Alleen uw eigen gebruikersaccount kan de map openen.",
-		map[string]any{"Dir": filepath.Dir(dbPath), "File": dbPath}))
+		map[string]any{"Dir": shownPath(filepath.Dir(dbPath)), "File": shownPath(dbPath)}))
 	network := wrapped(lang.X("privacy.network",
 		"Zelfscan GGG maakt geen verbinding met internet of met een server. Er gaat niets naar uw werkgever, naar de makers van de app of naar anderen, tenzij u zelf een bestand doorstuurt."))
 	what := wrapped(lang.X("privacy.what",
@@ -169,7 +169,7 @@ func (u *UI) deleteAll() {
 	if err := store.DeleteAll(dir); err != nil {
 		fyne.LogError("deleting all data", err)
 		text := lang.X("privacy.deleteFailed.text", "Niet alles kon worden verwijderd. Sluit de app, controleer de map {{.Dir}} en verwijder wat er nog staat zelf.",
-			map[string]any{"Dir": dir})
+			map[string]any{"Dir": shownPath(dir)})
 		var fe *store.FileError
 		if errors.As(err, &fe) {
 			text += "\n\n" + explain(err)

@@ -28,6 +28,7 @@ type profileForm struct {
 	teamErr       *widget.Label
 	fnDescription *widget.Label
 	summary       *widget.Label
+	framework     *widget.Label
 	context       *fyne.Container
 	start         *keyButton
 	// orgs are the framework's organisations in the order the list shows them.
@@ -63,7 +64,7 @@ func (u *UI) showProfile() {
 	f := &profileForm{
 		name: newShortcutEntry(u, false), team: newShortcutEntry(u, false),
 		nameErr: errorLabel(), teamErr: errorLabel(),
-		fnDescription: hint(""), summary: wrapped(""), context: container.NewVBox(),
+		fnDescription: hint(""), summary: wrapped(""), framework: hint(u.frameworkText("")), context: container.NewVBox(),
 		orgs: organisationsByName(u.fw),
 	}
 	orgs := make([]string, len(f.orgs))
@@ -129,7 +130,7 @@ func (u *UI) showProfile() {
 	// The function's description comes under the form: choosing a function
 	// must not move the fields below it.
 	body := container.NewVBox(heading(lang.X("profile.title", "Uw profiel")), intro, form,
-		widget.NewSeparator(), f.fnDescription, f.summary, f.context)
+		widget.NewSeparator(), f.fnDescription, f.summary, f.framework, f.context)
 	u.show(screenProfile, container.NewBorder(nil, container.NewHBox(back, layout.NewSpacer(), f.start), nil, nil,
 		container.NewVScroll(body)))
 	u.win.Canvas().Focus(f.org)
@@ -207,6 +208,9 @@ func (u *UI) updateProfile(f *profileForm) {
 		f.fnDescription.Show()
 	}
 	f.context.RemoveAll()
+	if okOrg {
+		f.framework.SetText(u.frameworkText(org.ID))
+	}
 	if !okOrg || !okFn {
 		f.summary.SetText(lang.X("profile.choose", "Kies uw organisatie en functie; dan ziet u hier wat de zelfscan u vraagt."))
 		f.start.Disable()
@@ -253,10 +257,22 @@ func (u *UI) startSelfCheck(f *profileForm) {
 	}
 	p := assessment.Profile{Organisation: org.ID, Function: fn.ID,
 		Name: strings.TrimSpace(f.name.Text), Team: strings.TrimSpace(f.team.Text)}
-	sc, err := u.store.CreateSelfCheck(p, u.fw.Version, u.now())
+	sc, err := u.store.CreateSelfCheck(p, u.fw.VersionFor(org.ID), u.now())
 	if err != nil {
 		u.showStoreError(err)
 		return
 	}
 	u.showScan(sc.ID)
+}
+
+// frameworkText names the framework a self-check of org is made against:
+// the version, and the organisation's extension when it applies to org
+// (with org "", whenever one is in use).
+func (u *UI) frameworkText(org string) string {
+	e := u.fw.Extension
+	if e == nil || (org != "" && e.Organisation != org) {
+		return lang.X("framework.version", "Competentiekader {{.Version}}", map[string]any{"Version": u.fw.Version})
+	}
+	return lang.X("framework.extension", "Competentiekader {{.Version}} met de uitbreiding {{.Name}}, versie {{.ExtVersion}}, voor {{.Org}}",
+		map[string]any{"Version": u.fw.Version, "Name": e.Name, "ExtVersion": e.Version, "Org": u.organisationName(e.Organisation)})
 }

@@ -99,10 +99,16 @@ func (u *UI) profileCard(sc *assessment.SelfCheck, req []assessment.RequiredComp
 	}
 	when := widget.NewForm(
 		widget.NewFormItem(lang.X("results.date", "Gestart op"), widget.NewLabel(sc.Started.Local().Format(dateLayout))),
-		widget.NewFormItem(lang.X("results.version", "Versie competentiekader"), wrapText(u.versionText(sc.FrameworkVersion))),
+		widget.NewFormItem(lang.X("results.version", "Versie competentiekader"), wrapText(u.versionText(sc.FrameworkVersion, sc.Profile.Organisation))),
 		widget.NewFormItem(lang.X("results.completeness", "Beantwoord"), widget.NewLabel(completenessText(sc.Completeness(req)))),
 	)
-	return widget.NewCard(lang.X("results.profile", "Profiel"), "", container.NewGridWithColumns(2, who, when))
+	box := container.NewVBox(container.NewGridWithColumns(2, who, when))
+	if n := unaskedAnswers(sc, req); n > 0 {
+		box.Add(hint(lang.X("results.keptAnswers",
+			"Bewaarde antwoorden op uitspraken die het kader nu niet vraagt: {{.Count}}. Dat gebeurt als een uitbreiding van het kader niet meer wordt gebruikt of is gewijzigd. Ze tellen in deze uitkomst niet mee, maar blijven bewaard en tellen weer mee als die uitspraken terugkomen.",
+			map[string]any{"Count": n})))
+	}
+	return widget.NewCard(lang.X("results.profile", "Profiel"), "", box)
 }
 
 // incompleteNotice warns that levels count only the answers given and offers
@@ -339,12 +345,16 @@ func completenessText(c assessment.Completeness) string {
 
 // versionText names the framework version and warns when the self-check was
 // made with another one than the app now uses.
-func (u *UI) versionText(v string) string {
-	if v == u.fw.Version {
+// versionText is the framework a self-check of org was made against, as
+// stored with it (with the extension, when one applied); when the app now
+// uses another, it says so, since the outcome is computed with the current one.
+func (u *UI) versionText(v, org string) string {
+	current := u.fw.VersionFor(org)
+	if v == current {
 		return v
 	}
 	return lang.X("results.otherVersion", "{{.Version}} (de app gebruikt nu versie {{.Current}}; de uitkomst is berekend met de huidige versie)",
-		map[string]any{"Version": v, "Current": u.fw.Version})
+		map[string]any{"Version": v, "Current": current})
 }
 
 func (u *UI) levelText(v int) string {
@@ -402,4 +412,22 @@ func wrapText(s string) *widget.Label {
 func unknownProfileText() string {
 	return lang.X("results.unknownProfile",
 		"Deze zelfscan hoort bij een organisatie of functie die in deze versie van het competentiekader niet meer voorkomt. De resultaten kunnen daarom niet worden berekend.")
+}
+
+// unaskedAnswers counts the answers of sc to statements req does not ask:
+// made against an extension or framework version that is no longer in use.
+func unaskedAnswers(sc *assessment.SelfCheck, req []assessment.RequiredCompetency) int {
+	asked := map[string]bool{}
+	for _, rc := range req {
+		for _, ind := range rc.Indicators {
+			asked[ind.ID] = true
+		}
+	}
+	n := 0
+	for id := range sc.Ratings {
+		if !asked[id] {
+			n++
+		}
+	}
+	return n
 }

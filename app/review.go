@@ -350,13 +350,13 @@ func (u *UI) saveReview(rs *reviewState, path string, asPDF bool) {
 		if err != nil {
 			removeEmpty(path)
 			u.showFileProblem(lang.X("review.saveFailed", "De bespreking kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
-				map[string]any{"Path": path}), err)
+				map[string]any{"Path": shownPath(path)}), err)
 			return
 		}
 		rs.saved = true
 		u.showDone(lang.X("review.savedTitle", "Bespreking bewaard"), lang.X("review.saved",
 			"De bespreking staat in {{.Path}}. Geef dit bestand aan {{.Owner}}; die voegt het toe met 'Bespreking toevoegen' in het leerplan.",
-			map[string]any{"Path": path, "Owner": ownerName(rs.file)}))
+			map[string]any{"Path": shownPath(path), "Owner": ownerName(rs.file)}))
 	})
 }
 

@@ -89,7 +89,7 @@ func Run(a fyne.App, w fyne.Window, opt Options) *UI {
 func (u *UI) showMigrationBackup(path string) {
 	u.showMessage(lang.X("migrated.title", "Gegevens bijgewerkt"),
 		lang.X("migrated.text", "Uw gegevens zijn bijgewerkt voor deze versie van Zelfscan GGG. Er is vooraf een kopie gemaakt van de oude gegevens: {{.Path}}. Als alles werkt zoals u gewend bent, mag u die kopie later weggooien.",
-			map[string]any{"Path": path}))
+			map[string]any{"Path": shownPath(path)}))
 }
 
 // start builds the UI on an open store, takes over the organisation's

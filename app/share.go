@@ -139,12 +139,12 @@ func (u *UI) exportPlanFile(ps *planState, path string) {
 	if err != nil {
 		removeEmpty(path)
 		u.showFileProblem(lang.X("share.exportFailed", "Het planbestand kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
-			map[string]any{"Path": path}), err)
+			map[string]any{"Path": shownPath(path)}), err)
 		return
 	}
 	u.showDone(lang.X("share.exportedTitle", "Planbestand bewaard"), lang.X("share.exported",
 		"Uw leerplan staat in {{.Path}}. Geef dit bestand aan uw begeleider; die opent het met 'Plan openen ter bespreking'.",
-		map[string]any{"Path": path}))
+		map[string]any{"Path": shownPath(path)}))
 }
 
 // writePlanFile encodes f and writes it atomically.

@@ -3,6 +3,8 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
+
+	"zelfscan/plans/plaintext"
 )
 
 // Fyne v2.7.1's focused Entry swallows every shortcut; shortcutEntry hands
@@ -51,13 +53,30 @@ func (e *shortcutEntry) FocusLost() {
 }
 
 // TypedShortcut runs our own shortcuts and leaves the rest to the Entry.
+// Pasted text loses its control characters (a NUL from another program
+// would make the plan file unreadable), without changing the clipboard.
 func (e *shortcutEntry) TypedShortcut(s fyne.Shortcut) {
 	if run, ok := e.u.shortcuts[shortcutKey(s)]; ok {
 		run()
 		return
 	}
+	if p, ok := s.(*fyne.ShortcutPaste); ok && p.Clipboard != nil {
+		s = &fyne.ShortcutPaste{Clipboard: cleanClipboard{p.Clipboard}}
+	}
 	e.Entry.TypedShortcut(s)
 }
+
+// TypedRune drops control characters typed or sent by an input method.
+func (e *shortcutEntry) TypedRune(r rune) {
+	if !plaintext.IsControl(r) {
+		e.Entry.TypedRune(r)
+	}
+}
+
+// cleanClipboard hands out the clipboard's text without control characters.
+type cleanClipboard struct{ fyne.Clipboard }
+
+func (c cleanClipboard) Content() string { return plaintext.StripControls(c.Clipboard.Content()) }
 
 // TypedKey gives Escape to the window (to close a dialog); an Entry
 // ignores it.

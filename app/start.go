@@ -55,12 +55,15 @@ func (u *UI) ShowStart() {
 	own := newKeyButton(lang.X("start.catalogue", "Eigen aanbod beheren"), func() { u.showCatalogue(u.ShowStart) })
 	own.Icon = theme.StorageIcon()
 	rows = append(rows, own, hint(lang.X("start.catalogue.hint", "Laad het opleidingsaanbod van uw organisatie, zodat u het in leerplannen kunt kiezen.")))
+	frameworkReview := newKeyButton(lang.X("framework.start", "Kader bekijken"), u.showFramework)
+	frameworkReview.Icon = theme.VisibilityIcon()
+	rows = append(rows, frameworkReview, hint(lang.X("framework.start.hint", "Lees het hele competentiekader: alle uitspraken en vereiste niveaus per organisatie en functie. Bewaar het als PDF of CSV om het te beoordelen.")))
 	mine := newKeyButton(lang.X("start.privacy.button", "Mijn gegevens"), u.showPrivacy)
 	mine.Icon = theme.AccountIcon()
 	rows = append(rows, mine, hint(lang.X("start.privacy.hint", "Zie wat er wordt bewaard en waar, exporteer alles of verwijder alles.")))
 
 	privacy := wrapped(lang.X("start.privacy", "Uw antwoorden blijven op deze computer: de app stuurt niets door. Ze staan in {{.Path}}.",
-		map[string]any{"Path": u.store.Path()}))
+		map[string]any{"Path": shownPath(u.store.Path())}))
 	// The credit already names the plan of action, publisher and year.
 	credit := hint(u.fw.Source.Credit)
 

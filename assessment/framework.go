@@ -98,6 +98,11 @@ type Framework struct {
 	Functions     []Function
 	Competencies  []Competency
 
+	// Extension is the organisation's extension in use, nil without one;
+	// overrides are the required levels it sets, per function profile.
+	Extension *Extension
+	overrides map[string]*profileLevels
+
 	compByID map[string]*Competency
 	orgByID  map[string]*Organisation
 	funcByID map[string]*Function
@@ -275,8 +280,10 @@ func (f *Framework) FunctionsFor(org string) []*Function {
 }
 
 // appliesTo reports whether an organisatiespecifiek competency belongs to org.
+// An extension's competencies name their one organisation whatever their
+// category.
 func (c *Competency) appliesTo(org string) bool {
-	if c.Category != CategoryOrganisatie {
+	if c.Category != CategoryOrganisatie && len(c.Organisations) == 0 {
 		return true
 	}
 	for _, o := range c.Organisations {
@@ -299,7 +306,7 @@ type RequiredCompetency struct {
 // every competency with a required level above 0 for the pair.
 func (f *Framework) Required(orgID, functionID string) ([]RequiredCompetency, error) {
 	if _, ok := f.orgByID[orgID]; !ok {
-		return nil, fmt.Errorf("onbekende organisatie %q", orgID)
+		return nil, errUnknownOrganisation(orgID)
 	}
 	fn, ok := f.funcByID[functionID]
 	if !ok {
@@ -319,15 +326,7 @@ func (f *Framework) Required(orgID, functionID string) ([]RequiredCompetency, er
 			if c.Category != cat || !c.appliesTo(orgID) {
 				continue
 			}
-			level := fn.Required[cat]
-			if c.Specialist {
-				level = fn.Required[CategoryVerdiepend]
-			}
-			if l, ok := extra[c.ID]; ok {
-				level = l
-			} else if cat == CategoryRol {
-				level = 0 // role competencies count only where the function names them
-			}
+			level := f.requiredLevel(orgID, fn, extra, c)
 			if level <= 0 {
 				continue
 			}
@@ -335,4 +334,32 @@ func (f *Framework) Required(orgID, functionID string) ([]RequiredCompetency, er
 		}
 	}
 	return out, nil
+}
+
+func errUnknownOrganisation(id string) error { return fmt.Errorf("onbekende organisatie %q", id) }
+
+// requiredLevel is the level fn asks of c in the organisation: the
+// category's level, unless the competency has a level of its own; an
+// extension's levels win over the built-in ones for its organisation.
+func (f *Framework) requiredLevel(orgID string, fn *Function, extra map[string]int, c *Competency) int {
+	var own profileLevels
+	if f.ExtensionFor(orgID) != nil && f.overrides[fn.ID] != nil {
+		own = *f.overrides[fn.ID]
+	}
+	if l, ok := own.competencies[c.ID]; ok {
+		return l
+	}
+	if l, ok := extra[c.ID]; ok {
+		return l
+	}
+	if l, ok := own.categories[c.Category]; ok {
+		return l
+	}
+	if c.Category == CategoryRol {
+		return 0 // role competencies count only where the function names them
+	}
+	if c.Specialist {
+		return fn.Required[CategoryVerdiepend]
+	}
+	return fn.Required[c.Category]
 }

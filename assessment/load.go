@@ -251,6 +251,9 @@ func Load(fsys fs.FS, dir string) (*Framework, error) {
 type validator struct {
 	docs map[string]*yamlDoc
 	errs []error
+	// known are the IDs of the built-in framework, which an extension
+	// may not take.
+	known map[string]bool
 }
 
 func (v *validator) fail(file string, steps []any, msg string, args ...any) {
@@ -281,6 +284,8 @@ func (v *validator) id(file string, steps []any, id string, seen map[string]bool
 		v.fail(file, steps, "id ontbreekt")
 	case !idPattern.MatchString(id):
 		v.fail(file, steps, "id %q mag alleen kleine letters, cijfers, - en _ bevatten", id)
+	case v.known[id]:
+		v.fail(file, steps, "id %q bestaat al in het ingebouwde kader; kies een nieuwe id", id)
 	case seen[id]:
 		v.fail(file, steps, "id %q komt twee keer voor", id)
 	}
@@ -307,13 +312,13 @@ func (v *validator) check(f *Framework) {
 		v.text(fileFramework, []any{"scale", i, "label"}, l.Label)
 		v.text(fileFramework, []any{"scale", i, "description"}, l.Description)
 	}
+	f.index()
 	v.organisations(f)
 	v.competencies(f)
 	v.functions(f, len(f.Scale)-1)
 }
 
 func (v *validator) organisations(f *Framework) {
-	f.orgByID = map[string]*Organisation{}
 	seen := map[string]bool{}
 	if len(f.Organisations) == 0 {
 		v.fail(fileOrganisations, []any{"organisations"}, "er is geen enkele organisatie")
@@ -322,51 +327,52 @@ func (v *validator) organisations(f *Framework) {
 		o := &f.Organisations[i]
 		v.id(fileOrganisations, []any{"organisations", i, "id"}, o.ID, seen)
 		v.text(fileOrganisations, []any{"organisations", i, "name"}, o.Name)
-		f.orgByID[o.ID] = o
 	}
 }
 
 func (v *validator) competencies(f *Framework) {
-	f.compByID = map[string]*Competency{}
-	f.indByID = map[string]indicatorRef{}
 	seen := map[string]bool{}
 	seenInd := map[string]bool{}
 	for i := range f.Competencies {
-		c := &f.Competencies[i]
-		at := []any{"competencies", i}
-		v.id(fileCompetencies, append(at, "id"), c.ID, seen)
-		f.compByID[c.ID] = c
-		if !c.Category.Valid() {
-			v.fail(fileCompetencies, append(at, "category"), "onbekende categorie %q", c.Category)
-		}
-		v.text(fileCompetencies, append(at, "title"), c.Title)
-		v.text(fileCompetencies, append(at, "description"), c.Description)
-		v.text(fileCompetencies, append(at, "source"), c.Source)
-		if c.Specialist && c.Category != CategoryOrganisatie {
-			v.fail(fileCompetencies, append(at, "specialist"), "alleen een organisatiespecifieke competentie kan specialist zijn; de andere categorieën hebben hun niveau al")
-		}
-		if c.Category == CategoryOrganisatie && len(c.Organisations) == 0 {
-			v.fail(fileCompetencies, append(at, "organisations"), "een organisatiespecifieke competentie noemt minstens één organisatie")
-		}
-		for j, o := range c.Organisations {
-			if _, ok := f.orgByID[o]; !ok {
-				v.fail(fileCompetencies, append(at, "organisations", j), "verwijst naar onbekende organisatie %q", o)
-			}
-		}
-		v.indicators(f, append(at, "indicators"), c.ID, c.Indicators, seenInd)
-		for k, ind := range c.Indicators {
-			v.orgFilter(f, fileCompetencies, append(at, "indicators", k), ind.OnlyFor, ind.NotFor)
-		}
-		for _, org := range slices.Sorted(maps.Keys(c.OrganisationIndicators)) {
-			list := c.OrganisationIndicators[org]
-			if _, ok := f.orgByID[org]; !ok {
-				v.fail(fileCompetencies, append(at, "organisation_indicators", org), "verwijst naar onbekende organisatie %q", org)
-			}
-			v.indicators(f, append(at, "organisation_indicators", org), c.ID, list, seenInd)
-			v.noOrgFilter(append(at, "organisation_indicators", org), list)
-		}
-		v.enoughPerOrganisation(f, c, at)
+		v.competency(f, fileCompetencies, []any{"competencies", i}, &f.Competencies[i], seen, seenInd)
 	}
+}
+
+// competency checks one competency of file at the path at; seen and
+// seenInd collect the competency and indicator IDs met so far. An
+// extension's competencies go through here too.
+func (v *validator) competency(f *Framework, file string, at []any, c *Competency, seen, seenInd map[string]bool) {
+	v.id(file, append(at, "id"), c.ID, seen)
+	if !c.Category.Valid() {
+		v.fail(file, append(at, "category"), "onbekende categorie %q", c.Category)
+	}
+	v.text(file, append(at, "title"), c.Title)
+	v.text(file, append(at, "description"), c.Description)
+	v.text(file, append(at, "source"), c.Source)
+	if c.Specialist && c.Category != CategoryOrganisatie {
+		v.fail(file, append(at, "specialist"), "alleen een organisatiespecifieke competentie kan specialist zijn; de andere categorieën hebben hun niveau al")
+	}
+	if c.Category == CategoryOrganisatie && len(c.Organisations) == 0 {
+		v.fail(file, append(at, "organisations"), "een organisatiespecifieke competentie noemt minstens één organisatie")
+	}
+	for j, o := range c.Organisations {
+		if _, ok := f.orgByID[o]; !ok {
+			v.fail(file, append(at, "organisations", j), "verwijst naar onbekende organisatie %q", o)
+		}
+	}
+	v.indicators(file, append(at, "indicators"), c.Indicators, seenInd)
+	for k, ind := range c.Indicators {
+		v.orgFilter(f, file, append(at, "indicators", k), ind.OnlyFor, ind.NotFor)
+	}
+	for _, org := range slices.Sorted(maps.Keys(c.OrganisationIndicators)) {
+		list := c.OrganisationIndicators[org]
+		if _, ok := f.orgByID[org]; !ok {
+			v.fail(file, append(at, "organisation_indicators", org), "verwijst naar onbekende organisatie %q", org)
+		}
+		v.indicators(file, append(at, "organisation_indicators", org), list, seenInd)
+		v.noOrgFilter(file, append(at, "organisation_indicators", org), list)
+	}
+	v.enoughPerOrganisation(f, file, c, at)
 }
 
 // orgFilter checks an only_for / not_for pair: one of the two at most, every
@@ -394,21 +400,21 @@ func (v *validator) orgFilter(f *Framework, file string, at []any, onlyFor, notF
 
 // noOrgFilter refuses only_for / not_for on an organisation's own list, which
 // already belongs to one organisation.
-func (v *validator) noOrgFilter(at []any, list []Indicator) {
+func (v *validator) noOrgFilter(file string, at []any, list []Indicator) {
 	for k, ind := range list {
 		if len(ind.OnlyFor) > 0 || len(ind.NotFor) > 0 {
 			field := "only_for"
 			if len(ind.OnlyFor) == 0 {
 				field = "not_for"
 			}
-			v.fail(fileCompetencies, append(at, k, field), "only_for en not_for horen bij de algemene indicatoren; deze lijst geldt al voor één organisatie")
+			v.fail(file, append(at, k, field), "only_for en not_for horen bij de algemene indicatoren; deze lijst geldt al voor één organisatie")
 		}
 	}
 }
 
 // enoughPerOrganisation makes sure only_for / not_for leave every organisation
 // the competency reaches 2 to 5 statements to answer.
-func (v *validator) enoughPerOrganisation(f *Framework, c *Competency, at []any) {
+func (v *validator) enoughPerOrganisation(f *Framework, file string, c *Competency, at []any) {
 	for _, o := range f.Organisations {
 		if !c.appliesTo(o.ID) {
 			continue
@@ -418,15 +424,14 @@ func (v *validator) enoughPerOrganisation(f *Framework, c *Competency, at []any)
 		}
 		switch n := len(c.IndicatorsFor(o.ID)); {
 		case n < 2 && len(c.Indicators) >= 2:
-			v.fail(fileCompetencies, append(at, "indicators"), "voor organisatie %q blijven na only_for en not_for %d indicatoren over; er zijn er minstens 2 nodig", o.ID, n)
+			v.fail(file, append(at, "indicators"), "voor organisatie %q blijven na only_for en not_for %d indicatoren over; er zijn er minstens 2 nodig", o.ID, n)
 		case n > 5:
-			v.fail(fileCompetencies, append(at, "indicators"), "organisatie %q krijgt met only_for %d indicatoren; het mogen er hoogstens 5 zijn", o.ID, n)
+			v.fail(file, append(at, "indicators"), "organisatie %q krijgt met only_for %d indicatoren; het mogen er hoogstens 5 zijn", o.ID, n)
 		}
 	}
 }
 
 func (v *validator) functions(f *Framework, maxLevel int) {
-	f.funcByID = map[string]*Function{}
 	seen := map[string]bool{}
 	if len(f.Functions) == 0 {
 		v.fail(fileFunctions, []any{"functions"}, "er is geen enkel functieprofiel")
@@ -436,7 +441,6 @@ func (v *validator) functions(f *Framework, maxLevel int) {
 		at := []any{"functions", i}
 		v.id(fileFunctions, append(at, "id"), fn.ID, seen)
 		v.text(fileFunctions, append(at, "name"), fn.Name)
-		f.funcByID[fn.ID] = fn
 		v.requiredLevels(fn, at, maxLevel)
 		v.extras(f, fn, at, maxLevel)
 		v.orgFilter(f, fileFunctions, at, fn.OnlyFor, fn.NotFor)
@@ -480,7 +484,7 @@ func (v *validator) extras(f *Framework, fn *Function, at []any, maxLevel int) {
 	}
 }
 
-func (v *validator) indicators(f *Framework, at []any, compID string, list []Indicator, seen map[string]bool) {
+func (v *validator) indicators(file string, at []any, list []Indicator, seen map[string]bool) {
 	// Statements meant only for some organisations are counted per
 	// organisation (enoughPerOrganisation); the rest must make 2 to 5.
 	shared := 0
@@ -490,11 +494,37 @@ func (v *validator) indicators(f *Framework, at []any, compID string, list []Ind
 		}
 	}
 	if shared < 2 || shared > 5 {
-		v.fail(fileCompetencies, at, "een competentie heeft 2 tot 5 indicatoren, niet %d", shared)
+		v.fail(file, at, "een competentie heeft 2 tot 5 indicatoren, niet %d", shared)
 	}
 	for k, ind := range list {
-		v.id(fileCompetencies, append(at, k, "id"), ind.ID, seen)
-		v.text(fileCompetencies, append(at, k, "text"), ind.Text)
-		f.indByID[ind.ID] = indicatorRef{competency: compID, text: ind.Text}
+		v.id(file, append(at, k, "id"), ind.ID, seen)
+		v.text(file, append(at, k, "text"), ind.Text)
+	}
+}
+
+// index builds the look-up maps; where an ID occurs twice the last one
+// wins, which the validator reports anyway.
+func (f *Framework) index() {
+	f.orgByID = map[string]*Organisation{}
+	for i := range f.Organisations {
+		f.orgByID[f.Organisations[i].ID] = &f.Organisations[i]
+	}
+	f.funcByID = map[string]*Function{}
+	for i := range f.Functions {
+		f.funcByID[f.Functions[i].ID] = &f.Functions[i]
+	}
+	f.compByID = map[string]*Competency{}
+	f.indByID = map[string]indicatorRef{}
+	for i := range f.Competencies {
+		c := &f.Competencies[i]
+		f.compByID[c.ID] = c
+		for _, ind := range c.Indicators {
+			f.indByID[ind.ID] = indicatorRef{competency: c.ID, text: ind.Text}
+		}
+		for _, org := range slices.Sorted(maps.Keys(c.OrganisationIndicators)) {
+			for _, ind := range c.OrganisationIndicators[org] {
+				f.indByID[ind.ID] = indicatorRef{competency: c.ID, text: ind.Text}
+			}
+		}
 	}
 }

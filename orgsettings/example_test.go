@@ -17,7 +17,11 @@ func TestDocumentedExampleLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Settings{Organisation: "veilig-thuis", OwnCatalogue: abs, DataDir: "/home/medewerker/Documenten/Zelfscan GGG"}
+	ext, err := filepath.Abs(filepath.Join("..", "docs", "kader-uitbreiding.example.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Settings{Organisation: "veilig-thuis", OwnCatalogue: abs, DataDir: "/home/medewerker/Documenten/Zelfscan GGG", FrameworkExtension: ext}
 	if s != want {
 		t.Errorf("example gives %+v, want %+v", s, want)
 	}

@@ -34,6 +34,9 @@ type Settings struct {
 	// DataDir is the absolute data folder, used when neither --data nor
 	// ZELFSCAN_DATA is given.
 	DataDir string
+	// FrameworkExtension is the absolute path of the organisation's
+	// extension of the competency framework (docs/kader-uitbreiding.md).
+	FrameworkExtension string
 }
 
 // file is the YAML shape; keys are Dutch because IT staff of Dutch
@@ -42,6 +45,7 @@ type file struct {
 	Organisation string `yaml:"organisatie"`
 	OwnCatalogue string `yaml:"eigen_aanbod"`
 	DataDir      string `yaml:"gegevensmap"`
+	Extension    string `yaml:"kader_uitbreiding"`
 }
 
 // Error is a problem with the settings file, in Dutch for the user and
@@ -118,6 +122,12 @@ func loadFile(path string) (Settings, error) {
 	if s.DataDir, err = resolvePath(dir, raw.DataDir); err != nil {
 		return Settings{}, &Error{Path: path, Msg: "gegevensmap: " + err.Error()}
 	}
+	if s.FrameworkExtension, err = resolvePath(dir, raw.Extension); err != nil {
+		return Settings{}, &Error{Path: path, Msg: "kader_uitbreiding: " + err.Error()}
+	}
+	if ext := strings.ToLower(filepath.Ext(s.FrameworkExtension)); s.FrameworkExtension != "" && ext != ".yaml" && ext != ".yml" {
+		return Settings{}, &Error{Path: path, Msg: "kader_uitbreiding moet een .yaml- of .yml-bestand zijn"}
+	}
 	return s, nil
 }
 
@@ -130,7 +140,7 @@ func decodeMessage(err error) string {
 	}
 	msg := ve.Msg
 	if ve.Field != "" {
-		msg = fmt.Sprintf("veld %s: %s (bekende velden: organisatie, eigen_aanbod, gegevensmap)", ve.Field, ve.Msg)
+		msg = fmt.Sprintf("veld %s: %s (bekende velden: organisatie, eigen_aanbod, gegevensmap, kader_uitbreiding)", ve.Field, ve.Msg)
 	}
 	if ve.Line > 0 {
 		msg = fmt.Sprintf("regel %d, %s", ve.Line, msg)

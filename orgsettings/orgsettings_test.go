@@ -23,7 +23,7 @@ func write(t *testing.T, dir, content string) string {
 func TestLoadValid(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("ZS_TEST_HOME", "/home/test")
-	p := write(t, dir, "# door ICT\norganisatie: veilig-thuis\neigen_aanbod: aanbod/eigen.csv\ngegevensmap: ${ZS_TEST_HOME}/zelfscan\n")
+	p := write(t, dir, "# door ICT\norganisatie: veilig-thuis\neigen_aanbod: aanbod/eigen.csv\ngegevensmap: ${ZS_TEST_HOME}/zelfscan\nkader_uitbreiding: kader/regio.yaml\n")
 	s, used, err := Load([]string{filepath.Join(t.TempDir(), FileName), p})
 	if err != nil {
 		t.Fatal(err)
@@ -35,6 +35,8 @@ func TestLoadValid(t *testing.T) {
 		Organisation: "veilig-thuis",
 		OwnCatalogue: filepath.Join(dir, "aanbod", "eigen.csv"),
 		DataDir:      "/home/test/zelfscan",
+		// Read by the app after the framework (assessment.Extend).
+		FrameworkExtension: filepath.Join(dir, "kader", "regio.yaml"),
 	}
 	if s != want {
 		t.Errorf("settings = %+v, want %+v", s, want)
@@ -83,6 +85,7 @@ func TestLoadBroken(t *testing.T) {
 		{"two documents", "organisatie: politie\n---\norganisatie: om\n", []string{"meer dan één YAML-document"}},
 		{"anchor", "organisatie: &o politie\ngegevensmap: *o\n", []string{"ankers"}},
 		{"catalogue type", "eigen_aanbod: aanbod.xlsx\n", []string{".csv-, .yaml- of .yml-bestand"}},
+		{"extension type", "kader_uitbreiding: uitbreiding.json\n", []string{"kader_uitbreiding moet een .yaml- of .yml-bestand zijn"}},
 		{"unset variable", "gegevensmap: ${ZS_TEST_UNSET}/zelfscan\n", []string{"gegevensmap", "ZS_TEST_UNSET is niet ingesteld"}},
 		{"too large", "organisatie: politie\n" + strings.Repeat("# opvulling\n", MaxSize/10), []string{"groter dan 64 KiB"}},
 	} {

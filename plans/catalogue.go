@@ -286,6 +286,46 @@ type catalogueFile struct {
 // LoadBuiltin reads and validates the built-in catalogue from the file name
 // in fsys against the framework: every competency and organisation an item
 // names must exist there. All problems are returned, each with file, line
+// checkProviders checks the built-in catalogue's providers and returns the
+// set of their IDs.
+func checkProviders(list []Provider, fail func(steps []any, msg string)) map[string]bool {
+	providers := map[string]bool{}
+	for i, p := range list {
+		at := []any{"providers", i}
+		if msg := checkID(p.ID, providers); msg != "" {
+			fail(append(at, "id"), msg)
+		}
+		providers[p.ID] = true
+		if strings.TrimSpace(p.Name) == "" {
+			fail(append(at, "name"), "mag niet leeg zijn")
+		}
+		if strings.TrimSpace(p.Source) == "" {
+			fail(append(at, "source"), "mag niet leeg zijn")
+		}
+	}
+	return providers
+}
+
+// checkBuiltinItem checks what the built-in catalogue asks of an item
+// beyond checkItem: known providers, a description, a source, and a
+// provider for everything but a learning activity.
+func checkBuiltinItem(it *Item, at []any, providers map[string]bool, fail func(steps []any, msg string)) {
+	for j, p := range it.Providers {
+		if !providers[p] {
+			fail(append(at, "providers", j), fmt.Sprintf("'%s' is geen aanbieder uit de lijst 'providers'", p))
+		}
+	}
+	if strings.TrimSpace(it.Description) == "" {
+		fail(append(at, "description"), "mag niet leeg zijn")
+	}
+	if strings.TrimSpace(it.Source) == "" {
+		fail(append(at, "source"), "mag niet leeg zijn")
+	}
+	if it.Kind != KindLeeractiviteit && strings.TrimSpace(it.Provider) == "" {
+		fail(append(at, "provider"), "alleen een leeractiviteit mag zonder aanbieder")
+	}
+}
+
 // and field.
 func LoadBuiltin(fsys fs.FS, name string, fw *assessment.Framework) (*Catalogue, error) {
 	f, err := fsys.Open(name)
@@ -311,20 +351,7 @@ func LoadBuiltin(fsys fs.FS, name string, fw *assessment.Framework) (*Catalogue,
 	if strings.TrimSpace(cf.Version) == "" {
 		fail([]any{"version"}, "mag niet leeg zijn")
 	}
-	providers := map[string]bool{}
-	for i, p := range cf.Providers {
-		at := []any{"providers", i}
-		if msg := checkID(p.ID, providers); msg != "" {
-			fail(append(at, "id"), msg)
-		}
-		providers[p.ID] = true
-		if strings.TrimSpace(p.Name) == "" {
-			fail(append(at, "name"), "mag niet leeg zijn")
-		}
-		if strings.TrimSpace(p.Source) == "" {
-			fail(append(at, "source"), "mag niet leeg zijn")
-		}
-	}
+	providers := checkProviders(cf.Providers, fail)
 	if len(cf.Items) == 0 {
 		fail([]any{"items"}, "de catalogus bevat geen enkel item")
 	}
@@ -339,20 +366,7 @@ func LoadBuiltin(fsys fs.FS, name string, fw *assessment.Framework) (*Catalogue,
 			fail(append(at, "id"), fmt.Sprintf("id %q: het voorvoegsel %q is voor eigen aanbod", it.ID, OwnIDPrefix))
 		}
 		ids[it.ID] = true
-		for j, p := range it.Providers {
-			if !providers[p] {
-				fail(append(at, "providers", j), fmt.Sprintf("'%s' is geen aanbieder uit de lijst 'providers'", p))
-			}
-		}
-		if strings.TrimSpace(it.Description) == "" {
-			fail(append(at, "description"), "mag niet leeg zijn")
-		}
-		if strings.TrimSpace(it.Source) == "" {
-			fail(append(at, "source"), "mag niet leeg zijn")
-		}
-		if it.Kind != KindLeeractiviteit && strings.TrimSpace(it.Provider) == "" {
-			fail(append(at, "provider"), "alleen een leeractiviteit mag zonder aanbieder")
-		}
+		checkBuiltinItem(it, at, providers, fail)
 		for _, p := range checkItem(it, fw) {
 			fail(append(at, p.steps...), p.msg)
 		}
@@ -380,6 +394,47 @@ const (
 	maxURL         = 2000
 )
 
+// checkReferences checks that an item's competencies and organisations are
+// in the framework, each competency once.
+func checkReferences(it *Item, fw *assessment.Framework) []problem {
+	var out []problem
+	add := func(msg string, steps ...any) { out = append(out, problem{steps, msg}) }
+	seen := map[string]bool{}
+	for j, c := range it.Competencies {
+		if _, ok := fw.Competency(c); !ok {
+			add(fmt.Sprintf("'%s' is geen bekende competentie", c), "competencies", j)
+		} else if seen[c] {
+			add(fmt.Sprintf("competentie '%s' staat er twee keer", c), "competencies", j)
+		}
+		seen[c] = true
+	}
+	for j, o := range it.Organisations {
+		if _, ok := fw.Organisation(o); !ok {
+			add(fmt.Sprintf("'%s' is geen bekende organisatie", o), "organisations", j)
+		}
+	}
+	return out
+}
+
+// checkAccreditation finds the first problem with an item's points and
+// register, if any.
+func checkAccreditation(a Accreditation) (problem, bool) {
+	var out []problem
+	add := func(msg string, steps ...any) { out = append(out, problem{steps, msg}) }
+	switch {
+	case a.Points < 0 || math.IsNaN(a.Points) || a.Points > 1000:
+		add(fmt.Sprintf("%v is geen geldig aantal punten", a.Points), "accreditation", "points")
+	case a.Register == "" && a.Points > 0:
+		add("punten zonder register: noem ook het register", "accreditation", "register")
+	case a.Register != "" && a.Points == 0:
+		add("register zonder punten: noem ook het aantal punten", "accreditation", "points")
+	}
+	if len(out) == 0 {
+		return problem{}, false
+	}
+	return out[0], true
+}
+
 // checkItem holds the rules every item obeys, built-in or own.
 func checkItem(it *Item, fw *assessment.Framework) []problem {
 	var out []problem
@@ -404,33 +459,14 @@ func checkItem(it *Item, fw *assessment.Framework) []problem {
 	if len(it.Competencies) == 0 {
 		add("noem minstens één competentie", "competencies")
 	}
-	seen := map[string]bool{}
-	for j, c := range it.Competencies {
-		if _, ok := fw.Competency(c); !ok {
-			add(fmt.Sprintf("'%s' is geen bekende competentie", c), "competencies", j)
-		} else if seen[c] {
-			add(fmt.Sprintf("competentie '%s' staat er twee keer", c), "competencies", j)
-		}
-		seen[c] = true
-	}
-	for j, o := range it.Organisations {
-		if _, ok := fw.Organisation(o); !ok {
-			add(fmt.Sprintf("'%s' is geen bekende organisatie", o), "organisations", j)
-		}
-	}
+	out = append(out, checkReferences(it, fw)...)
 	if it.URL != "" {
 		if msg := checkURL(it.URL); msg != "" {
 			add(msg, "url")
 		}
 	}
-	a := it.Accreditation
-	switch {
-	case a.Points < 0 || math.IsNaN(a.Points) || a.Points > 1000:
-		add(fmt.Sprintf("%v is geen geldig aantal punten", a.Points), "accreditation", "points")
-	case a.Register == "" && a.Points > 0:
-		add("punten zonder register: noem ook het register", "accreditation", "register")
-	case a.Register != "" && a.Points == 0:
-		add("register zonder punten: noem ook het aantal punten", "accreditation", "points")
+	if p, ok := checkAccreditation(it.Accreditation); ok {
+		out = append(out, p)
 	}
 	return out
 }

@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"zelfscan/assessment"
 )
@@ -63,13 +62,15 @@ func ParseOwnCatalogue(name string, data []byte, fw *assessment.Framework) ([]It
 		items []Item
 		err   error
 	)
-	switch strings.ToLower(filepath.Ext(base)) {
-	case ".csv":
+	switch ext := strings.ToLower(filepath.Ext(base)); {
+	case isTableFile(base):
 		items, err = parseOwnCSV(base, data, fw)
-	case ".yaml", ".yml":
+	case ext == ".yaml" || ext == ".yml":
 		items, err = parseOwnYAML(base, data, fw)
+	case ext == ".xlsx" || ext == ".xls" || ext == ".ods":
+		return nil, &RowError{File: base, Msg: "dit is een werkmap, geen tekstbestand; kies in het spreadsheetprogramma 'Opslaan als' en dan 'CSV (gescheiden door lijsten)' of 'Unicode-tekst'"}
 	default:
-		return nil, &RowError{File: base, Msg: "onbekend bestandstype; kies een .csv-, .yaml- of .yml-bestand"}
+		return nil, &RowError{File: base, Msg: "onbekend bestandstype; kies een .csv-, .txt-, .yaml- of .yml-bestand"}
 	}
 	if err != nil {
 		return nil, err
@@ -261,10 +262,7 @@ func problemColumn(steps []any) string {
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
 func parseOwnCSV(name string, data []byte, fw *assessment.Framework) ([]Item, error) {
-	data = bytes.TrimPrefix(data, utf8BOM)
-	if !utf8.Valid(data) {
-		return nil, &RowError{File: name, Msg: "het bestand is geen UTF-8-tekst; sla het in het spreadsheetprogramma op als 'CSV UTF-8'"}
-	}
+	data, _ = tableText(data)
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, &RowError{File: name, Msg: "het bestand is leeg"}
 	}
@@ -277,6 +275,29 @@ func parseOwnCSV(name string, data []byte, fw *assessment.Framework) ([]Item, er
 	if err != nil {
 		return nil, csvError(name, err)
 	}
+	cols, errs := csvHeader(name, header)
+	if err := errs.err(name); err != nil {
+		return nil, err
+	}
+
+	items, rows := csvItems(name, r, len(header), cols, fw, &errs)
+	if len(items) == 0 && len(errs.errs) == 0 {
+		errs.add(&RowError{File: name, Msg: "het bestand bevat alleen een koprij en geen aanbod"})
+	}
+	for i, msg := range assignOwnIDs(items) {
+		if msg != "" {
+			errs.add(&RowError{File: name, Row: rows[i], Column: colID, Msg: msg})
+		}
+	}
+	if err := errs.err(name); err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
+// csvHeader maps the known columns of the header row to their index and
+// reports unknown, doubled and missing columns.
+func csvHeader(name string, header []string) (map[string]int, errorList) {
 	var errs errorList
 	cols := map[string]int{}
 	for i, h := range header {
@@ -298,10 +319,12 @@ func parseOwnCSV(name string, data []byte, fw *assessment.Framework) ([]Item, er
 			errs.add(&RowError{File: name, Row: 1, Column: c, Msg: "verplichte kolom ontbreekt"})
 		}
 	}
-	if err := errs.err(name); err != nil {
-		return nil, err
-	}
+	return cols, errs
+}
 
+// csvItems reads the rows after the header into items, with the spreadsheet
+// row of each; problems go to errs.
+func csvItems(name string, r *csv.Reader, headerLen int, cols map[string]int, fw *assessment.Framework, errs *errorList) ([]Item, []int) {
 	var items []Item
 	var rows []int
 	for row := 2; ; row++ {
@@ -320,8 +343,8 @@ func parseOwnCSV(name string, data []byte, fw *assessment.Framework) ([]Item, er
 			errs.add(&RowError{File: name, Row: row, Msg: fmt.Sprintf("te veel rijen (hoogstens %d items)", MaxOwnItems)})
 			break
 		}
-		if extra := rec[min(len(rec), len(header)):]; !blank(extra) {
-			errs.add(&RowError{File: name, Row: row, Msg: fmt.Sprintf("de rij heeft %d kolommen, de kopregel %d", len(rec), len(header))})
+		if extra := rec[min(len(rec), headerLen):]; !blank(extra) {
+			errs.add(&RowError{File: name, Row: row, Msg: fmt.Sprintf("de rij heeft %d kolommen, de koprij %d", len(rec), headerLen)})
 			continue
 		}
 		cell := func(col string) string {
@@ -347,18 +370,7 @@ func parseOwnCSV(name string, data []byte, fw *assessment.Framework) ([]Item, er
 		items = append(items, it)
 		rows = append(rows, row)
 	}
-	if len(items) == 0 && len(errs.errs) == 0 {
-		errs.add(&RowError{File: name, Msg: "het bestand bevat alleen een kopregel en geen aanbod"})
-	}
-	for i, msg := range assignOwnIDs(items) {
-		if msg != "" {
-			errs.add(&RowError{File: name, Row: rows[i], Column: colID, Msg: msg})
-		}
-	}
-	if err := errs.err(name); err != nil {
-		return nil, err
-	}
-	return items, nil
+	return items, rows
 }
 
 // itemFromRow turns the cells of one row into an item. It reports what
@@ -449,17 +461,20 @@ func splitList(s string) []string {
 	return out
 }
 
-// detectSeparator picks ; or , by which occurs more in the header line:
-// Dutch spreadsheets export with ;, others with ,.
+// detectSeparator picks tab, ; or , by which occurs most in the header
+// line: Excel's "Unicode-tekst" uses tabs, Dutch CSV exports ;, others ,.
 func detectSeparator(data []byte) rune {
 	line := data
-	if i := bytes.IndexAny(data, "\r\n"); i >= 0 {
+	if i := bytes.IndexByte(data, '\n'); i >= 0 {
 		line = data[:i]
 	}
-	if bytes.Count(line, []byte{';'}) >= bytes.Count(line, []byte{','}) && bytes.Contains(line, []byte{';'}) {
-		return ';'
+	best, most := ',', 0
+	for _, sep := range []rune{'\t', ';', ','} {
+		if n := bytes.Count(line, []byte(string(sep))); n > most {
+			best, most = sep, n
+		}
 	}
-	return ','
+	return best
 }
 
 func csvError(name string, err error) error {
@@ -467,14 +482,14 @@ func csvError(name string, err error) error {
 	if !errors.As(err, &pe) {
 		return &RowError{File: name, Msg: "onleesbaar CSV-bestand: " + err.Error()}
 	}
-	msg := "onleesbare regel"
+	msg := "onleesbare rij"
 	switch {
 	case errors.Is(pe.Err, csv.ErrQuote):
 		msg = "een veld tussen aanhalingstekens wordt niet afgesloten"
 	case errors.Is(pe.Err, csv.ErrBareQuote):
 		msg = "een aanhalingsteken staat midden in een veld; zet het hele veld tussen aanhalingstekens en verdubbel het teken"
 	}
-	return &RowError{File: name, Msg: fmt.Sprintf("regel %d: %s", pe.Line, msg)}
+	return &RowError{File: name, Row: pe.StartLine, Msg: msg}
 }
 
 func blank(rec []string) bool {

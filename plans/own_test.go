@@ -94,12 +94,11 @@ func TestParseOwnCatalogueBrokenFiles(t *testing.T) {
 		"unknown-column.csv":     "unknown-column.csv: rij 1, kolom 'prijs': onbekende kolom (bekende kolommen: id, titel, aanbieder, soort, niveau, competenties, organisaties, url, accreditatie_register, accreditatie_punten, omschrijving, groep, bron)",
 		"bad-points.csv":         "bad-points.csv: rij 2, kolom 'accreditatie_punten': 'veel' is geen getal",
 		"bad-url.csv":            "bad-url.csv: rij 2, kolom 'url': 'javascript:alert(1)' is geen webadres (het moet beginnen met http:// of https://)",
-		"unterminated-quote.csv": "unterminated-quote.csv: regel 2: een veld tussen aanhalingstekens wordt niet afgesloten",
-		"not-utf8.csv":           "not-utf8.csv: het bestand is geen UTF-8-tekst; sla het in het spreadsheetprogramma op als 'CSV UTF-8'",
-		"header-only.csv":        "header-only.csv: het bestand bevat alleen een kopregel en geen aanbod",
+		"unterminated-quote.csv": "unterminated-quote.csv: rij 2, een veld tussen aanhalingstekens wordt niet afgesloten",
+		"header-only.csv":        "header-only.csv: het bestand bevat alleen een koprij en geen aanbod",
 		"empty.csv":              "empty.csv: het bestand is leeg",
 		"duplicate-id.csv":       "duplicate-id.csv: rij 3, kolom 'id': id \"x\" komt twee keer voor",
-		"too-many-columns.csv":   "too-many-columns.csv: rij 2, de rij heeft 5 kolommen, de kopregel 4",
+		"too-many-columns.csv":   "too-many-columns.csv: rij 2, de rij heeft 5 kolommen, de koprij 4",
 		"many-problems.csv": strings.Join([]string{
 			"many-problems.csv: rij 2, kolom 'titel': mag niet leeg zijn",
 			"many-problems.csv: rij 2, kolom 'soort': 'webinarreeks' is geen bekende soort (kies " + kinds + ")",
@@ -144,7 +143,7 @@ func TestParseOwnCatalogueRefusesOversizeAndUnknownType(t *testing.T) {
 		t.Errorf("te groot bestand: %v", err)
 	}
 	if _, err := ParseOwnCatalogue("aanbod.xlsx", []byte("PK"), fw); err == nil ||
-		err.Error() != "aanbod.xlsx: onbekend bestandstype; kies een .csv-, .yaml- of .yml-bestand" {
+		err.Error() != "aanbod.xlsx: dit is een werkmap, geen tekstbestand; kies in het spreadsheetprogramma 'Opslaan als' en dan 'CSV (gescheiden door lijsten)' of 'Unicode-tekst'" {
 		t.Errorf("onbekend type: %v", err)
 	}
 }

@@ -143,5 +143,14 @@ wait "$app_pid" || rc=$?
 app_pid=""
 [ "$rc" -eq 0 ] || fail "app exited with status $rc after SIGTERM"
 pass "app quit cleanly on SIGTERM (exit 0)"
-[ ! -s "$tmp/app.err" ] || fail "the app wrote to stderr under LANG=C.UTF-8: $(head -n 5 "$tmp/app.err")"
-pass "nothing on stderr from start to quit under LANG=C.UTF-8"
+# One known Fyne race is left out (fyne-io/fyne#2936, open): its file
+# watcher may reload preferences.json while Fyne itself rewrites it, and logs
+# "Preferences load error: EOF". It happens only on a heavily loaded machine
+# and loses nothing (the values in memory stay); anything else fails.
+grep -v -e 'Fyne error:  Preferences load error:' -e '  Cause: EOF$' -e '  At: .*/fyne/v2@.*/app/preferences.go:' \
+	"$tmp/app.err" >"$tmp/app.err.other" || true
+[ ! -s "$tmp/app.err.other" ] || fail "the app wrote to stderr under LANG=C.UTF-8: $(head -n 5 "$tmp/app.err.other")"
+known=$(grep -c 'Preferences load error' "$tmp/app.err" || true)
+note=""
+[ "${known:-0}" -eq 0 ] || note=" (apart from $known report(s) of the known Fyne preferences race)"
+pass "nothing on stderr from start to quit under LANG=C.UTF-8$note"

@@ -1,11 +1,12 @@
 package group
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+
+	"zelfscan/plans"
 )
 
 // WriteCSV writes one row per competency with the group's counts, for a
@@ -14,12 +15,10 @@ import (
 // titles, counts and member names (anonymous when the overview is) — never
 // notes, reflections or evaluations, which the overview does not even keep.
 func (o *Overview) WriteCSV(w io.Writer) error {
-	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+	cw, err := plans.NewSheet(w)
+	if err != nil {
 		return fmt.Errorf("groepsoverzicht schrijven: %w", err)
 	}
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
-	cw.UseCRLF = true
 	head := []string{"Competentie-id", "Competentie", "Categorie", "Deelnemers beoordeeld", "Deelnemers met tekort"}
 	for s := 1; s <= o.MaxSize; s++ {
 		head = append(head, fmt.Sprintf("Tekort van %d %s", s, plural(s, "niveau", "niveaus")))
@@ -29,12 +28,12 @@ func (o *Overview) WriteCSV(w io.Writer) error {
 		return fmt.Errorf("groepsoverzicht schrijven: %w", err)
 	}
 	for _, c := range o.Competencies {
-		row := []string{cell(c.ID), cell(c.Title), cell(c.Category), strconv.Itoa(c.Assessed), strconv.Itoa(len(c.WithGap))}
+		row := []string{plans.SheetCell(c.ID), plans.SheetCell(c.Title), plans.SheetCell(c.Category), strconv.Itoa(c.Assessed), strconv.Itoa(len(c.WithGap))}
 		for _, n := range c.Sizes {
 			row = append(row, strconv.Itoa(n))
 		}
 		avg := strings.Replace(strconv.FormatFloat(c.AverageGap(), 'f', 1, 64), ".", ",", 1)
-		row = append(row, strconv.Itoa(c.TotalSize), avg, cell(strings.Join(o.Names(c.WithGap), ", ")))
+		row = append(row, strconv.Itoa(c.TotalSize), avg, plans.SheetCell(strings.Join(o.Names(c.WithGap), ", ")))
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("groepsoverzicht schrijven: %w", err)
 		}
@@ -44,13 +43,4 @@ func (o *Overview) WriteCSV(w io.Writer) error {
 		return fmt.Errorf("groepsoverzicht schrijven: %w", err)
 	}
 	return nil
-}
-
-// cell keeps text from other people's files from being run as a formula
-// when the sheet is opened: a leading =, +, - or @ gets an apostrophe.
-func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

@@ -93,6 +93,9 @@ type Overview struct {
 	Suggestions []Suggestion
 	// Warnings are in Dutch, e.g. a plan loaded twice.
 	Warnings []string
+	// Frameworks names each framework (with extension) the plans were made
+	// against, in the order first met.
+	Frameworks []string
 }
 
 // Overview combines the files. A plan (by PlanUID) loaded more than once
@@ -109,6 +112,9 @@ func New(files []*planfile.File, cat *plans.Catalogue, opt Options) (*Overview, 
 	for _, f := range kept {
 		if s := len(f.Framework.Scale) - 1; s > o.MaxSize {
 			o.MaxSize = s
+		}
+		if l := f.Framework.Label(); !slices.Contains(o.Frameworks, l) {
+			o.Frameworks = append(o.Frameworks, l)
 		}
 	}
 	o.members(kept, opt)

@@ -44,33 +44,7 @@ type tally struct {
 // activities meant to be done together before courses; then higher Fit;
 // then title and ID, so the order is the same on every run.
 func suggest(files []*planfile.File, cat *plans.Catalogue, o *Overview) []Suggestion {
-	byItem := map[string]*tally{}
-	for mi, f := range files {
-		gaps := make([]assessment.Gap, 0, len(f.Gaps))
-		for _, g := range f.Gaps {
-			if ag, ok := gapOf(f, g); ok {
-				gaps = append(gaps, ag)
-			}
-		}
-		for _, gm := range plans.Match(cat, gaps, f.Profile.OrganisationID) {
-			for _, m := range gm.Matches {
-				if !together(m.Item) && !course(m.Item) {
-					continue
-				}
-				t := byItem[m.Item.ID]
-				if t == nil {
-					t = &tally{item: m.Item, comps: map[string]int{}}
-					byItem[m.Item.ID] = t
-				}
-				if len(t.members) == 0 || t.members[len(t.members)-1] != mi {
-					t.members = append(t.members, mi)
-				}
-				t.comps[gm.Gap.Competency.ID]++
-				t.gaps++
-				t.score += m.Score
-			}
-		}
-	}
+	byItem := tallyMatches(files, cat)
 	need := min(2, len(files))
 	titles := map[string]string{}
 	for _, c := range o.Competencies {
@@ -99,27 +73,7 @@ func suggest(files []*planfile.File, cat *plans.Catalogue, o *Overview) []Sugges
 		s.Reason = reason(s, t.comps, titles, len(files))
 		out = append(out, s)
 	}
-	slices.SortFunc(out, func(a, b Suggestion) int {
-		if c := cmp.Compare(len(b.Members), len(a.Members)); c != 0 {
-			return c
-		}
-		if c := cmp.Compare(b.Gaps, a.Gaps); c != 0 {
-			return c
-		}
-		if a.Together != b.Together {
-			if a.Together {
-				return -1
-			}
-			return 1
-		}
-		if c := cmp.Compare(b.Fit, a.Fit); c != 0 {
-			return c
-		}
-		if c := strings.Compare(strings.ToLower(a.Item.Title), strings.ToLower(b.Item.Title)); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Item.ID, b.Item.ID)
-	})
+	slices.SortFunc(out, bySharedThenFit)
 	return out
 }
 
@@ -145,4 +99,61 @@ func plural(n int, one, more string) string {
 		return one
 	}
 	return more
+}
+
+// tallyMatches counts, per catalogue item that groups or courses offer, the
+// members and gaps it serves across the files.
+func tallyMatches(files []*planfile.File, cat *plans.Catalogue) map[string]*tally {
+	byItem := map[string]*tally{}
+	for mi, f := range files {
+		gaps := make([]assessment.Gap, 0, len(f.Gaps))
+		for _, g := range f.Gaps {
+			if ag, ok := gapOf(f, g); ok {
+				gaps = append(gaps, ag)
+			}
+		}
+		for _, gm := range plans.Match(cat, gaps, f.Profile.OrganisationID) {
+			for _, m := range gm.Matches {
+				if !together(m.Item) && !course(m.Item) {
+					continue
+				}
+				t := byItem[m.Item.ID]
+				if t == nil {
+					t = &tally{item: m.Item, comps: map[string]int{}}
+					byItem[m.Item.ID] = t
+				}
+				if len(t.members) == 0 || t.members[len(t.members)-1] != mi {
+					t.members = append(t.members, mi)
+				}
+				t.comps[gm.Gap.Competency.ID]++
+				t.gaps++
+				t.score += m.Score
+			}
+		}
+	}
+	return byItem
+}
+
+// bySharedThenFit orders suggestions: most members, most gaps, together
+// before alone, best fit, then title and ID for a stable order.
+func bySharedThenFit(a, b Suggestion) int {
+	if c := cmp.Compare(len(b.Members), len(a.Members)); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(b.Gaps, a.Gaps); c != 0 {
+		return c
+	}
+	if a.Together != b.Together {
+		if a.Together {
+			return -1
+		}
+		return 1
+	}
+	if c := cmp.Compare(b.Fit, a.Fit); c != 0 {
+		return c
+	}
+	if c := strings.Compare(strings.ToLower(a.Item.Title), strings.ToLower(b.Item.Title)); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Item.ID, b.Item.ID)
 }

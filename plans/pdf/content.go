@@ -39,6 +39,9 @@ func content(f *planfile.File, chart picture) *document {
 		author: name,
 		header: "Zelfscan GGG — persoonlijk leerplan — " + name,
 		blocks: b,
+		// The framework line in every footer: which framework (and
+		// extension) the plan was made against.
+		framework: f.Framework.Label(),
 	}
 }
 

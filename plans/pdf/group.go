@@ -144,9 +144,19 @@ func groupContent(o *grp.Overview, heat *picture, created time.Time) *document {
 		b = append(b, group{para{text: s.Item.Title, face: bold}, fs, spacer(2)})
 	}
 	return &document{
-		title:  groupTitle,
-		author: "Zelfscan GGG",
-		header: "Zelfscan GGG — groepsoverzicht — " + date(created),
-		blocks: b,
+		title:     groupTitle,
+		author:    "Zelfscan GGG",
+		header:    "Zelfscan GGG — groepsoverzicht — " + date(created),
+		blocks:    b,
+		framework: groupFrameworks(o.Frameworks),
 	}
+}
+
+// groupFrameworks names the frameworks the plans were made against for the
+// footer; more than two do not fit on its line and are counted instead.
+func groupFrameworks(labels []string) string {
+	if len(labels) > 2 {
+		return fmt.Sprintf("Plannen gemaakt met %d verschillende versies van het competentiekader", len(labels))
+	}
+	return strings.Join(labels, "; ")
 }

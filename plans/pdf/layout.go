@@ -97,5 +97,9 @@ type document struct {
 	title  string // PDF metadata
 	author string
 	header string // on top of every page
-	blocks []block
+	// framework names the framework (and extension) the content was made
+	// against, in the footer of every page, so a reader of any one page
+	// knows it.
+	framework string
+	blocks    []block
 }

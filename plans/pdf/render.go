@@ -9,7 +9,6 @@ import (
 	"io"
 	"strings"
 	"time"
-	"unicode"
 
 	"codeberg.org/go-fonts/liberation/liberationsansbold"
 	"codeberg.org/go-fonts/liberation/liberationsansitalic"
@@ -69,8 +68,8 @@ func render(w io.Writer, doc *document, created time.Time, atts []Attachment) (e
 	p.SetCreationDate(created)
 	p.SetModificationDate(created)
 	p.SetCatalogSort(true)
-	p.SetTitle(clean(doc.title), true)
-	p.SetAuthor(clean(doc.author), true)
+	p.SetTitle(cleanLine(doc.title), true)
+	p.SetAuthor(cleanLine(doc.author), true)
 	p.SetCreator("Zelfscan GGG", true)
 	p.SetProducer("Zelfscan GGG", true)
 	p.AddUTF8FontFromBytes(fontName, "", liberationsansregular.TTF)
@@ -85,15 +84,21 @@ func render(w io.Writer, doc *document, created time.Time, atts []Attachment) (e
 		p.SetAttachments(as)
 	}
 	r := &renderer{p: p}
-	header := clean(doc.header)
+	header := cleanLine(doc.header)
 	p.SetHeaderFunc(func() {
 		r.font(regular, 8, muted)
 		p.SetXY(margin, 10)
-		p.CellFormat(textW, 4, header, "", 0, "L", false, 0, "")
+		p.CellFormat(textW, 4, r.fitLine(header, textW), "", 0, "L", false, 0, "")
 		r.hline(14.5, 0.2)
 		p.SetY(margin)
 	})
+	framework := clean(doc.framework)
 	p.SetFooterFunc(func() {
+		if framework != "" {
+			r.font(regular, 7.5, muted)
+			p.SetXY(margin, pageH-17.5)
+			p.CellFormat(textW, 4, framework, "", 0, "C", false, 0, "")
+		}
 		r.font(regular, 8, muted)
 		p.SetXY(margin, pageH-13)
 		p.CellFormat(textW, 4, fmt.Sprintf("Pagina %d van %s", p.PageNo(), nbAlias), "", 0, "C", false, 0, "")
@@ -109,26 +114,6 @@ func render(w io.Writer, doc *document, created time.Time, atts []Attachment) (e
 		return fmt.Errorf("pdf schrijven: %w", err)
 	}
 	return nil
-}
-
-// clean makes user text safe for the font: line ends become \n, tabs
-// spaces, other control characters go, and characters outside the Basic
-// Multilingual Plane (which gofpdf's width table cannot index) become U+FFFD.
-func clean(s string) string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	return strings.Map(func(c rune) rune {
-		switch {
-		case c == '\n':
-			return c
-		case c == '\r', c == '\t':
-			return ' '
-		case unicode.IsControl(c):
-			return -1
-		case c > 0xFFFF:
-			return unicode.ReplacementChar
-		}
-		return c
-	}, s)
 }
 
 func (r *renderer) font(f face, size float64, c rgb) {

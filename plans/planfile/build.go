@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"reflect"
 	"time"
 
 	"zelfscan/assessment"
@@ -57,6 +58,9 @@ func Build(src Source, now time.Time) (*File, error) {
 		SelfCheck: SelfCheckInfo{Started: sc.Started.UTC(), Updated: sc.Updated.UTC(), Answered: done.Answered, Total: done.Total},
 		Reviews:   src.Reviews,
 	}
+	if e := fw.ExtensionFor(org.ID); e != nil {
+		f.Framework.Extension = &ExtensionInfo{Name: e.Name, Version: e.Version, Organisation: e.Organisation}
+	}
 	if f.Reviews == nil && src.Plan != nil {
 		for _, r := range src.Plan.Reviews {
 			f.Reviews = append(f.Reviews, ReviewOf(r))
@@ -105,6 +109,7 @@ func Build(src Source, now time.Time) (*File, error) {
 			f.Actions = append(f.Actions, fa)
 		}
 	}
+	stripControls(reflect.ValueOf(f))
 	return f, nil
 }
 

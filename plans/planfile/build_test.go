@@ -76,3 +76,27 @@ func TestBuildIsSelfContained(t *testing.T) {
 		t.Fatalf("ActionsFor: %d actions, want 2", len(got))
 	}
 }
+
+// Text stored with control characters (before the entry fields filtered
+// them) is exported without them rather than refused, keeping the rest.
+func TestBuildStripsControlCharacters(t *testing.T) {
+	fw, cat := realData(t)
+	sc := &assessment.SelfCheck{
+		Profile: assessment.Profile{Organisation: "politie", Function: "uitvoerend", Name: "Zoë\x00 Çelik\x1b"},
+		Ratings: map[string]assessment.Rating{}, Notes: map[string]string{},
+	}
+	req, _ := fw.Required("politie", "uitvoerend")
+	sc.Notes[req[0].Competency.ID] = "regel\r\nmet\tbel\x07"
+	plan := &plans.Plan{Actions: []plans.Action{{ID: "a1", CompetencyID: req[0].Competency.ID, OwnText: "eigen\x00actie", Status: plans.StatusGepland}},
+		Reflection: "re\u0085flectie"}
+	f, err := Build(Source{Framework: fw, Catalogue: cat, SelfCheck: sc, Plan: plan, PlanUID: "uid-1", AppVersion: "test"}, time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Profile.Name != "Zoë Çelik" || f.Competencies[0].Note != "regel\r\nmet\tbel" || f.Actions[0].OwnText != "eigenactie" || f.Reflection != "reflectie" {
+		t.Fatalf("got %q, %q, %q, %q", f.Profile.Name, f.Competencies[0].Note, f.Actions[0].OwnText, f.Reflection)
+	}
+	if err := f.Validate(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -2,13 +2,15 @@ package planfile
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
+
+	"zelfscan/plans/localfile"
 )
 
 // Extension is the file name extension of a plan file (JSON inside).
@@ -38,16 +40,10 @@ var (
 )
 
 // FileError is a plan file that cannot be read. Problem is Dutch and meant
-// for the user; Err is one of the Err* values above (or a read error).
-type FileError struct {
-	Name    string
-	Problem string
-	Err     error
-}
-
-func (e *FileError) Error() string { return e.Name + ": " + e.Problem }
-
-func (e *FileError) Unwrap() error { return e.Err }
+// for the user; Err is one of the Err* values above, or the cause of an open
+// or read failure. It is the error type of localfile, so a file refused
+// there (a folder, a FIFO) needs no conversion.
+type FileError = localfile.Error
 
 func fileError(name string, err error, format string, args ...any) *FileError {
 	return &FileError{Name: displayName(name), Problem: fmt.Sprintf(format, args...), Err: err}
@@ -94,22 +90,20 @@ func Detect(name string, data []byte) (Kind, error) {
 		"dit is geen leerplanbestand (%s) en geen pdf van Zelfscan GGG", Extension)
 }
 
-// Open reads the plan file or plan PDF at path.
+// Open reads the plan file or plan PDF at path. Only a regular file is
+// opened; a folder, link to nowhere or FIFO gets a Dutch message.
 func Open(path string) (*File, error) {
-	fh, err := os.Open(path)
-	if err != nil {
-		return nil, fileError(path, err, "het bestand kan niet worden geopend: %v", unwrapPath(err))
-	}
-	defer fh.Close()
-	return Read(path, fh)
+	return OpenContext(context.Background(), path)
 }
 
-// unwrapPath drops the path from an *os.PathError; the message names the file already.
-func unwrapPath(err error) error {
-	if pe, ok := errors.AsType[*os.PathError](err); ok {
-		return pe.Err
+// OpenContext is Open that stops, with a FileError wrapping ctx's error,
+// when ctx ends (the user pressed "Annuleren").
+func OpenContext(ctx context.Context, path string) (*File, error) {
+	data, err := localfile.ReadCapped(path, MaxPDFSize, tooLarge(path, MaxPDFSize))
+	if err != nil {
+		return nil, err
 	}
-	return err
+	return ReadAnyContext(ctx, path, data)
 }
 
 // Read reads a plan file or a plan PDF from r, whichever it is, reading at
@@ -124,6 +118,13 @@ func Read(name string, r io.Reader) (*File, error) {
 
 // ReadAny decodes a plan file, or takes the plan file out of a plan PDF.
 func ReadAny(name string, data []byte) (*File, error) {
+	return ReadAnyContext(context.Background(), name, data)
+}
+
+// ReadAnyContext is ReadAny that stops when ctx ends. The search of a PDF
+// is bounded (see maxObjects), so without cancelling it ends in well under
+// a second at MaxPDFSize as well.
+func ReadAnyContext(ctx context.Context, name string, data []byte) (*File, error) {
 	kind, err := Detect(name, data)
 	if err != nil {
 		return nil, err
@@ -132,7 +133,10 @@ func ReadAny(name string, data []byte) (*File, error) {
 		if len(data) > MaxPDFSize {
 			return nil, tooLarge(name, MaxPDFSize)
 		}
-		att, err := extractAttachment(data, AttachmentName, MaxFileSize)
+		att, err := extractAttachment(ctx, data, AttachmentName, MaxFileSize)
+		if ctx.Err() != nil {
+			return nil, fileError(name, ctx.Err(), "het lezen is afgebroken")
+		}
 		if err != nil {
 			return nil, fileError(name, err, "%s", pdfProblem(err))
 		}

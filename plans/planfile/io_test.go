@@ -210,6 +210,10 @@ func TestBadFiles(t *testing.T) {
 		{"gap size wrong", "tekort.zelfscan", mutate(func(g *File) { g.Gaps[0].Size = 3 }), ErrInvalid, "de grootte 3 past niet"},
 		{"script link", "link.zelfscan", mutate(func(g *File) { g.Actions[0].Item.URL = "javascript:alert(1)" }), ErrInvalid, "geen weblink"},
 		{"no plan uid", "uid.zelfscan", mutate(func(g *File) { g.PlanUID = "" }), ErrInvalid, "de id van het leerplan ontbreekt"},
+		{"NUL in name", "naam.zelfscan", mutate(func(g *File) { g.Profile.Name = "Zoë\x00Jansen" }), ErrInvalid,
+			"het bestand bevat onmogelijke waarden: de naam bevat een stuurteken (zoals NUL of ESC) dat niet in tekst hoort"},
+		{"ESC in reflection", "reflectie.zelfscan", mutate(func(g *File) { g.Reflection = "rood \x1b[31m" }), ErrInvalid,
+			"het bestand bevat onmogelijke waarden: de reflectie bevat een stuurteken (zoals NUL of ESC) dat niet in tekst hoort"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package planfile
 import (
 	"bytes"
 	"compress/zlib"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -25,7 +26,6 @@ import (
 // object streams — is tried and the one that is a plan file is taken.
 
 var (
-	objHeader = regexp.MustCompile(`(\d{1,10})\s+(\d{1,5})\s+obj\b`)
 	efRef     = regexp.MustCompile(`/EF\s*<<[^>]*?/U?F\s+(\d{1,10})\s+\d{1,5}\s+R`)
 	lengthKey = regexp.MustCompile(`/Length\s+(\d{1,12})(?:\s+(\d{1,5})\s+R)?`)
 	intObject = regexp.MustCompile(`^\s*(\d{1,12})\s+endobj`)
@@ -39,6 +39,23 @@ const maxDictScan = 64 << 10
 // streams must not make us inflate each one.
 const maxCandidates = 8
 
+// maxObjects bounds the objects indexed: a plan PDF has a few dozen, and a
+// file of nothing but object headers must not fill memory with an index.
+// Past it the file is searched no further.
+const maxObjects = 20000
+
+// maxKeywords bounds the "obj" keywords looked at, headers or not, so text
+// made of near-headers is not checked to its end either.
+const maxKeywords = 10 * maxObjects
+
+// cancelCheckEvery is how many object headers are read between looks at
+// the context, so "Annuleren" answers at once without slowing the scan.
+const cancelCheckEvery = 1024
+
+// peekSize is how much of a candidate stream is inflated to see whether it
+// starts as a plan file does, before inflating all of it.
+const peekSize = 512
+
 type pdfObjects struct {
 	data []byte
 	// at holds, per object number, where its body starts (after "obj").
@@ -49,27 +66,86 @@ type pdfObjects struct {
 	next map[int]int
 }
 
-func indexObjects(data []byte) *pdfObjects {
+// indexObjects finds the object headers ("12 0 obj") in one pass, without
+// a regular expression, up to maxObjects of them.
+func indexObjects(ctx context.Context, data []byte) (*pdfObjects, error) {
 	o := &pdfObjects{data: data, at: map[int]int{}, next: map[int]int{}}
-	prev := -1
-	for _, m := range objHeader.FindAllSubmatchIndex(data, -1) {
-		if m[0] > 0 && isRegular(data[m[0]-1]) {
-			continue // "12 0 obj" inside a longer token is not a header
+	prev, seen := -1, 0
+	for from, hits := 0, 0; seen < maxObjects && hits < maxKeywords; hits++ {
+		i := bytes.Index(data[from:], []byte("obj"))
+		if i < 0 {
+			break
 		}
-		n, err := strconv.Atoi(string(data[m[2]:m[3]]))
-		if err != nil {
+		if hits%cancelCheckEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		kw := from + i
+		from = kw + len("obj")
+		if from < len(data) && isRegular(data[from]) {
+			continue // "objects", "object": not the keyword
+		}
+		n, headerStart, ok := objectNumber(data, kw)
+		if !ok {
 			continue
 		}
-		o.at[n] = m[1]
+		seen++
+		o.at[n] = from
 		if prev >= 0 {
-			o.next[prev] = m[0]
+			o.next[prev] = headerStart
 		}
-		prev = m[1]
+		prev = from
 	}
 	if prev >= 0 {
 		o.next[prev] = len(data)
 	}
-	return o
+	return o, ctx.Err()
+}
+
+// objectNumber reads "<number> <generation> " backwards from the "obj"
+// keyword at kw and returns the object number and where the header starts.
+func objectNumber(data []byte, kw int) (num, start int, ok bool) {
+	i := skipSpaceBack(data, kw)
+	if i == kw {
+		return 0, 0, false
+	}
+	genEnd := i
+	i = skipDigitsBack(data, i, 5)
+	if i == genEnd {
+		return 0, 0, false
+	}
+	numEnd := skipSpaceBack(data, i)
+	if numEnd == i {
+		return 0, 0, false
+	}
+	i = skipDigitsBack(data, numEnd, 10)
+	if i == numEnd || i > 0 && isRegular(data[i-1]) {
+		return 0, 0, false // no number, or "12 0 obj" inside a longer token
+	}
+	n, err := strconv.Atoi(string(data[i:numEnd]))
+	return n, i, err == nil
+}
+
+func skipSpaceBack(data []byte, i int) int {
+	for i > 0 && isSpace(data[i-1]) {
+		i--
+	}
+	return i
+}
+
+// skipDigitsBack skips up to max digits before i; more digits are no header.
+func skipDigitsBack(data []byte, i, max int) int {
+	end := i
+	for i > 0 && data[i-1] >= '0' && data[i-1] <= '9' {
+		i--
+	}
+	if end-i > max {
+		return end
+	}
+	return i
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0
 }
 
 func isRegular(c byte) bool {
@@ -93,12 +169,13 @@ func (o *pdfObjects) dict(start int) []byte {
 	return body[:end]
 }
 
-// stream returns the decoded stream of the object whose body starts at start.
-func (o *pdfObjects) stream(start int, limit int64) ([]byte, error) {
-	d := o.dict(start)
+// rawStream returns the dictionary and the undecoded stream bytes of the
+// object whose body starts at start.
+func (o *pdfObjects) rawStream(start int) (d, raw []byte, err error) {
+	d = o.dict(start)
 	pos := start + len(d)
 	if !bytes.HasPrefix(o.data[pos:], []byte("stream")) {
-		return nil, errors.New("het bijgevoegde bestand heeft geen inhoud")
+		return nil, nil, errors.New("het bijgevoegde bestand heeft geen inhoud")
 	}
 	pos += len("stream")
 	if bytes.HasPrefix(o.data[pos:], []byte("\r\n")) {
@@ -106,7 +183,7 @@ func (o *pdfObjects) stream(start int, limit int64) ([]byte, error) {
 	} else if pos < len(o.data) && (o.data[pos] == '\n' || o.data[pos] == '\r') {
 		pos++
 	}
-	raw := o.data[pos:]
+	raw = o.data[pos:]
 	// The stated length is trusted only when "endstream" follows it;
 	// otherwise the stream runs to the first "endstream".
 	n := -1
@@ -119,29 +196,80 @@ func (o *pdfObjects) stream(start int, limit int64) ([]byte, error) {
 	if n < 0 || n > len(raw) || !bytes.HasPrefix(bytes.TrimLeft(raw[n:], "\r\n \t"), []byte("endstream")) {
 		i := bytes.Index(raw, []byte("endstream"))
 		if i < 0 {
-			return nil, errors.New("het bijgevoegde bestand houdt halverwege op")
+			return nil, nil, errors.New("het bijgevoegde bestand houdt halverwege op")
 		}
 		n = i
 	}
-	raw = raw[:n]
+	return d, raw[:n], nil
+}
+
+// streamReader decodes a stream as it is read, and stops when ctx ends.
+func streamReader(ctx context.Context, d, raw []byte) (io.Reader, error) {
+	var r io.Reader = bytes.NewReader(raw)
 	if bytes.Contains(d, []byte("/Filter")) {
 		if !flateOnly.Match(d) {
 			return nil, errors.New("het bijgevoegde bestand is op een onbekende manier ingepakt")
 		}
-		zr, err := zlib.NewReader(bytes.NewReader(raw))
+		zr, err := zlib.NewReader(r)
 		if err != nil {
 			return nil, fmt.Errorf("uitpakken mislukt: %w", err)
 		}
-		out, err := io.ReadAll(io.LimitReader(zr, limit+1))
-		if err != nil {
-			return nil, fmt.Errorf("uitpakken mislukt: %w", err)
-		}
-		raw = out
+		r = zr
 	}
-	if int64(len(raw)) > limit {
+	return ctxReader{ctx: ctx, r: r}, nil
+}
+
+// ctxReader lets cancelling stop the inflating of a large stream.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
+}
+
+// stream returns the decoded stream of the object whose body starts at
+// start, at most limit bytes.
+func (o *pdfObjects) stream(ctx context.Context, start int, limit int64) ([]byte, error) {
+	d, raw, err := o.rawStream(start)
+	if err != nil {
+		return nil, err
+	}
+	r, err := streamReader(ctx, d, raw)
+	if err != nil {
+		return nil, err
+	}
+	out, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("uitpakken mislukt: %w", err)
+	}
+	if int64(len(out)) > limit {
 		return nil, ErrTooLarge
 	}
-	return raw, nil
+	return out, nil
+}
+
+// startsAsPlanFile inflates only the start of a stream and reports whether
+// it names the plan file format, so only a likely plan file is inflated whole.
+func (o *pdfObjects) startsAsPlanFile(ctx context.Context, start int) bool {
+	d, raw, err := o.rawStream(start)
+	if err != nil {
+		return false
+	}
+	r, err := streamReader(ctx, d, raw)
+	if err != nil {
+		return false
+	}
+	head := make([]byte, peekSize)
+	n, _ := io.ReadFull(r, head)
+	return bytes.Contains(head[:n], []byte(`"`+Format+`"`))
 }
 
 // intValue resolves "n 0 R" to the integer object n holds, or -1.
@@ -166,15 +294,21 @@ func (o *pdfObjects) intValue(num string) int {
 }
 
 // extractAttachment returns the embedded file called name, at most limit
-// bytes after decompression.
-func extractAttachment(data []byte, name string, limit int64) ([]byte, error) {
-	o := indexObjects(data)
+// bytes after decompression. It returns ctx's error when ctx ends first.
+func extractAttachment(ctx context.Context, data []byte, name string, limit int64) ([]byte, error) {
+	o, err := indexObjects(ctx, data)
+	if err != nil {
+		return nil, err
+	}
 	var embedded []int // bodies of embedded file streams, for the fallback
 	for _, num := range slices.Sorted(maps.Keys(o.at)) {
 		start := o.at[num]
 		d := o.dict(start)
 		if len(embedded) < maxCandidates && bytes.Contains(d, []byte("/EmbeddedFile")) && !bytes.Contains(d, []byte("/EmbeddedFiles")) {
 			embedded = append(embedded, start)
+		}
+		if !bytes.Contains(d, []byte("/EF")) {
+			continue
 		}
 		m := efRef.FindSubmatch(d)
 		if m == nil || !filespecNamed(d, name) {
@@ -185,10 +319,16 @@ func extractAttachment(data []byte, name string, limit int64) ([]byte, error) {
 		if !ok {
 			return nil, errors.New("het bijgevoegde bestand ontbreekt in de pdf")
 		}
-		return o.stream(at, limit)
+		return o.stream(ctx, at, limit)
 	}
 	for _, start := range embedded {
-		content, err := o.stream(start, limit)
+		if !o.startsAsPlanFile(ctx, start) {
+			continue
+		}
+		content, err := o.stream(ctx, start, limit)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		if err != nil {
 			continue
 		}
@@ -273,43 +413,54 @@ func literal(b []byte) ([]byte, bool) {
 			}
 			depth--
 		case '\\':
-			i++
-			if i >= len(b) {
+			var ok, skip bool
+			c, i, skip, ok = escape(b, i+1)
+			if !ok {
 				return nil, false
 			}
-			switch e := b[i]; e {
-			case 'n':
-				c = '\n'
-			case 'r':
-				c = '\r'
-			case 't':
-				c = '\t'
-			case 'b':
-				c = '\b'
-			case 'f':
-				c = '\f'
-			case '\r', '\n':
-				if e == '\r' && i+1 < len(b) && b[i+1] == '\n' {
-					i++
-				}
-				continue // line continuation
-			default:
-				if e >= '0' && e <= '7' {
-					v := 0
-					for k := 0; k < 3 && i < len(b) && b[i] >= '0' && b[i] <= '7'; k++ {
-						v = v*8 + int(b[i]-'0')
-						i++
-					}
-					i--
-					c = byte(v)
-				} else {
-					c = e
-				}
+			if skip {
+				continue
 			}
 		}
 		out = append(out, c)
 	}
 	return nil, false
+}
+
+// escape reads the escape sequence that starts at b[i], after a backslash:
+// the byte it stands for, the index of its last byte, whether it is a line
+// continuation that stands for nothing, and false when b ends inside it.
+func escape(b []byte, i int) (c byte, last int, skip, ok bool) {
+	if i >= len(b) {
+		return 0, i, false, false
+	}
+	switch e := b[i]; e {
+	case 'n':
+		return '\n', i, false, true
+	case 'r':
+		return '\r', i, false, true
+	case 't':
+		return '\t', i, false, true
+	case 'b':
+		return '\b', i, false, true
+	case 'f':
+		return '\f', i, false, true
+	case '\r', '\n':
+		if e == '\r' && i+1 < len(b) && b[i+1] == '\n' {
+			i++
+		}
+		return 0, i, true, true
+	default:
+		if e < '0' || e > '7' {
+			return e, i, false, true
+		}
+		v := 0
+		for k := 0; k < 3 && i < len(b) && b[i] >= '0' && b[i] <= '7'; k++ {
+			v = v*8 + int(b[i]-'0')
+			i++
+		}
+		return byte(v), i - 1, false, true
+	}
 }
 
 func hexBytes(h []byte) []byte {

@@ -7,6 +7,7 @@
 package planfile
 
 import (
+	"fmt"
 	"time"
 
 	"zelfscan/assessment"
@@ -56,6 +57,28 @@ type FrameworkInfo struct {
 	Title   string             `json:"title"`
 	Credit  string             `json:"credit"`
 	Scale   []assessment.Level `json:"scale"`
+	// Extension is the organisation's extension the plan was made against;
+	// absent in files made without one and in files from before extensions
+	// existed. An older reader ignores it, and still shows the plan whole,
+	// because every title and statement is copied into the file.
+	Extension *ExtensionInfo `json:"extension,omitempty"`
+}
+
+// ExtensionInfo names a framework extension (assessment.Extension).
+type ExtensionInfo struct {
+	Name         string `json:"name"`
+	Version      string `json:"version"`
+	Organisation string `json:"organisation"`
+}
+
+// Label names the framework for the reader of a page, as
+// assessment.Framework.Label does for the framework in use.
+func (fi FrameworkInfo) Label() string {
+	s := "Competentiekader " + fi.Version
+	if e := fi.Extension; e != nil {
+		s += fmt.Sprintf(" met uitbreiding %s, versie %s", e.Name, e.Version)
+	}
+	return s
 }
 
 // Profile is who made the plan, with display names resolved.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"zelfscan/plans"
+	"zelfscan/plans/plaintext"
 )
 
 // Limits on what a plan file may hold. They are generous for real plans and
@@ -38,6 +39,9 @@ func (v *validator) add(format string, args ...any) {
 func (v *validator) text(what, s string, limit int) {
 	if n := len([]rune(s)); n > limit {
 		v.add("%s is te lang (%d tekens, hoogstens %d)", what, n, limit)
+	}
+	if plaintext.HasControl(s) {
+		v.add("%s bevat een stuurteken (zoals NUL of ESC) dat niet in tekst hoort", what)
 	}
 }
 
@@ -94,6 +98,11 @@ func (f *File) Validate() error {
 	v.text("de kaderversie", f.Framework.Version, maxShort)
 	v.text("de titel van het kader", f.Framework.Title, maxShort)
 	v.text("de bronvermelding van het kader", f.Framework.Credit, maxText)
+	if e := f.Framework.Extension; e != nil {
+		v.required("de naam van de kaderuitbreiding", e.Name, maxShort)
+		v.required("de versie van de kaderuitbreiding", e.Version, maxShort)
+		v.required("de organisatie van de kaderuitbreiding", e.Organisation, maxShort)
+	}
 	v.text("de catalogusversie", f.Catalogue, maxShort)
 	top := v.scale(f)
 	f.validateProfile(v)

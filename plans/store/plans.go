@@ -414,6 +414,38 @@ func (s *Store) SaveReflection(planID int64, text string, now time.Time) error {
 	})
 }
 
+// reviewColumns checks a review's texts and gives its comment and agreement
+// maps as the JSON the plan_review table holds.
+func reviewColumns(r plans.Review) ([]string, error) {
+	texts := []string{r.UID, r.Reviewer, string(r.Setting), r.Overall}
+	for _, m := range []map[string]string{r.GapComments, r.ActionComments} {
+		for k, v := range m {
+			texts = append(texts, k, v)
+		}
+	}
+	for k := range r.Agreed {
+		texts = append(texts, k)
+	}
+	if err := checkTexts("store.field.review", texts...); err != nil {
+		return nil, err
+	}
+	if err := checkText("store.field.reviewID", r.UID, MaxFieldRunes); err != nil {
+		return nil, err
+	}
+	maps := make([]string, 3)
+	for i, m := range []any{r.GapComments, r.ActionComments, r.Agreed} {
+		b, err := json.Marshal(m)
+		if err != nil {
+			return nil, fmt.Errorf("add review: %w", err)
+		}
+		if string(b) == "null" {
+			b = []byte("{}")
+		}
+		maps[i] = string(b)
+	}
+	return maps, nil
+}
+
 // AddReview stores a review of the plan, checked against the plan's
 // actions. A review whose UID the plan already has is not stored again
 // (added is false), so importing the same file twice is harmless. A review
@@ -431,31 +463,9 @@ func (s *Store) AddReview(planID int64, r plans.Review, now time.Time) (added bo
 			return false, err
 		}
 	}
-	texts := []string{r.UID, r.Reviewer, string(r.Setting), r.Overall}
-	for _, m := range []map[string]string{r.GapComments, r.ActionComments} {
-		for k, v := range m {
-			texts = append(texts, k, v)
-		}
-	}
-	for k := range r.Agreed {
-		texts = append(texts, k)
-	}
-	if err := checkTexts("store.field.review", texts...); err != nil {
+	maps, err := reviewColumns(r)
+	if err != nil {
 		return false, err
-	}
-	if err := checkText("store.field.reviewID", r.UID, MaxFieldRunes); err != nil {
-		return false, err
-	}
-	maps := make([]string, 3)
-	for i, m := range []any{r.GapComments, r.ActionComments, r.Agreed} {
-		b, err := json.Marshal(m)
-		if err != nil {
-			return false, fmt.Errorf("add review: %w", err)
-		}
-		if string(b) == "null" {
-			b = []byte("{}")
-		}
-		maps[i] = string(b)
 	}
 	err = s.inTx(fmt.Sprintf("add review %s to plan %d", r.UID, planID), func(tx *sql.Tx) error {
 		var known bool

@@ -1,0 +1,306 @@
+package assessment
+
+import (
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// An organisation works the shared framework out for itself (the plan of
+// action asks every organisation to) in an extension file: it adds
+// competencies for its own organisation, replaces the organisation-specific
+// statements of a competency, and sets required levels per profile. The
+// extension never changes what other organisations are asked.
+
+// Extension says which extension is in use; Framework.Extension is nil
+// without one.
+type Extension struct {
+	Name         string
+	Version      string
+	Organisation string
+	// File is the base name of the file it was read from.
+	File string
+	// Added and Replaced are the competencies it added and those whose
+	// organisation statements it replaced, in file order.
+	Added, Replaced []string
+}
+
+// Limits on the extension's own labels: they are printed on every page.
+const (
+	maxExtensionName    = 80
+	maxExtensionVersion = 20
+)
+
+// extensionFile is the YAML shape of an extension; it uses the keys of the
+// framework files, so whoever knows those knows this.
+type extensionFile struct {
+	Name                   string                 `yaml:"name"`
+	Version                string                 `yaml:"version"`
+	Organisation           string                 `yaml:"organisation"`
+	Competencies           []Competency           `yaml:"competencies"`
+	OrganisationIndicators map[string][]Indicator `yaml:"organisation_indicators"`
+	Required               []extensionRequirement `yaml:"required"`
+}
+
+// extensionRequirement sets the required level of one function profile,
+// for the extension's organisation, on a whole category or on one
+// competency (which wins over its category).
+type extensionRequirement struct {
+	Function   string   `yaml:"function"`
+	Category   Category `yaml:"category"`
+	Competency string   `yaml:"competency"`
+	Level      *int     `yaml:"level"`
+}
+
+// profileLevels are the levels an extension sets for one function profile
+// in its organisation.
+type profileLevels struct {
+	categories   map[Category]int
+	competencies map[string]int
+}
+
+// Extend returns a new framework: base with the extension in data (read
+// from the file called name) applied. base is not changed. Every problem
+// is returned, each naming file, line and field, as Load does.
+func Extend(base *Framework, name string, data []byte) (*Framework, error) {
+	var ef extensionFile
+	root, err := DecodeStrict(name, data, &ef)
+	if err != nil {
+		return nil, err
+	}
+	v := &validator{docs: map[string]*yamlDoc{name: {name: name, root: root}}, known: map[string]bool{}}
+	f := base.copyForExtension()
+	for id := range base.compByID {
+		v.known[id] = true
+	}
+	for id := range base.indByID {
+		v.known[id] = true
+	}
+	v.extensionHeader(f, name, &ef)
+	if len(v.errs) > 0 {
+		return nil, errors.Join(v.errs...)
+	}
+	ext := &Extension{Name: strings.TrimSpace(ef.Name), Version: strings.TrimSpace(ef.Version), Organisation: ef.Organisation, File: name}
+	seenInd := map[string]bool{}
+	v.addCompetencies(f, name, ext, ef.Competencies, seenInd)
+	v.replaceIndicators(f, name, ext, ef.OrganisationIndicators, seenInd)
+	f.index()
+	v.requirements(f, name, ef.Organisation, ef.Required)
+	if len(ef.Competencies) == 0 && len(ef.OrganisationIndicators) == 0 && len(ef.Required) == 0 {
+		v.fail(name, nil, "de uitbreiding voegt niets toe: geef competencies, organisation_indicators of required")
+	}
+	if len(v.errs) > 0 {
+		return nil, errors.Join(v.errs...)
+	}
+	f.Extension = ext
+	return f, nil
+}
+
+// copyForExtension copies what an extension may change, so the built-in
+// framework stays as it was (the app falls back to it).
+func (f *Framework) copyForExtension() *Framework {
+	c := *f
+	c.Competencies = slices.Clone(f.Competencies)
+	c.overrides = map[string]*profileLevels{}
+	c.index()
+	return &c
+}
+
+func (v *validator) extensionHeader(f *Framework, file string, ef *extensionFile) {
+	v.label(file, "name", ef.Name, maxExtensionName)
+	v.label(file, "version", ef.Version, maxExtensionVersion)
+	switch {
+	case ef.Organisation == "":
+		v.fail(file, []any{"organisation"}, "noem de organisatie waarvoor de uitbreiding geldt")
+	case f.orgByID[ef.Organisation] == nil:
+		v.fail(file, []any{"organisation"}, "onbekende organisatie %q; kies uit: %s", ef.Organisation, strings.Join(f.organisationIDs(), ", "))
+	}
+}
+
+// label checks a short text printed on every page: present, one line, not too long.
+func (v *validator) label(file, field, s string, maxRunes int) {
+	switch {
+	case strings.TrimSpace(s) == "":
+		v.fail(file, []any{field}, "mag niet leeg zijn")
+	case strings.ContainsAny(s, "\r\n"):
+		v.fail(file, []any{field}, "moet op één regel passen")
+	case utf8.RuneCountInString(s) > maxRunes:
+		v.fail(file, []any{field}, "is langer dan %d tekens", maxRunes)
+	}
+}
+
+// addCompetencies checks the new competencies as strictly as the built-in
+// ones and adds them for the extension's organisation only.
+func (v *validator) addCompetencies(f *Framework, file string, ext *Extension, list []Competency, seenInd map[string]bool) {
+	seen := map[string]bool{}
+	for i, c := range list {
+		at := []any{"competencies", i}
+		if len(c.Organisations) > 0 {
+			v.fail(file, append(at, "organisations"), "laat dit veld weg: een uitbreiding geldt alleen voor haar eigen organisatie (%s)", ext.Organisation)
+		}
+		if len(c.OrganisationIndicators) > 0 {
+			v.fail(file, append(at, "organisation_indicators"), "een nieuwe competentie krijgt haar uitspraken onder indicators")
+		}
+		c.Organisations = []string{ext.Organisation}
+		v.competency(f, file, at, &c, seen, seenInd)
+		f.Competencies = append(f.Competencies, c)
+		ext.Added = append(ext.Added, c.ID)
+	}
+}
+
+// replaceIndicators gives existing competencies that are worked out per
+// organisation new statements for the extension's organisation.
+func (v *validator) replaceIndicators(f *Framework, file string, ext *Extension, byComp map[string][]Indicator, seenInd map[string]bool) {
+	for _, id := range slices.Sorted(maps.Keys(byComp)) {
+		at := []any{"organisation_indicators", id}
+		c, ok := f.compByID[id]
+		switch {
+		case !ok:
+			v.fail(file, at, "verwijst naar onbekende competentie %q", id)
+			continue
+		case !perOrganisation(c.Category):
+			v.fail(file, at, "competentie %q hoort bij de gedeelde basis of verdieping (%s); alleen competenties die per organisatie worden uitgewerkt krijgen eigen uitspraken", id, c.Category.Label())
+			continue
+		case !c.appliesTo(ext.Organisation):
+			v.fail(file, at, "competentie %q geldt niet voor organisatie %q", id, ext.Organisation)
+			continue
+		}
+		v.indicators(file, at, byComp[id], seenInd)
+		v.noOrgFilter(file, at, byComp[id])
+		own := maps.Clone(c.OrganisationIndicators)
+		if own == nil {
+			own = map[string][]Indicator{}
+		}
+		own[ext.Organisation] = byComp[id]
+		c.OrganisationIndicators = own
+		ext.Replaced = append(ext.Replaced, id)
+	}
+}
+
+// perOrganisation reports whether the plan of action leaves a category to
+// be worked out by each organisation.
+func perOrganisation(c Category) bool {
+	return c == CategoryPerOrgBasis || c == CategoryPerOrgSpecialisatie || c == CategoryOrganisatie
+}
+
+// requirements checks and records the levels the extension sets.
+func (v *validator) requirements(f *Framework, file, org string, list []extensionRequirement) {
+	seen := map[string]bool{}
+	for i, r := range list {
+		at := []any{"required", i}
+		if _, ok := f.funcByID[r.Function]; !ok {
+			v.fail(file, append(at, "function"), "onbekend functieprofiel %q; kies uit: %s", r.Function, strings.Join(f.functionIDs(), ", "))
+			continue
+		}
+		if !f.funcByID[r.Function].AvailableFor(org) {
+			v.fail(file, append(at, "function"), "functieprofiel %q bestaat niet bij organisatie %q", r.Function, org)
+			continue
+		}
+		target, ok := v.requirementTarget(f, file, at, org, r)
+		if !ok {
+			continue
+		}
+		if key := r.Function + "/" + target; seen[key] {
+			v.fail(file, at, "het niveau voor %s bij %s staat er al eerder", target, r.Function)
+		} else {
+			seen[key] = true
+		}
+		if r.Level == nil {
+			v.fail(file, append(at, "level"), "niveau ontbreekt")
+			continue
+		}
+		if *r.Level < 0 || *r.Level > f.MaxLevel() {
+			v.fail(file, append(at, "level"), "niveau %d valt buiten de schaal 0–%d", *r.Level, f.MaxLevel())
+			continue
+		}
+		f.setOverride(r, *r.Level)
+	}
+}
+
+// requirementTarget checks that a requirement names exactly one known
+// category or one competency of the organisation, and returns it.
+func (v *validator) requirementTarget(f *Framework, file string, at []any, org string, r extensionRequirement) (string, bool) {
+	switch {
+	case (r.Category == "") == (r.Competency == ""):
+		v.fail(file, at, "noem óf een category óf een competency")
+	case r.Category != "" && !r.Category.Valid():
+		v.fail(file, append(at, "category"), "onbekende categorie %q", r.Category)
+	case r.Category != "":
+		return string(r.Category), true
+	case f.compByID[r.Competency] == nil:
+		v.fail(file, append(at, "competency"), "verwijst naar onbekende competentie %q", r.Competency)
+	case !f.compByID[r.Competency].appliesTo(org):
+		v.fail(file, append(at, "competency"), "competentie %q geldt niet voor organisatie %q", r.Competency, org)
+	default:
+		return r.Competency, true
+	}
+	return "", false
+}
+
+func (f *Framework) setOverride(r extensionRequirement, level int) {
+	p := f.overrides[r.Function]
+	if p == nil {
+		p = &profileLevels{categories: map[Category]int{}, competencies: map[string]int{}}
+		f.overrides[r.Function] = p
+	}
+	if r.Category != "" {
+		p.categories[r.Category] = level
+	} else {
+		p.competencies[r.Competency] = level
+	}
+}
+
+func (f *Framework) organisationIDs() []string {
+	ids := make([]string, len(f.Organisations))
+	for i, o := range f.Organisations {
+		ids[i] = o.ID
+	}
+	return ids
+}
+
+func (f *Framework) functionIDs() []string {
+	ids := make([]string, len(f.Functions))
+	for i, fn := range f.Functions {
+		ids[i] = fn.ID
+	}
+	return ids
+}
+
+// ExtensionFor returns the extension when it applies to the organisation:
+// an extension changes only what its own organisation is asked.
+func (f *Framework) ExtensionFor(orgID string) *Extension {
+	if f.Extension != nil && f.Extension.Organisation == orgID {
+		return f.Extension
+	}
+	return nil
+}
+
+// Label names the framework for the reader of a page: the version, and the
+// extension when one is in use.
+func (f *Framework) Label() string {
+	s := "Competentiekader " + f.Version
+	if e := f.Extension; e != nil {
+		s += fmt.Sprintf(" met uitbreiding %s, versie %s (%s)", e.Name, e.Version, f.organisationName(e.Organisation))
+	}
+	return s
+}
+
+// VersionFor is the version a self-check of the organisation is made
+// against, as it is stored with the self-check: the framework version,
+// plus the extension's name and version when the extension applies.
+func (f *Framework) VersionFor(orgID string) string {
+	if e := f.ExtensionFor(orgID); e != nil {
+		return fmt.Sprintf("%s + %s %s", f.Version, e.Name, e.Version)
+	}
+	return f.Version
+}
+
+func (f *Framework) organisationName(id string) string {
+	if o, ok := f.orgByID[id]; ok {
+		return o.Name
+	}
+	return id
+}
