@@ -16,9 +16,9 @@ TEST_ENV  := CGO_ENABLED=0
 TEST_TAGS := ci,$(TAGS)
 # Benchmark targets run by `make bench`; the startup measurement adds its
 # own target to this list.
-BENCH_TARGETS := bench-go bench-startup
+BENCH_TARGETS := bench-go bench-startup bench-overview
 
-.PHONY: all deps test-deps build run test fmt-check vet lint unit crash fuzz smoke bench $(BENCH_TARGETS) netcheck clean
+.PHONY: all deps test-deps build run test fmt-check vet lint unit lrs crash fuzz smoke bench $(BENCH_TARGETS) netcheck clean
 
 # The steps of `make test` must run in the order listed.
 .NOTPARALLEL:
@@ -38,7 +38,7 @@ build: deps
 run: build
 	./$(BIN) $(ARGS)
 
-test: test-deps fmt-check vet lint unit crash fuzz build smoke
+test: test-deps fmt-check vet lint unit lrs crash fuzz build smoke
 
 fmt-check:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed for:"; echo "$$out"; exit 1; fi
@@ -62,6 +62,17 @@ unit:
 
 crash:
 	scripts/crashtest.sh
+
+# xAPI conformance against Learning Locker's validator and statement
+# service, installed with npm into .tools/lrs (see README "Learning records").
+lrs:
+	scripts/lrs-check.sh
+
+# `zelfscan overzicht` on 5,000 generated plan files: time and peak RSS of
+# the real binary (GNU time).
+bench-overview: build
+	scripts/install-deps.sh --measure
+	BIN=$(BIN) scripts/bench-overview.sh
 
 fuzz:
 	scripts/fuzz.sh

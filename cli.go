@@ -28,6 +28,10 @@ Opties:
                gebruiker.
   --version    toon de versie en stop.
   --help       toon deze hulp en stop.
+
+Of: zelfscan overzicht [--csv BESTAND] [--pdf BESTAND] [--min-groep N] MAP...
+  een anoniem overzicht van alle leerplannen in de mappen, per organisatie
+  en functie; zelfscan overzicht --help vertelt meer.
 `
 
 // parseCommandLine reads the options; its errors are Dutch sentences that

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -17,6 +18,7 @@ import (
 
 	"zelfscan/app"
 	"zelfscan/assets"
+	"zelfscan/cli"
 	"zelfscan/orgsettings"
 )
 
@@ -39,6 +41,10 @@ type fyneAppFile struct {
 }
 
 func main() {
+	// Commands without a window run before anything of Fyne is set up.
+	if len(os.Args) > 1 && os.Args[1] == "overzicht" {
+		os.Exit(cli.Overzicht(os.Args[2:], os.Stdout, os.Stderr, time.Now()))
+	}
 	meta, err := metadata()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "zelfscan:", err)

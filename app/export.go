@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 	"unicode"
@@ -16,49 +15,15 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"golang.org/x/text/unicode/norm"
 
+	"zelfscan/atomicfile"
 	"zelfscan/plans/pdf"
 	"zelfscan/plans/planfile"
 )
 
-// writeFileAtomic writes a file that is whole or absent: write fills a
-// temporary file in the target folder, which is synced and renamed over
-// path, and then the folder is synced so the rename survives a power cut.
-// On any failure an earlier file at path keeps its content. Exports hold
-// personal answers and notes, so only the user may read them.
+// writeFileAtomic writes a file that is whole or absent (atomicfile.Write):
+// exports hold personal answers and notes, so only the user may read them.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	// Not renameio: it does not build for Windows. os.CreateTemp makes the
-	// file 0600 everywhere, and os.Rename replaces path in one step on Unix
-	// and Windows alike.
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("tijdelijk bestand naast %s: %w", path, err)
-	}
-	renamed := false
-	defer func() {
-		if !renamed {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err := write(f); err != nil {
-		return fmt.Errorf("%s schrijven: %w", path, err)
-	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("%s bewaren: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("%s bewaren: %w", path, err)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("%s bewaren: %w", path, err)
-	}
-	renamed = true
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
+	return atomicfile.Write(path, write)
 }
 
 // pdfFileName is the proposed name of the PDF: leerplan-<name or
@@ -153,31 +118,17 @@ func (u *UI) exportPDF(ps *planState, path string) {
 
 // buildPlanFile makes the self-contained plan file from what is stored.
 func (u *UI) buildPlanFile(ps *planState) (*planfile.File, error) {
-	var reviews []planfile.Review
-	for _, r := range ps.plan.Reviews {
-		reviews = append(reviews, planfile.ReviewOf(r))
+	stored := map[string]planfile.StoredItem{}
+	for id, s := range ps.snaps {
+		stored[id] = planfile.StoredItem{Title: s.Title, Provider: s.Provider}
 	}
-	cat := u.catalogue()
 	f, err := planfile.Build(planfile.Source{
 		// The plan file and its PDF are Dutch whatever the UI language.
-		Framework: u.dutchFW, Catalogue: cat, SelfCheck: ps.sc, Plan: ps.plan,
-		Reviews: reviews, AppVersion: u.app.Metadata().Version,
+		Framework: u.dutchFW, Catalogue: u.catalogue(), SelfCheck: ps.sc, Plan: ps.plan,
+		StoredItems: stored, AppVersion: u.app.Metadata().Version,
 	}, u.now())
 	if err != nil {
 		return nil, fmt.Errorf("leerplan samenstellen: %w", err)
-	}
-	// An item whose own catalogue was removed keeps the title the store copied.
-	for i := range f.Actions {
-		a := &f.Actions[i]
-		if a.Item == nil {
-			continue
-		}
-		if _, ok := cat.Item(a.Item.ID); ok {
-			continue
-		}
-		if s, ok := ps.snaps[a.ID]; ok && s.Title != "" {
-			a.Item.Title, a.Item.Provider = s.Title, s.Provider
-		}
 	}
 	return f, nil
 }

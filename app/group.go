@@ -3,16 +3,13 @@ package app
 import (
 	"bytes"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -172,18 +169,7 @@ func (u *UI) renderGroup(gs *groupState) {
 
 // chooseGroupFolder asks for a folder and adds its plan files.
 func (u *UI) chooseGroupFolder(gs *groupState) {
-	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
-		if err != nil {
-			u.showFileProblem(lang.X("review.chooseFailed", "Het gekozen bestand kan niet worden gebruikt."), err)
-			return
-		}
-		if dir != nil {
-			u.addGroupFolder(gs, dir.Path())
-		}
-	}, u.win)
-	d.SetTitleText(lang.X("group.addFolder", "Map kiezen"))
-	d.Resize(fileDialogSize(u.win))
-	u.showDialog(d)
+	u.chooseFolder(lang.X("group.addFolder", "Map kiezen"), func(dir string) { u.addGroupFolder(gs, dir) })
 }
 
 // groupFilesCard lists the loaded files with their member, each with a
@@ -312,8 +298,7 @@ func (u *UI) groupTable(o *group.Overview) fyne.CanvasObject {
 // decimal writes one decimal, rounded half up (0,25 → 0,3), with the
 // decimal separator of the language: 1,5 in Dutch, 1.5 in English.
 func decimal(v float64) string {
-	s := strconv.FormatFloat(math.Round(v*10)/10, 'f', 1, 64)
-	return strings.Replace(s, ".", lang.X("results.decimalSeparator", ","), 1)
+	return strings.Replace(planfile.Decimal(v), ",", lang.X("results.decimalSeparator", ","), 1)
 }
 
 // groupSuggestions lists joint activities with why they are suggested.

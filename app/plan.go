@@ -2,10 +2,7 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"image/color"
-	"maps"
-	"slices"
 	"strings"
 	"time"
 
@@ -19,6 +16,7 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/plans"
+	"zelfscan/plans/planfile"
 	"zelfscan/plans/store"
 )
 
@@ -107,7 +105,6 @@ func (u *UI) renderPlan(ps *planState) {
 	ps.texts = nil
 	ps.actions = map[string]*actionView{}
 
-	cat := u.catalogue()
 	title := heading(lang.X("plan.title", "Persoonlijk leerplan"))
 	who := []string{u.organisationName(ps.sc.Profile.Organisation), u.functionName(ps.sc.Profile.Function)}
 	if ps.sc.Profile.Name != "" {
@@ -136,7 +133,7 @@ func (u *UI) renderPlan(ps *planState) {
 		body.Add(other)
 	}
 	body.Add(u.reflectionBlock(ps))
-	if pts := u.pointsBlock(ps.plan, cat); pts != nil {
+	if pts := u.pointsBlock(ps); pts != nil {
 		body.Add(pts)
 	}
 	body.Add(u.shareBlock(ps))
@@ -150,7 +147,9 @@ func (u *UI) renderPlan(ps *planState) {
 	pdf := newKeyButton(lang.X("plan.pdf", "PDF maken"), func() { u.choosePDFPath(ps) })
 	pdf.Icon = theme.DocumentSaveIcon()
 	pdf.Importance = widget.HighImportance
-	footer := container.NewBorder(nil, nil, container.NewHBox(back, own), pdf)
+	records := newKeyButton(lang.X("records.open", "Leerrecords (xAPI)"), func() { u.showRecords(ps) })
+	records.Icon = theme.MailSendIcon()
+	footer := container.NewBorder(nil, nil, container.NewHBox(back, own), container.NewHBox(records, pdf))
 
 	// The margin keeps the scroll bar off the buttons at the right edge.
 	margin := canvas.NewRectangle(color.Transparent)
@@ -334,17 +333,12 @@ func itemDetail(it *plans.Item) string {
 	parts = append(parts, kindName(it.Kind), levelName(it.Level))
 	if it.Accreditation.Points > 0 {
 		parts = append(parts, lang.X("plan.points", "{{.Points}} punten {{.Register}}",
-			map[string]any{"Points": pointsText(it.Accreditation.Points), "Register": it.Accreditation.Register}))
+			map[string]any{"Points": planfile.PointsNumber(it.Accreditation.Points), "Register": it.Accreditation.Register}))
 	}
 	if o := originText(it); o != "" {
 		parts = append(parts, o)
 	}
 	return strings.Join(parts, " · ")
-}
-
-// pointsText writes points the Dutch way: 4,5 rather than 4.5.
-func pointsText(p float64) string {
-	return strings.Replace(fmt.Sprintf("%g", p), ".", ",", 1)
 }
 
 // statusName is the label of a status in the chosen language.
@@ -443,20 +437,34 @@ func (u *UI) reflectionBlock(ps *planState) fyne.CanvasObject {
 	return widget.NewCard(lang.X("plan.reflection", "Reflectie op uw leerplan"), "", t.entry)
 }
 
-// pointsBlock sums accreditation points per register; nil when the plan
-// earns none.
-func (u *UI) pointsBlock(p *plans.Plan, cat *plans.Catalogue) fyne.CanvasObject {
-	per := p.PointsPerRegister(cat)
+// pointsBlock shows the accreditation points per register by the plan
+// file's rule (planfile.File.Points), so the screen and the PDF agree; nil
+// when the plan earns none.
+func (u *UI) pointsBlock(ps *planState) fyne.CanvasObject {
+	f, err := u.buildPlanFile(ps)
+	if err != nil {
+		fyne.LogError("plan points", err)
+		return nil
+	}
+	per := f.Points()
 	if len(per) == 0 {
 		return nil
 	}
-	regs := slices.Sorted(maps.Keys(per))
 	form := widget.NewForm()
-	for _, r := range regs {
-		form.Append(r, widget.NewLabel(lang.X("plan.pointsSum", "{{.Points}} punten", map[string]any{"Points": pointsText(per[r])})))
+	for _, rp := range per {
+		form.Append(rp.Register, widget.NewLabel(pointsSum(rp)))
 	}
-	note := hint(lang.X("plan.points.note", "Geaccrediteerde punten van het gekozen aanbod, per register; elk aanbod telt één keer, wat de status ook is."))
+	note := hint(lang.X("plan.points.note", "Geaccrediteerde punten van het gekozen aanbod, per register. Elk aanbod telt één keer, ook als u het bij meer tekorten koos; het telt als afgerond zodra één actie ermee is afgerond."))
 	return widget.NewCard(lang.X("plan.points.title", "Accreditatiepunten"), "", container.NewVBox(form, note))
+}
+
+// pointsSum is "4,5 punten, waarvan 2 afgerond", as the PDF writes it.
+func pointsSum(rp planfile.RegisterPoints) string {
+	data := map[string]any{"Points": planfile.PointsNumber(rp.Total), "Completed": planfile.PointsNumber(rp.Completed)}
+	if rp.Total == 1 {
+		return lang.X("plan.pointsSumOne", "1 punt, waarvan {{.Completed}} afgerond", data)
+	}
+	return lang.X("plan.pointsSum", "{{.Points}} punten, waarvan {{.Completed}} afgerond", data)
 }
 
 // saveTarget checks and stores the typed target date; an empty field

@@ -207,6 +207,9 @@ func TestPlanEditFromResultsReopenAndPDF(t *testing.T) {
 		t.Errorf("proposed file name %q", filepath.Base(path))
 	}
 	f.u.exportPDF(ps, path)
+	// Reading the screen while the export's goroutine updates it races on
+	// Fyne's caches (plain maps with the fyneDo migration): wait first.
+	f.u.busy.Wait()
 	waitFor(t, f.w, "Uw leerplan staat in")
 	// The message closes with Enter, like the other saved messages.
 	if focused := f.w.Canvas().Focused(); focused == nil {

@@ -281,7 +281,9 @@ func TestDeleteAllCancelKeepsData(t *testing.T) {
 // No package of ours may reach the network: the privacy screen promises
 // that nothing leaves the computer. Fyne and godbus link "net" for their
 // own reasons (loading resources from a URL, D-Bus over a Unix socket);
-// scripts/netcheck.sh shows at run time that nothing connects out.
+// scripts/netcheck.sh shows at run time that nothing connects out. Only
+// plans/xapi/lrs may, which runs when the organisation names an LRS and
+// the user presses "Naar leeromgeving sturen".
 func TestNoNetworkImportsInOurCode(t *testing.T) {
 	forbidden := func(path string) bool {
 		return path == "net" || path == "crypto/tls" || strings.HasPrefix(path, "net/http") ||
@@ -304,6 +306,10 @@ func TestNoNetworkImportsInOurCode(t *testing.T) {
 			return err
 		}
 		checked++
+		// The one exception: sending to the LRS an organisation configured.
+		if filepath.ToSlash(filepath.Dir(p)) == "../plans/xapi/lrs" {
+			return nil
+		}
 		for _, imp := range f.Imports {
 			if path, _ := strconv.Unquote(imp.Path.Value); forbidden(path) {
 				t.Errorf("%s imports %q", p, path)

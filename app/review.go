@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -86,17 +85,18 @@ func (u *UI) showReview(rs *reviewState) {
 		gaps.Add(wrapped(lang.X("review.noGaps", "Dit plan heeft geen tekorten.")))
 	}
 	withGap := map[string]bool{}
-	for _, g := range f.Gaps {
+	for _, g := range f.GapViews() {
 		withGap[g.CompetencyID] = true
 		gaps.Add(u.reviewGap(rs, g, changed))
 	}
 	body.Add(widget.NewCard(lang.X("review.gaps", "Tekorten en acties"), "", gaps))
+	if notes := u.reviewOtherNotes(rs, withGap, changed); notes != nil {
+		body.Add(notes)
+	}
 
 	var others []fyne.CanvasObject
-	for i := range f.Actions {
-		if a := &f.Actions[i]; !withGap[a.CompetencyID] {
-			others = append(others, u.reviewAction(rs, a, true, changed))
-		}
+	for _, a := range f.OtherActions() {
+		others = append(others, u.reviewAction(rs, a, true, changed))
 	}
 	if len(others) > 0 {
 		body.Add(widget.NewCard(lang.X("review.otherActions", "Acties bij competenties zonder tekort"), "", container.NewVBox(others...)))
@@ -113,8 +113,13 @@ func (u *UI) showReview(rs *reviewState) {
 		earlier = append(earlier, r.Plans())
 	}
 	body.Add(widget.NewCard(lang.X("review.earlier", "Eerdere besprekingen"), "", u.reviewsList(earlier,
-		func(id string) string { return fileActionTitle(f, id) },
-		func(id string) string { return fileCompetencyTitle(f, id) })))
+		func(id string) string {
+			if t, ok := f.ActionTitle(id); ok {
+				return t
+			}
+			return id
+		},
+		func(id string) string { t, _ := f.CompetencyTitle(id); return t })))
 	body.Add(u.reviewForm(rs, changed))
 
 	back := newKeyButton(lang.X("review.back", "Terug naar start"), func() { u.leaveReview(rs) })
@@ -164,42 +169,112 @@ func (u *UI) reviewProfile(f *planfile.File) fyne.CanvasObject {
 	return widget.NewCard(lang.X("review.profile", "Profiel"), "", box)
 }
 
-// reviewGap shows one gap with its actions, and asks for a comment on it.
-func (u *UI) reviewGap(rs *reviewState, g planfile.Gap, changed func(string)) fyne.CanvasObject {
+// reviewGap shows one gap with the professional's note on it and its
+// actions, and asks for a comment on it: the answer to the note, if any.
+func (u *UI) reviewGap(rs *reviewState, g planfile.GapView, changed func(string)) fyne.CanvasObject {
 	f := rs.file
-	title := widget.NewLabelWithStyle(fileCompetencyTitle(f, g.CompetencyID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name, _ := f.CompetencyTitle(g.CompetencyID)
+	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	levels := lang.X("review.levels", "Eigen niveau {{.Own}}, vereist {{.Required}} · prioriteit {{.Priority}}",
-		map[string]any{"Own": fileLevel(f, g.Own), "Required": fileLevel(f, g.Required), "Priority": g.Priority})
+		map[string]any{"Own": f.LevelLabel(g.Own), "Required": f.LevelLabel(g.Required), "Priority": g.Priority})
 	if !g.Complete {
 		levels += " · " + lang.X("review.incomplete", "niet alle uitspraken beantwoord")
 	}
 	box := container.NewVBox(widget.NewSeparator(), title, hint(levels))
-	acts := f.ActionsFor(g.CompetencyID)
-	if len(acts) == 0 {
+	if ev := evidenceLines(f, g.CompetencyID); ev != "" {
+		box.Add(indent(hint(ev)))
+	}
+	note := ""
+	if g.Competency != nil {
+		note = strings.TrimSpace(g.Competency.Note)
+	}
+	// The answer goes right under the note it answers; without a note the
+	// comment on the gap follows its actions.
+	if note != "" {
+		box.Add(ownerNote(f, note))
+		box.Add(indent(u.competencyComment(rs, g.CompetencyID, true, changed)))
+	}
+	if len(g.Actions) == 0 {
 		box.Add(indent(hint(lang.X("review.noActions", "Nog geen acties bij dit tekort."))))
 	}
-	for _, a := range acts {
+	for _, a := range g.Actions {
 		box.Add(indent(u.reviewAction(rs, a, false, changed)))
 	}
-	note := newShortcutEntry(u, true)
-	note.SetPlaceHolder(lang.X("review.gapComment", "Opmerking bij dit tekort"))
-	note.SetMinRowsVisible(2)
-	note.Wrapping = fyne.TextWrapWord
-	note.OnChanged = changed
-	rs.gapNotes[g.CompetencyID] = note
-	box.Add(note)
+	if note == "" {
+		box.Add(u.competencyComment(rs, g.CompetencyID, false, changed))
+	}
 	return box
+}
+
+// evidenceLines lists the statements rated below the required level, the
+// lowest first, as the results screen does; "" when there are none.
+func evidenceLines(f *planfile.File, competencyID string) string {
+	g, ok := f.Gap(competencyID)
+	if !ok || len(g.Evidence) == 0 {
+		return ""
+	}
+	lines := []string{lang.X("review.evidence", "Gemiddeld {{.Score}}; {{.Below}} van {{.Answered}} uitspraken onder het vereiste niveau:",
+		map[string]any{"Score": decimal(g.Score()), "Below": len(g.Evidence), "Answered": g.Answered})}
+	for _, e := range g.Evidence {
+		lines = append(lines, "• "+e.Indicator.Text+" ("+f.LevelLabel(e.Level)+")")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// reviewOtherNotes shows the notes on competencies without a gap, each
+// with room for an answer; nil when there are none.
+func (u *UI) reviewOtherNotes(rs *reviewState, withGap map[string]bool, changed func(string)) fyne.CanvasObject {
+	box := container.NewVBox()
+	for _, c := range rs.file.Notes() {
+		if withGap[c.ID] {
+			continue
+		}
+		title := widget.NewLabelWithStyle(c.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title.Wrapping = fyne.TextWrapWord
+		box.Add(container.NewVBox(widget.NewSeparator(), title, ownerNote(rs.file, c.Note),
+			u.competencyComment(rs, c.ID, true, changed)))
+	}
+	if len(box.Objects) == 0 {
+		return nil
+	}
+	return widget.NewCard(lang.X("review.otherNotes", "Notities bij competenties zonder tekort"), "", box)
+}
+
+// ownerNote shows what the professional wrote on a competency, marked as theirs.
+func ownerNote(f *planfile.File, note string) fyne.CanvasObject {
+	text := wrapped(lang.X("review.noteBy", "Notitie van {{.Owner}}: {{.Note}}", map[string]any{"Owner": ownerName(f), "Note": note}))
+	text.TextStyle = fyne.TextStyle{Italic: true}
+	return indent(text)
+}
+
+// competencyComment is the reviewer's field for one competency: the answer
+// to the professional's note when there is one, else a comment on the gap.
+// It is stored as the review's comment on that competency (GapComments).
+func (u *UI) competencyComment(rs *reviewState, competencyID string, answersNote bool, changed func(string)) *shortcutEntry {
+	e := newShortcutEntry(u, true)
+	if answersNote {
+		e.SetPlaceHolder(lang.X("review.noteAnswer", "Uw antwoord op deze notitie"))
+	} else {
+		e.SetPlaceHolder(lang.X("review.gapComment", "Opmerking bij dit tekort"))
+	}
+	e.SetMinRowsVisible(2)
+	e.Wrapping = fyne.TextWrapWord
+	e.OnChanged = changed
+	rs.gapNotes[competencyID] = e
+	return e
 }
 
 // reviewAction shows one action read-only, with a comment field and an
 // "agreed" box for the reviewer.
 func (u *UI) reviewAction(rs *reviewState, a *planfile.Action, withCompetency bool, changed func(string)) fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(fileActionTitle(rs.file, a.ID), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name, _ := rs.file.ActionTitle(a.ID)
+	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	var parts []string
 	if withCompetency {
-		parts = append(parts, fileCompetencyTitle(rs.file, a.CompetencyID))
+		c, _ := rs.file.CompetencyTitle(a.CompetencyID)
+		parts = append(parts, c)
 	}
 	if a.Item != nil && a.Item.Provider != "" {
 		parts = append(parts, a.Item.Provider)
@@ -394,36 +469,4 @@ func ownerName(f *planfile.File) string {
 		return n
 	}
 	return lang.X("review.noName", "Naam niet ingevuld")
-}
-
-// fileCompetencyTitle is a competency's title as the file has it.
-func fileCompetencyTitle(f *planfile.File, id string) string {
-	if c, ok := f.Competency(id); ok {
-		return c.Title
-	}
-	return id
-}
-
-// fileActionTitle is an action's item title or own text as the file has it.
-func fileActionTitle(f *planfile.File, id string) string {
-	for _, a := range f.Actions {
-		if a.ID != id {
-			continue
-		}
-		if a.Item != nil {
-			return a.Item.Title
-		}
-		return a.OwnText
-	}
-	return id
-}
-
-// fileLevel is "2 (toepassen)" on the file's own scale.
-func fileLevel(f *planfile.File, v int) string {
-	for _, l := range f.Framework.Scale {
-		if l.Value == v {
-			return strconv.Itoa(v) + " (" + l.Label + ")"
-		}
-	}
-	return strconv.Itoa(v)
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -129,17 +130,24 @@ func typeIn(w fyne.Window, e fyne.Focusable, text string) {
 	w.Canvas().Unfocus()
 }
 
-// superviseAndSave opens path in review mode on the supervisor's UI, fills
-// in the discussion and saves it to out.
-func superviseAndSave(t *testing.T, sup *uiFixture, path, out, gap string) {
+// openReview opens path in review mode on the supervisor's UI, a day after
+// the professional's export.
+func openReview(t *testing.T, sup *uiFixture, path string) *reviewState {
 	t.Helper()
 	sup.u.now = func() time.Time { return reviewDay.Add(24 * time.Hour) }
 	sup.u.openForReview(path)
 	sup.u.busy.Wait()
-	rs := sup.u.review
-	if rs == nil {
+	if sup.u.review == nil {
 		t.Fatalf("review mode did not open; screen shows %q", visibleTexts(sup.w))
 	}
+	return sup.u.review
+}
+
+// superviseAndSave opens path in review mode on the supervisor's UI, fills
+// in the discussion and saves it to out.
+func superviseAndSave(t *testing.T, sup *uiFixture, path, out, gap string) {
+	t.Helper()
+	rs := openReview(t, sup, path)
 	for _, want := range []string{"Plan ter bespreking", "Zoë de Vries", "uw eigen zelfscans en plannen veranderen niet",
 		"Meelopen met een collega van Veilig Thuis.", "GEHEIM reflectie"} {
 		if !showsText(sup.w, want) {
@@ -390,5 +398,64 @@ func TestFailedPlanFileExportLeavesNoEmptyFile(t *testing.T) {
 	}
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Errorf("empty file left behind: %v", err)
+	}
+}
+
+// TestNoteAnsweredInReview: the note the professional wrote in the scan is
+// in their PDF and next to its competency in review mode; the supervisor's
+// answer travels back in the reviewed PDF and is in the plan after import.
+func TestNoteAnsweredInReview(t *testing.T) {
+	a := test.NewTempApp(t)
+	pro := newProfessional(t, a, "Zoë de Vries", 0)
+	sc := mustSelfCheck(t, pro.st, pro.id)
+	var noted string
+	for id, n := range sc.Notes {
+		if n == "GEHEIM notitie van Zoë de Vries" {
+			noted = id
+		}
+	}
+	if noted == "" {
+		t.Fatalf("the fixture's note is not stored: %v", sc.Notes)
+	}
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "leerplan.pdf")
+	pro.export(t, plan)
+	if text := pdfText(t, plan); !strings.Contains(text, "GEHEIM notitie van Zoë de Vries") {
+		t.Fatalf("the note is not in the professional's PDF:\n%s", text)
+	}
+
+	sup := newUIFixture(t)
+	rs := openReview(t, sup, plan)
+	for _, want := range []string{"Notitie van Zoë de Vries: GEHEIM notitie van Zoë de Vries"} {
+		if !showsText(sup.w, want) {
+			t.Errorf("review mode does not show %q", want)
+		}
+	}
+	answer := rs.gapNotes[noted]
+	if answer == nil || answer.PlaceHolder != "Uw antwoord op deze notitie" {
+		t.Fatalf("no answer field for the note on %s: %+v", noted, answer)
+	}
+	typeIn(sup.w, answer, "Ja, loop in juli een dienst mee met Ahmed.")
+	sup.w.Canvas().Focus(answer) // scrolls the note into view for the screenshot
+	saveCapture(t, sup.w, "review")
+	typeIn(sup.w, rs.reviewer, "Joost Bakker")
+	reviewed := filepath.Join(dir, "besproken.pdf")
+	sup.u.saveReview(rs, reviewed, true)
+	sup.u.busy.Wait()
+	dismiss(sup.w)
+	if text := pdfText(t, reviewed); !strings.Contains(text, "Antwoord van Joost Bakker: Ja, loop in juli een dienst mee met Ahmed.") {
+		t.Errorf("the answer is not next to the note in the reviewed PDF:\n%s", text)
+	}
+
+	pro.u.importReview(reviewed, pro.id, nil)
+	pro.u.busy.Wait()
+	dismiss(pro.w)
+	_, after := pro.state(t)
+	if len(after.Reviews) != 1 || after.Reviews[0].GapComments[noted] != "Ja, loop in juli een dienst mee met Ahmed." {
+		t.Fatalf("the answer did not come back on import: %+v", after.Reviews)
+	}
+	pro.u.showPlan(pro.id)
+	if !showsText(pro.w, "Ja, loop in juli een dienst mee met Ahmed.") {
+		t.Errorf("the plan editor does not show the answer: %q", visibleTexts(pro.w))
 	}
 }

@@ -177,7 +177,7 @@ func (u *UI) checkReview(f *planfile.File, selfCheckID int64, after func()) {
 	}
 	v, err := planfile.CheckReview(own, f)
 	if err != nil {
-		u.showFileProblem(capitalFirst(err.Error())+".", nil)
+		u.showFileProblem(planfile.CapitalFirst(err.Error())+".", nil)
 		return
 	}
 	switch v.Kind {
@@ -227,14 +227,6 @@ func (u *UI) addReviews(own *plans.Plan, f *planfile.File, after func()) {
 			map[string]any{"Count": n})
 	}
 	u.showDone(lang.X("share.addedTitle", "Bespreking toegevoegd"), text)
-}
-
-// capitalFirst makes a domain message start with a capital.
-func capitalFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // sortedIDs lists a map's keys in order, so comments show the same way each time.

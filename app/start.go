@@ -52,6 +52,9 @@ func (u *UI) ShowStart() {
 		history, hint(lang.X("start.history.hint", "Bekijk resultaten van eerder gedane zelfscans en vergelijk ze.")),
 		review, hint(lang.X("start.review.hint2", "Voor begeleiders: open het planbestand of de PDF van iemand anders en leg de bespreking vast. U kunt een bestand ook op dit venster slepen.")),
 		groupView, hint(lang.X("start.group.hint", "Voor intervisie of team: zie in de plannen van meerdere mensen welke tekorten ze delen.")))
+	orgView := newKeyButton(lang.X("organisation.start", "Organisatieoverzicht"), u.showOrganisation)
+	orgView.Icon = theme.ListIcon()
+	rows = append(rows, orgView, hint(lang.X("organisation.startHint", "Voor opleidingscoördinatoren: een anoniem overzicht van alle leerplannen in een of meer mappen, per organisatie en functie.")))
 	own := newKeyButton(lang.X("start.catalogue", "Eigen aanbod beheren"), func() { u.showCatalogue(u.ShowStart) })
 	own.Icon = theme.StorageIcon()
 	rows = append(rows, own, hint(lang.X("start.catalogue.hint", "Laad het opleidingsaanbod van uw organisatie, zodat u het in leerplannen kunt kiezen.")))

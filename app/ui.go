@@ -3,11 +3,14 @@
 package app
 
 import (
+	"image/color"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 
 	"zelfscan/assessment"
 	"zelfscan/orgsettings"
@@ -151,7 +154,18 @@ func (u *UI) show(name string, content fyne.CanvasObject) {
 		u.app.Preferences().SetString(prefLastScreen, name)
 		u.app.Preferences().SetString(prefLastStore, u.store.Path())
 	}
-	u.win.SetContent(container.NewPadded(content))
+	u.win.SetContent(container.NewPadded(container.NewStack(screenWidth(), content)))
+}
+
+// screenWidth keeps a screen as wide as the smallest window's content.
+// Before laying content out at the window's size, the window lays it out
+// at its minimum size; without this that minimum is as narrow as the
+// widest word, and every wrapped text was shaped line by line a second
+// time, in many more lines, on every screen switch.
+func screenWidth() fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(MinSize().Width-4*theme.Padding(), 0))
+	return r
 }
 
 // rememberSelfCheck records which self-check the scan or results screen

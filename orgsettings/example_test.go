@@ -8,6 +8,8 @@ import (
 // The example in docs/ must stay a valid settings file.
 func TestDocumentedExampleLoads(t *testing.T) {
 	t.Setenv("HOME", "/home/medewerker")
+	t.Setenv("ZELFSCAN_PSEUDONIEM_SLEUTEL", "sleutel")
+	t.Setenv("ZELFSCAN_LRS_WACHTWOORD", "geheim")
 	p := filepath.Join("..", "docs", "zelfscan-instellingen.example.yaml")
 	s, _, err := Load([]string{p})
 	if err != nil {
@@ -21,7 +23,9 @@ func TestDocumentedExampleLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := Settings{Organisation: "veilig-thuis", OwnCatalogue: abs, DataDir: "/home/medewerker/Documenten/Zelfscan GGG", FrameworkExtension: ext}
+	want := Settings{Organisation: "veilig-thuis", OwnCatalogue: abs, DataDir: "/home/medewerker/Documenten/Zelfscan GGG", FrameworkExtension: ext,
+		LearningRecords: LearningRecords{BaseIRI: "https://leren.voorbeeld.nl/zelfscan", AccountHomePage: "https://leren.voorbeeld.nl",
+			PseudonymKey: "sleutel", LRS: "https://lrs.voorbeeld.nl/data/xAPI", LRSUser: "zelfscan-ggg", LRSPassword: "geheim"}}
 	if s != want {
 		t.Errorf("example gives %+v, want %+v", s, want)
 	}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -37,7 +38,25 @@ type Settings struct {
 	// FrameworkExtension is the absolute path of the organisation's
 	// extension of the competency framework (docs/kader-uitbreiding.md).
 	FrameworkExtension string
+	// LearningRecords configures the xAPI export and, when it names an
+	// LRS, sending to it; zero: export with the defaults, no sending.
+	LearningRecords LearningRecords
 }
+
+// LearningRecords is the "leeromgeving" part of the settings.
+type LearningRecords struct {
+	// BaseIRI starts every activity IRI; AccountHomePage is the system the
+	// pseudonyms belong to; PseudonymKey makes them (HMAC).
+	BaseIRI, AccountHomePage, PseudonymKey string
+	// SendName puts the person's name in the statements, after the user
+	// has agreed each time.
+	SendName bool
+	// LRS is the xAPI address with Basic-auth credentials; empty URL: no LRS.
+	LRS, LRSUser, LRSPassword string
+}
+
+// HasLRS reports whether an LRS is configured to send statements to.
+func (l LearningRecords) HasLRS() bool { return l.LRS != "" }
 
 // file is the YAML shape; keys are Dutch because IT staff of Dutch
 // organisations write this file.
@@ -46,6 +65,15 @@ type file struct {
 	OwnCatalogue string `yaml:"eigen_aanbod"`
 	DataDir      string `yaml:"gegevensmap"`
 	Extension    string `yaml:"kader_uitbreiding"`
+	Leeromgeving struct {
+		BasisIRI      string `yaml:"basis_iri"`
+		Homepage      string `yaml:"account_homepage"`
+		Sleutel       string `yaml:"pseudoniem_sleutel"`
+		NaamMeesturen bool   `yaml:"naam_meesturen"`
+		LRS           string `yaml:"lrs_adres"`
+		Gebruiker     string `yaml:"lrs_gebruiker"`
+		Wachtwoord    string `yaml:"lrs_wachtwoord"`
+	} `yaml:"leeromgeving"`
 }
 
 // Error is a problem with the settings file, in Dutch for the user and
@@ -128,7 +156,37 @@ func loadFile(path string) (Settings, error) {
 	if ext := strings.ToLower(filepath.Ext(s.FrameworkExtension)); s.FrameworkExtension != "" && ext != ".yaml" && ext != ".yml" {
 		return Settings{}, &Error{Path: path, Msg: "kader_uitbreiding moet een .yaml- of .yml-bestand zijn"}
 	}
+	if s.LearningRecords, err = learningRecords(raw); err != nil {
+		return Settings{}, &Error{Path: path, Msg: "leeromgeving: " + err.Error()}
+	}
 	return s, nil
+}
+
+// learningRecords checks the "leeromgeving" part: addresses must be
+// absolute IRIs, an LRS needs https (or http on this computer only) and
+// credentials; the password may come from an environment variable.
+func learningRecords(raw file) (LearningRecords, error) {
+	l := raw.Leeromgeving
+	out := LearningRecords{BaseIRI: strings.TrimSpace(l.BasisIRI), AccountHomePage: strings.TrimSpace(l.Homepage),
+		PseudonymKey: os.Expand(l.Sleutel, os.Getenv), SendName: l.NaamMeesturen, LRS: strings.TrimSpace(l.LRS), LRSUser: l.Gebruiker}
+	for name, v := range map[string]string{"basis_iri": out.BaseIRI, "account_homepage": out.AccountHomePage} {
+		if u, err := url.Parse(v); v != "" && (err != nil || u.Scheme == "") {
+			return out, fmt.Errorf("%s %q is geen volledig adres (zoals https://leren.voorbeeld.nl/zelfscan)", name, v)
+		}
+	}
+	if out.LRS == "" {
+		return out, nil
+	}
+	u, err := url.Parse(out.LRS)
+	local := err == nil && (u.Hostname() == "localhost" || u.Hostname() == "127.0.0.1")
+	if err != nil || u.Host == "" || (u.Scheme != "https" && !(u.Scheme == "http" && local)) {
+		return out, fmt.Errorf("lrs_adres %q moet een https-adres zijn", out.LRS)
+	}
+	if out.LRSUser == "" || l.Wachtwoord == "" {
+		return out, errors.New("bij lrs_adres horen lrs_gebruiker en lrs_wachtwoord")
+	}
+	out.LRSPassword = os.Expand(l.Wachtwoord, os.Getenv)
+	return out, nil
 }
 
 // decodeMessage turns a strict-decoding error into the Dutch message
@@ -140,7 +198,7 @@ func decodeMessage(err error) string {
 	}
 	msg := ve.Msg
 	if ve.Field != "" {
-		msg = fmt.Sprintf("veld %s: %s (bekende velden: organisatie, eigen_aanbod, gegevensmap, kader_uitbreiding)", ve.Field, ve.Msg)
+		msg = fmt.Sprintf("veld %s: %s (bekende velden: organisatie, eigen_aanbod, gegevensmap, kader_uitbreiding, leeromgeving)", ve.Field, ve.Msg)
 	}
 	if ve.Line > 0 {
 		msg = fmt.Sprintf("regel %d, %s", ve.Line, msg)

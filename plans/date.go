@@ -14,6 +14,14 @@ const (
 	LastDateYear  = 2100
 )
 
+// DateInRange reports whether t falls in FirstDateYear..LastDateYear (in
+// UTC, as plans keep their dates). Typed dates and plan files are checked
+// with the same rule.
+func DateInRange(t time.Time) bool {
+	y := t.UTC().Year()
+	return y >= FirstDateYear && y <= LastDateYear
+}
+
 // DateProblem says why a typed date was refused, so the app can say it in
 // the user's language.
 type DateProblem int
@@ -69,7 +77,7 @@ func ParseDate(s string) (time.Time, error) {
 	if t.Day() != d || int(t.Month()) != m {
 		return time.Time{}, unreadable // 31-2 or month 13: time.Date would roll over
 	}
-	if y < FirstDateYear || y > LastDateYear {
+	if !DateInRange(t) {
 		return time.Time{}, &DateError{Problem: DateOutOfRange, Input: in}
 	}
 	return t, nil

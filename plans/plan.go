@@ -284,27 +284,6 @@ func (p *Plan) actionProblems(i int, ids map[string]bool, fw *assessment.Framewo
 	return out
 }
 
-// PointsPerRegister sums the accreditation points of the catalogue items the
-// plan's actions use, whatever their status, per register. An item chosen
-// for several actions counts once: following it once earns its points once.
-// Items not in cat are left out.
-func (p *Plan) PointsPerRegister(cat *Catalogue) map[string]float64 {
-	out := map[string]float64{}
-	counted := map[string]bool{}
-	for _, a := range p.Actions {
-		if a.ItemID == "" || counted[a.ItemID] {
-			continue
-		}
-		counted[a.ItemID] = true
-		it, ok := cat.Item(a.ItemID)
-		if !ok || it.Accreditation.Register == "" {
-			continue
-		}
-		out[it.Accreditation.Register] += it.Accreditation.Points
-	}
-	return out
-}
-
 // Progress is the state of a plan at a glance: its actions by status and
 // its latest review.
 type Progress struct {

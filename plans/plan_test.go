@@ -1,7 +1,6 @@
 package plans
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -100,29 +99,6 @@ func TestNextActionID(t *testing.T) {
 }
 
 // Points come from the items' accreditation; an item chosen twice counts once.
-func TestPointsPerRegister(t *testing.T) {
-	fw := testFramework(t)
-	cat := builtin(t).WithOwn("eigen.csv", []Item{
-		{ID: "eigen-a", Title: "A", Kind: KindTraining, Level: LevelBasis, Competencies: []string{"basis-vormen"}, Accreditation: Accreditation{"SKJ", 4.5}},
-		{ID: "eigen-b", Title: "B", Kind: KindTraining, Level: LevelBasis, Competencies: []string{"basis-vormen"}, Accreditation: Accreditation{"SKJ", 2}},
-		{ID: "eigen-c", Title: "C", Kind: KindTraining, Level: LevelBasis, Competencies: []string{"basis-vormen"}, Accreditation: Accreditation{"PE", 3}},
-	})
-	p := &Plan{Actions: []Action{
-		{ID: "a1", CompetencyID: "basis-vormen", ItemID: "eigen-a", Status: StatusAfgerond},
-		{ID: "a2", CompetencyID: "basis-patronen", ItemID: "eigen-a", Status: StatusGepland},
-		{ID: "a3", CompetencyID: "basis-vormen", ItemID: "eigen-b", Status: StatusBezig},
-		{ID: "a4", CompetencyID: "basis-vormen", ItemID: "eigen-c", Status: StatusGepland},
-		{ID: "a5", CompetencyID: "basis-vormen", ItemID: "tr-g-woord", Status: StatusGepland}, // no accreditation
-		{ID: "a6", CompetencyID: "basis-vormen", OwnText: "Lezen", Status: StatusGepland},
-	}}
-	if err := p.Validate(fw, cat); err != nil {
-		t.Fatal(err)
-	}
-	want := map[string]float64{"SKJ": 6.5, "PE": 3}
-	if got := p.PointsPerRegister(cat); !reflect.DeepEqual(got, want) {
-		t.Errorf("punten %v, verwacht %v", got, want)
-	}
-}
 
 func TestLabels(t *testing.T) {
 	for _, s := range Statuses() {

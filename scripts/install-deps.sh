@@ -32,6 +32,16 @@ case "${1:-}" in
 	;;
 esac
 
+# The xAPI conformance check (scripts/lrs-check.sh) runs Learning Locker's
+# code on Node; Debian's nodejs and npm when no Node is on PATH.
+case "${1:-}" in
+--test | --measure | --package)
+	if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+		pkgs+=(nodejs npm)
+	fi
+	;;
+esac
+
 # Go 1.26 is not packaged by Debian 12; our machines have it in /usr/local/go.
 if ! command -v go >/dev/null && ! [ -x /usr/local/go/bin/go ]; then
 	echo "install-deps: Go not found (expected on PATH or in /usr/local/go); see https://go.dev/doc/install" >&2

@@ -305,24 +305,54 @@ func scaleTop(scale []assessment.Level, data ...int) int {
 	return top
 }
 
-// message renders a chart-sized image carrying only a short notice, for
-// when there is nothing to draw.
-func message(o Options, title, sub string) image.Image {
+// message lays out a chart-sized notice, for when there is nothing to draw.
+func message(o Options, title, sub string) Drawing {
 	th := themeFor(o)
 	h := o.Height
 	if h == 0 {
 		h = o.pixels(vg.Points(140))
 	}
-	img, c := newCanvas(o, h, th.bg)
-	head := th.text(th.ink, 16)
-	head.XAlign, head.YAlign = draw.XCenter, draw.YCenter
-	mid := c.Center()
-	c.FillText(head, vg.Point{X: mid.X, Y: mid.Y + 10}, title)
-	if sub != "" {
-		body := th.text(th.muted, 10)
-		body.XAlign, body.YAlign = draw.XCenter, draw.YCenter
-		sub = wrap(body, sub, c.Size().X-vg.Points(40), 2)
-		c.FillText(body, vg.Point{X: mid.X, Y: mid.Y - 14}, sub)
-	}
+	return Drawing{opt: o, heightPx: h, bg: th.bg, paint: func(c draw.Canvas) {
+		head := th.text(th.ink, 16)
+		head.XAlign, head.YAlign = draw.XCenter, draw.YCenter
+		mid := c.Center()
+		c.FillText(head, vg.Point{X: mid.X, Y: mid.Y + 10}, title)
+		if sub != "" {
+			body := th.text(th.muted, 10)
+			body.XAlign, body.YAlign = draw.XCenter, draw.YCenter
+			sub = wrap(body, sub, c.Size().X-vg.Points(40), 2)
+			c.FillText(body, vg.Point{X: mid.X, Y: mid.Y - 14}, sub)
+		}
+	}}
+}
+
+// Drawing is a chart laid out at its size, not yet drawn: the window
+// rasterises it (Image), the PDF draws it as vectors on its own canvas
+// (Draw), so both show the one definition.
+type Drawing struct {
+	opt      Options
+	heightPx int
+	bg       color.Color
+	paint    func(draw.Canvas)
+}
+
+// Size is the chart's width and height in points.
+func (d Drawing) Size() (width, height vg.Length) {
+	return d.opt.points(d.opt.Width), d.opt.points(d.heightPx)
+}
+
+// Draw paints the chart on c with its lower left corner at c's origin,
+// background first.
+func (d Drawing) Draw(c vg.Canvas) {
+	w, h := d.Size()
+	dc := draw.Canvas{Canvas: c, Rectangle: vg.Rectangle{Max: vg.Point{X: w, Y: h}}}
+	dc.FillPolygon(d.bg, rectPoints(dc.Rectangle))
+	d.paint(dc)
+}
+
+// Image rasterises the chart at the options' width and DPI.
+func (d Drawing) Image() image.Image {
+	img, c := newCanvas(d.opt, d.heightPx, d.bg)
+	d.paint(c)
 	return img.Image()
 }

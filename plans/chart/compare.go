@@ -68,7 +68,7 @@ func Comparison(changes []Change, scale []assessment.Level, opt Options) (image.
 	}
 	if len(changes) == 0 {
 		return message(o, or(o.Labels.NothingToCompare, "Nog niets te vergelijken"),
-			or(o.Labels.NothingToCompareHint, "Voor een vergelijking zijn twee zelfscans met antwoorden nodig.")), nil
+			or(o.Labels.NothingToCompareHint, "Voor een vergelijking zijn twee zelfscans met antwoorden nodig.")).Image(), nil
 	}
 	th := themeFor(o)
 	var rc rowChart
@@ -97,7 +97,7 @@ func Comparison(changes []Change, scale []assessment.Level, opt Options) (image.
 		{or(o.Labels.Unchanged, "Gelijk gebleven"), segment{line(Unchanged)}},
 		{or(o.Labels.Required, "Vereist niveau"), tick{st.marker}},
 	}
-	return rc.render(o, th), nil
+	return rc.render(o, th).Image(), nil
 }
 
 // ComparisonPNG is Comparison encoded as PNG, for the PDF.

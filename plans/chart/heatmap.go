@@ -23,20 +23,30 @@ import (
 // Whole numbers in a small range get one colour each; other values are
 // binned into seven classes.
 func GroupHeatmap(rows []string, cols []string, values [][]float64, opt Options) (image.Image, error) {
+	d, err := GroupHeatmapDrawing(rows, cols, values, opt)
+	if err != nil {
+		return nil, err
+	}
+	return d.Image(), nil
+}
+
+// GroupHeatmapDrawing is the heat map laid out but not yet drawn, for a
+// canvas of the caller's (the PDF draws it as vectors).
+func GroupHeatmapDrawing(rows []string, cols []string, values [][]float64, opt Options) (Drawing, error) {
 	o, err := opt.normalise()
 	if err != nil {
-		return nil, fmt.Errorf("groepsoverzicht: %w", err)
+		return Drawing{}, fmt.Errorf("groepsoverzicht: %w", err)
 	}
 	if len(values) != len(rows) {
-		return nil, fmt.Errorf("groepsoverzicht: %d rijen met waarden voor %d competenties", len(values), len(rows))
+		return Drawing{}, fmt.Errorf("groepsoverzicht: %d rijen met waarden voor %d competenties", len(values), len(rows))
 	}
 	for i, v := range values {
 		if len(v) != len(cols) {
-			return nil, fmt.Errorf("groepsoverzicht: rij %d heeft %d waarden voor %d kolommen", i+1, len(v), len(cols))
+			return Drawing{}, fmt.Errorf("groepsoverzicht: rij %d heeft %d waarden voor %d kolommen", i+1, len(v), len(cols))
 		}
 		for _, x := range v {
 			if math.IsInf(x, 0) {
-				return nil, fmt.Errorf("groepsoverzicht: rij %d bevat een oneindige waarde", i+1)
+				return Drawing{}, fmt.Errorf("groepsoverzicht: rij %d bevat een oneindige waarde", i+1)
 			}
 		}
 	}
@@ -48,7 +58,7 @@ func GroupHeatmap(rows []string, cols []string, values [][]float64, opt Options)
 	cl := classesFor(values)
 	pal, err := brewer.GetPalette(brewer.TypeSequential, "Blues", cl.n)
 	if err != nil {
-		return nil, fmt.Errorf("groepsoverzicht: kleurenpalet: %w", err)
+		return Drawing{}, fmt.Errorf("groepsoverzicht: kleurenpalet: %w", err)
 	}
 	g := grid{values: values}
 	hm := plotter.NewHeatMap(g, pal)
@@ -80,7 +90,7 @@ func GroupHeatmap(rows []string, cols []string, values [][]float64, opt Options)
 	return rc.render(o, th), nil
 }
 
-// GroupHeatmapPNG is GroupHeatmap encoded as PNG, for the PDF.
+// GroupHeatmapPNG is GroupHeatmap encoded as PNG.
 func GroupHeatmapPNG(rows []string, cols []string, values [][]float64, opt Options) ([]byte, error) {
 	img, err := GroupHeatmap(rows, cols, values, opt)
 	if err != nil {

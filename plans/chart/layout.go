@@ -1,7 +1,6 @@
 package chart
 
 import (
-	"image"
 	"image/color"
 	"strings"
 
@@ -54,8 +53,8 @@ type legendItem struct {
 	thumb plot.Thumbnailer
 }
 
-// render draws the chart; o is normalised and len(titles) > 0.
-func (rc rowChart) render(o Options, th theme) image.Image {
+// render lays the chart out; o is normalised and len(titles) > 0.
+func (rc rowChart) render(o Options, th theme) Drawing {
 	n := len(rc.titles)
 	width := o.points(o.Width)
 	inner := width - 2*margin
@@ -113,21 +112,21 @@ func (rc rowChart) render(o Options, th theme) image.Image {
 	grid.Horizontal.Color = nil
 	p.Add(grid, rc.data)
 
-	img, c := newCanvas(o, heightPx, th.bg)
-	top := c.Max.Y - margin
-	drawLegend(c, legendRows, legendSty, margin, top)
-	plotArea := draw.Crop(c, margin, -margin, margin+noteH, -(margin + legendH + margin + topH))
-	p.Draw(plotArea)
-	data := p.DataCanvas(plotArea)
-	rc.drawHeaders(&data, p, labelSty, th.muted, c.Min.X+margin)
-	if rc.topScale {
-		drawTopScale(&data, p, ticks, tickSty)
-	}
-	if note != "" {
-		noteSty.YAlign = draw.YBottom
-		c.FillText(noteSty, vg.Point{X: margin, Y: margin}, note)
-	}
-	return img.Image()
+	return Drawing{opt: o, heightPx: heightPx, bg: th.bg, paint: func(c draw.Canvas) {
+		top := c.Max.Y - margin
+		drawLegend(c, legendRows, legendSty, margin, top)
+		plotArea := draw.Crop(c, margin, -margin, margin+noteH, -(margin + legendH + margin + topH))
+		p.Draw(plotArea)
+		data := p.DataCanvas(plotArea)
+		rc.drawHeaders(&data, p, labelSty, th.muted, c.Min.X+margin)
+		if rc.topScale {
+			drawTopScale(&data, p, ticks, tickSty)
+		}
+		if note != "" {
+			noteSty.YAlign = draw.YBottom
+			c.FillText(noteSty, vg.Point{X: margin, Y: margin}, note)
+		}
+	}}
 }
 
 // rowY is the y value of row i: the first row is drawn at the top.

@@ -33,9 +33,19 @@ func (r profileRow) gap() bool { return !r.header && r.own < r.required }
 // Competencies with unanswered indicators get a "*" and a note. With no
 // competencies the image says there are no answers yet.
 func Profile(levels []assessment.CompetencyResult, scale []assessment.Level, opt Options) (image.Image, error) {
+	d, err := ProfileDrawing(levels, scale, opt)
+	if err != nil {
+		return nil, err
+	}
+	return d.Image(), nil
+}
+
+// ProfileDrawing is the profile chart laid out but not yet drawn, for a
+// canvas of the caller's (the PDF draws it as vectors).
+func ProfileDrawing(levels []assessment.CompetencyResult, scale []assessment.Level, opt Options) (Drawing, error) {
 	o, err := opt.normalise()
 	if err != nil {
-		return nil, fmt.Errorf("profielgrafiek: %w", err)
+		return Drawing{}, fmt.Errorf("profielgrafiek: %w", err)
 	}
 	if len(levels) == 0 {
 		return message(o, or(o.Labels.NoAnswers, "Nog geen antwoorden"),
@@ -133,7 +143,7 @@ func (g group) name(lb Labels) string {
 	return ""
 }
 
-// ProfilePNG is Profile encoded as PNG, for the PDF.
+// ProfilePNG is Profile encoded as PNG.
 func ProfilePNG(levels []assessment.CompetencyResult, scale []assessment.Level, opt Options) ([]byte, error) {
 	img, err := Profile(levels, scale, opt)
 	if err != nil {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -20,17 +19,18 @@ const (
 	sourceName = "Regioplan, 2026"
 )
 
-// content describes the whole plan as layout blocks.
+// content describes the whole plan as layout blocks, in the order its
+// reader (the supervisor) needs it: a one-page summary, the profile chart,
+// then detail only where it adds something.
 func content(f *planfile.File, chart picture) *document {
 	name := strings.TrimSpace(f.Profile.Name)
 	if name == "" {
 		name = noName
 	}
 	var b []block
-	b = append(b, cover(f, name)...)
+	b = append(b, summaryPage(f, name)...)
 	b = append(b, profile(f, chart)...)
-	b = append(b, gaps(f)...)
-	b = append(b, actions(f)...)
+	b = append(b, details(f)...)
 	b = append(b, reflection(f)...)
 	b = append(b, reviews(f)...)
 	b = append(b, sources(f)...)
@@ -45,167 +45,200 @@ func content(f *planfile.File, chart picture) *document {
 	}
 }
 
-func cover(f *planfile.File, name string) []block {
+// topGaps is how many gaps page 1 shows with their evidence; the rest
+// follow in one table or one list.
+const (
+	topGaps      = 3
+	evidenceRows = 2
+)
+
+// summaryPage is page 1: who and when, the main gaps with the statements
+// behind them, the agreed actions, and the other gaps in one place.
+func summaryPage(f *planfile.File, name string) []block {
+	b := []block{
+		para{text: docTitle, face: bold, size: 16},
+		who(f, name),
+		rule{},
+	}
+	b = append(b, mainGaps(f)...)
+	b = append(b, actionTable(f)...)
+	return append(b, otherGaps(f)...)
+}
+
+func who(f *planfile.File, name string) fields {
 	sc := f.SelfCheck
 	done := fmt.Sprintf("%d van %d uitspraken beantwoord", sc.Answered, sc.Total)
-	if sc.Total > 0 {
-		done += fmt.Sprintf(" (%d%%)", sc.Answered*100/sc.Total)
-	}
-	if sc.Answered < sc.Total {
-		done += "; waar uitspraken openstaan, telt het niveau alleen de gegeven antwoorden"
-	}
 	checked := date(sc.Updated)
 	if !sc.Started.IsZero() && !sameDay(sc.Started, sc.Updated) {
-		checked = fmt.Sprintf("begonnen %s, laatst bijgewerkt %s", date(sc.Started), date(sc.Updated))
+		checked = fmt.Sprintf("%s – %s", date(sc.Started), date(sc.Updated))
 	}
-	return []block{
-		spacer(25),
-		para{text: docTitle, face: bold, size: 22},
-		spacer(2),
-		para{text: "Uitkomst van de zelfscan en de acties die u kiest om verder te groeien", size: 12, muted: true},
-		spacer(12),
-		rule{},
-		fields{
-			{"Naam", name},
-			{"Team", orNot(f.Profile.Team)},
-			{"Organisatie", orNot(f.Profile.OrganisationName)},
-			{"Functie", orNot(f.Profile.FunctionName)},
-			{"Zelfscan", checked},
-			{"Plan geëxporteerd", date(f.Exported)},
-			{"Volledigheid", done},
-			{"Competentiekader", "versie " + orNot(f.Framework.Version)},
-			{"Catalogus", "versie " + orNot(f.Catalogue)},
-		},
-		rule{},
-		spacer(6),
-		para{text: summary(f), muted: true},
+	person := name
+	if t := strings.TrimSpace(f.Profile.Team); t != "" {
+		person += ", " + t
+	}
+	return fields{
+		{"Professional", person},
+		{"Organisatie en functie", orNot(f.Profile.OrganisationName) + " — " + orNot(f.Profile.FunctionName)},
+		{"Zelfscan", checked + " · " + done},
+		{"Competentiekader", "versie " + orNot(f.Framework.Version) + " (" + sourceName + ") · catalogus " + orNot(f.Catalogue)},
+		{"Plan", date(f.Exported) + ": " + outcome(f)},
 	}
 }
 
-// summary says in one sentence what the plan holds.
-func summary(f *planfile.File) string {
-	gaps := len(f.Gaps)
-	s := fmt.Sprintf("Dit plan telt %s en %s.", count(gaps, "tekort", "tekorten"), count(len(f.Actions), "actie", "acties"))
-	switch n := len(f.Reviews); n {
-	case 0:
-		s += " Het is nog niet besproken."
-	default:
-		s += fmt.Sprintf(" Het is %s besproken, het laatst op %s.", count(n, "keer", "keer"), date(f.Reviews[n-1].Date))
+// reviewState says whether and when the plan was discussed.
+func reviewState(f *planfile.File) string {
+	r, ok := f.LatestReview()
+	if !ok {
+		return "nog niet besproken"
+	}
+	s := "laatst besproken op " + date(r.Date) + " met " + orNot(r.Reviewer)
+	if r.SignedOff {
+		s += ", afgetekend"
 	}
 	return s
 }
 
-func profile(f *planfile.File, chart picture) []block {
-	b := []block{
-		newPage{},
-		heading{text: "Uw profiel", level: 1},
-		para{text: "Per competentie ziet u het niveau dat u zelf aangaf naast het niveau dat uw functie vraagt."},
-		chart,
-		heading{text: "Niveau per competentie", level: 2},
+// outcome says in a few words what the plan holds.
+func outcome(f *planfile.File) string {
+	return count(len(f.Gaps), "tekort", "tekorten") + ", " + count(len(f.Actions), "actie", "acties") + ", " + reviewState(f)
+}
+
+// mainGaps shows the first gaps in priority order with their levels, the
+// average behind them and the statements rated below the required level.
+func mainGaps(f *planfile.File) []block {
+	b := []block{heading{text: "Belangrijkste tekorten", level: 2}}
+	if len(f.Gaps) == 0 {
+		return append(b, para{text: "Er zijn geen tekorten: op elke competentie haalt de professional het niveau dat de functie vraagt."})
 	}
-	levels := table{cols: []column{{"Competentie", 0.5}, {"Categorie", 0.26}, {"Eigen niveau", 0.12}, {"Vereist", 0.12}}}
-	for _, c := range f.Competencies {
-		title := c.Title
-		if !c.Complete {
-			title += " *"
+	for i, g := range f.GapViews()[:min(topGaps, len(f.Gaps))] {
+		b = append(b, gapSummary(f, i+1, g))
+	}
+	return b
+}
+
+func gapSummary(f *planfile.File, nr int, g planfile.GapView) block {
+	title, _ := f.CompetencyTitle(g.CompetencyID)
+	grp := group{para{text: fmt.Sprintf("%d. %s — prioriteit %s", nr, title, g.Priority), face: bold}}
+	levels := "nu " + f.LevelLabel(g.Own) + " → vereist " + f.LevelLabel(g.Required)
+	assessed, ok := f.Gap(g.CompetencyID)
+	if ok && assessed.Answered > 0 {
+		levels = fmt.Sprintf("nu %s, gemiddeld %s → vereist %s · %d van %d uitspraken onder het vereiste niveau",
+			f.LevelLabel(g.Own), planfile.Decimal(assessed.Score()), f.LevelLabel(g.Required), len(assessed.Evidence), assessed.Answered)
+	}
+	if !g.Complete {
+		levels += " · niet alle uitspraken beantwoord"
+	}
+	grp = append(grp, para{text: levels, size: 9, muted: true})
+	// The lowest-rated statements come first; the count above says how many there are.
+	var lines []string
+	for _, e := range assessed.Evidence[:min(evidenceRows, len(assessed.Evidence))] {
+		lines = append(lines, "• "+e.Indicator.Text+" — antwoord "+f.LevelLabel(e.Level))
+	}
+	if len(lines) > 0 {
+		grp = append(grp, para{text: strings.Join(lines, "\n"), size: 9})
+	}
+	return append(grp, spacer(1.5))
+}
+
+// actionTable lists every action with its gap, target date and status.
+func actionTable(f *planfile.File) []block {
+	b := []block{heading{text: "Gekozen acties", level: 2}}
+	if len(f.Actions) == 0 {
+		return append(b, para{text: "Er zijn nog geen acties gekozen.", muted: true})
+	}
+	t := table{cols: []column{{"Actie", 0.39}, {"Bij competentie", 0.36}, {"Streefdatum", 0.14}, {"Status", 0.11}}}
+	for _, a := range f.Actions {
+		title := actionTitle(f, a.ID)
+		comp := competencyTitle(f, a.CompetencyID)
+		target := "–"
+		if !a.TargetDate.IsZero() {
+			target = shortDate(a.TargetDate)
 		}
-		levels.rows = append(levels.rows, []string{title, c.Category, strconv.Itoa(c.Own), strconv.Itoa(c.Required)})
+		t.rows = append(t.rows, []string{title, comp, target, plans.StatusLabel(a.Status)})
 	}
-	levels.strong = func(row, col int) bool { return col == 2 && f.Competencies[row].Own < f.Competencies[row].Required }
-	if len(f.Competencies) > 0 {
-		b = append(b, levels, para{text: "Vetgedrukt: lager dan vereist. * Niet alle uitspraken beantwoord; het niveau telt alleen de gegeven antwoorden.", size: 9, muted: true})
+	t.strong = func(row, col int) bool { return col == 3 && f.Actions[row].Status == plans.StatusAfgerond }
+	return append(b, t)
+}
+
+// otherGaps lists the gaps beyond the main ones once: those with an action
+// in a table, and every gap without an action together in one sentence.
+func otherGaps(f *planfile.File) []block {
+	var b []block
+	t := table{cols: []column{{"Overige tekorten met een actie", 0.6}, {"Nu → vereist", 0.25}, {"Prioriteit", 0.15}}}
+	var without []string
+	for i, g := range f.GapViews() {
+		title, _ := f.CompetencyTitle(g.CompetencyID)
+		if len(g.Actions) == 0 {
+			without = append(without, title)
+			continue
+		}
+		if i >= topGaps {
+			t.rows = append(t.rows, []string{title, fmt.Sprintf("%d → %d", g.Own, g.Required), planfile.CapitalFirst(g.Priority)})
+		}
 	}
-	b = append(b, heading{text: "De schaal", level: 2})
-	var scale fields
+	if len(t.rows) > 0 {
+		b = append(b, spacer(2), t)
+	}
+	if len(without) > 0 {
+		b = append(b, group{para{text: "Tekorten zonder actie (" + strconv.Itoa(len(without)) + ")", face: bold},
+			para{text: strings.Join(without, " · "), size: 9}})
+	}
+	return b
+}
+
+// profile is the chart, with its scale and how levels are computed above
+// it: the chart shrinks to the room left, so nothing of it is split off.
+func profile(f *planfile.File, chart picture) []block {
+	var scale []string
 	for _, l := range f.Framework.Scale {
-		scale = append(scale, field{fmt.Sprintf("%d – %s", l.Value, l.Label), l.Description})
+		scale = append(scale, fmt.Sprintf("%d %s", l.Value, l.Label))
+	}
+	// No forced page break: a summary that runs over shares its second page
+	// with the chart, which shrinks to fit, rather than leaving it nearly empty.
+	b := []block{
+		heading{text: "Profiel", level: 1},
+		para{text: "Per competentie het niveau dat de professional zichzelf gaf, naast het niveau dat de functie vraagt."},
 	}
 	if len(scale) > 0 {
-		b = append(b, scale)
+		b = append(b, para{text: "Schaal: " + strings.Join(scale, " · "), size: 9, muted: true})
 	}
-	b = append(b,
-		heading{text: "Hoe niveaus en tekorten worden berekend", level: 2},
-		para{text: "Per competentie telt het gemiddelde van uw antwoorden op de uitspraken, met één decimaal. " +
-			"Uw niveau is dat gemiddelde naar beneden afgerond; het niveau bepaalt of u haalt wat uw functie vraagt, zodat één zwak punt zichtbaar blijft. " +
-			"De grootte van een tekort is het verschil tussen het vereiste niveau en uw gemiddelde: antwoorden 1, 1, 1, 1 bij vereist niveau 2 liggen 1,0 onder vereist, antwoorden 2, 2, 2, 1 een kwart niveau. " +
-			"In de basis telt dat verschil helemaal, in verdieping en rol voor de helft; komt het op 1 of meer, dan is de prioriteit hoog, op 0,5 of meer middel, anders laag. " +
-			"Het zwaarst tellende tekort staat eerst. Bij elk tekort horen de uitspraken die u lager dan het vereiste niveau beoordeelde."},
-	)
-	return b
+	return append(b,
+		para{size: 9, muted: true, text: "Het niveau is het gemiddelde van de antwoorden op de uitspraken van een competentie, naar beneden afgerond; " +
+			"het telt voor de vraag of het vereiste niveau is gehaald. Hoe ver het gemiddelde onder het vereiste niveau ligt, bepaalt prioriteit en volgorde: " +
+			"in de basis telt dat verschil helemaal, in verdieping en rol voor de helft (1 of meer: hoog, 0,5 of meer: middel, anders laag)."},
+		chart)
 }
 
-func gaps(f *planfile.File) []block {
-	b := []block{newPage{}, heading{text: "Tekorten in volgorde van prioriteit", level: 1}}
-	if len(f.Gaps) == 0 {
-		return append(b, para{text: "Er zijn geen tekorten: op elke competentie haalt u het niveau dat uw functie vraagt."})
-	}
-	t := table{cols: []column{
-		{"Nr.", 0.05}, {"Competentie", 0.31}, {"Categorie", 0.21},
-		{"Eigen niveau → vereist", 0.23}, {"Tekort", 0.09}, {"Prioriteit", 0.11},
-	}}
-	incomplete := false
-	for i, g := range f.Gaps {
-		title := competencyTitle(f, g.CompetencyID)
-		if !g.Complete {
-			title += " *"
-			incomplete = true
-		}
-		category := ""
-		if c, ok := f.Competency(g.CompetencyID); ok {
-			category = c.Category
-		}
-		t.rows = append(t.rows, []string{
-			strconv.Itoa(i + 1), title, category,
-			levelText(f, g.Own) + " → " + levelText(f, g.Required),
-			strconv.Itoa(g.Size), capitalise(g.Priority),
-		})
-	}
-	t.strong = func(row, col int) bool { return col == 5 && f.Gaps[row].Priority == "hoog" }
-	b = append(b, t)
-	b = append(b, para{text: "Tekort: het aantal niveaus tot het vereiste niveau.", size: 9, muted: true})
-	if incomplete {
-		b = append(b, para{text: "* Niet alle uitspraken van deze competentie zijn beantwoord; het niveau telt alleen de gegeven antwoorden.", size: 9, muted: true})
-	}
-	return b
-}
-
-func actions(f *planfile.File) []block {
-	b := []block{newPage{}, heading{text: "Acties per tekort", level: 1}}
+// details shows per gap what page 1 leaves out: provider, kind, level,
+// accreditation, link and evaluation of each action. Gaps without an
+// action are not repeated here.
+func details(f *planfile.File) []block {
 	if len(f.Actions) == 0 {
-		b = append(b, para{text: "Er zijn nog geen acties gekozen."})
+		return nil
 	}
-	isGap := map[string]bool{}
-	for i, g := range f.Gaps {
-		isGap[g.CompetencyID] = true
-		b = append(b, heading{text: fmt.Sprintf("%d. %s (prioriteit %s)", i+1, competencyTitle(f, g.CompetencyID), g.Priority), level: 2})
-		as := f.ActionsFor(g.CompetencyID)
-		if len(as) == 0 {
-			b = append(b, para{text: "Nog geen actie gekozen voor dit tekort.", face: italic, muted: true})
+	b := []block{newPage{}, heading{text: "Acties in detail", level: 1}}
+	for i, g := range f.GapViews() {
+		if len(g.Actions) == 0 {
+			continue
 		}
-		for _, a := range as {
+		title, _ := f.CompetencyTitle(g.CompetencyID)
+		b = append(b, heading{text: fmt.Sprintf("%d. %s", i+1, title), level: 2})
+		for _, a := range g.Actions {
 			b = append(b, action(a))
 		}
 	}
-	var other []*planfile.Action
-	for i := range f.Actions {
-		if !isGap[f.Actions[i].CompetencyID] {
-			other = append(other, &f.Actions[i])
-		}
-	}
-	if len(other) > 0 {
-		b = append(b, heading{text: "Overige acties", level: 2},
-			para{text: "Acties bij competenties waarop u het vereiste niveau al haalt.", muted: true})
+	if other := f.OtherActions(); len(other) > 0 {
+		b = append(b, heading{text: "Acties bij competenties zonder tekort", level: 2})
 		for _, a := range other {
-			b = append(b, action(a, field{"Competentie", competencyTitle(f, a.CompetencyID)}))
+			title, _ := f.CompetencyTitle(a.CompetencyID)
+			b = append(b, action(a, field{"Competentie", title}))
 		}
 	}
-	if len(f.Actions) > 0 {
-		b = append(b, heading{text: "Accreditatiepunten per register", level: 2})
-		if pts := points(f.Actions); len(pts) > 0 {
-			b = append(b, pts)
-		} else {
-			b = append(b, para{text: "Voor geen van de gekozen acties is een accreditatie bekend.", muted: true})
-		}
+	b = append(b, heading{text: "Accreditatiepunten per register", level: 2})
+	if pts := points(f); len(pts) > 0 {
+		b = append(b, group{pts, para{text: "Elk aanbod telt één keer, ook als het bij meer tekorten is gekozen; afgerond zodra één actie ermee is afgerond.", size: 9, muted: true}})
+	} else {
+		b = append(b, para{text: "Voor geen van de gekozen acties is een accreditatie bekend.", muted: true})
 	}
 	return b
 }
@@ -218,24 +251,7 @@ func action(a *planfile.Action, extra ...field) block {
 	}
 	fs := fields(extra)
 	if it := a.Item; it != nil {
-		if it.Provider != "" {
-			fs = append(fs, field{"Aanbieder", it.Provider})
-		}
-		if it.Kind != "" {
-			fs = append(fs, field{"Soort", plans.KindLabel(it.Kind)})
-		}
-		if it.Level != "" {
-			fs = append(fs, field{"Niveau", plans.LevelLabel(it.Level)})
-		}
-		if acc := it.Accreditation; acc.Register != "" {
-			fs = append(fs, field{"Accreditatie", acc.Register + ", " + pointsText(acc.Points)})
-		}
-		if it.URL != "" {
-			fs = append(fs, field{"Link", it.URL})
-		}
-		if it.Origin != "" && it.Origin != plans.OriginBuiltin {
-			fs = append(fs, field{"Uit catalogus", it.Origin})
-		}
+		fs = append(fs, itemFields(it)...)
 	}
 	if strings.TrimSpace(a.OwnText) != "" {
 		label := "Omschrijving"
@@ -248,7 +264,7 @@ func action(a *planfile.Action, extra ...field) block {
 	if !a.TargetDate.IsZero() {
 		target = date(a.TargetDate)
 	}
-	fs = append(fs, field{"Streefdatum", target}, field{"Status", plans.StatusLabel(a.Status)})
+	fs = append(fs, field{"Streefdatum en status", target + " · " + plans.StatusLabel(a.Status)})
 	for _, e := range []field{
 		{"Wat het opleverde", a.Evaluation.Brought},
 		{"Wat er veranderde in de praktijk", a.Evaluation.Changed},
@@ -258,67 +274,92 @@ func action(a *planfile.Action, extra ...field) block {
 			fs = append(fs, e)
 		}
 	}
-	return group{para{text: title, face: bold}, fs, spacer(2)}
+	return group{para{text: title, face: bold}, fs, spacer(1)}
 }
 
-// points sums the accreditation points of the chosen actions per register.
-func points(as []planfile.Action) fields {
-	total, done := map[string]float64{}, map[string]float64{}
-	for _, a := range as {
-		if a.Item == nil || a.Item.Accreditation.Register == "" {
-			continue
-		}
-		reg := a.Item.Accreditation.Register
-		total[reg] += a.Item.Accreditation.Points
-		if a.Status == plans.StatusAfgerond {
-			done[reg] += a.Item.Accreditation.Points
+// itemFields are what the catalogue says of an item, leaving out the empty.
+func itemFields(it *planfile.Item) fields {
+	var about []string
+	for _, s := range []string{it.Provider, plans.KindLabel(it.Kind), plans.LevelLabel(it.Level)} {
+		if strings.TrimSpace(s) != "" {
+			about = append(about, s)
 		}
 	}
-	regs := make([]string, 0, len(total))
-	for r := range total {
-		regs = append(regs, r)
+	var fs fields
+	if len(about) > 0 {
+		fs = append(fs, field{"Aanbieder, soort, niveau", strings.Join(about, " · ")})
 	}
-	sort.Strings(regs)
+	if acc := it.Accreditation; acc.Register != "" {
+		fs = append(fs, field{"Accreditatie", acc.Register + ", " + pointsText(acc.Points)})
+	}
+	if it.URL != "" {
+		fs = append(fs, field{"Link", it.URL})
+	}
+	if it.Origin != "" && it.Origin != plans.OriginBuiltin {
+		fs = append(fs, field{"Uit catalogus", it.Origin})
+	}
+	return fs
+}
+
+// points shows the plan's accreditation points per register by the plan
+// file's rule, as the plan screen does.
+func points(f *planfile.File) fields {
 	var out fields
-	for _, r := range regs {
-		out = append(out, field{r, fmt.Sprintf("%s, waarvan %s afgerond", pointsText(total[r]), pointsText(done[r]))})
+	for _, rp := range f.Points() {
+		out = append(out, field{rp.Register, pointsText(rp.Total) + ", waarvan " + planfile.PointsNumber(rp.Completed) + " afgerond"})
 	}
 	return out
 }
 
+// reflection is the professional's own words: the reflection on the plan
+// and the notes per competency, each with the supervisor's latest answer.
 func reflection(f *planfile.File) []block {
-	b := []block{newPage{}, heading{text: "Reflectie", level: 1}}
-	if strings.TrimSpace(f.Reflection) == "" {
-		b = append(b, para{text: "Er is nog geen reflectie geschreven.", face: italic, muted: true})
-	} else {
+	b := []block{heading{text: "Reflectie van de professional", level: 1}}
+	notes := f.Notes()
+	text := strings.TrimSpace(f.Reflection)
+	switch {
+	case text != "":
 		b = append(b, para{text: f.Reflection})
-	}
-	var notes []block
-	for _, c := range f.Competencies {
-		if strings.TrimSpace(c.Note) != "" {
-			notes = append(notes, group{para{text: c.Title, face: bold}, para{text: c.Note}, spacer(1)})
-		}
+	case len(notes) == 0:
+		return append(b, para{text: "De professional heeft nog geen reflectie en geen notities geschreven.", face: italic, muted: true})
 	}
 	if len(notes) > 0 {
-		b = append(b, heading{text: "Uw notities bij competenties", level: 2})
-		b = append(b, notes...)
+		b = append(b, heading{text: "Notities per competentie", level: 2})
+	}
+	for _, c := range notes {
+		g := group{para{text: c.Title, face: bold}, para{text: c.Note}}
+		if who, answer, ok := latestAnswer(f, c.ID); ok {
+			g = append(g, para{text: "Antwoord van " + who + ": " + answer, face: italic, muted: true})
+		}
+		b = append(b, append(g, spacer(1)))
 	}
 	return b
 }
 
+// latestAnswer is the most recent review comment on a competency: the
+// supervisor's answer to the note on it.
+func latestAnswer(f *planfile.File, competencyID string) (reviewer, answer string, ok bool) {
+	var when time.Time
+	for _, r := range f.Reviews {
+		if c := strings.TrimSpace(r.GapComments[competencyID]); c != "" && (!ok || !r.Date.Before(when)) {
+			reviewer, answer, when, ok = orNot(r.Reviewer), c, r.Date, true
+		}
+	}
+	return reviewer, answer, ok
+}
+
 func reviews(f *planfile.File) []block {
-	b := []block{newPage{}, heading{text: "Bespreking", level: 1}}
+	b := []block{heading{text: "Bespreking", level: 1}}
 	if len(f.Reviews) == 0 {
-		return append(b,
-			para{text: "Dit plan is nog niet besproken. Vul dit deel in tijdens de bespreking in intervisie, werkbegeleiding of supervisie.", muted: true},
-			spacer(3),
-			writeLines{label: "Naam begeleider", n: 1},
-			writeLines{label: "Datum", n: 1},
+		// The form to fill in by hand stays on one page with its signatures.
+		return append(b, group{
+			para{text: "Nog niet besproken. Vul dit deel in tijdens de bespreking in intervisie, werkbegeleiding of supervisie.", muted: true},
+			spacer(2),
+			writeLines{label: "Naam begeleider en datum", n: 1},
 			writeLines{label: "Vorm van bespreking (intervisie, werkbegeleiding of supervisie)", n: 1},
-			writeLines{label: "Opmerkingen en afspraken", n: 8},
-			spacer(4),
+			writeLines{label: "Opmerkingen en afspraken", n: 5},
 			signatures{"Handtekening professional", "Handtekening begeleider"},
-		)
+		})
 	}
 	for i, r := range f.Reviews {
 		if i > 0 {
@@ -348,7 +389,7 @@ func review(f *planfile.File, r planfile.Review) []block {
 		b = append(b, para{text: "Deze bespreking ging over een eerdere versie van het plan (van " + date(r.OnPlanUpdated) + ").", face: italic, muted: true})
 	}
 	b = append(b, fs)
-	// Comments per gap in priority order, then any on other competencies.
+	// Comments per competency in priority order, then any on other competencies.
 	var gapComments fields
 	seen := map[string]bool{}
 	for _, g := range f.Gaps {
@@ -363,7 +404,7 @@ func review(f *planfile.File, r planfile.Review) []block {
 		}
 	}
 	if len(gapComments) > 0 {
-		b = append(b, para{text: "Opmerkingen per tekort", face: bold}, gapComments)
+		b = append(b, para{text: "Opmerkingen per competentie", face: bold}, gapComments)
 	}
 	var actionComments fields
 	var agreed []string
@@ -447,45 +488,30 @@ func ownCatalogues(as []planfile.Action) []string {
 	return slices.Sorted(maps.Keys(set))
 }
 
+// competencyTitle names a competency, also one the file no longer has.
 func competencyTitle(f *planfile.File, id string) string {
-	if c, ok := f.Competency(id); ok && c.Title != "" {
-		return c.Title
+	if t, ok := f.CompetencyTitle(id); ok {
+		return t
 	}
 	return "Competentie " + id
 }
 
+// actionTitle names an action, also one a review mentions that the plan no
+// longer has.
 func actionTitle(f *planfile.File, id string) string {
-	for _, a := range f.Actions {
-		if a.ID != id {
-			continue
-		}
-		if a.Item != nil {
-			return a.Item.Title
-		}
-		if t := firstLine(a.OwnText); t != "" {
-			return "Eigen actie: " + t
-		}
+	t, ok := f.ActionTitle(id)
+	switch {
+	case !ok:
+		return "Actie " + id + " (niet meer in het plan)"
+	case !isItem(f, id):
+		return "Eigen actie: " + t
 	}
-	return "Actie " + id + " (niet meer in het plan)"
+	return t
 }
 
-// firstLine shortens an own text to a label of at most 80 characters.
-func firstLine(s string) string {
-	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
-	if r := []rune(s); len(r) > 80 {
-		s = string(r[:79]) + "…"
-	}
-	return s
-}
-
-// levelText is "2 (Toepassen)" with the label from the plan's own scale.
-func levelText(f *planfile.File, v int) string {
-	for _, l := range f.Framework.Scale {
-		if l.Value == v {
-			return fmt.Sprintf("%d (%s)", v, l.Label)
-		}
-	}
-	return strconv.Itoa(v)
+func isItem(f *planfile.File, id string) bool {
+	a, ok := f.Action(id)
+	return ok && a.Item != nil
 }
 
 var months = [...]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}
@@ -504,14 +530,16 @@ func sameDay(a, b time.Time) bool {
 	return ay == by && am == bm && ad == bd
 }
 
-// pointsText is "1 punt" or "2,5 punten" with a Dutch decimal comma.
+// pointsText is "1 punt" or "2,5 punten".
 func pointsText(p float64) string {
-	s := strings.Replace(strconv.FormatFloat(p, 'f', -1, 64), ".", ",", 1)
 	if p == 1 {
-		return s + " punt"
+		return "1 punt"
 	}
-	return s + " punten"
+	return planfile.PointsNumber(p) + " punten"
 }
+
+// shortDate is 1-3-2027, for table columns.
+func shortDate(t time.Time) string { return t.Format("2-1-2006") }
 
 func count(n int, one, many string) string {
 	if n == 1 {
@@ -525,12 +553,4 @@ func orNot(s string) string {
 		return notFilled
 	}
 	return s
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
 }

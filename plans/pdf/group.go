@@ -49,18 +49,12 @@ func RenderGroup(w io.Writer, o *grp.Overview, opt GroupOptions) error {
 }
 
 func heatmapPicture(rows, cols []string, values [][]float64) (picture, error) {
-	opt := chart.ForPDF(textW)
-	widthPx := textW / 25.4 * chartDPI
-	opt.Width, opt.DPI = int(widthPx+0.5), chartDPI
-	img, err := chart.GroupHeatmap(rows, cols, values, opt)
+	d, err := chart.GroupHeatmapDrawing(rows, cols, values, chart.ForPDF(textW))
 	if err != nil {
 		return picture{}, err
 	}
-	data, err := encodeRGB(img)
-	if err != nil {
-		return picture{}, fmt.Errorf("heatmap als PNG: %w", err)
-	}
-	return picture{name: "heatmap", png: data, aspect: aspectOf(img)}, nil
+	w, h := d.Size()
+	return picture{name: "heatmap", vector: &d, aspect: float64(h / w)}, nil
 }
 
 // heatmapCaption says what the cells mean; the GUI shows the same idea.

@@ -1,5 +1,7 @@
 package pdf
 
+import "zelfscan/plans/chart"
+
 // The document is first described with the types below and only then drawn
 // by render.go, so the content rules stay free of the PDF library (which is
 // archived and could be swapped) and the page-break logic lives in one place.
@@ -54,10 +56,12 @@ type table struct {
 	strong func(row, col int) bool
 }
 
-// picture is a PNG drawn at the full text width.
+// picture is a PNG, or a chart drawn as vectors when vector is set, at the
+// full text width.
 type picture struct {
-	name string
-	png  []byte
+	name   string
+	png    []byte
+	vector *chart.Drawing
 	// aspect is height / width.
 	aspect float64
 }

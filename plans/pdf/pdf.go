@@ -1,5 +1,6 @@
 // Package pdf renders a personal learning plan (a planfile.File) as an A4
-// PDF in Dutch: cover, profile chart, gaps, actions, reflection, reviews and
+// PDF in Dutch for the supervisor who discusses it: a one-page summary,
+// the profile chart, actions in detail, reflection with notes, reviews and
 // sources, with an embedded UTF-8 font and page numbers. The same File and
 // Options always give the same bytes.
 package pdf
@@ -7,7 +8,6 @@ package pdf
 import (
 	"errors"
 	"fmt"
-	"image"
 	"io"
 	"time"
 
@@ -41,42 +41,14 @@ func Render(w io.Writer, f *planfile.File, opt Options) error {
 	if created.IsZero() {
 		created = f.Exported
 	}
-	chartPNG, aspect, err := profileChart(f)
+	drawing, err := chart.ProfileDrawing(f.Levels(), f.Framework.Scale, chart.ForPDF(textW))
 	if err != nil {
 		return fmt.Errorf("pdf maken: %w", err)
 	}
-	doc := content(f, picture{name: "profiel", png: chartPNG, aspect: aspect})
+	cw, ch := drawing.Size()
+	doc := content(f, picture{name: "profiel", vector: &drawing, aspect: float64(ch / cw)})
 	if err := render(w, doc, created.UTC(), opt.Attachments); err != nil {
 		return fmt.Errorf("pdf maken: %w", err)
 	}
 	return nil
-}
-
-// chartDPI is lower than chart.ForPDF's 200: drawing and encoding the chart
-// took most of the time of a whole plan, and 150 dpi still prints sharp.
-const chartDPI = 150
-
-// profileChart draws the profile at the text width and encodes it with
-// encodeRGB, which is several times faster than image/png here.
-func profileChart(f *planfile.File) ([]byte, float64, error) {
-	opt := chart.ForPDF(textW)
-	widthPx := textW / 25.4 * chartDPI
-	opt.Width, opt.DPI = int(widthPx+0.5), chartDPI
-	img, err := chart.Profile(f.Levels(), f.Framework.Scale, opt)
-	if err != nil {
-		return nil, 0, err
-	}
-	data, err := encodeRGB(img)
-	if err != nil {
-		return nil, 0, fmt.Errorf("profielgrafiek als PNG: %w", err)
-	}
-	return data, aspectOf(img), nil
-}
-
-func aspectOf(img image.Image) float64 {
-	b := img.Bounds()
-	if b.Dx() == 0 {
-		return 1
-	}
-	return float64(b.Dy()) / float64(b.Dx())
 }

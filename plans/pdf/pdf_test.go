@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -42,7 +43,10 @@ func realData(t testing.TB) (*assessment.Framework, *plans.Catalogue) {
 // typicalPlan is a police officer's plan built from the real framework and
 // catalogue: about a dozen gaps, 15 catalogue actions, an own action, an
 // action on a competency without a gap, and one review.
-func typicalPlan(t testing.TB) *planfile.File {
+func typicalPlan(t testing.TB) *planfile.File { return policePlan(t, 15) }
+
+// policePlan is typicalPlan with at most items catalogue actions.
+func policePlan(t testing.TB, items int) *planfile.File {
 	t.Helper()
 	fw, cat := realData(t)
 	sc := &assessment.SelfCheck{
@@ -60,16 +64,19 @@ func typicalPlan(t testing.TB) *planfile.File {
 			if i == 1 && j == 0 {
 				continue // one open question
 			}
-			sc.Ratings[ind.ID] = assessment.Rating{Level: level}
+			// Every third statement a level higher, so averages and evidence differ.
+			sc.Ratings[ind.ID] = assessment.Rating{Level: min(level+j%3/2, 3)}
 		}
 	}
 	res := assessment.Analyse(req, sc)
+	sc.Notes[res.Gaps[0].Competency.ID] = "Bij huiselijk geweld vraag ik te weinig door. Vraag voor mijn leidinggevende: kan ik een keer meekijken bij een collega?"
+	sc.Notes[res.Strengths[0].Competency.ID] = "Hier voel ik me zeker in."
 	plan := &plans.Plan{Created: sc.Started, Updated: sc.Updated,
 		Reflection: "Ik merk dat ik bij meldingen vooral op het laatste incident let. Ik wil leren patronen te zien en beter door te vragen."}
 	for _, g := range res.Gaps {
 		perGap := 0
 		for _, it := range cat.Items() {
-			if len(plan.Actions) >= 15 || perGap == 2 {
+			if len(plan.Actions) >= items || perGap == 2 {
 				break
 			}
 			if contains(it.Competencies, g.Competency.ID) {
@@ -91,7 +98,7 @@ func typicalPlan(t testing.TB) *planfile.File {
 	reviews := []planfile.Review{{
 		UID: "r1", OnPlanUpdated: sc.Updated, Reviewer: "Joëlle d’Hondt", Date: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC),
 		Setting: plans.SettingIntervisie, Overall: "Een helder plan; begin met de basis.",
-		GapComments:    map[string]string{res.Gaps[0].Competency.ID: "Koppel dit aan de eerstvolgende casus."},
+		GapComments:    map[string]string{res.Gaps[0].Competency.ID: "Ja: loop in december een dienst mee met Ahmed."},
 		ActionComments: map[string]string{"a1": "Goede keuze."},
 		Agreed:         map[string]bool{"a1": true, "a2": true},
 		SignedOff:      true,
@@ -230,14 +237,23 @@ func TestTypicalPlanShowsEverything(t *testing.T) {
 	text := pdfText(t, renderBytes(t, f, Options{Created: created}))
 	n := checkPages(t, text)
 	wantText(t, text, docTitle, "Zoë Çelik", "Basisteam Rijnmond-Noord", "Politie", f.Profile.FunctionName,
-		"Zelfscan GGG — persoonlijk leerplan — Zoë Çelik", "Uw profiel", "Tekorten in volgorde van prioriteit",
-		"Acties per tekort", "Overige acties", "Reflectie", "Bespreking", "Bronnen", "Joëlle d’Hondt",
+		"Zelfscan GGG — persoonlijk leerplan — Zoë Çelik", "Profiel", "Belangrijkste tekorten", "Gekozen acties",
+		"Acties in detail", "Acties bij competenties zonder tekort", "Reflectie van de professional", "Bespreking", "Bronnen", "Joëlle d’Hondt",
+		// The professional's note and the supervisor's answer to it.
+		"kan ik een keer meekijken bij een collega?", "Antwoord van Joëlle d’Hondt: Ja: loop in december een dienst mee met Ahmed.",
 		// The review's labels as on the review screen.
 		"Begeleider", "Vorm van bespreking", "Algemene opmerking",
 		"Regioplan, 2026", "bijlage 4", "Meelopen met een collega van Veilig Thuis", "Wat er veranderde in de praktijk",
 		"Pagina 1 van "+strconv.Itoa(n), fmt.Sprintf("Pagina %d van %d", n, n))
-	for _, c := range f.Competencies {
-		wantText(t, text, c.Title)
+	// Every gap is named, and the first with a statement rated below the level.
+	for _, g := range f.Gaps {
+		title, _ := f.CompetencyTitle(g.CompetencyID)
+		wantText(t, text, title)
+	}
+	if g, ok := f.Gap(f.Gaps[0].CompetencyID); !ok || len(g.Evidence) == 0 {
+		t.Fatal("the first gap has no evidence")
+	} else {
+		wantText(t, text, g.Evidence[0].Indicator.Text)
 	}
 	for _, a := range f.Actions {
 		if a.Item != nil {
@@ -252,7 +268,7 @@ func TestTypicalPlanShowsEverything(t *testing.T) {
 func TestEmptyPlanOffersAReviewForm(t *testing.T) {
 	text := pdfText(t, renderBytes(t, emptyPlan(), Options{}))
 	checkPages(t, text)
-	wantText(t, text, noName, "Er zijn geen tekorten", "Er zijn nog geen acties gekozen", "Er is nog geen reflectie geschreven",
+	wantText(t, text, noName, "Er zijn geen tekorten", "Er zijn nog geen acties gekozen", "nog geen reflectie en geen notities geschreven",
 		"Handtekening professional", "Handtekening begeleider", "Naam begeleider")
 }
 
@@ -264,11 +280,13 @@ func TestHugePlanFlowsOverPages(t *testing.T) {
 		t.Fatalf("%d pages for 60 long actions; text must be missing", n)
 	}
 	wantText(t, text, "Zoë Çelik-d’Ancona", "Inès Ôzdemir", "Actie-aanbod 59 over financiële afhankelijkheid", "Eigen actie 60:",
-		"Registerplein", "75 punten, waarvan 75 punten afgerond", "Actie a999 (niet meer in het plan)")
+		"Registerplein", "75 punten, waarvan 75 afgerond", "Actie a999 (niet meer in het plan)")
 	// Every long text arrives whole: count one phrase per copy.
 	phrase := "zinnen die doorlopen over meerdere regels."
 	perCopy := strings.Count(hugeText("x"), phrase)
-	copies := 1 + 12 + 60*3 + 30 + 3 // reflection, notes, evaluations, own texts, review texts
+	// reflection, notes, evaluations, own texts, review texts, and the review's
+	// comment on c00 once more as the answer next to the note on c00
+	copies := 1 + 12 + 60*3 + 30 + 3 + 1
 	var body []string
 	for _, l := range strings.Split(text, "\n") {
 		if !strings.Contains(l, "persoonlijk leerplan —") && !pageOf.MatchString(l) && !strings.HasPrefix(l, "Competentiekader ") {
@@ -347,15 +365,26 @@ func TestHostileTextDoesNotBreakRendering(t *testing.T) {
 	wantText(t, text, "ongeldige UTF-8", "stuurtekens")
 }
 
+// BenchmarkRenderTypical renders the typical plan; besides the mean it
+// reports the median and slowest run (targets: median < 40 ms, none over
+// 100 ms) and the file size.
 func BenchmarkRenderTypical(b *testing.B) {
 	f := typicalPlan(b)
 	var buf bytes.Buffer
+	var runs []time.Duration
 	for b.Loop() {
 		buf.Reset()
+		start := time.Now()
 		if err := Render(&buf, f, Options{Created: created}); err != nil {
 			b.Fatal(err)
 		}
+		runs = append(runs, time.Since(start))
 	}
+	slices.Sort(runs)
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	b.ReportMetric(ms(runs[len(runs)/2]), "p50-ms")
+	b.ReportMetric(ms(runs[len(runs)-1]), "max-ms")
+	b.ReportMetric(float64(buf.Len()), "pdf-bytes")
 }
 
 // encodeRGB writes a PNG that a standard decoder reads back pixel for pixel.
@@ -415,5 +444,36 @@ func TestHeadingEndingASectionGoesWhereItFits(t *testing.T) {
 	pages := strings.Split(strings.TrimRight(pdfText(t, buf.Bytes()), "\f\n"), "\f")
 	if len(pages) != 2 || !strings.Contains(pages[0], "Slot") || !strings.Contains(pages[1], "Volgende") {
 		t.Errorf("want 'Slot' on page 1 and 'Volgende' on page 2 of 2; got %d pages: %q", len(pages), pages)
+	}
+}
+
+// TestPageCounts measures the test plans: a typical plan with 5 actions
+// reads in 3 to 4 pages. ZELFSCAN_PDF_OUT=dir keeps the PDFs to look at.
+func TestPageCounts(t *testing.T) {
+	five := policePlan(t, 3)
+	if len(five.Actions) != 5 {
+		t.Fatalf("the typical plan has %d actions, want 5", len(five.Actions))
+	}
+	for _, c := range []struct {
+		name     string
+		f        *planfile.File
+		min, max int
+	}{
+		{"leeg", emptyPlan(), 1, 3},
+		{"typisch-5-acties", five, 3, 4},
+		{"typisch-17-acties", typicalPlan(t), 3, 8},
+		{"60-acties", hugePlan(), 40, 400},
+	} {
+		data := renderBytes(t, c.f, Options{Created: created})
+		if dir := os.Getenv("ZELFSCAN_PDF_OUT"); dir != "" {
+			if err := os.WriteFile(filepath.Join(dir, c.name+".pdf"), data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		n := checkPages(t, pdfText(t, data))
+		t.Logf("%s: %d pages", c.name, n)
+		if n < c.min || n > c.max {
+			t.Errorf("%s: %d pages, want %d to %d", c.name, n, c.min, c.max)
+		}
 	}
 }

@@ -1,7 +1,8 @@
 package pdf
 
-// This is the only file that imports gofpdf: the library is archived, so
-// everything else works on the layout types of layout.go.
+// This file and chartvec.go are the only ones that import gofpdf: the
+// library is archived, so everything else works on the layout types of
+// layout.go.
 
 import (
 	"bytes"
@@ -233,6 +234,45 @@ func (r *renderer) headRoom(onBreak func()) float64 {
 	return lineH(smallSize)*3 + 2*padY
 }
 
+// para draws a paragraph in its size (body size when unset), muted or not.
+func (r *renderer) para(b para) {
+	size := b.size
+	if size == 0 {
+		size = bodySize
+	}
+	c := ink
+	if b.muted {
+		c = muted
+	}
+	r.drawRow([]cell{r.cellOf(b.text, margin, textW, b.face, size, c)}, 0, 1.5, nil)
+}
+
+// fields draws label and value pairs in two columns.
+func (r *renderer) fields(b fields) {
+	for _, f := range b {
+		r.drawRow([]cell{
+			r.cellOf(f.label, margin, labelW-3, bold, bodySize, muted),
+			r.cellOf(f.value, margin+labelW, textW-labelW, regular, bodySize, ink),
+		}, 0, 1.2, nil)
+	}
+	r.p.SetY(r.y() + 1)
+}
+
+// writeLines draws a label over empty lines to write on, the first three
+// kept with the label.
+func (r *renderer) writeLines(b writeLines) {
+	r.font(bold, bodySize, muted)
+	r.ensure(lineH(bodySize) + 9*float64(min(b.n, 3)))
+	r.drawRow([]cell{r.cellOf(b.label, margin, textW, bold, bodySize, muted)}, 0, 0, nil)
+	for range b.n {
+		r.ensure(9)
+		y := r.y() + 8
+		r.hline(y, 0.2)
+		r.p.SetY(y + 1)
+	}
+	r.p.SetY(r.y() + 3)
+}
+
 func (r *renderer) draw(b block) {
 	switch b := b.(type) {
 	case newPage:
@@ -242,38 +282,15 @@ func (r *renderer) draw(b block) {
 	case heading:
 		r.heading(b)
 	case para:
-		size := b.size
-		if size == 0 {
-			size = bodySize
-		}
-		c := ink
-		if b.muted {
-			c = muted
-		}
-		r.drawRow([]cell{r.cellOf(b.text, margin, textW, b.face, size, c)}, 0, 1.5, nil)
+		r.para(b)
 	case fields:
-		for _, f := range b {
-			r.drawRow([]cell{
-				r.cellOf(f.label, margin, labelW-3, bold, bodySize, muted),
-				r.cellOf(f.value, margin+labelW, textW-labelW, regular, bodySize, ink),
-			}, 0, 1.2, nil)
-		}
-		r.p.SetY(r.y() + 1)
+		r.fields(b)
 	case table:
 		r.table(b)
 	case picture:
 		r.picture(b)
 	case writeLines:
-		r.font(bold, bodySize, muted)
-		r.ensure(lineH(bodySize) + 9*float64(min(b.n, 3)))
-		r.drawRow([]cell{r.cellOf(b.label, margin, textW, bold, bodySize, muted)}, 0, 0, nil)
-		for range b.n {
-			r.ensure(9)
-			y := r.y() + 8
-			r.hline(y, 0.2)
-			r.p.SetY(y + 1)
-		}
-		r.p.SetY(r.y() + 3)
+		r.writeLines(b)
 	case signatures:
 		r.signatures(b)
 	case spacer:
@@ -437,6 +454,11 @@ func (r *renderer) picture(pic picture) {
 		w, h = room/pic.aspect, room
 	}
 	r.ensure(h)
+	if pic.vector != nil {
+		drawChart(r.p, *pic.vector, margin+(textW-w)/2, r.y(), w)
+		r.p.SetY(r.y() + h + 3)
+		return
+	}
 	opt := gofpdf.ImageOptions{ImageType: "PNG"}
 	r.p.RegisterImageOptionsReader(pic.name, opt, bytes.NewReader(pic.png))
 	r.p.ImageOptions(pic.name, margin+(textW-w)/2, r.y(), w, h, false, opt, 0, "")

@@ -13,14 +13,22 @@ import (
 
 // Source is everything a File is built from.
 type Source struct {
-	Framework  *assessment.Framework
-	Catalogue  *plans.Catalogue
-	SelfCheck  *assessment.SelfCheck
-	Plan       *plans.Plan
-	PlanUID    string
-	Reviews    []Review
-	AppVersion string
+	Framework *assessment.Framework
+	Catalogue *plans.Catalogue
+	SelfCheck *assessment.SelfCheck
+	Plan      *plans.Plan
+	PlanUID   string
+	// Reviews replace the plan's own reviews when set.
+	Reviews []Review
+	// StoredItems are the item titles and providers the store copied per
+	// action ID, for items whose catalogue is gone (an own catalogue
+	// removed since the action was chosen).
+	StoredItems map[string]StoredItem
+	AppVersion  string
 }
+
+// StoredItem is what the store kept of a chosen item.
+type StoredItem struct{ Title, Provider string }
 
 // Build makes the self-contained file of a plan: levels and gaps come from
 // assessment.Analyse, titles from the framework and catalogue of now.
@@ -104,7 +112,7 @@ func Build(src Source, now time.Time) (*File, error) {
 		for _, a := range p.Actions {
 			fa := Action{ID: a.ID, CompetencyID: a.CompetencyID, OwnText: a.OwnText, TargetDate: a.TargetDate, Status: a.Status, Evaluation: a.Evaluation}
 			if a.ItemID != "" {
-				fa.Item = itemOf(src.Catalogue, a.ItemID)
+				fa.Item = itemOf(src.Catalogue, a.ItemID, src.StoredItems[a.ID])
 			}
 			f.Actions = append(f.Actions, fa)
 		}
@@ -114,8 +122,9 @@ func Build(src Source, now time.Time) (*File, error) {
 }
 
 // itemOf copies a catalogue item into the file. An item that is gone (an own
-// catalogue removed since) keeps its ID and says so, rather than vanishing.
-func itemOf(cat *plans.Catalogue, id string) *Item {
+// catalogue removed since) keeps its ID and the title the store copied, or
+// says it is gone, rather than vanishing.
+func itemOf(cat *plans.Catalogue, id string, stored StoredItem) *Item {
 	if cat != nil {
 		if it, ok := cat.Item(id); ok {
 			return &Item{
@@ -123,6 +132,9 @@ func itemOf(cat *plans.Catalogue, id string) *Item {
 				URL: it.URL, Accreditation: it.Accreditation, Source: it.Source, Origin: it.Origin,
 			}
 		}
+	}
+	if stored.Title != "" {
+		return &Item{ID: id, Title: stored.Title, Provider: stored.Provider}
 	}
 	return &Item{ID: id, Title: "Aanbod niet meer in de catalogus (" + id + ")"}
 }

@@ -218,6 +218,16 @@ func decode(name string, data []byte) (*File, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, fileError(name, ErrEmpty, "het bestand is leeg")
 	}
+	// The common case, a valid file of a version we read, is decoded in one
+	// pass; anything else takes the header-first path below for its message.
+	var f File
+	if json.Unmarshal(data, &f) == nil && f.Format == Format && f.Version >= 1 && f.Version <= Version {
+		if err := f.Validate(); err != nil {
+			return nil, fileError(name, ErrInvalid, "het bestand bevat onmogelijke waarden: %s", summarise(err))
+		}
+		return &f, nil
+	}
+	f = File{}
 	var h header
 	if err := decodeHeader(data, &h); err != nil {
 		if _, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
@@ -234,7 +244,6 @@ func decode(name string, data []byte) (*File, error) {
 	case *h.Version > Version:
 		return nil, fileError(name, ErrNewerVersion, "gemaakt met een nieuwere versie van Zelfscan GGG (bestandsversie %d); werk de app bij", *h.Version)
 	}
-	var f File
 	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, jsonError(name, data, err)
 	}

@@ -22,13 +22,6 @@ const (
 	maxIndicators = 100   // per competency
 )
 
-// Dates outside this window are typing or clock errors (or a hostile file):
-// the framework dates from 2026 and a plan is not made for the next century.
-var (
-	earliest = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	latest   = time.Date(2101, 1, 1, 0, 0, 0, 0, time.UTC)
-)
-
 // validator collects problems in Dutch, in file order.
 type validator struct{ errs []error }
 
@@ -55,8 +48,8 @@ func (v *validator) required(what, s string, limit int) {
 
 // date accepts the zero time (not set) or a time in the window.
 func (v *validator) date(what string, t time.Time) {
-	if !t.IsZero() && (t.Before(earliest) || !t.Before(latest)) {
-		v.add("%s (%s) ligt niet tussen 2000 en 2100", what, t.Format("2-1-2006"))
+	if !t.IsZero() && !plans.DateInRange(t) {
+		v.add("%s (%s) ligt niet tussen %d en %d", what, t.Format("2-1-2006"), plans.FirstDateYear, plans.LastDateYear)
 	}
 }
 
@@ -308,11 +301,11 @@ func (r *Review) problems(comps, actions map[string]bool) []string {
 	}
 	if r.Date.IsZero() {
 		add("vul de datum van de bespreking in")
-	} else if r.Date.Before(earliest) || !r.Date.Before(latest) {
-		add("de datum van de bespreking (%s) ligt niet tussen 2000 en 2100", r.Date.Format("2-1-2006"))
+	} else if !plans.DateInRange(r.Date) {
+		add("de datum van de bespreking (%s) ligt niet tussen %d en %d", r.Date.Format("2-1-2006"), plans.FirstDateYear, plans.LastDateYear)
 	}
-	if !r.OnPlanUpdated.IsZero() && (r.OnPlanUpdated.Before(earliest) || !r.OnPlanUpdated.Before(latest)) {
-		add("de versiedatum van het besproken plan ligt niet tussen 2000 en 2100")
+	if !r.OnPlanUpdated.IsZero() && !plans.DateInRange(r.OnPlanUpdated) {
+		add("de versiedatum van het besproken plan ligt niet tussen %d en %d", plans.FirstDateYear, plans.LastDateYear)
 	}
 	if !r.Setting.Valid() {
 		add("'%s' is geen bekende setting", r.Setting)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"image"
 	"slices"
 	"testing"
 	"time"
@@ -52,4 +53,36 @@ func reportPercentiles(b *testing.B, lat []time.Duration) {
 	b.ReportMetric(at(0.50), "p50-ms")
 	b.ReportMetric(at(0.99), "p99-ms")
 	b.ReportMetric(float64(lat[len(lat)-1].Microseconds())/1000, "max-ms")
+}
+
+// BenchmarkSaveRatingWhileDrawing is BenchmarkSaveRating while another
+// goroutine keeps a core busy filling window-sized frames (1024×700 RGBA,
+// a software redraw's memory traffic): a save must stay under 5 ms at p99
+// with drawing going on, and the drawing goroutine, which shares no lock
+// with the store, keeps producing frames meanwhile.
+func BenchmarkSaveRatingWhileDrawing(b *testing.B) {
+	stop := make(chan struct{})
+	done := make(chan int)
+	go func() {
+		frames := 0
+		img := image.NewRGBA(image.Rect(0, 0, 1024, 700))
+		for {
+			select {
+			case <-stop:
+				done <- frames
+				return
+			default:
+			}
+			// One software frame: fill every pixel, as a redraw does.
+			for i := range img.Pix {
+				img.Pix[i] = byte(i + frames)
+			}
+			frames++
+		}
+	}()
+	BenchmarkSaveRating(b)
+	close(stop)
+	if frames := <-done; frames == 0 {
+		b.Fatal("no frame was drawn while saving")
+	}
 }

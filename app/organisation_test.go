@@ -1,0 +1,114 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"zelfscan/orgsettings"
+	"zelfscan/plans/overview"
+	"zelfscan/plans/planfile"
+)
+
+// Six professionals of one function and one of another: the first group
+// is shown with its shared gaps, the lone one only counted.
+func TestOrganisationOverview(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	anna := filepath.Join(dir, "anna.zelfscan")
+	newProfessional(t, a, "Anna Jansen", 0).export(t, anna)
+	data, err := os.ReadFile(anna)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := planfile.Decode("anna", bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 5 {
+		f.PlanUID = fmt.Sprintf("kopie-%d", i)
+		var buf bytes.Buffer
+		if err := planfile.Encode(&buf, f); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("collega-%d.zelfscan", i)), buf.Bytes(), 0o600)
+	}
+	os.WriteFile(filepath.Join(dir, "kapot.zelfscan"), []byte("{"), 0o600)
+
+	lead := newLead(t, a)
+	tapButton(t, lead.w, "Organisatieoverzicht")
+	st := &orgState{minGroup: overview.MinGroupFloor, folders: []string{dir}}
+	lead.u.reorganise(st)
+	lead.u.busy.Wait()
+	if st.err != nil || st.overview == nil {
+		t.Fatalf("no overview: %v", st.err)
+	}
+	for _, want := range []string{"Signaleren en herkennen: 6 van 6 met tekort", "Gelezen: 6 bestanden, 1 overgeslagen; 6 deelnemers.", "kapot.zelfscan: het bestand houdt halverwege op"} {
+		if !showsText(lead.w, want) {
+			t.Errorf("organisation overview does not show %q: %q", want, visibleTexts(lead.w))
+		}
+	}
+	saveCapture(t, lead.w, "organisation")
+	for _, text := range visibleTexts(lead.w) {
+		if strings.Contains(text, "Anna") || strings.Contains(text, "GEHEIM") {
+			t.Errorf("shows personal text: %q", text)
+		}
+	}
+	// A smallest group of 7 leaves nothing to show.
+	st.minGroup = 7
+	lead.u.reorganise(st)
+	lead.u.busy.Wait()
+	if showsText(lead.w, "Signaleren en herkennen: 6 van 6 met tekort") || !showsText(lead.w, "Niet getoond wegens te weinig deelnemers: 1 groepen") {
+		t.Errorf("group of 6 shown with minimum 7: %q", visibleTexts(lead.w))
+	}
+}
+
+// The learning records show exactly what would be saved, without notes or
+// the name; there is no send button without an LRS in the settings.
+func TestLearningRecordsScreen(t *testing.T) {
+	f := newPlanFixture(t, 0)
+	f.u.showPlan(f.id)
+	ps := f.u.plan
+	tapButton(t, f.w, "Leerrecords (xAPI)")
+	if showsText(f.w, "Naar leeromgeving sturen") {
+		t.Fatal("send button without an LRS in the settings")
+	}
+	rs := recordsOf(t, f.u, ps)
+	if bytes.Contains(rs.json, []byte("Zoë")) || len(rs.statements) < 10 {
+		t.Fatalf("%d statements, name included: %v", len(rs.statements), bytes.Contains(rs.json, []byte("Zoë")))
+	}
+	var shown []map[string]any
+	if err := json.Unmarshal(rs.json, &shown); err != nil || len(shown) != len(rs.statements) {
+		t.Fatalf("shown JSON is not the statements: %v", err)
+	}
+
+	f.u.org.LearningRecords = orgsettings.LearningRecords{SendName: true, LRS: "https://lrs.voorbeeld.nl/xAPI", LRSUser: "k", LRSPassword: "s"}
+	f.u.showRecords(ps)
+	saveCapture(t, f.w, "records")
+	if !showsText(f.w, "Naar leeromgeving sturen") {
+		t.Fatalf("with an LRS: %q", visibleTexts(f.w))
+	}
+	if rs := recordsOf(t, f.u, ps); bytes.Contains(rs.json, []byte("Zoë")) {
+		t.Fatal("name sent before the user agreed")
+	}
+	agreed := &recordsState{ps: ps, withName: true}
+	if err := f.u.buildRecords(agreed); err != nil || !bytes.Contains(agreed.json, []byte(`"name": "Zoë de Vries"`)) {
+		t.Fatalf("name missing after the user agreed: %v", err)
+	}
+}
+
+// recordsOf rebuilds the records state the screen shows.
+func recordsOf(t *testing.T, u *UI, ps *planState) *recordsState {
+	t.Helper()
+	rs := &recordsState{ps: ps}
+	if err := u.buildRecords(rs); err != nil {
+		t.Fatal(err)
+	}
+	return rs
+}

@@ -1,0 +1,141 @@
+// Package cli holds the commands zelfscan runs without a window, such as
+// `zelfscan overzicht`. main only hands them the arguments.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"zelfscan/assessment"
+	"zelfscan/assets"
+	"zelfscan/atomicfile"
+	"zelfscan/plans"
+	"zelfscan/plans/overview"
+	"zelfscan/plans/pdf"
+)
+
+// Exit statuses of the commands.
+const (
+	exitOK      = 0
+	exitFailed  = 1 // nothing could be read, or an output file not written
+	exitBadArgs = 2
+)
+
+const overzichtUsage = `Gebruik: zelfscan overzicht [--csv BESTAND] [--pdf BESTAND] [--min-groep N] MAP...
+
+Maakt een anoniem overzicht van alle leerplannen (.zelfscan-bestanden en
+pdf's van Zelfscan GGG) in de mappen en hun submappen: per organisatie en
+functie, per competentie, hoeveel mensen op welk niveau zitten en hoeveel
+een tekort hebben, de meest gedeelde tekorten en het aanbod dat de meeste
+mensen helpt. Namen, notities, reflecties en evaluaties worden niet gelezen.
+Groepen, competenties en cijfers over minder dan N mensen worden weggelaten
+en geteld als "te weinig deelnemers". Zonder --csv en --pdf komt het
+overzicht op het scherm.
+
+Opties:
+`
+
+// Overzicht runs `zelfscan overzicht` with args (after the subcommand) and
+// returns the exit status. now dates the PDF.
+func Overzicht(args []string, stdout, stderr io.Writer, now time.Time) int {
+	fs := flag.NewFlagSet("overzicht", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	csvPath := fs.String("csv", "", "schrijf het overzicht als CSV-bestand (voor Excel)")
+	pdfPath := fs.String("pdf", "", "schrijf het overzicht als PDF")
+	minGroup := fs.Int("min-groep", overview.MinGroupFloor, fmt.Sprintf("toon niets over minder dan N mensen (minstens %d)", overview.MinGroupFloor))
+	fs.Usage = func() {
+		fmt.Fprint(stderr, overzichtUsage)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitBadArgs
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "zelfscan overzicht: geef minstens één map met leerplannen op")
+		fs.Usage()
+		return exitBadArgs
+	}
+	b, err := overview.NewBuilder(*minGroup)
+	if err != nil {
+		fmt.Fprintln(stderr, "zelfscan overzicht:", err)
+		return exitBadArgs
+	}
+	cat, err := builtinCatalogue()
+	if err != nil {
+		fmt.Fprintln(stderr, "zelfscan overzicht:", err)
+		return exitFailed
+	}
+	overview.ReadFolders(fs.Args(), b)
+	o, err := b.Result(cat)
+	for _, p := range o.Problems {
+		fmt.Fprintf(stderr, "overgeslagen: %s: %s\n", p.Name, p.Reason)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "zelfscan overzicht: %s in %s; er is niets geschreven\n", err, strings.Join(fs.Args(), ", "))
+		return exitFailed
+	}
+	return writeOverview(o, *csvPath, *pdfPath, stdout, stderr, now)
+}
+
+// writeOverview writes the files asked for, each whole or not at all, and
+// the summary; without files it prints the overview itself.
+func writeOverview(o *overview.Overview, csvPath, pdfPath string, stdout, stderr io.Writer, now time.Time) int {
+	status := exitOK
+	if csvPath != "" {
+		if err := atomicfile.Write(csvPath, o.WriteCSV); err != nil {
+			fmt.Fprintln(stderr, "zelfscan overzicht: CSV niet geschreven:", err)
+			status = exitFailed
+		} else {
+			fmt.Fprintln(stdout, "CSV geschreven:", csvPath)
+		}
+	}
+	if pdfPath != "" {
+		if err := atomicfile.Write(pdfPath, func(w io.Writer) error { return pdf.RenderOverview(w, o, now) }); err != nil {
+			fmt.Fprintln(stderr, "zelfscan overzicht: PDF niet geschreven:", err)
+			status = exitFailed
+		} else {
+			fmt.Fprintln(stdout, "PDF geschreven:", pdfPath)
+		}
+	}
+	if csvPath == "" && pdfPath == "" {
+		printOverview(stdout, o)
+	}
+	fmt.Fprintln(stdout, pdf.OverviewSummary(o))
+	return status
+}
+
+func builtinCatalogue() (*plans.Catalogue, error) {
+	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
+	if err != nil {
+		return nil, err
+	}
+	return plans.LoadBuiltin(assets.Files, assets.CatalogueFile, fw)
+}
+
+// printOverview writes the overview as plain text, per group the most
+// shared gaps and the offers that serve the most people.
+func printOverview(w io.Writer, o *overview.Overview) {
+	if len(o.Groups) == 0 {
+		fmt.Fprintf(w, "Geen enkele functie binnen een organisatie heeft %d of meer deelnemers; er is niets te tonen.\n", o.MinGroup)
+	}
+	for _, g := range o.Groups {
+		fmt.Fprintf(w, "\n%s — %s: %d deelnemers\n", g.Organisation, g.Function, g.Members)
+		if len(g.SharedGaps) == 0 {
+			fmt.Fprintln(w, "  Geen tekort dat genoeg deelnemers delen om te tonen.")
+		}
+		for _, r := range g.SharedGaps {
+			fmt.Fprintf(w, "  tekort: %s — %d van %d (%s)\n", r.Title, r.WithGap.N, r.Assessed, overview.ShareText(r))
+		}
+		for _, f := range g.Offers {
+			fmt.Fprintf(w, "  aanbod: %s — helpt %d deelnemers\n", f.Item.Title, f.People)
+		}
+	}
+	fmt.Fprintln(w)
+}

@@ -1,0 +1,64 @@
+// Command genplans writes sample plan files (plans/overview/sample) into a
+// folder, for measuring `zelfscan overzicht` on thousands of files:
+//
+//	go run ./tools/genplans -n 5000 -map /tmp/plannen
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"zelfscan/assessment"
+	"zelfscan/assets"
+	"zelfscan/plans"
+	"zelfscan/plans/overview/sample"
+	"zelfscan/plans/planfile"
+)
+
+func main() {
+	n := flag.Int("n", 5000, "aantal leerplannen")
+	dir := flag.String("map", "", "map waarin de leerplannen komen")
+	seed := flag.Uint64("seed", 1, "startwaarde van de toevalsgenerator")
+	flag.Parse()
+	if *dir == "" {
+		fmt.Fprintln(os.Stderr, "genplans: geef een map op met -map")
+		os.Exit(2)
+	}
+	if err := run(*dir, *n, *seed); err != nil {
+		fmt.Fprintln(os.Stderr, "genplans:", err)
+		os.Exit(1)
+	}
+}
+
+func run(dir string, n int, seed uint64) error {
+	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
+	if err != nil {
+		return err
+	}
+	cat, err := plans.LoadBuiltin(assets.Files, assets.CatalogueFile, fw)
+	if err != nil {
+		return err
+	}
+	for i := range n {
+		f, err := sample.Plan(fw, cat, seed, i)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := planfile.Encode(&buf, f); err != nil {
+			return err
+		}
+		// A hundred files per subfolder, as teams would hand them in.
+		sub := filepath.Join(dir, fmt.Sprintf("team-%03d", i/100))
+		if err := os.MkdirAll(sub, 0o700); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(sub, fmt.Sprintf("leerplan-%05d%s", i, planfile.Extension)), buf.Bytes(), 0o600); err != nil {
+			return err
+		}
+	}
+	return nil
+}
