@@ -202,11 +202,13 @@ func profile(f *planfile.File, chart picture) []block {
 	if len(scale) > 0 {
 		b = append(b, para{text: "Schaal: " + strings.Join(scale, " · "), size: 9, muted: true})
 	}
-	return append(b,
+	// One group: the heading and its explanation never stay behind on a page
+	// the chart does not fit on.
+	return []block{append(group(b),
 		para{size: 9, muted: true, text: "Het niveau is het gemiddelde van de antwoorden op de uitspraken van een competentie, naar beneden afgerond; " +
 			"het telt voor de vraag of het vereiste niveau is gehaald. Hoe ver het gemiddelde onder het vereiste niveau ligt, bepaalt prioriteit en volgorde: " +
 			"in de basis telt dat verschil helemaal, in verdieping en rol voor de helft (1 of meer: hoog, 0,5 of meer: middel, anders laag)."},
-		chart)
+		chart)}
 }
 
 // details shows per gap what page 1 leaves out: provider, kind, level,

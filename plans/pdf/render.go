@@ -395,6 +395,9 @@ func (r *renderer) measure(b block) float64 {
 		return float64(b)
 	case rule:
 		return 3
+	case picture:
+		// The least it takes: picture shrinks to 70 % rather than break.
+		return min(textW*b.aspect, usable)*0.7 + 3
 	case group:
 		h := 0.0
 		for _, sub := range b {
@@ -402,7 +405,7 @@ func (r *renderer) measure(b block) float64 {
 		}
 		return h
 	}
-	return 0 // tables, pictures and signatures place their own breaks
+	return 0 // tables and signatures place their own breaks
 }
 
 func (r *renderer) table(t table) {
@@ -449,7 +452,8 @@ func (r *renderer) picture(pic picture) {
 	if h > usable {
 		w, h = usable/pic.aspect, usable
 	}
-	// Shrink a little rather than leave the rest of the page empty.
+	// Shrink a little rather than leave the rest of the page empty (measure
+	// counts on this).
 	if room := r.room(); h > room && h*0.7 <= room {
 		w, h = room/pic.aspect, room
 	}
