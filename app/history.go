@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -9,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/assessment"
+	"zelfscan/plans"
 	"zelfscan/plans/chart"
 )
 
@@ -32,6 +35,7 @@ type historyRow struct {
 	id           int64
 	title        *widget.Label
 	detail       *widget.Label
+	plan         *widget.Label // the plan's status, see planStatus
 	open, remove *keyButton
 }
 
@@ -64,6 +68,7 @@ func (u *UI) historyScreen() fyne.CanvasObject {
 			id:     s.ID,
 			title:  widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			detail: wrapText(u.historyDetail(s.ID, s.Profile, s.FrameworkVersion)),
+			plan:   wrapText(u.planStatus(s.ID)),
 			open: newIconKeyButton(lang.X("history.open", "Bekijken"), theme.VisibilityIcon(),
 				func() { u.showResults(s.ID) }),
 			remove: newIconKeyButton(lang.X("history.delete", "Verwijderen"), theme.DeleteIcon(),
@@ -78,7 +83,7 @@ func (u *UI) historyScreen() fyne.CanvasObject {
 			list.Add(widget.NewSeparator())
 		}
 		list.Add(container.NewBorder(nil, nil, nil, container.NewHBox(row.open, row.remove),
-			container.NewVBox(row.title, row.detail)))
+			container.NewVBox(row.title, row.detail, row.plan)))
 	}
 
 	if len(sums) >= 2 {
@@ -145,6 +150,42 @@ func (u *UI) historyDetail(id int64, p assessment.Profile, version string) strin
 		return parts + " · " + explain(err)
 	}
 	return parts + " · " + lang.X("history.answered", "beantwoord: {{.Text}}", map[string]any{"Text": completenessText(sc.Completeness(req))})
+}
+
+// planStatus is the third line of a row: the plan's actions by status and
+// its latest review, or that there is no plan yet.
+func (u *UI) planStatus(selfCheckID int64) string {
+	p, ok, err := u.store.PlanBySelfCheck(selfCheckID)
+	switch {
+	case err != nil:
+		return lang.X("history.planUnreadable", "Leerplan: kon niet worden gelezen ({{.Reason}})", map[string]any{"Reason": explain(err)})
+	case !ok:
+		return lang.X("history.noPlan", "Nog geen leerplan")
+	}
+	pr := p.Progress()
+	text := lang.X("history.planNoActions", "Leerplan zonder acties")
+	if pr.Actions() > 0 {
+		text = lang.X("history.planActions", "Leerplan: {{.Total}} acties, {{.Planned}} gepland, {{.Busy}} bezig, {{.Done}} afgerond",
+			map[string]any{"Total": pr.Actions(), "Planned": pr.Planned, "Busy": pr.Busy, "Done": pr.Done})
+	}
+	return text + " · " + reviewStatus(pr.LastReview)
+}
+
+// reviewStatus says when the plan was last discussed, with whom, and
+// whether it was signed off.
+func reviewStatus(r *plans.Review) string {
+	if r == nil {
+		return lang.X("history.notReviewed", "nog niet besproken")
+	}
+	data := map[string]any{"Date": r.Date.Local().Format(targetLayout), "Reviewer": r.Reviewer}
+	text := lang.X("history.reviewed", "laatst besproken op {{.Date}} met {{.Reviewer}}", data)
+	if strings.TrimSpace(r.Reviewer) == "" {
+		text = lang.X("history.reviewedNoName", "laatst besproken op {{.Date}}", data)
+	}
+	if r.SignedOff {
+		text += ", " + lang.X("history.signedOff", "afgetekend")
+	}
+	return text
 }
 
 // confirmDelete asks before a self-check is removed for good.

@@ -2,13 +2,16 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/plans"
 	"zelfscan/plans/store"
 )
 
@@ -172,5 +175,44 @@ func TestHistoryEmpty(t *testing.T) {
 	}
 	if !found {
 		t.Error("empty history does not say there are no self-checks yet")
+	}
+}
+
+// Each row says how its plan stands: none yet, or its actions by status and
+// the latest review.
+func TestHistoryShowsPlanStatus(t *testing.T) {
+	f := newResultsFixture(t)
+	without := f.selfCheck(t, "uitvoerend", 0, nil)
+	with := f.selfCheck(t, "uitvoerend", 10, nil)
+	now := time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+	p, err := f.st.PlanFor(with, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, st := range []plans.Status{plans.StatusGepland, plans.StatusAfgerond, plans.StatusBezig, plans.StatusAfgerond} {
+		a := plans.Action{ID: fmt.Sprintf("a%d", i+1), CompetencyID: "b1", OwnText: "oefenen", Status: st}
+		if err := f.st.SaveAction(p.ID, a, "", "", now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, r := range []plans.Review{
+		{UID: "r1", Reviewer: "Jan", Date: time.Date(2026, 11, 2, 10, 0, 0, 0, time.UTC), Setting: plans.Settings()[0]},
+		{UID: "r2", Reviewer: "Petra", Date: time.Date(2026, 11, 18, 10, 0, 0, 0, time.UTC), Setting: plans.Settings()[0], SignedOff: true},
+	} {
+		if _, err := f.st.AddReview(p.ID, r, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.u.showHistory()
+	view := onlyView[*historyView](t, f.w)
+	rows := map[int64]string{}
+	for _, r := range view.rows {
+		rows[r.id] = r.plan.Text
+	}
+	if got := rows[without]; got != "Nog geen leerplan" {
+		t.Errorf("self-check without plan: %q", got)
+	}
+	if got, want := rows[with], "Leerplan: 4 acties, 1 gepland, 1 bezig, 2 afgerond · laatst besproken op 18-11-2026 met Petra, afgetekend"; got != want {
+		t.Errorf("plan status %q, want %q", got, want)
 	}
 }

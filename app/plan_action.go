@@ -66,17 +66,27 @@ func (u *UI) showAddAction(ps *planState, g assessment.Gap) {
 			u.win.Canvas().Focus(nv.target)
 		}
 	}
+	first := u.suggestedTab(v, cat, g, ps.sc.Profile.Organisation, chosen, choose)
+	v.tabs = container.NewAppTabs(
+		container.NewTabItem(lang.X("plan.add.tabSuggested", "Voorgesteld"), focusScroll(v.suggested)),
+		container.NewTabItem(lang.X("plan.add.tabCatalogue", "Hele catalogus"), u.catalogueTab(v, cat, chosen, choose)),
+		container.NewTabItem(lang.X("plan.add.tabOwn", "Eigen actie"), focusScroll(u.ownTab(v, choose))),
+	)
+	u.openAddDialog(ps, g, v, first)
+}
 
-	// Proposals, with the reason in words.
+// chooseFunc adds the chosen catalogue item, or an own action (it nil).
+type chooseFunc func(it *plans.Item, own string)
+
+// suggestedTab fills v.suggested with the proposals for g: first what
+// reaches the required level, then what stays below it. It never leaves
+// the tab empty without saying why and what to do instead. It returns the
+// first button that can be chosen, for the focus.
+func (u *UI) suggestedTab(v *addActionView, cat *plans.Catalogue, g assessment.Gap, org string, chosen map[string]bool, choose chooseFunc) *keyButton {
 	v.suggested = container.NewVBox()
-	// first is the first proposal that can be chosen; it gets the focus.
 	var first *keyButton
-	matches := plans.Match(cat, []assessment.Gap{g}, ps.sc.Profile.Organisation, plans.Limit(maxSuggestions))
-	if len(matches) == 0 || len(matches[0].Matches) == 0 {
-		v.suggested.Add(wrapped(lang.X("plan.add.noSuggestions",
-			"De catalogus heeft geen aanbod dat bij deze competentie past. Zoek in de hele catalogus of beschrijf een eigen actie.")))
-	} else {
-		for i, m := range matches[0].Matches {
+	add := func(list []plans.ItemMatch) {
+		for i, m := range list {
 			if i > 0 {
 				v.suggested.Add(widget.NewSeparator())
 			}
@@ -87,8 +97,60 @@ func (u *UI) showAddAction(ps *planState, g assessment.Gap) {
 			}
 		}
 	}
+	gm := plans.Match(cat, []assessment.Gap{g}, org, plans.Limit(maxSuggestions))[0]
+	reaching, below := gm.Matches[:gm.AtLevel], gm.Matches[gm.AtLevel:]
+	level := map[string]any{"Level": u.levelText(g.Required)}
+	if len(reaching) > 0 {
+		v.suggested.Add(sectionLabel(lang.X("plan.add.atLevel", "Op het vereiste niveau ({{.Level}})", level)))
+		add(reaching)
+	} else {
+		v.suggested.Add(warning(u.nothingAtLevelText(g, len(below) > 0)))
+	}
+	if len(gm.Activities) > 0 {
+		v.suggested.Add(sectionLabel(lang.X("plan.add.activities", "Leeractiviteiten die wel tot niveau {{.Level}} reiken, niet speciaal voor deze competentie", level)))
+		add(gm.Activities)
+	}
+	if len(below) > 0 {
+		v.suggested.Add(sectionLabel(lang.X("plan.add.below", "Lager dan niveau {{.Level}}: een eerste stap", level)))
+		add(below)
+	}
+	if len(reaching) == 0 {
+		v.suggested.Add(u.otherWays(v))
+	}
+	return first
+}
 
-	// The whole catalogue with search and filters.
+// nothingAtLevelText says plainly that the catalogue has nothing for this
+// competency at its required level, and whether it has something lower.
+func (u *UI) nothingAtLevelText(g assessment.Gap, lower bool) string {
+	data := map[string]any{"Level": u.levelText(g.Required)}
+	if lower {
+		return lang.X("plan.add.nothingAtLevel",
+			"De catalogus heeft voor deze competentie geen aanbod op niveau {{.Level}}. Hieronder staat wat er wel is.", data)
+	}
+	return lang.X("plan.add.noSuggestions",
+		"De catalogus heeft geen aanbod dat bij deze competentie past.", data)
+}
+
+// otherWays points to the whole catalogue and an own action, with buttons
+// that open those tabs.
+func (u *UI) otherWays(v *addActionView) fyne.CanvasObject {
+	search := newIconKeyButton(lang.X("plan.add.toCatalogue", "Zoek in de hele catalogus"), theme.SearchIcon(), func() { v.tabs.SelectIndex(1) })
+	own := newIconKeyButton(lang.X("plan.add.toOwn", "Beschrijf een eigen actie"), theme.DocumentCreateIcon(), func() { v.tabs.SelectIndex(2) })
+	intro := wrapped(lang.X("plan.add.otherWays",
+		"U kunt ook zelf zoeken, of een eigen actie beschrijven: bijvoorbeeld een casus inbrengen in de intervisie of meelopen met een collega die hier sterk in is."))
+	return container.NewVBox(widget.NewSeparator(), intro, container.NewHBox(search, own))
+}
+
+// sectionLabel is a bold heading inside a tab.
+func sectionLabel(s string) *widget.Label {
+	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// catalogueTab is the whole catalogue with search and filters.
+func (u *UI) catalogueTab(v *addActionView, cat *plans.Catalogue, chosen map[string]bool, choose chooseFunc) fyne.CanvasObject {
 	v.search = widget.NewEntry()
 	v.search.PlaceHolder = lang.X("plan.add.search", "Zoek op woorden uit titel, aanbieder of omschrijving")
 	kinds, kindValues := choiceList(lang.X("plan.add.allKinds", "Alle soorten"), plans.Kinds(), func(k plans.Kind) (string, string) {
@@ -109,25 +171,7 @@ func (u *UI) showAddAction(ps *planState, g assessment.Gap) {
 			Level:    plans.Level(levelValues[v.level.SelectedIndex()]),
 			Provider: providerValues[v.provider.SelectedIndex()],
 		}
-		found := plans.Search(cat, v.search.Text, filter)
-		v.results.RemoveAll()
-		switch {
-		case len(found) == 0:
-			v.count.SetText(lang.X("plan.add.none", "Niets gevonden. Probeer andere woorden of minder filters."))
-		case len(found) > maxResults:
-			v.count.SetText(lang.X("plan.add.many", "{{.Count}} gevonden; de eerste {{.Shown}} staan hieronder. Maak de zoekopdracht preciezer voor de rest.",
-				map[string]any{"Count": len(found), "Shown": maxResults}))
-			found = found[:maxResults]
-		default:
-			v.count.SetText(lang.X("plan.add.found", "{{.Count}} gevonden.", map[string]any{"Count": len(found)}))
-		}
-		for i, it := range found {
-			if i > 0 {
-				v.results.Add(widget.NewSeparator())
-			}
-			row, _ := u.itemRow(it, "", chosen[it.ID], func() { choose(it, "") })
-			v.results.Add(row)
-		}
+		u.showSearchResults(v, plans.Search(cat, v.search.Text, filter), chosen, choose)
 		if resultsScroll != nil {
 			followFocus(resultsScroll, v.results)
 		}
@@ -143,9 +187,33 @@ func (u *UI) showAddAction(ps *planState, g assessment.Gap) {
 	update()
 	filters := container.NewGridWithColumns(3, v.kind, v.level, v.provider)
 	resultsScroll = focusScroll(v.results)
-	catalogueTab := container.NewBorder(container.NewVBox(v.search, filters, v.count), nil, nil, nil, resultsScroll)
+	return container.NewBorder(container.NewVBox(v.search, filters, v.count), nil, nil, nil, resultsScroll)
+}
 
-	// An own action in the person's words.
+// showSearchResults lists what a search found, with the count above it.
+func (u *UI) showSearchResults(v *addActionView, found []*plans.Item, chosen map[string]bool, choose chooseFunc) {
+	v.results.RemoveAll()
+	switch {
+	case len(found) == 0:
+		v.count.SetText(lang.X("plan.add.none", "Niets gevonden. Probeer andere woorden of minder filters."))
+	case len(found) > maxResults:
+		v.count.SetText(lang.X("plan.add.many", "{{.Count}} gevonden; de eerste {{.Shown}} staan hieronder. Maak de zoekopdracht preciezer voor de rest.",
+			map[string]any{"Count": len(found), "Shown": maxResults}))
+		found = found[:maxResults]
+	default:
+		v.count.SetText(lang.X("plan.add.found", "{{.Count}} gevonden.", map[string]any{"Count": len(found)}))
+	}
+	for i, it := range found {
+		if i > 0 {
+			v.results.Add(widget.NewSeparator())
+		}
+		row, _ := u.itemRow(it, "", chosen[it.ID], func() { choose(it, "") })
+		v.results.Add(row)
+	}
+}
+
+// ownTab takes an own action in the person's words.
+func (u *UI) ownTab(v *addActionView, choose chooseFunc) fyne.CanvasObject {
 	v.own = newShortcutEntry(u, true)
 	v.own.SetMinRowsVisible(3)
 	v.own.PlaceHolder = lang.X("plan.add.ownPlaceholder",
@@ -163,14 +231,13 @@ func (u *UI) showAddAction(ps *planState, g assessment.Gap) {
 	})
 	v.ownAdd.Icon = theme.ContentAddIcon()
 	v.ownAdd.Importance = widget.HighImportance
-	ownTab := container.NewVBox(wrapped(lang.X("plan.add.ownIntro", "Beschrijf een actie die niet in de catalogus staat.")),
+	return container.NewVBox(wrapped(lang.X("plan.add.ownIntro", "Beschrijf een actie die niet in de catalogus staat.")),
 		v.own, v.ownMsg, container.NewHBox(v.ownAdd))
+}
 
-	v.tabs = container.NewAppTabs(
-		container.NewTabItem(lang.X("plan.add.tabSuggested", "Voorgesteld"), focusScroll(v.suggested)),
-		container.NewTabItem(lang.X("plan.add.tabCatalogue", "Hele catalogus"), catalogueTab),
-		container.NewTabItem(lang.X("plan.add.tabOwn", "Eigen actie"), focusScroll(ownTab)),
-	)
+// openAddDialog shows the dialog with the gap above the tabs, wires the tab
+// shortcuts and puts the focus on the first proposal.
+func (u *UI) openAddDialog(ps *planState, g assessment.Gap, v *addActionView, first *keyButton) {
 	gapLine := hint(g.Competency.Title + " · " + u.gapDetail(g))
 	keys := hint(lang.X("plan.add.keys", "Alt+1, Alt+2 en Alt+3 wisselen van tabblad; Tab gaat naar de volgende knop."))
 	body := container.NewBorder(gapLine, keys, nil, nil, v.tabs)

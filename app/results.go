@@ -105,7 +105,7 @@ func (u *UI) profileCard(sc *assessment.SelfCheck, req []assessment.RequiredComp
 	box := container.NewVBox(container.NewGridWithColumns(2, who, when))
 	if n := unaskedAnswers(sc, req); n > 0 {
 		box.Add(hint(lang.X("results.keptAnswers",
-			"Bewaarde antwoorden op uitspraken die het kader nu niet vraagt: {{.Count}}. Dat gebeurt als een uitbreiding van het kader niet meer wordt gebruikt of is gewijzigd. Ze tellen hierboven niet mee, maar blijven bewaard en tellen weer mee als die uitspraken terugkomen.",
+			"Bewaarde antwoorden op uitspraken die het kader nu niet vraagt: {{.Count}}. Dat gebeurt als een uitbreiding van het kader niet meer wordt gebruikt of is gewijzigd. Ze tellen in deze uitkomst niet mee, maar blijven bewaard en tellen weer mee als die uitspraken terugkomen.",
 			map[string]any{"Count": n})))
 	}
 	return widget.NewCard(lang.X("results.profile", "Profiel"), "", box)
@@ -166,9 +166,9 @@ func (u *UI) profileChart(levels []assessment.CompetencyResult) fyne.CanvasObjec
 
 // chartOptions sizes a chart for the window, in its theme and language.
 func (u *UI) chartOptions() chart.Options {
-	return chart.Options{Width: chartWidth, Dark: u.dark(), Labels: chart.Labels{
-		OwnMeets:             lang.X("chart.ownMeets", "Eigen niveau: voldoet"),
-		OwnBelow:             lang.X("chart.ownBelow", "Eigen niveau: lager dan vereist"),
+	return chart.Options{Width: chartWidth, Dark: u.dark(), Font: u.themeFont(), Labels: chart.Labels{
+		OwnMeets:             lang.X("chart.ownMeets", "Eigen niveau (gemiddelde): voldoet"),
+		OwnBelow:             lang.X("chart.ownBelow", "Eigen niveau (gemiddelde): lager dan vereist"),
 		GapSpan:              lang.X("chart.gapSpan", "Tekort tot vereist niveau"),
 		Required:             lang.X("chart.required", "Vereist niveau"),
 		Unanswered:           lang.X("chart.unanswered", "* Nog niet alle uitspraken van deze competentie zijn beantwoord; het niveau telt alleen de gegeven antwoorden."),
@@ -184,7 +184,24 @@ func (u *UI) chartOptions() chart.Options {
 		NoData:               lang.X("chart.noData", "Geen gegevens"),
 		NoGroupData:          lang.X("chart.noGroupData", "Nog geen groepsgegevens"),
 		NoGroupDataHint:      lang.X("chart.noGroupDataHint", "Zodra leden van de groep de zelfscan hebben ingevuld, verschijnt hier het overzicht."),
+		GroupBasis:           lang.X("chart.groupBasis", "Basis"),
+		GroupOrganisation:    lang.X("chart.groupOrganisation", "Organisatiespecifiek"),
+		GroupDeepening:       lang.X("chart.groupDeepening", "Verdieping"),
+		GroupRole:            lang.X("chart.groupRole", "Rol en functie"),
 	}}
+}
+
+// themeFont is the window theme's regular text font for the charts, so
+// they read like the rest of the app; nil (Liberation Sans) if it cannot be
+// parsed, which only costs the match in typeface.
+func (u *UI) themeFont() *chart.Font {
+	if u.chartFont == nil {
+		res := u.app.Settings().Theme().Font(fyne.TextStyle{})
+		if f, err := chart.NewFont(res.Name(), res.Content()); err == nil {
+			u.chartFont = f
+		}
+	}
+	return u.chartFont
 }
 
 // dark reports whether the window uses the dark theme, so charts match it.
@@ -205,8 +222,9 @@ func chartImage(img image.Image) fyne.CanvasObject {
 // gapRow holds the labels of one gap, so a test can read what is shown.
 type gapRow struct {
 	title, detail, priority *widget.Label
-	// evidence: the statements rated below the required level.
-	evidence []*widget.Label
+	// evidence lists the statements rated below the required level, one a
+	// line (one label, so they sit close together); nil without any.
+	evidence *widget.Label
 }
 
 // gapSection lists the gaps; no gaps is good news and says so.
@@ -225,8 +243,8 @@ func (u *UI) gapSection(gaps []assessment.Gap, view *resultsView) fyne.CanvasObj
 			box.Add(widget.NewSeparator())
 		}
 		lines := container.NewVBox(row.title, row.detail)
-		for _, e := range row.evidence {
-			lines.Add(e)
+		if row.evidence != nil {
+			lines.Add(row.evidence)
 		}
 		box.Add(container.NewBorder(nil, nil, prio, nil, lines))
 	}
@@ -250,11 +268,14 @@ func (u *UI) gapRowFor(g assessment.Gap) gapRow {
 	}
 	row.title.Wrapping = fyne.TextWrapWord
 	row.priority.Importance = priorityImportance(g.Priority())
+	var lines []string
 	for _, e := range g.Evidence {
-		l := wrapText(lang.X("results.evidence", "• {{.Text}} (uw antwoord: {{.Level}})", map[string]any{
+		lines = append(lines, lang.X("results.evidence", "• {{.Text}} (uw antwoord: {{.Level}})", map[string]any{
 			"Text": e.Indicator.Text, "Level": u.levelText(e.Level),
 		}))
-		row.evidence = append(row.evidence, l)
+	}
+	if len(lines) > 0 {
+		row.evidence = wrapText(strings.Join(lines, "\n"))
 	}
 	return row
 }
@@ -275,7 +296,7 @@ func (u *UI) gapDetail(g assessment.Gap) string {
 	if answered == 0 {
 		return lang.X("results.gapDetailNone", "{{.Category}} · vereist {{.Required}} · nog geen uitspraken beantwoord", data)
 	}
-	return lang.X("results.gapDetail", "{{.Category}} · nu {{.Own}} (gemiddeld {{.Score}}) → vereist {{.Required}} · {{.Shortfall}} onder vereist · {{.Below}} van {{.Answered}} uitspraken onder het vereiste niveau:", data)
+	return lang.X("results.gapDetail", "{{.Category}} · nu {{.Own}} (gemiddeld {{.Score}}) → vereist {{.Required}} · {{.Shortfall}} onder vereist · {{.Below}} van {{.Answered}} uitspraken onder het vereiste niveau", data)
 }
 
 // strengthSection lists the competencies at or above the required level.

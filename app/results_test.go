@@ -252,22 +252,31 @@ func TestResultsShowGapsInAnalyseOrder(t *testing.T) {
 			t.Errorf("gap row %d: %q %q, want %q %q", i, view.gaps[i].title.Text, view.gaps[i].priority.Text, wantTitles[i], wantPrio[i])
 		}
 	}
+	checkScoreAndEvidence(t, view)
+
+	if len(view.strengths) != 1 || !strings.HasPrefix(view.strengths[0].Text, "Triage") {
+		t.Errorf("strengths = %v, want only Triage", labelTexts(view.strengths))
+	}
+}
+
+// checkScoreAndEvidence: the hand-worked gap Patronen zien (answers 0, 1
+// against level 2) shows its average, shortfall and both statements, and
+// the summary names the three largest gaps.
+func checkScoreAndEvidence(t *testing.T, view *resultsView) {
+	t.Helper()
 	if d := view.gaps[1].detail.Text; !strings.Contains(d, "0 Nog niet") || !strings.Contains(d, "2 Toepassen") ||
 		!strings.Contains(d, "Basiskennis en -vaardigheden") || !strings.Contains(d, "gemiddeld 0,5") ||
 		!strings.Contains(d, "1,5 onder vereist") || !strings.Contains(d, "2 van 2 uitspraken") {
 		t.Errorf("detail of second gap %q does not name category, levels, average, shortfall and count below", d)
 	}
 	// Evidence: the statements rated below level 2, lowest first.
-	if ev := labelTexts(view.gaps[1].evidence); len(ev) != 2 || !strings.Contains(ev[0], "uw antwoord: 0") || !strings.Contains(ev[1], "uw antwoord: 1") {
+	if ev := strings.Split(view.gaps[1].evidence.Text, "\n"); len(ev) != 2 || !strings.Contains(ev[0], "uw antwoord: 0") || !strings.Contains(ev[1], "uw antwoord: 1") {
 		t.Errorf("evidence of Patronen zien = %q, want its two statements, rated 0 then 1", ev)
 	}
 	if got, want := view.summary.Text, "4 tekorten, 1 op niveau; grootste tekorten: Risico-inschatting; Patronen zien; Vormen van geweld."; got != want {
 		t.Errorf("summary %q, want %q", got, want)
 	}
 
-	if len(view.strengths) != 1 || !strings.HasPrefix(view.strengths[0].Text, "Triage") {
-		t.Errorf("strengths = %v, want only Triage", labelTexts(view.strengths))
-	}
 }
 
 func TestResultsIncompleteOffersToContinue(t *testing.T) {

@@ -15,6 +15,7 @@ import (
 	"zelfscan/assessment"
 	"zelfscan/orgsettings"
 	"zelfscan/plans"
+	"zelfscan/plans/chart"
 	"zelfscan/plans/store"
 )
 
@@ -118,6 +119,9 @@ type UI struct {
 	// is the settings file they came from, "" without one.
 	org          orgsettings.Settings
 	settingsPath string
+	// chartFont is the theme's text font parsed for the charts, once;
+	// nil until the first chart (or when it cannot be parsed).
+	chartFont *chart.Font
 }
 
 // New wires the GUI to an app, its main window, the framework and the store.

@@ -12,24 +12,36 @@ import (
 // ItemMatch is one catalogue item proposed for a gap. (The function Match
 // takes the plain name.)
 type ItemMatch struct {
-	Item   *Item
-	Score  float64
-	Reason string
+	Item  *Item
+	Score float64
+	// Reaches reports whether the item goes as deep as the gap's required
+	// level (see reaches).
+	Reaches bool
+	Reason  string
 }
 
 // GapMatches holds the ranked proposals for one gap.
 type GapMatches struct {
 	Gap     assessment.Gap
 	Matches []ItemMatch
+	// AtLevel counts the Matches that reach the required level. When it is
+	// 0, Activities holds the learning activities that do reach it, for
+	// other competencies too: a way to practise at that level.
+	AtLevel    int
+	Activities []ItemMatch
 }
 
 // The weights of Match. An item is only proposed for a gap when it serves the
-// gap's competency; its score is the sum of:
+// gap's competency and the app can say who offers it (a provider, the own
+// catalogue it came from, or the source that describes it). Items that reach
+// the gap's required level come first; within each part the score is the
+// sum of:
 //
 //   - coverage: 40 for serving the gap's competency;
-//   - level fit: a gap whose required level is 1 or 2 asks for basis
-//     (basis 30, verdiepend 15, specialistisch 5); a required level of 3
-//     asks for depth (verdiepend 30, specialistisch 30, basis 10);
+//   - level fit: 30 when the item's level is the one the required level asks
+//     (basis for 1, verdiepend for 2, verdiepend or specialistisch for 3),
+//     15 when it reaches the level but goes deeper than needed, 5 when it
+//     stays below (a basis item for level 2 or 3);
 //   - organisation fit: 20 when the item names the person's organisation,
 //     10 when it names none (meant for everyone), 0 when it is meant for
 //     other organisations only;
@@ -45,21 +57,22 @@ type GapMatches struct {
 // Ties are broken by title (case and accents ignored), then by ID, so the
 // order is the same on every run.
 const (
-	weightCoverage       = 40
-	weightLevelFit       = 30
-	weightLevelNear      = 15
-	weightLevelFar       = 5
-	weightLevelShallow   = 10
-	weightOrgNamed       = 20
-	weightOrgAll         = 10
-	weightKindCourse     = 10
-	weightKindActivity   = 8
-	weightKindGuide      = 5
-	weightKindMedia      = 3
-	weightPerOtherGap    = 8
-	maxOtherGapsCounted  = 3
-	weightOwnCatalogue   = 5
-	deepRequiredLevelMin = 3
+	weightCoverage      = 40
+	weightLevelFit      = 30
+	weightLevelDeeper   = 15
+	weightLevelBelow    = 5
+	weightOrgNamed      = 20
+	weightOrgAll        = 10
+	weightKindCourse    = 10
+	weightKindActivity  = 8
+	weightKindGuide     = 5
+	weightKindMedia     = 3
+	weightPerOtherGap   = 8
+	maxOtherGapsCounted = 3
+	weightOwnCatalogue  = 5
+	// maxActivities is how many learning activities are offered for a gap
+	// with nothing at its level.
+	maxActivities = 3
 )
 
 // MatchOption changes what Match returns.
@@ -72,6 +85,13 @@ type matchConfig struct {
 // Limit keeps at most n matches per gap (n <= 0: all).
 func Limit(n int) MatchOption { return func(c *matchConfig) { c.limit = n } }
 
+// scored is a catalogue entry with its score for one gap.
+type scored struct {
+	entry   int
+	score   float64
+	reaches bool
+}
+
 // Match ranks, per gap, the catalogue items that serve the gap's competency
 // for a person in organisation org. The result has one GapMatches per gap,
 // in the order of gaps; the scoring is described at the weights above.
@@ -80,7 +100,33 @@ func Match(cat *Catalogue, gaps []assessment.Gap, org string, opts ...MatchOptio
 	for _, o := range opts {
 		o(&cfg)
 	}
-	// served counts, per entry, how many of the person's gap competencies it serves.
+	served := servedCounts(cat, gaps)
+	out := make([]GapMatches, 0, len(gaps))
+	for _, g := range gaps {
+		gm := GapMatches{Gap: g}
+		if g.Competency != nil {
+			list := rankFor(cat, g, org, served)
+			if cfg.limit > 0 && len(list) > cfg.limit {
+				list = list[:cfg.limit]
+			}
+			gm.Matches = matchesOf(cat, list, g, org, served)
+			for _, m := range gm.Matches {
+				if m.Reaches {
+					gm.AtLevel++
+				}
+			}
+			if gm.AtLevel == 0 {
+				gm.Activities = activitiesFor(cat, g, org)
+			}
+		}
+		out = append(out, gm)
+	}
+	return out
+}
+
+// servedCounts counts, per entry, how many of the person's gap competencies
+// it serves.
+func servedCounts(cat *Catalogue, gaps []assessment.Gap) []uint8 {
 	served := make([]uint8, len(cat.entries))
 	seen := map[string]bool{}
 	for _, g := range gaps {
@@ -94,65 +140,104 @@ func Match(cat *Catalogue, gaps []assessment.Gap, org string, opts ...MatchOptio
 			}
 		}
 	}
-	out := make([]GapMatches, 0, len(gaps))
-	for _, g := range gaps {
-		gm := GapMatches{Gap: g}
-		if g.Competency == nil {
-			out = append(out, gm)
+	return served
+}
+
+// rankFor scores the entries that serve g's competency and whose offerer is
+// known: those that reach the required level first, then by score, title
+// and ID.
+func rankFor(cat *Catalogue, g assessment.Gap, org string, served []uint8) []scored {
+	cands := cat.byComp[g.Competency.ID]
+	list := make([]scored, 0, len(cands))
+	for _, i := range cands {
+		it := cat.entries[i].item
+		if !offererKnown(it) {
 			continue
 		}
-		cands := cat.byComp[g.Competency.ID]
-		type scored struct {
-			entry int
-			score float64
-		}
-		list := make([]scored, len(cands))
-		for k, i := range cands {
-			list[k] = scored{i, score(cat.entries[i].item, g, org, int(served[i])-1)}
-		}
-		slices.SortFunc(list, func(x, y scored) int {
-			if x.score != y.score {
-				return cmp.Compare(y.score, x.score)
+		list = append(list, scored{i, score(it, g, org, int(served[i])-1), reaches(it.Level, g.Required)})
+	}
+	slices.SortFunc(list, func(x, y scored) int {
+		if x.reaches != y.reaches {
+			if x.reaches {
+				return -1
 			}
-			ex, ey := &cat.entries[x.entry], &cat.entries[y.entry]
-			if c := strings.Compare(ex.titleKey, ey.titleKey); c != 0 {
-				return c
-			}
-			return strings.Compare(ex.item.ID, ey.item.ID)
-		})
-		if cfg.limit > 0 && len(list) > cfg.limit {
-			list = list[:cfg.limit]
+			return 1
 		}
-		// Many items share a reason; building each once keeps Match fast on
-		// large catalogues.
-		reasons := map[reasonKey]string{}
-		gm.Matches = make([]ItemMatch, len(list))
-		for k, s := range list {
-			it := cat.entries[s.entry].item
-			other := int(served[s.entry]) - 1
-			key := reasonKey{level: it.Level, other: other, origin: it.Origin, orgFit: orgScore(it, org)}
-			if key.orgFit == 0 {
-				key.orgs = strings.Join(it.Organisations, ",")
-			}
-			r, ok := reasons[key]
-			if !ok {
-				r = reason(cat, it, g, org, other)
-				reasons[key] = r
-			}
-			gm.Matches[k] = ItemMatch{Item: it, Score: s.score, Reason: r}
+		if x.score != y.score {
+			return cmp.Compare(y.score, x.score)
 		}
-		out = append(out, gm)
+		return cat.compareEntries(x.entry, y.entry)
+	})
+	return list
+}
+
+// compareEntries orders two entries by title (case and accents ignored),
+// then by ID.
+func (c *Catalogue) compareEntries(x, y int) int {
+	ex, ey := &c.entries[x], &c.entries[y]
+	if r := strings.Compare(ex.titleKey, ey.titleKey); r != 0 {
+		return r
+	}
+	return strings.Compare(ex.item.ID, ey.item.ID)
+}
+
+// matchesOf turns ranked entries into matches with their reasons. Many items
+// share a reason; building each once keeps Match fast on large catalogues.
+func matchesOf(cat *Catalogue, list []scored, g assessment.Gap, org string, served []uint8) []ItemMatch {
+	reasons := map[reasonKey]string{}
+	out := make([]ItemMatch, len(list))
+	for k, s := range list {
+		it := cat.entries[s.entry].item
+		other := int(served[s.entry]) - 1
+		key := reasonKey{level: it.Level, other: other, origin: it.Origin, orgFit: orgScore(it, org), offerer: offerer(it)}
+		if key.orgFit == 0 {
+			key.orgs = strings.Join(it.Organisations, ",")
+		}
+		r, ok := reasons[key]
+		if !ok {
+			r = reason(cat, it, g, org, other)
+			reasons[key] = r
+		}
+		out[k] = ItemMatch{Item: it, Score: s.score, Reaches: s.reaches, Reason: r}
+	}
+	return out
+}
+
+// activitiesFor returns the learning activities (kind leeractiviteit) that
+// reach g's required level and do not serve g's competency, for a gap with
+// nothing at its level: best organisation fit first, then by title.
+func activitiesFor(cat *Catalogue, g assessment.Gap, org string) []ItemMatch {
+	var list []int
+	for i := range cat.entries {
+		it := cat.entries[i].item
+		if it.Kind == KindLeeractiviteit && reaches(it.Level, g.Required) && offererKnown(it) && !slices.Contains(it.Competencies, g.Competency.ID) {
+			list = append(list, i)
+		}
+	}
+	slices.SortFunc(list, func(x, y int) int {
+		if fx, fy := orgScore(cat.entries[x].item, org), orgScore(cat.entries[y].item, org); fx != fy {
+			return cmp.Compare(fy, fx)
+		}
+		return cat.compareEntries(x, y)
+	})
+	out := make([]ItemMatch, 0, min(len(list), maxActivities))
+	for _, i := range list[:min(len(list), maxActivities)] {
+		it := cat.entries[i].item
+		r := fmt.Sprintf("leeractiviteit op %s, reikt tot %s; niet speciaal voor '%s'; %s",
+			levelPhrase(it.Level), cat.requiredPhrase(g.Required), g.Competency.Title, offerer(it))
+		out = append(out, ItemMatch{Item: it, Reaches: true, Reason: r + orgPhrase(cat, it, org)})
 	}
 	return out
 }
 
 // reasonKey holds everything reason depends on besides the gap and org.
 type reasonKey struct {
-	level  Level
-	orgFit int
-	orgs   string // only for items meant for other organisations
-	other  int
-	origin string
+	level   Level
+	orgFit  int
+	orgs    string // only for items meant for other organisations
+	other   int
+	origin  string
+	offerer string
 }
 
 func score(it *Item, g assessment.Gap, org string, otherGaps int) float64 {
@@ -164,23 +249,53 @@ func score(it *Item, g assessment.Gap, org string, otherGaps int) float64 {
 	return float64(s)
 }
 
+// reaches reports whether an item of level l takes a person as far as the
+// required level: a basis item brings knowing and recognising (level 1); a
+// verdiepend or specialistisch item also applying and deepening (2 and 3).
+func reaches(l Level, required int) bool {
+	return required <= 1 || l == LevelVerdiepend || l == LevelSpecialistisch
+}
+
+// levelScore: the level the requirement asks, deeper than needed, or below.
 func levelScore(l Level, required int) int {
-	if required >= deepRequiredLevelMin {
-		switch l {
-		case LevelVerdiepend, LevelSpecialistisch:
-			return weightLevelFit
-		default:
-			return weightLevelShallow
-		}
-	}
-	switch l {
-	case LevelBasis:
-		return weightLevelFit
-	case LevelVerdiepend:
-		return weightLevelNear
+	var fits bool
+	switch {
+	case required <= 1:
+		fits = l == LevelBasis
+	case required == 2:
+		fits = l == LevelVerdiepend
 	default:
-		return weightLevelFar
+		fits = l == LevelVerdiepend || l == LevelSpecialistisch
 	}
+	switch {
+	case fits:
+		return weightLevelFit
+	case reaches(l, required):
+		return weightLevelDeeper
+	default:
+		return weightLevelBelow
+	}
+}
+
+// offererKnown reports whether the app can say who offers an item: a
+// provider, an own catalogue, or at least the source that describes it.
+func offererKnown(it *Item) bool {
+	return it.Provider != "" || it.Origin != OriginBuiltin || it.Source != ""
+}
+
+// offerer says who offers an item. A learning activity without a provider
+// is one the person arranges in their own team or organisation, as the
+// plan of action describes it.
+func offerer(it *Item) string {
+	switch {
+	case it.Provider != "":
+		return "aangeboden door " + it.Provider
+	case it.Origin != OriginBuiltin:
+		return "aangeboden door uw organisatie"
+	case it.Kind == KindLeeractiviteit:
+		return "geen vaste aanbieder: te regelen in uw team of organisatie (" + it.Source + ")"
+	}
+	return "aanbieder niet genoemd; zie " + it.Source
 }
 
 func orgScore(it *Item, org string) int {
@@ -221,31 +336,33 @@ func levelPhrase(l Level) string {
 	return "niveau " + string(l)
 }
 
+// requiredPhrase names a required level with its label: "niveau 2 (Toepassen)".
+func (c *Catalogue) requiredPhrase(required int) string {
+	if c.fw != nil {
+		if l := c.fw.LevelLabel(required); l != fmt.Sprint(required) {
+			return fmt.Sprintf("niveau %d (%s)", required, l)
+		}
+	}
+	return fmt.Sprintf("niveau %d", required)
+}
+
 // reason explains a match in Dutch, part by part, e.g. "dekt 'Patronen van
-// dwingende controle' op verdiepend niveau; gericht op Politie; helpt ook bij
+// dwingende controle' op verdiepend niveau, tot het vereiste niveau 2
+// (Toepassen); aangeboden door Movisie; gericht op Politie; helpt ook bij
 // 2 andere tekorten".
 func reason(cat *Catalogue, it *Item, g assessment.Gap, org string, otherGaps int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "dekt '%s' op %s", g.Competency.Title, levelPhrase(it.Level))
-	switch fit := levelScore(it.Level, g.Required); {
-	case fit == weightLevelFit:
-	case g.Required >= deepRequiredLevelMin:
-		b.WriteString(" (lager dan gevraagd)")
+	switch levelScore(it.Level, g.Required) {
+	case weightLevelFit:
+		b.WriteString(", tot het vereiste " + cat.requiredPhrase(g.Required))
+	case weightLevelDeeper:
+		b.WriteString(", dieper dan het vereiste " + cat.requiredPhrase(g.Required))
 	default:
-		b.WriteString(" (dieper dan nu nodig)")
+		b.WriteString(", lager dan het vereiste " + cat.requiredPhrase(g.Required))
 	}
-	switch orgScore(it, org) {
-	case weightOrgNamed:
-		b.WriteString("; gericht op " + cat.orgName(org))
-	case weightOrgAll:
-		b.WriteString("; voor alle organisaties")
-	default:
-		names := make([]string, len(it.Organisations))
-		for i, o := range it.Organisations {
-			names[i] = cat.orgName(o)
-		}
-		b.WriteString("; bedoeld voor " + joinAnd(names))
-	}
+	b.WriteString("; " + offerer(it))
+	b.WriteString(orgPhrase(cat, it, org))
 	switch {
 	case otherGaps == 1:
 		b.WriteString("; helpt ook bij 1 ander tekort")
@@ -256,6 +373,21 @@ func reason(cat *Catalogue, it *Item, g assessment.Gap, org string, otherGaps in
 		b.WriteString("; uit het eigen aanbod (" + it.Origin + ")")
 	}
 	return b.String()
+}
+
+// orgPhrase says for whom an item is meant, starting with "; ".
+func orgPhrase(cat *Catalogue, it *Item, org string) string {
+	switch orgScore(it, org) {
+	case weightOrgNamed:
+		return "; gericht op " + cat.orgName(org)
+	case weightOrgAll:
+		return "; voor alle organisaties"
+	}
+	names := make([]string, len(it.Organisations))
+	for i, o := range it.Organisations {
+		names[i] = cat.orgName(o)
+	}
+	return "; bedoeld voor " + joinAnd(names)
 }
 
 func (c *Catalogue) orgName(id string) string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
 
 	"zelfscan/assessment"
@@ -45,32 +46,35 @@ func rankingOf(gm GapMatches) []ranked {
 
 // A police officer with three gaps:
 //
-//	A basis-patronen ("Patronen van dwingende controle"), required 3 (asks depth)
-//	B basis-signaleren ("Signaleren en herkennen"), required 2 (asks basis)
-//	C pol-risico-inschatting, required 2 (asks basis)
+//	A basis-patronen ("Patronen van dwingende controle"), required 3
+//	B basis-signaleren ("Signaleren en herkennen"), required 2
+//	C pol-risico-inschatting, required 2
 //
-// Scores are coverage 40 + level + organisation + kind + 8 per other gap
-// (up to 3) + 5 for own catalogue, worked out per line below.
+// Items that reach the required level come first (basis reaches only
+// level 1); within each part the score is coverage 40 + level (30 the level
+// asked, 15 deeper, 5 below) + organisation + kind + 8 per other gap (up to
+// 3) + 5 for own catalogue, worked out per line below. An item without
+// provider, own catalogue or source (i5) is never proposed.
 func TestMatchRanksByHand(t *testing.T) {
 	fw := testFramework(t)
 	cat := synthetic(fw,
-		Item{ID: "i1", Title: "Dwingende controle verdiept", Kind: KindTraining, Level: LevelVerdiepend,
+		Item{ID: "i1", Title: "Dwingende controle verdiept", Kind: KindTraining, Level: LevelVerdiepend, Provider: "Aanbieder A",
 			Competencies: []string{"basis-patronen"}, Organisations: []string{"politie"}},
-		Item{ID: "i2", Title: "Alles over patronen", Kind: KindHandreiking, Level: LevelBasis,
+		Item{ID: "i2", Title: "Alles over patronen", Kind: KindHandreiking, Level: LevelBasis, Provider: "Aanbieder B",
 			Competencies: []string{"basis-patronen", "basis-signaleren", "pol-risico-inschatting"}},
-		Item{ID: "i3", Title: "Casusbespreking", Kind: KindLeeractiviteit, Level: LevelSpecialistisch,
+		Item{ID: "i3", Title: "Casusbespreking", Kind: KindLeeractiviteit, Level: LevelSpecialistisch, Source: "Paragraaf 4.2",
 			Competencies: []string{"basis-patronen", "basis-signaleren"}, Organisations: []string{"veilig-thuis"}},
 		Item{ID: "i4", Title: "Eigen training patronen", Kind: KindCursus, Level: LevelVerdiepend,
 			Competencies: []string{"basis-patronen"}, Origin: "eigen.csv"},
-		Item{ID: "i5", Title: "Animatie", Kind: KindAnimatie, Level: LevelBasis,
+		Item{ID: "i5", Title: "Animatie zonder herkomst", Kind: KindAnimatie, Level: LevelVerdiepend,
 			Competencies: []string{"basis-signaleren"}},
-		Item{ID: "t-a", Title: "Bbb gelijk", Kind: KindTraining, Level: LevelBasis,
+		Item{ID: "t-a", Title: "Bbb gelijk", Kind: KindTraining, Level: LevelBasis, Provider: "Aanbieder C",
 			Competencies: []string{"pol-risico-inschatting"}, Organisations: []string{"politie"}},
-		Item{ID: "t-z", Title: "aaa gelijk", Kind: KindTraining, Level: LevelBasis,
+		Item{ID: "t-z", Title: "aaa gelijk", Kind: KindTraining, Level: LevelBasis, Provider: "Aanbieder C",
 			Competencies: []string{"pol-risico-inschatting"}, Organisations: []string{"politie"}},
-		Item{ID: "t-m", Title: "Aaa gelijk", Kind: KindTraining, Level: LevelBasis,
+		Item{ID: "t-m", Title: "Aaa gelijk", Kind: KindTraining, Level: LevelBasis, Provider: "Aanbieder C",
 			Competencies: []string{"pol-risico-inschatting"}, Organisations: []string{"politie"}},
-		Item{ID: "i9", Title: "Onverwant", Kind: KindTraining, Level: LevelBasis,
+		Item{ID: "i9", Title: "Onverwant", Kind: KindTraining, Level: LevelBasis, Provider: "Aanbieder D",
 			Competencies: []string{"basis-vormen"}},
 	)
 	gaps := []assessment.Gap{
@@ -87,32 +91,32 @@ func TestMatchRanksByHand(t *testing.T) {
 		b = "dekt 'Signaleren en herkennen' op "
 		c = "dekt 'pol-risico-inschatting' op "
 	)
+	n2 := "niveau 2 (" + fw.LevelLabel(2) + ")"
+	n3 := "niveau 3 (" + fw.LevelLabel(3) + ")"
+	own := "geen vaste aanbieder: te regelen in uw team of organisatie (Paragraaf 4.2)"
 	want := [][]ranked{
-		{ // gap A
-			// 40 + 30 verdiepend at 3 + 20 politie + 10 course = 100
-			{"i1", 100, a + "verdiepend niveau; gericht op Politie"},
-			// 40 + 30 verdiepend + 10 for all + 10 course + 5 own = 95
-			{"i4", 95, a + "verdiepend niveau; voor alle organisaties; uit het eigen aanbod (eigen.csv)"},
-			// 40 + 30 specialistisch at 3 + 0 other org + 8 activity + 8 (gap B) = 86
-			{"i3", 86, a + "specialistisch niveau; bedoeld voor Veilig Thuis; helpt ook bij 1 ander tekort"},
-			// 40 + 10 basis at 3 + 10 for all + 5 guide + 16 (gaps B, C) = 81
-			{"i2", 81, a + "basisniveau (lager dan gevraagd); voor alle organisaties; helpt ook bij 2 andere tekorten"},
+		{ // gap A, level 3: verdiepend and specialistisch reach it
+			// 40 + 30 + 20 politie + 10 course = 100
+			{"i1", 100, a + "verdiepend niveau, tot het vereiste " + n3 + "; aangeboden door Aanbieder A; gericht op Politie"},
+			// 40 + 30 + 10 for all + 10 course + 5 own = 95
+			{"i4", 95, a + "verdiepend niveau, tot het vereiste " + n3 + "; aangeboden door uw organisatie; voor alle organisaties; uit het eigen aanbod (eigen.csv)"},
+			// 40 + 30 + 0 other org + 8 activity + 8 (gap B) = 86
+			{"i3", 86, a + "specialistisch niveau, tot het vereiste " + n3 + "; " + own + "; bedoeld voor Veilig Thuis; helpt ook bij 1 ander tekort"},
+			// below the level: 40 + 5 + 10 for all + 5 guide + 16 (gaps B, C) = 76
+			{"i2", 76, a + "basisniveau, lager dan het vereiste " + n3 + "; aangeboden door Aanbieder B; voor alle organisaties; helpt ook bij 2 andere tekorten"},
 		},
-		{ // gap B
-			// 40 + 30 basis at 2 + 10 for all + 5 guide + 16 = 101
-			{"i2", 101, b + "basisniveau; voor alle organisaties; helpt ook bij 2 andere tekorten"},
-			// 40 + 30 + 10 + 3 animation = 83
-			{"i5", 83, b + "basisniveau; voor alle organisaties"},
-			// 40 + 5 specialistisch at 2 + 0 + 8 activity + 8 (gap A) = 61
-			{"i3", 61, b + "specialistisch niveau (dieper dan nu nodig); bedoeld voor Veilig Thuis; helpt ook bij 1 ander tekort"},
+		{ // gap B, level 2: i3 reaches it (deeper than asked) and goes before i2's higher score
+			// 40 + 15 + 0 + 8 + 8 = 71
+			{"i3", 71, b + "specialistisch niveau, dieper dan het vereiste " + n2 + "; " + own + "; bedoeld voor Veilig Thuis; helpt ook bij 1 ander tekort"},
+			{"i2", 76, b + "basisniveau, lager dan het vereiste " + n2 + "; aangeboden door Aanbieder B; voor alle organisaties; helpt ook bij 2 andere tekorten"},
 		},
-		{ // gap C
-			{"i2", 101, c + "basisniveau; voor alle organisaties; helpt ook bij 2 andere tekorten"},
-			// 40 + 30 + 20 + 10 = 100 three times: by title ("aaa gelijk"
+		{ // gap C, level 2: nothing reaches it
+			{"i2", 76, c + "basisniveau, lager dan het vereiste " + n2 + "; aangeboden door Aanbieder B; voor alle organisaties; helpt ook bij 2 andere tekorten"},
+			// 40 + 5 + 20 + 10 = 75 three times: by title ("aaa gelijk"
 			// before "bbb gelijk", case ignored), then by ID (t-m before t-z).
-			{"t-m", 100, c + "basisniveau; gericht op Politie"},
-			{"t-z", 100, c + "basisniveau; gericht op Politie"},
-			{"t-a", 100, c + "basisniveau; gericht op Politie"},
+			{"t-m", 75, c + "basisniveau, lager dan het vereiste " + n2 + "; aangeboden door Aanbieder C; gericht op Politie"},
+			{"t-z", 75, c + "basisniveau, lager dan het vereiste " + n2 + "; aangeboden door Aanbieder C; gericht op Politie"},
+			{"t-a", 75, c + "basisniveau, lager dan het vereiste " + n2 + "; aangeboden door Aanbieder C; gericht op Politie"},
 		},
 	}
 	for i := range want {
@@ -122,6 +126,17 @@ func TestMatchRanksByHand(t *testing.T) {
 		if r := rankingOf(got[i]); !reflect.DeepEqual(r, want[i]) {
 			t.Errorf("tekort %s:\n%v\nverwacht\n%v", gaps[i].Competency.ID, r, want[i])
 		}
+	}
+	if at := []int{got[0].AtLevel, got[1].AtLevel, got[2].AtLevel}; !reflect.DeepEqual(at, []int{3, 1, 0}) {
+		t.Errorf("op niveau: %v, verwacht [3 1 0]", at)
+	}
+	// Gap C has nothing at level 2: the learning activities that reach it
+	// are offered, saying they are not made for this competency.
+	if len(got[0].Activities)+len(got[1].Activities) != 0 || len(got[2].Activities) != 1 {
+		t.Fatalf("leeractiviteiten: %d, %d, %d; verwacht 0, 0, 1", len(got[0].Activities), len(got[1].Activities), len(got[2].Activities))
+	}
+	if act := got[2].Activities[0]; act.Item.ID != "i3" || act.Reason != "leeractiviteit op specialistisch niveau, reikt tot "+n2+"; niet speciaal voor 'pol-risico-inschatting'; "+own+"; bedoeld voor Veilig Thuis" {
+		t.Errorf("leeractiviteit %s: %q", act.Item.ID, act.Reason)
 	}
 
 	limited := Match(cat, gaps, "politie", Limit(2))
@@ -134,21 +149,22 @@ func TestMatchRanksByHand(t *testing.T) {
 func TestMatchCapsOtherGapBonus(t *testing.T) {
 	fw := testFramework(t)
 	comps := []string{"basis-vormen", "basis-perspectieven", "basis-eigen-bril", "verdiep-wetgeving", "verdiep-doelgroepen"}
-	cat := synthetic(fw, Item{ID: "breed", Title: "Breed", Kind: KindTraining, Level: LevelBasis, Competencies: comps})
+	cat := synthetic(fw, Item{ID: "breed", Title: "Breed", Kind: KindTraining, Level: LevelBasis, Provider: "Aanbieder", Competencies: comps})
 	var gaps []assessment.Gap
 	for _, c := range comps {
-		gaps = append(gaps, gap(t, fw, c, 2, 0))
+		gaps = append(gaps, gap(t, fw, c, 1, 0))
 	}
 	m := Match(cat, gaps, "om")[0].Matches[0]
-	// 40 + 30 + 10 for all + 10 course + 3×8 = 114
-	if m.Score != 114 || m.Reason != "dekt 'Vormen van gendergerelateerd geweld' op basisniveau; voor alle organisaties; helpt ook bij 4 andere tekorten" {
+	// 40 + 30 basis at level 1 + 10 for all + 10 course + 3×8 = 114
+	if want := "dekt 'Vormen van gendergerelateerd geweld' op basisniveau, tot het vereiste niveau 1 (" + fw.LevelLabel(1) +
+		"); aangeboden door Aanbieder; voor alle organisaties; helpt ook bij 4 andere tekorten"; m.Score != 114 || m.Reason != want {
 		t.Errorf("score %v, reden %q", m.Score, m.Reason)
 	}
 }
 
 func TestMatchSkipsGapWithoutCompetency(t *testing.T) {
 	fw := testFramework(t)
-	cat := synthetic(fw, Item{ID: "x", Title: "X", Kind: KindTraining, Level: LevelBasis, Competencies: []string{"basis-vormen"}})
+	cat := synthetic(fw, Item{ID: "x", Title: "X", Kind: KindTraining, Level: LevelBasis, Provider: "Aanbieder", Competencies: []string{"basis-vormen"}})
 	got := Match(cat, []assessment.Gap{{Required: 2}, gap(t, fw, "basis-vormen", 2, 0)}, "politie")
 	if len(got) != 2 || len(got[0].Matches) != 0 || len(got[1].Matches) != 1 {
 		t.Errorf("%+v", got)
@@ -167,11 +183,11 @@ func TestMatchBuiltinIsDeterministic(t *testing.T) {
 			t.Fatal("de volgorde verschilt tussen twee runs")
 		}
 	}
-	// Both intieme-terreur trainings: 40 + 15 verdiepend at 2 + 10 for all +
-	// 10 course + 8 (they also serve basis-patronen) = 83; the tie goes by
+	// Both intieme-terreur trainings: 40 + 30 verdiepend at 2 + 10 for all +
+	// 10 course + 8 (they also serve basis-patronen) = 98; the tie goes by
 	// title, "Intieme terreur" before "Van intieme terreur tot femicide".
 	r := rankingOf(first[1])
-	if len(r) != 2 || r[0].ID != "tr-intieme-terreur" || r[1].ID != "tr-intieme-terreur-tot-femicide" || r[0].Score != 83 || r[1].Score != 83 {
+	if len(r) != 2 || r[0].ID != "tr-intieme-terreur" || r[1].ID != "tr-intieme-terreur-tot-femicide" || r[0].Score != 98 || r[1].Score != 98 {
 		t.Errorf("intieme terreur: %v", r)
 	}
 }
@@ -184,11 +200,12 @@ func generated(fw *assessment.Framework, n int) *Catalogue {
 	items := make([]*Item, n)
 	for i := range items {
 		it := &Item{
-			ID:     fmt.Sprintf("gen-%05d", i),
-			Title:  fmt.Sprintf("Aanbod %d", rng.IntN(n/4)),
-			Kind:   kinds[rng.IntN(len(kinds))],
-			Level:  levels[rng.IntN(len(levels))],
-			Origin: OriginBuiltin,
+			ID:       fmt.Sprintf("gen-%05d", i),
+			Title:    fmt.Sprintf("Aanbod %d", rng.IntN(n/4)),
+			Kind:     kinds[rng.IntN(len(kinds))],
+			Level:    levels[rng.IntN(len(levels))],
+			Provider: "Aanbieder",
+			Origin:   OriginBuiltin,
 		}
 		for range 1 + rng.IntN(4) {
 			it.Competencies = append(it.Competencies, fw.Competencies[rng.IntN(len(fw.Competencies))].ID)
@@ -231,5 +248,31 @@ func BenchmarkMatch10000Top5(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		Match(cat, gaps, "politie", Limit(5))
+	}
+}
+
+// On the built-in catalogue every proposal says who offers it, and a gap
+// either has something at its level or gets learning activities that are.
+func TestMatchBuiltinSaysWhoOffers(t *testing.T) {
+	fw := testFramework(t)
+	cat := builtin(t)
+	var gaps []assessment.Gap
+	for _, c := range fw.Competencies {
+		for _, level := range []int{1, 2, 3} {
+			gaps = append(gaps, assessment.Gap{Competency: &c, Required: level})
+		}
+	}
+	for _, gm := range Match(cat, gaps, "politie") {
+		for _, m := range append(gm.Matches, gm.Activities...) {
+			if !strings.Contains(m.Reason, "aangeboden door ") && !strings.Contains(m.Reason, "geen vaste aanbieder") && !strings.Contains(m.Reason, "aanbieder niet genoemd") {
+				t.Errorf("%s for %s: reason does not say who offers it: %q", m.Item.ID, gm.Gap.Competency.ID, m.Reason)
+			}
+			if m.Reaches != reaches(m.Item.Level, gm.Gap.Required) {
+				t.Errorf("%s: Reaches %v at level %d", m.Item.ID, m.Reaches, gm.Gap.Required)
+			}
+		}
+		if gm.AtLevel == 0 && len(gm.Matches) > 0 && gm.Matches[0].Reaches {
+			t.Errorf("%s level %d: AtLevel 0 but the first match reaches", gm.Gap.Competency.ID, gm.Gap.Required)
+		}
 	}
 }

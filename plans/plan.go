@@ -283,3 +283,36 @@ func (p *Plan) actionProblems(i int, ids map[string]bool, fw *assessment.Framewo
 	}
 	return out
 }
+
+// Progress is the state of a plan at a glance: its actions by status and
+// its latest review.
+type Progress struct {
+	Planned, Busy, Done int
+	// LastReview is the review with the latest date; nil when none.
+	LastReview *Review
+}
+
+// Actions is the number of actions in the plan.
+func (pr Progress) Actions() int { return pr.Planned + pr.Busy + pr.Done }
+
+// Progress counts the actions per status and finds the latest review. An
+// action with an unknown status counts as planned.
+func (p *Plan) Progress() Progress {
+	var pr Progress
+	for _, a := range p.Actions {
+		switch a.Status {
+		case StatusAfgerond:
+			pr.Done++
+		case StatusBezig:
+			pr.Busy++
+		default:
+			pr.Planned++
+		}
+	}
+	for i := range p.Reviews {
+		if pr.LastReview == nil || p.Reviews[i].Date.After(pr.LastReview.Date) {
+			pr.LastReview = &p.Reviews[i]
+		}
+	}
+	return pr
+}

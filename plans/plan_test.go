@@ -125,3 +125,21 @@ func TestLabels(t *testing.T) {
 		t.Error("labels kloppen niet")
 	}
 }
+
+func TestPlanProgress(t *testing.T) {
+	on := func(d int) time.Time { return time.Date(2026, 11, d, 0, 0, 0, 0, time.UTC) }
+	p := &Plan{
+		Actions: []Action{{Status: StatusGepland}, {Status: StatusAfgerond}, {Status: StatusBezig}, {Status: StatusAfgerond}, {Status: "onbekend"}},
+		Reviews: []Review{{Reviewer: "eerste", Date: on(3)}, {Reviewer: "laatste", Date: on(20)}, {Reviewer: "midden", Date: on(10)}},
+	}
+	pr := p.Progress()
+	if pr.Planned != 2 || pr.Busy != 1 || pr.Done != 2 || pr.Actions() != 5 {
+		t.Errorf("progress %+v, want 2 planned (one unknown), 1 busy, 2 done", pr)
+	}
+	if pr.LastReview == nil || pr.LastReview.Reviewer != "laatste" {
+		t.Errorf("last review %+v, want the one of the 20th", pr.LastReview)
+	}
+	if empty := (&Plan{}).Progress(); empty.Actions() != 0 || empty.LastReview != nil {
+		t.Errorf("empty plan: %+v", empty)
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/image/font/opentype"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
@@ -38,6 +39,28 @@ type Options struct {
 	Dark bool
 	// Labels holds the texts in another language; empty fields stay Dutch.
 	Labels Labels
+	// Font sets the texts in the window's own typeface (see NewFont); nil
+	// keeps Liberation Sans, the typeface of the PDF.
+	Font *Font
+}
+
+// Font is a parsed TrueType typeface for the chart texts. Parse it once
+// (NewFont) and pass it with every chart: parsing costs more than drawing.
+type Font struct {
+	face    font.Font
+	handler text.Handler
+}
+
+// NewFont parses ttf, for example the window theme's regular font, so the
+// chart reads like the rest of the app.
+func NewFont(name string, ttf []byte) (*Font, error) {
+	parsed, err := opentype.Parse(ttf)
+	if err != nil {
+		return nil, fmt.Errorf("lettertype %s lezen: %w", name, err)
+	}
+	face := font.Font{Typeface: font.Typeface(name)}
+	cache := font.NewCache(font.Collection{{Font: face, Face: parsed}})
+	return &Font{face: face, handler: text.Plain{Fonts: cache}}, nil
 }
 
 // Labels are the chart's own texts: legends, the note on unanswered
@@ -49,6 +72,8 @@ type Labels struct {
 	Earlier, Later, Grown, Declined, Unchanged        string
 	NothingToCompare, NothingToCompareHint            string
 	NoData, NoGroupData, NoGroupDataHint              string
+	// Group names over the rows of the profile (see groupOf).
+	GroupBasis, GroupOrganisation, GroupDeepening, GroupRole string
 }
 
 // or is s, or the Dutch text when s is empty.
@@ -108,12 +133,19 @@ func (o Options) pixels(l vg.Length) int {
 // theme holds the colours of one look. Colours come from the Okabe–Ito set,
 // which stays distinguishable for the common forms of colour blindness.
 type theme struct {
+	font                 *Font // nil: Liberation Sans
 	bg, ink, muted, grid color.Color
 	good, bad            color.Color // level met / growth; gap / decline
 	badFill              color.Color // the missing span of a gap
 }
 
-func themeFor(dark bool) theme {
+func themeFor(o Options) theme {
+	th := colours(o.Dark)
+	th.font = o.Font
+	return th
+}
+
+func colours(dark bool) theme {
 	if dark {
 		return theme{
 			bg:      color.NRGBA{0x17, 0x17, 0x18, 0xff},
@@ -140,12 +172,12 @@ func themeFor(dark bool) theme {
 // Dutch needs (ë, ï, é, ...).
 var sans = font.Font{Typeface: "Liberation", Variant: "Sans"}
 
-func textStyle(col color.Color, size vg.Length) text.Style {
-	return text.Style{
-		Color:   col,
-		Font:    font.From(sans, size),
-		Handler: plot.DefaultTextHandler,
+// text is a text style in the theme's typeface.
+func (th theme) text(col color.Color, size vg.Length) text.Style {
+	if th.font != nil {
+		return text.Style{Color: col, Font: font.From(th.font.face, size), Handler: th.font.handler}
 	}
+	return text.Style{Color: col, Font: font.From(sans, size), Handler: plot.DefaultTextHandler}
 }
 
 // newCanvas returns an image canvas of exactly w×h pixels filled with bg.
@@ -275,18 +307,18 @@ func scaleTop(scale []assessment.Level, data ...int) int {
 
 // message lays out a chart-sized notice, for when there is nothing to draw.
 func message(o Options, title, sub string) Drawing {
-	th := themeFor(o.Dark)
+	th := themeFor(o)
 	h := o.Height
 	if h == 0 {
 		h = o.pixels(vg.Points(140))
 	}
 	return Drawing{opt: o, heightPx: h, bg: th.bg, paint: func(c draw.Canvas) {
-		head := textStyle(th.ink, 16)
+		head := th.text(th.ink, 16)
 		head.XAlign, head.YAlign = draw.XCenter, draw.YCenter
 		mid := c.Center()
 		c.FillText(head, vg.Point{X: mid.X, Y: mid.Y + 10}, title)
 		if sub != "" {
-			body := textStyle(th.muted, 10)
+			body := th.text(th.muted, 10)
 			body.XAlign, body.YAlign = draw.XCenter, draw.YCenter
 			sub = wrap(body, sub, c.Size().X-vg.Points(40), 2)
 			c.FillText(body, vg.Point{X: mid.X, Y: mid.Y - 14}, sub)

@@ -28,7 +28,7 @@ func result(title string, cat assessment.Category, own, required, answered, tota
 	c := &assessment.Competency{ID: fmt.Sprintf("c-%d-%s", len(title), cat), Title: title, Category: cat}
 	return assessment.CompetencyResult{
 		RequiredCompetency: assessment.RequiredCompetency{Competency: c, Level: required},
-		Own:                assessment.CompetencyLevel{Level: own, Answered: answered, Total: total, Weakest: own},
+		Own:                assessment.CompetencyLevel{Level: own, Answered: answered, Total: total, Sum: own * answered, Weakest: own},
 	}
 }
 
@@ -162,7 +162,7 @@ func TestPNGDeterministic(t *testing.T) {
 }
 
 func TestWrapKeepsLongTitlesInBounds(t *testing.T) {
-	sty := textStyle(color.Black, labelSize)
+	sty := colours(false).text(color.Black, labelSize)
 	long := strings.Repeat("Gendersensitief interveniëren ", 7)[:200]
 	for _, s := range []string{long, strings.Repeat("x", 200), "kort", "één woord"} {
 		got := wrap(sty, s, 200, 2)
@@ -195,7 +195,7 @@ func TestLongTitleDoesNotSqueezeChart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if run := longestRun(img, themeFor(false).good); run < 500 {
+	if run := longestRun(img, colours(false).good); run < 500 {
 		t.Errorf("bar to the top level is %d px wide in a 1000 px chart", run)
 	}
 }
@@ -205,7 +205,7 @@ func TestEmptyIsAMessage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	th := themeFor(false)
+	th := colours(false)
 	if countColour(img, th.ink) == 0 {
 		t.Error("empty profile shows no text")
 	}
@@ -228,7 +228,7 @@ func TestNilCompetencyAndOddLevels(t *testing.T) {
 }
 
 func TestProfileGapColour(t *testing.T) {
-	th := themeFor(false)
+	th := colours(false)
 	met, err := Profile([]assessment.CompetencyResult{result("Voldoet", assessment.CategoryBasis, 2, 2, 3, 3)}, testScale, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -256,7 +256,7 @@ func TestChangeTrend(t *testing.T) {
 		{Change{Before: 2, After: 1}, -1, Decline},
 		{Change{Before: 2, After: 2}, 0, Unchanged},
 	}
-	th := themeFor(false)
+	th := colours(false)
 	for _, tc := range cases {
 		if d := tc.c.Delta(); d != tc.delta {
 			t.Errorf("%+v: Delta %d, want %d", tc.c, d, tc.delta)
@@ -273,7 +273,7 @@ func TestChangeTrend(t *testing.T) {
 // The rendered comparison uses the growth colour only for growth and the
 // decline colour only for decline (beyond their legend entries).
 func TestComparisonMarksGrowthAndDecline(t *testing.T) {
-	th := themeFor(false)
+	th := colours(false)
 	render := func(c Change) image.Image {
 		img, err := Comparison([]Change{c}, testScale, Options{})
 		if err != nil {
@@ -373,7 +373,11 @@ func TestWritePreview(t *testing.T) {
 		if i%6 == 5 {
 			answered = 1
 		}
-		levels = append(levels, result(p.title, p.cat, own, req, answered, 3))
+		l := result(p.title, p.cat, own, req, answered, 3)
+		if own < 3 {
+			l.Own.Sum += i % answered // averages between the whole levels
+		}
+		levels = append(levels, l)
 		if i < 12 {
 			changes = append(changes, Change{Title: p.title, Before: (i*5 + 2) % 4, After: own, Required: req})
 		}
@@ -487,7 +491,7 @@ func TestClasses(t *testing.T) {
 // The font must have real glyphs for Dutch accents and the signs the charts
 // print, or titles such as "Casuïstiek" would show boxes.
 func TestFontCoversDutch(t *testing.T) {
-	sty := textStyle(color.Black, labelSize)
+	sty := colours(false).text(color.Black, labelSize)
 	face := sty.Handler.Cache().Lookup(sty.Font, sty.Font.Size)
 	if face.Face == nil {
 		t.Fatal("Liberation Sans not found in gonum's font cache")
@@ -530,7 +534,7 @@ func TestLabelsReplaceLegend(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	same, err := ProfilePNG(sampleLevels(4), testScale, Options{Labels: Labels{OwnMeets: "Eigen niveau: voldoet", Required: "Vereist niveau"}})
+	same, err := ProfilePNG(sampleLevels(4), testScale, Options{Labels: Labels{OwnMeets: "Eigen niveau (gemiddelde): voldoet", Required: "Vereist niveau"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -543,5 +547,81 @@ func TestLabelsReplaceLegend(t *testing.T) {
 	}
 	if bytes.Equal(dutch, english) {
 		t.Error("English labels draw the same picture as the Dutch default")
+	}
+}
+
+// The profile's definition, as both the window and the PDF draw it: a
+// heading per group in scan order (the per-organisation categories under the
+// group they work out), bars at the average, not the rounded level, and
+// every title whole.
+func TestProfileDefinition(t *testing.T) {
+	long := "Herkennen wanneer samenwerking of contact tussen ouders niet passend is, ook bij scheiding"
+	levels := []assessment.CompetencyResult{
+		result("Vormen", assessment.CategoryBasis, 1, 2, 4, 4),
+		result("Patronen", assessment.CategoryBasis, 0, 2, 3, 3),
+		result(long, assessment.CategoryPerOrgBasis, 2, 2, 2, 2),
+		result("Risico", assessment.CategoryOrganisatie, 1, 2, 4, 4),
+		// A plan file stores the Dutch label; it lands in the same group.
+		result("Wetgeving", assessment.Category(assessment.CategoryVerdiepend.Label()), 0, 1, 2, 2),
+		result("Kennisdeler", assessment.CategoryRol, 2, 2, 1, 2),
+	}
+	levels[0].Own.Sum = 7 // 2,2,2,1 → 1.75, level 1
+	levels[3].Own.Sum = 4 // 1,1,1,1 → 1.0, level 1
+	rc := profileDefinition(levels, testScale, Labels{}, colours(false))
+
+	wantHeaders := []string{"Basis", "", "", "", "Organisatiespecifiek", "", "Verdieping", "", "Rol en functie", ""}
+	if strings.Join(rc.headers, "|") != strings.Join(wantHeaders, "|") {
+		t.Fatalf("headers %q, want %q", rc.headers, wantHeaders)
+	}
+	bars := rc.data.(profileBars).rows
+	want := []struct {
+		score     float64
+		required  int
+		gap, head bool
+	}{
+		{0, 0, false, true}, {1.75, 2, true, false}, {0, 2, true, false}, {2, 2, false, false},
+		{0, 0, false, true}, {1, 2, true, false},
+		{0, 0, false, true}, {0, 1, true, false},
+		{0, 0, false, true}, {2, 2, false, false},
+	}
+	for i, w := range want {
+		b := bars[i]
+		if b.header != w.head || b.score != w.score || b.required != w.required || b.gap() != w.gap {
+			t.Errorf("row %d (%q): %+v gap %v, want %+v", i, rc.titles[i], b, b.gap(), w)
+		}
+	}
+	// Two rows of level 1 against 2 no longer draw the same bar.
+	if bars[1].own != bars[5].own || bars[1].score == bars[5].score {
+		t.Error("equal whole levels with different averages draw equal bars")
+	}
+	ticks, _ := rc.titleTicks(colours(false).text(color.Black, labelSize), 260, titleLines)
+	if got := strings.ReplaceAll(ticks[3].Label, "\n", " "); got != long {
+		t.Errorf("long title drawn as %q, want it whole", got)
+	}
+	if ticks[0].Label != "" || ticks[9].Label != "Kennisdeler *" {
+		t.Errorf("heading row label %q (want empty), incomplete row %q (want a mark)", ticks[0].Label, ticks[9].Label)
+	}
+
+	english := profileDefinition(levels, testScale, Labels{GroupBasis: "Basics", GroupRole: "Role"}, colours(false))
+	if english.headers[0] != "Basics" || english.headers[8] != "Role" || english.headers[6] != "Verdieping" {
+		t.Errorf("group labels not used: %q", english.headers)
+	}
+}
+
+// A level-0 bar is drawn as a stub: two level-0 rows show more of the bar
+// colour than one (without the stub both show only the legend's swatch).
+func TestLevelZeroIsVisible(t *testing.T) {
+	th := colours(false)
+	zero := result("Nul", assessment.CategoryBasis, 0, 0, 3, 3)
+	one, err := Profile([]assessment.CompetencyResult{zero}, testScale, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	two, err := Profile([]assessment.CompetencyResult{zero, zero}, testScale, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if countColour(two, th.good) <= countColour(one, th.good) {
+		t.Error("a level-0 competency draws no bar")
 	}
 }

@@ -70,8 +70,8 @@ func Comparison(changes []Change, scale []assessment.Level, opt Options) (image.
 		return message(o, or(o.Labels.NothingToCompare, "Nog niets te vergelijken"),
 			or(o.Labels.NothingToCompareHint, "Voor een vergelijking zijn twee zelfscans met antwoorden nodig.")).Image(), nil
 	}
-	th := themeFor(o.Dark)
-	rc := rowChart{breaks: make([]bool, len(changes))}
+	th := themeFor(o)
+	var rc rowChart
 	rows := make([]Change, len(changes))
 	data := make([]int, 0, 3*len(changes))
 	for i, ch := range changes {

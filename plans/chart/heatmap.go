@@ -54,7 +54,7 @@ func GroupHeatmapDrawing(rows []string, cols []string, values [][]float64, opt O
 		return message(o, or(o.Labels.NoGroupData, "Nog geen groepsgegevens"),
 			or(o.Labels.NoGroupDataHint, "Zodra leden van de groep de zelfscan hebben ingevuld, verschijnt hier het overzicht.")), nil
 	}
-	th := themeFor(o.Dark)
+	th := themeFor(o)
 	cl := classesFor(values)
 	pal, err := brewer.GetPalette(brewer.TypeSequential, "Blues", cl.n)
 	if err != nil {
@@ -214,7 +214,7 @@ func (cs cells) Plot(c draw.Canvas, p *plot.Plot) {
 				continue
 			}
 			k := min(max(cs.classes.index(v), 0), len(pal)-1)
-			sty := textStyle(contrast(pal[k]), size)
+			sty := cs.th.text(contrast(pal[k]), size)
 			sty.XAlign, sty.YAlign = draw.XCenter, draw.YCenter
 			s := formatValue(v)
 			if sty.Width(s) > cellW-4 {

@@ -2,6 +2,7 @@ package chart
 
 import (
 	"image/color"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -31,7 +32,12 @@ const (
 type rowChart struct {
 	titles []string
 	marks  []bool // a title marked with " *", explained by note
-	breaks []bool // a new group (category) starts at this row
+	// headers names the group that starts at a row; such a row is a group
+	// heading and carries no data.
+	headers []string
+	// topScale repeats the level numbers above the rows, so the scale is
+	// readable where the bars are in a long chart.
+	topScale bool
 	// The x axis runs from xMin to xMax; labels returns its tick labels,
 	// given the width each of its slots may take.
 	xMin, xMax float64
@@ -53,12 +59,12 @@ func (rc rowChart) render(o Options, th theme) Drawing {
 	width := o.points(o.Width)
 	inner := width - 2*margin
 
-	legendSty := textStyle(th.ink, legendSize)
+	legendSty := th.text(th.ink, legendSize)
 	legendRows, legendH := layoutLegend(rc.legend, legendSty, inner)
 
 	labelW := min(inner*0.36, 260)
 	// The scale labels share what is left after the titles, one slot per level.
-	tickSty := textStyle(th.muted, tickSize)
+	tickSty := th.text(th.muted, tickSize)
 	tickSty.XAlign, tickSty.YAlign = draw.XCenter, draw.YTop
 	ticks := rc.labels(tickSty, (inner-labelW)/vg.Length(max(rc.slots, 1))*0.92)
 	axisH := axisReserve
@@ -66,41 +72,29 @@ func (rc rowChart) render(o Options, th theme) Drawing {
 		axisH = max(axisH, tickSty.Height(t.Label)+axisReserve)
 	}
 
-	noteSty := textStyle(th.muted, noteSize)
+	noteSty := th.text(th.muted, noteSize)
 	note, noteH := "", vg.Length(0)
 	if rc.note != "" {
 		note = wrap(noteSty, rc.note, inner, 3)
 		noteH = noteSty.Height(note) + margin/2
 	}
+	topH := vg.Length(0)
+	if rc.topScale {
+		topH = tickSty.Height("0") + axisReserve/2
+	}
 
-	overhead := 2*margin + legendH + margin + axisH + noteH
+	overhead := 2*margin + legendH + margin + axisH + noteH + topH
 	heightPx := o.Height
-	pitch := rowPitch
+	var yticks styledTicks
 	if heightPx == 0 {
+		// The chart grows until every title fits whole.
+		var pitch vg.Length
+		yticks, pitch = rc.titleTicks(th.text(th.ink, labelSize), labelW, titleLines)
 		heightPx = o.pixels(overhead + vg.Length(n)*pitch)
+	} else {
+		yticks = rc.fixedTitleTicks(th, labelW, (o.points(heightPx)-overhead)/vg.Length(n))
 	}
-	pitch = (o.points(heightPx) - overhead) / vg.Length(n)
-
-	// Two-line titles while the rows have room; else one line in a smaller
-	// font, so a fixed height with many rows stays legible without overlap.
-	size, lines := min(labelSize, pitch/2.6), 2
-	if size < 8 {
-		size, lines = min(labelSize, max(minLabel, pitch/1.35)), 1
-	}
-	labelSty := textStyle(th.ink, size)
-	labelSty.XAlign, labelSty.YAlign = draw.XRight, draw.YCenter
-	yticks := make(plot.ConstantTicks, n)
-	for i, t := range rc.titles {
-		suffix := ""
-		if i < len(rc.marks) && rc.marks[i] {
-			suffix = " *"
-		}
-		label := wrap(labelSty, t, labelW-labelSty.Width(suffix), lines)
-		if label == "" {
-			label = "(zonder titel)"
-		}
-		yticks[i] = plot.Tick{Value: rowY(n, i), Label: label + suffix}
-	}
+	labelSty := yticks[0].style
 
 	p := plot.New()
 	p.BackgroundColor = nil // the canvas is already filled
@@ -110,19 +104,24 @@ func (rc rowChart) render(o Options, th theme) Drawing {
 	p.X.Tick.Marker = ticks
 	p.X.Tick.Length = 4
 	styleAxis(&p.Y, th, labelSty)
-	p.Y.Tick.Marker = yticks
+	p.Y.Tick.Marker = yticks.ticks()
 	p.Y.Tick.Length = 0
 
 	grid := plotter.NewGrid()
 	grid.Vertical = draw.LineStyle{Color: th.grid, Width: 0.75}
 	grid.Horizontal.Color = nil
-	p.Add(grid, groupLines{breaks: rc.breaks, style: draw.LineStyle{Color: th.grid, Width: 1, Dashes: []vg.Length{3, 3}}}, rc.data)
+	p.Add(grid, rc.data)
 
 	return Drawing{opt: o, heightPx: heightPx, bg: th.bg, paint: func(c draw.Canvas) {
 		top := c.Max.Y - margin
 		drawLegend(c, legendRows, legendSty, margin, top)
-		plotArea := draw.Crop(c, margin, -margin, margin+noteH, -(margin + legendH + margin))
+		plotArea := draw.Crop(c, margin, -margin, margin+noteH, -(margin + legendH + margin + topH))
 		p.Draw(plotArea)
+		data := p.DataCanvas(plotArea)
+		rc.drawHeaders(&data, p, labelSty, th.muted, c.Min.X+margin)
+		if rc.topScale {
+			drawTopScale(&data, p, ticks, tickSty)
+		}
 		if note != "" {
 			noteSty.YAlign = draw.YBottom
 			c.FillText(noteSty, vg.Point{X: margin, Y: margin}, note)
@@ -140,20 +139,94 @@ func styleAxis(a *plot.Axis, th theme, labels text.Style) {
 	a.Padding = 0
 }
 
-// groupLines draws a dashed line where a new category begins.
-type groupLines struct {
-	breaks []bool
-	style  draw.LineStyle
+// titleLines is how many lines a title may wrap to in a chart that grows
+// with its rows; the longest titles of the framework need three.
+const titleLines = 4
+
+// styledTicks are the y-axis labels with the style they were fitted in.
+type styledTicks []styledTick
+
+type styledTick struct {
+	plot.Tick
+	style text.Style
 }
 
-func (g groupLines) Plot(c draw.Canvas, p *plot.Plot) {
-	_, trY := p.Transforms(&c)
-	n := len(g.breaks)
-	for i := 1; i < n; i++ {
-		if g.breaks[i] {
-			y := trY(rowY(n, i) + 0.5)
-			c.StrokeLine2(g.style, c.Min.X, y, c.Max.X, y)
+func (s styledTicks) ticks() plot.ConstantTicks {
+	out := make(plot.ConstantTicks, len(s))
+	for i, t := range s {
+		out[i] = t.Tick
+	}
+	return out
+}
+
+// titleTicks wraps every title whole into at most lines lines and returns
+// the row pitch that fits the longest.
+func (rc rowChart) titleTicks(sty text.Style, labelW vg.Length, lines int) (styledTicks, vg.Length) {
+	sty.XAlign, sty.YAlign = draw.XRight, draw.YCenter
+	out := make(styledTicks, len(rc.titles))
+	pitch := rowPitch
+	for i := range rc.titles {
+		label := rc.title(sty, i, labelW, lines)
+		out[i] = styledTick{Tick: plot.Tick{Value: rowY(len(rc.titles), i), Label: label}, style: sty}
+		pitch = max(pitch, sty.Height(label)+vg.Length(10))
+	}
+	return out, pitch
+}
+
+// fixedTitleTicks fits the titles into a given pitch: two lines while the
+// rows have room, else one line in a smaller font, so a fixed height with
+// many rows stays legible without overlap.
+func (rc rowChart) fixedTitleTicks(th theme, labelW, pitch vg.Length) styledTicks {
+	size, lines := min(labelSize, pitch/2.6), 2
+	if size < 8 {
+		size, lines = min(labelSize, max(minLabel, pitch/1.35)), 1
+	}
+	out, _ := rc.titleTicks(th.text(th.ink, size), labelW, lines)
+	return out
+}
+
+// title is the y label of row i: empty for a group heading (drawn by
+// drawHeaders), else the wrapped title with its mark.
+func (rc rowChart) title(sty text.Style, i int, labelW vg.Length, lines int) string {
+	if i < len(rc.headers) && rc.headers[i] != "" {
+		return ""
+	}
+	suffix := ""
+	if i < len(rc.marks) && rc.marks[i] {
+		suffix = " *"
+	}
+	label := wrap(sty, rc.titles[i], labelW-sty.Width(suffix), lines)
+	if label == "" {
+		label = "(zonder titel)"
+	}
+	return label + suffix
+}
+
+// drawHeaders writes each group name at the left edge of its heading row,
+// in the size of the titles, with a rule across the data area.
+func (rc rowChart) drawHeaders(data *draw.Canvas, p *plot.Plot, sty text.Style, ruleColour color.Color, left vg.Length) {
+	_, trY := p.Transforms(data)
+	sty.XAlign, sty.YAlign = draw.XLeft, draw.YCenter
+	rule := draw.LineStyle{Color: ruleColour, Width: 0.75}
+	n := len(rc.titles)
+	for i, h := range rc.headers {
+		if h == "" {
+			continue
 		}
+		y := trY(rowY(n, i))
+		data.FillText(sty, vg.Point{X: left, Y: y}, h)
+		start := max(data.Min.X, left+sty.Width(h)+vg.Length(6))
+		data.StrokeLine2(rule, start, y, data.Max.X, y)
+	}
+}
+
+// drawTopScale repeats the level numbers above the data area.
+func drawTopScale(data *draw.Canvas, p *plot.Plot, ticks plot.ConstantTicks, sty text.Style) {
+	trX, _ := p.Transforms(data)
+	sty.YAlign = draw.YBottom
+	for _, t := range ticks {
+		number, _, _ := strings.Cut(t.Label, " ")
+		data.FillText(sty, vg.Point{X: trX(t.Value), Y: data.Max.Y + axisReserve/4}, number)
 	}
 }
 
