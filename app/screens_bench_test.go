@@ -12,13 +12,14 @@ import (
 )
 
 // longestProfile is the aandachtsfunctionaris of the organisation with the
-// most statements: the longest scan a user can meet.
+// most statements (among those that have the profile): the longest scan a
+// user can meet.
 func longestProfile(b *testing.B, fw *assessment.Framework) assessment.Profile {
 	best, most := "", 0
 	for _, o := range fw.Organisations {
 		req, err := fw.Required(o.ID, "aandachtsfunctionaris")
 		if err != nil {
-			b.Fatal(err)
+			continue // the profile does not exist there (not_for)
 		}
 		n := 0
 		for _, rc := range req {
