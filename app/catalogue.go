@@ -170,7 +170,7 @@ func (u *UI) loadOwnCatalogue(path string, back func()) {
 	name := filepath.Base(path)
 	data, err := readCapped(path, plans.MaxCatalogueSize)
 	if err != nil {
-		u.showCatalogueProblems(name, err.Error())
+		u.showCatalogueProblems(name, explainList(err))
 		return
 	}
 	items, err := plans.ParseOwnCatalogue(name, data, u.fw)
@@ -190,7 +190,7 @@ func readCapped(path string, limit int64) ([]byte, error) {
 	data, err := localfile.ReadCapped(path, limit, tooLarge)
 	if le, ok := errors.AsType[*localfile.Error](err); ok {
 		fyne.LogError("reading "+path, le.Err)
-		return nil, errors.New(le.Problem)
+		return nil, le.Problem
 	}
 	return data, err
 }

@@ -138,7 +138,7 @@ func (u *UI) renderGroup(gs *groupState) {
 
 	body := container.NewVBox(tools, u.groupFilesCard(gs))
 	if gs.err != nil {
-		body.Add(warning(lang.X("group.failed", "Het overzicht kon niet worden gemaakt: {{.Reason}}", map[string]any{"Reason": gs.err.Error()})))
+		body.Add(warning(lang.X("group.failed", "Het overzicht kon niet worden gemaakt: {{.Reason}}", map[string]any{"Reason": explainList(gs.err)})))
 	}
 	if o := gs.overview; o != nil {
 		for _, w := range o.Warnings {
@@ -208,7 +208,7 @@ func (u *UI) groupFilesCard(gs *groupState) fyne.CanvasObject {
 			u.renderGroup(gs)
 		})
 		remove.Importance = widget.LowImportance
-		msg := warning(lang.X("group.skipped", "Overgeslagen: {{.Reason}}", map[string]any{"Reason": l.err.Error()}))
+		msg := warning(lang.X("group.skipped", "Overgeslagen: {{.Reason}}", map[string]any{"Reason": explainList(l.err)}))
 		box.Add(container.NewBorder(nil, nil, nil, remove, msg))
 	}
 	n := 0

@@ -80,3 +80,35 @@ func TestProgressDialogCancels(t *testing.T) {
 		t.Error("the progress dialog is still open")
 	}
 }
+
+// In the English UI the reasons a group member was skipped are English too:
+// plan-file problems are message codes, not Dutch sentences.
+func TestGroupSkipReasonsInEnglish(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "map.zelfscan")
+	if err := os.Mkdir(folder, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	empty := filepath.Join(dir, "leeg.zelfscan")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	lead := newLead(t, a)
+	if err := SetupLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { SetupLanguage("nl") })
+	tapButton(t, lead.w, "Groepsoverzicht")
+	gs := lead.u.groupView
+	lead.u.addGroupFiles(gs, []string{folder, empty})
+	lead.u.busy.Wait()
+	for _, want := range []string{
+		"map.zelfscan: this is a folder, not a file; open the folder and choose a file",
+		"leeg.zelfscan: the file is empty",
+	} {
+		if !showsText(lead.w, want) {
+			t.Errorf("group overview does not show %q: %q", want, visibleTexts(lead.w))
+		}
+	}
+}

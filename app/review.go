@@ -52,7 +52,7 @@ func (u *UI) chooseForReview() {
 func (u *UI) openForReview(path string) {
 	u.readPlanFiles([]string{path}, func(res []loaded) {
 		if res[0].err != nil {
-			u.showFileProblem(res[0].err.Error(), nil)
+			u.showFileProblem(explainList(res[0].err), nil)
 			return
 		}
 		u.showReview(&reviewState{path: path, file: res[0].file, saved: true})
@@ -394,7 +394,7 @@ func texts(m map[string]*shortcutEntry) map[string]string {
 // plan as a plan file or as a PDF.
 func (u *UI) chooseReviewSave(rs *reviewState, asPDF bool) {
 	if _, err := u.reviewed(rs); err != nil {
-		u.showFileProblem(err.Error(), nil)
+		u.showFileProblem(explainList(err), nil)
 		return
 	}
 	name := "besproken-" + fileSlug(ownerName(rs.file)) + "-" + u.now().Format("2006-01-02")
@@ -411,7 +411,7 @@ func (u *UI) saveReview(rs *reviewState, path string, asPDF bool) {
 	f, err := u.reviewed(rs)
 	if err != nil {
 		removeEmpty(path)
-		u.showFileProblem(err.Error(), nil)
+		u.showFileProblem(explainList(err), nil)
 		return
 	}
 	rs.uid = f.Reviews[len(f.Reviews)-1].UID

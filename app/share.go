@@ -159,7 +159,7 @@ func writePlanFile(path string, f *planfile.File) error {
 func (u *UI) importReview(path string, selfCheckID int64, after func()) {
 	u.readPlanFiles([]string{path}, func(res []loaded) {
 		if res[0].err != nil {
-			u.showFileProblem(res[0].err.Error(), nil)
+			u.showFileProblem(explainList(res[0].err), nil)
 			return
 		}
 		u.checkReview(res[0].file, selfCheckID, after)
@@ -177,7 +177,7 @@ func (u *UI) checkReview(f *planfile.File, selfCheckID int64, after func()) {
 	}
 	v, err := planfile.CheckReview(own, f)
 	if err != nil {
-		u.showFileProblem(planfile.CapitalFirst(err.Error())+".", nil)
+		u.showFileProblem(planfile.CapitalFirst(explainList(err))+".", nil)
 		return
 	}
 	switch v.Kind {

@@ -14,18 +14,28 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+
+	"zelfscan/plans/usermsg"
 )
 
-// Error is a file that cannot be read. Problem is Dutch and names no
-// folder: Error() puts it after the file's base name. Err keeps the cause,
-// for errors.Is and the log. planfile.FileError is this type.
+// Error is a file that cannot be read. Problem names no folder: the
+// message puts it after the file's base name. Err keeps the cause, for
+// errors.Is and the log. planfile.FileError is this type.
 type Error struct {
 	Name    string
-	Problem string
+	Problem *usermsg.Error
 	Err     error
 }
 
-func (e *Error) Error() string { return e.Name + ": " + e.Problem }
+// Message is the problem after the file's name, for the user.
+func (e *Error) Message() *usermsg.Error {
+	return usermsg.New("file.problem", map[string]any{"Name": e.Name, "Problem": e.Problem})
+}
+
+func (e *Error) Error() string { return e.Message().Error() }
+
+// Problem is a message code with its arguments, for Error's Problem.
+func Problem(code string, args map[string]any) *usermsg.Error { return usermsg.New(code, args) }
 
 func (e *Error) Unwrap() error { return e.Err }
 
@@ -82,7 +92,7 @@ func ReadCapped(path string, limit int64, tooLarge error) ([]byte, error) {
 			return buf, nil
 		}
 		if err != nil {
-			return nil, &Error{Name: displayName(path), Problem: "het bestand kan niet worden gelezen (" + reason(err) + ")", Err: err}
+			return nil, &Error{Name: displayName(path), Problem: Problem("file.unreadable", map[string]any{"Reason": reason(err)}), Err: err}
 		}
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
@@ -113,11 +123,11 @@ func linkError(path string, err error) error {
 	e := &Error{Name: displayName(path), Err: err}
 	switch {
 	case errors.Is(err, syscall.ELOOP):
-		e.Problem = "dit is een snelkoppeling die via andere snelkoppelingen naar zichzelf terugverwijst; er is geen bestand om te openen"
+		e.Problem = Problem("file.linkLoop", nil)
 	case errors.Is(err, fs.ErrNotExist):
-		e.Problem = "dit is een snelkoppeling naar een bestand dat niet (meer) bestaat; kies het bestand zelf"
+		e.Problem = Problem("file.danglingLink", nil)
 	default:
-		e.Problem = "dit is een snelkoppeling naar een bestand dat niet kan worden geopend (" + reason(err) + ")"
+		e.Problem = Problem("file.badLink", map[string]any{"Reason": reason(err)})
 	}
 	return e
 }
@@ -126,21 +136,21 @@ func notRegular(path string, mode fs.FileMode) error {
 	e := &Error{Name: displayName(path), Err: fmt.Errorf("%w: %v", ErrNotRegular, mode.Type())}
 	switch {
 	case mode.IsDir():
-		e.Problem = "dit is een map, geen bestand; open de map en kies een bestand"
+		e.Problem = Problem("file.isDir", nil)
 	case mode&fs.ModeNamedPipe != 0:
-		e.Problem = "dit is geen opgeslagen bestand maar een pijp (FIFO) tussen programma's; kies een opgeslagen bestand"
+		e.Problem = Problem("file.fifo", nil)
 	case mode&fs.ModeSocket != 0:
-		e.Problem = "dit is geen opgeslagen bestand maar een verbindingspunt (socket) van een programma; kies een opgeslagen bestand"
+		e.Problem = Problem("file.socket", nil)
 	case mode&fs.ModeDevice != 0:
-		e.Problem = "dit is geen opgeslagen bestand maar een apparaat; kies een opgeslagen bestand"
+		e.Problem = Problem("file.device", nil)
 	default:
-		e.Problem = "dit is geen gewoon opgeslagen bestand; kies een opgeslagen bestand"
+		e.Problem = Problem("file.irregular", nil)
 	}
 	return e
 }
 
 func openError(path string, err error) error {
-	return &Error{Name: displayName(path), Problem: "het bestand kan niet worden geopend (" + reason(err) + ")", Err: err}
+	return &Error{Name: displayName(path), Problem: Problem("file.cannotOpen", map[string]any{"Reason": reason(err)}), Err: err}
 }
 
 func asError(path string, err error) error {
@@ -152,20 +162,20 @@ func asError(path string, err error) error {
 
 // reason words the common causes in Dutch; anything else is named as a
 // system error, without Go's English text (that goes to the log).
-func reason(err error) string {
+func reason(err error) usermsg.Term {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "het bestaat niet (meer)"
+		return "file.reason.notExist"
 	case errors.Is(err, fs.ErrPermission):
-		return "u hebt geen toestemming om het te lezen"
+		return "file.reason.permission"
 	case errors.Is(err, syscall.ENOTDIR):
-		return "een deel van het pad is geen map"
+		return "file.reason.notDir"
 	case errors.Is(err, syscall.ENAMETOOLONG):
-		return "het pad is te lang"
+		return "file.reason.nameTooLong"
 	case errors.Is(err, syscall.EIO):
-		return "de schijf gaf een leesfout"
+		return "file.reason.io"
 	}
-	return "systeemfout"
+	return "file.reason.system"
 }
 
 // displayName is the base name: what the user sees in the file dialog,

@@ -95,7 +95,7 @@ func (b *Builder) label(m map[string]string, id, name string) {
 func (b *Builder) Skip(name string, err error) {
 	reason := err.Error()
 	if fe, ok := errors.AsType[*planfile.FileError](err); ok {
-		reason = fe.Problem
+		reason = fe.Problem.Error()
 	} else if pe, ok := errors.AsType[*fs.PathError](err); ok {
 		reason = "kan niet worden gelezen: " + pe.Err.Error()
 	}

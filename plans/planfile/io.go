@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"zelfscan/plans/localfile"
+	"zelfscan/plans/usermsg"
 )
 
 // Extension is the file name extension of a plan file (JSON inside).
@@ -45,8 +46,8 @@ var (
 // there (a folder, a FIFO) needs no conversion.
 type FileError = localfile.Error
 
-func fileError(name string, err error, format string, args ...any) *FileError {
-	return &FileError{Name: displayName(name), Problem: fmt.Sprintf(format, args...), Err: err}
+func fileError(name string, err error, code string, args map[string]any) *FileError {
+	return &FileError{Name: displayName(name), Problem: usermsg.New(code, args), Err: err}
 }
 
 // displayName is the base name: what the user sees in the file dialog.
@@ -76,7 +77,7 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // renamed file still opens. It fails for an empty file and for anything else.
 func Detect(name string, data []byte) (Kind, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
-		return KindUnknown, fileError(name, ErrEmpty, "het bestand is leeg")
+		return KindUnknown, fileError(name, ErrEmpty, "planfile.empty", nil)
 	}
 	// JSON first: a PDF never starts with "{", while a plan file may hold
 	// "%PDF-" in a name near its start.
@@ -86,8 +87,7 @@ func Detect(name string, data []byte) (Kind, error) {
 	if bytes.Contains(data[:min(len(data), pdfMagicWindow)], []byte("%PDF-")) {
 		return KindPDF, nil
 	}
-	return KindUnknown, fileError(name, ErrNotPlanFile,
-		"dit is geen leerplanbestand (%s) en geen pdf van Zelfscan GGG", Extension)
+	return KindUnknown, fileError(name, ErrNotPlanFile, "planfile.unknownKind", map[string]any{"Extension": Extension})
 }
 
 // Open reads the plan file or plan PDF at path. Only a regular file is
@@ -135,15 +135,15 @@ func ReadAnyContext(ctx context.Context, name string, data []byte) (*File, error
 		}
 		att, err := extractAttachment(ctx, data, AttachmentName, MaxFileSize)
 		if ctx.Err() != nil {
-			return nil, fileError(name, ctx.Err(), "het lezen is afgebroken")
+			return nil, fileError(name, ctx.Err(), "planfile.cancelled", nil)
 		}
 		if err != nil {
-			return nil, fileError(name, err, "%s", pdfProblem(err))
+			return nil, &FileError{Name: displayName(name), Problem: pdfProblem(err), Err: err}
 		}
 		f, err := decode(name, att)
 		if err != nil {
 			if fe, ok := errors.AsType[*FileError](err); ok {
-				fe.Problem = "het leerplan in deze pdf: " + fe.Problem
+				fe.Problem = usermsg.New("planfile.inPDF", map[string]any{"Problem": fe.Problem})
 			}
 			return nil, err
 		}
@@ -155,14 +155,14 @@ func ReadAnyContext(ctx context.Context, name string, data []byte) (*File, error
 	return decode(name, data)
 }
 
-func pdfProblem(err error) string {
+func pdfProblem(err error) *usermsg.Error {
 	switch {
 	case errors.Is(err, ErrNoAttachment):
-		return "deze pdf bevat geen leerplanbestand; vraag om de pdf die Zelfscan GGG maakte, of om het " + Extension + "-bestand"
+		return usermsg.New("planfile.pdf.noAttachment", map[string]any{"Extension": Extension})
 	case errors.Is(err, ErrTooLarge):
-		return fmt.Sprintf("het leerplan in deze pdf is groter dan %d MiB; dat maakt Zelfscan GGG nooit", MaxFileSize>>20)
+		return usermsg.New("planfile.pdf.tooLarge", map[string]any{"MiB": MaxFileSize >> 20})
 	}
-	return "het leerplan in deze pdf is beschadigd (" + err.Error() + "); vraag om een nieuwe pdf of om het " + Extension + "-bestand"
+	return usermsg.New("planfile.pdf.damaged", map[string]any{"Detail": err.Error(), "Extension": Extension})
 }
 
 // Decode reads a plan file (JSON) from r, reading at most MaxFileSize+1
@@ -177,7 +177,7 @@ func Decode(name string, r io.Reader) (*File, error) {
 		return nil, err
 	}
 	if kind == KindPDF {
-		return nil, fileError(name, ErrNotPlanFile, "dit is een pdf, geen %s-bestand; open het als pdf", Extension)
+		return nil, fileError(name, ErrNotPlanFile, "planfile.isPDF", map[string]any{"Extension": Extension})
 	}
 	return decode(name, data)
 }
@@ -185,7 +185,7 @@ func Decode(name string, r io.Reader) (*File, error) {
 func readCapped(name string, r io.Reader, limit int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
-		return nil, fileError(name, err, "het bestand kan niet worden gelezen: %v", err)
+		return nil, fileError(name, err, "planfile.unreadable", nil)
 	}
 	if int64(len(data)) > limit {
 		return nil, tooLarge(name, limit)
@@ -194,7 +194,7 @@ func readCapped(name string, r io.Reader, limit int64) ([]byte, error) {
 }
 
 func tooLarge(name string, limit int64) error {
-	return fileError(name, ErrTooLarge, "het bestand is groter dan %d MiB; een leerplan is veel kleiner, dus dit is geen leerplan van Zelfscan GGG", limit>>20)
+	return fileError(name, ErrTooLarge, "planfile.tooLarge", map[string]any{"MiB": limit >> 20})
 }
 
 // header is read first, so a random JSON file or a file from a newer app is
@@ -216,14 +216,14 @@ func decodeHeader(data []byte, h *header) error {
 func decode(name string, data []byte) (*File, error) {
 	data = bytes.TrimPrefix(data, utf8BOM)
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fileError(name, ErrEmpty, "het bestand is leeg")
+		return nil, fileError(name, ErrEmpty, "planfile.empty", nil)
 	}
 	// The common case, a valid file of a version we read, is decoded in one
 	// pass; anything else takes the header-first path below for its message.
 	var f File
 	if json.Unmarshal(data, &f) == nil && f.Format == Format && f.Version >= 1 && f.Version <= Version {
 		if err := f.Validate(); err != nil {
-			return nil, fileError(name, ErrInvalid, "het bestand bevat onmogelijke waarden: %s", summarise(err))
+			return nil, fileError(name, ErrInvalid, "planfile.impossible", map[string]any{"Values": summarise(err)})
 		}
 		return &f, nil
 	}
@@ -231,24 +231,24 @@ func decode(name string, data []byte) (*File, error) {
 	var h header
 	if err := decodeHeader(data, &h); err != nil {
 		if _, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
-			return nil, fileError(name, ErrNotPlanFile, "dit is geen leerplanbestand van Zelfscan GGG")
+			return nil, fileError(name, ErrNotPlanFile, "planfile.notPlanFile", nil)
 		}
 		return nil, jsonError(name, data, err)
 	}
 	if h.Format == nil || *h.Format != Format {
-		return nil, fileError(name, ErrNotPlanFile, "dit is geen leerplanbestand van Zelfscan GGG (het kenmerk %q ontbreekt)", Format)
+		return nil, fileError(name, ErrNotPlanFile, "planfile.noFormat", map[string]any{"Format": Format})
 	}
 	switch {
 	case h.Version == nil || *h.Version < 1:
-		return nil, fileError(name, ErrInvalid, "het bestand heeft geen geldige bestandsversie")
+		return nil, fileError(name, ErrInvalid, "planfile.noVersion", nil)
 	case *h.Version > Version:
-		return nil, fileError(name, ErrNewerVersion, "gemaakt met een nieuwere versie van Zelfscan GGG (bestandsversie %d); werk de app bij", *h.Version)
+		return nil, fileError(name, ErrNewerVersion, "planfile.newer", map[string]any{"Version": *h.Version})
 	}
 	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, jsonError(name, data, err)
 	}
 	if err := f.Validate(); err != nil {
-		return nil, fileError(name, ErrInvalid, "het bestand bevat onmogelijke waarden: %s", summarise(err))
+		return nil, fileError(name, ErrInvalid, "planfile.impossible", map[string]any{"Values": summarise(err)})
 	}
 	return &f, nil
 }
@@ -257,22 +257,22 @@ func decode(name string, data []byte) (*File, error) {
 func jsonError(name string, data []byte, err error) error {
 	if se, ok := errors.AsType[*json.SyntaxError](err); ok {
 		if se.Offset >= int64(len(data)) || strings.TrimSpace(string(data[se.Offset:])) == "" {
-			return fileError(name, ErrCorrupt, "het bestand houdt halverwege op (afgebroken bij het kopiëren of downloaden?)")
+			return fileError(name, ErrCorrupt, "planfile.truncated", nil)
 		}
 		line := 1 + bytes.Count(data[:se.Offset], []byte("\n"))
-		return fileError(name, ErrCorrupt, "het bestand is beschadigd: onleesbare tekst in regel %d", line)
+		return fileError(name, ErrCorrupt, "planfile.badText", map[string]any{"Line": line})
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) || err.Error() == "unexpected end of JSON input" {
-		return fileError(name, ErrCorrupt, "het bestand houdt halverwege op (afgebroken bij het kopiëren of downloaden?)")
+		return fileError(name, ErrCorrupt, "planfile.truncated", nil)
 	}
 	if te, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
 		field := te.Field
 		if field == "" {
-			return fileError(name, ErrNotPlanFile, "dit is geen leerplanbestand van Zelfscan GGG")
+			return fileError(name, ErrNotPlanFile, "planfile.notPlanFile", nil)
 		}
-		return fileError(name, ErrInvalid, "het veld '%s' heeft een onmogelijke waarde (%s)", field, te.Value)
+		return fileError(name, ErrInvalid, "planfile.badField", map[string]any{"Field": field, "Value": te.Value})
 	}
-	return fileError(name, ErrCorrupt, "het bestand is beschadigd: %v", err)
+	return fileError(name, ErrCorrupt, "planfile.corrupt", nil)
 }
 
 // summarise lists the first few problems; a broken file can have hundreds.

@@ -48,7 +48,7 @@ func openAll(ctx context.Context, paths []string, perFile time.Duration, open fu
 // openOne runs open for one path and stops waiting for it after perFile.
 func openOne(ctx context.Context, path string, perFile time.Duration, open func(context.Context, string) (*File, error)) Result {
 	if ctx.Err() != nil {
-		return Result{Path: path, Err: fileError(path, ctx.Err(), "het lezen is afgebroken")}
+		return Result{Path: path, Err: fileError(path, ctx.Err(), "planfile.cancelled", nil)}
 	}
 	fctx, cancel := context.WithTimeout(ctx, perFile)
 	defer cancel()
@@ -62,10 +62,8 @@ func openOne(ctx context.Context, path string, perFile time.Duration, open func(
 		return r
 	case <-fctx.Done():
 		if ctx.Err() != nil {
-			return Result{Path: path, Err: fileError(path, ctx.Err(), "het lezen is afgebroken")}
+			return Result{Path: path, Err: fileError(path, ctx.Err(), "planfile.cancelled", nil)}
 		}
-		return Result{Path: path, Err: fileError(path, fctx.Err(),
-			"het lezen duurde langer dan %d seconden en is overgeslagen; staat het bestand op een trage netwerkschijf, kopieer het dan eerst naar deze computer",
-			int(perFile/time.Second))}
+		return Result{Path: path, Err: fileError(path, fctx.Err(), "planfile.tooSlow", map[string]any{"Seconds": int(perFile / time.Second)})}
 	}
 }
