@@ -10,8 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"zelfscan/assessment"
-	"zelfscan/assets"
 	"zelfscan/atomicfile"
 	"zelfscan/plans"
 	"zelfscan/plans/overview"
@@ -112,11 +110,8 @@ func writeOverview(o *overview.Overview, csvPath, pdfPath string, stdout, stderr
 }
 
 func builtinCatalogue() (*plans.Catalogue, error) {
-	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
-	if err != nil {
-		return nil, err
-	}
-	return plans.LoadBuiltin(assets.Files, assets.CatalogueFile, fw)
+	_, cat, err := plans.LoadEmbedded()
+	return cat, err
 }
 
 // printOverview writes the overview as plain text, per group the most

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"zelfscan/assessment"
-	"zelfscan/assets"
 	"zelfscan/plans"
 	"zelfscan/plans/overview/sample"
 	"zelfscan/plans/planfile"
@@ -56,11 +54,7 @@ func TestArguments(t *testing.T) {
 
 // Plans with a bad file among them: CSV and PDF written, the bad file named.
 func TestWritesCSVAndPDF(t *testing.T) {
-	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := plans.LoadBuiltin(assets.Files, assets.CatalogueFile, fw)
+	fw, cat, err := plans.LoadEmbedded()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -285,9 +285,6 @@ type catalogueFile struct {
 	Items     []Item     `yaml:"items"`
 }
 
-// LoadBuiltin reads and validates the built-in catalogue from the file name
-// in fsys against the framework: every competency and organisation an item
-// names must exist there. All problems are returned, each with file, line
 // checkProviders checks the built-in catalogue's providers and returns the
 // set of their IDs.
 func checkProviders(list []Provider, fail func(steps []any, msg string)) map[string]bool {
@@ -328,6 +325,9 @@ func checkBuiltinItem(it *Item, at []any, providers map[string]bool, fail func(s
 	}
 }
 
+// LoadBuiltin reads and validates the built-in catalogue from the file name
+// in fsys against the framework: every competency and organisation an item
+// names must exist there. All problems are returned, each with file, line
 // and field.
 func LoadBuiltin(fsys fs.FS, name string, fw *assessment.Framework) (*Catalogue, error) {
 	f, err := fsys.Open(name)

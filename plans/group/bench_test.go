@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"testing"
 
-	"zelfscan/assessment"
-	"zelfscan/assets"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
 )
@@ -13,11 +11,7 @@ import (
 // BenchmarkOverview50 is a large intervision group: 50 plans of about 60
 // competencies each (the whole framework), with the built-in catalogue.
 func BenchmarkOverview50(b *testing.B) {
-	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cat, err := plans.LoadBuiltin(assets.Files, assets.CatalogueFile, fw)
+	fw, cat, err := plans.LoadEmbedded()
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"zelfscan/assessment"
-	"zelfscan/assets"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
 )
@@ -29,11 +28,7 @@ var (
 
 func realData(t testing.TB) (*assessment.Framework, *plans.Catalogue) {
 	t.Helper()
-	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := plans.LoadBuiltin(assets.Files, assets.CatalogueFile, fw)
+	fw, cat, err := plans.LoadEmbedded()
 	if err != nil {
 		t.Fatal(err)
 	}

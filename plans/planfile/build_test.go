@@ -5,17 +5,12 @@ import (
 	"time"
 
 	"zelfscan/assessment"
-	"zelfscan/assets"
 	"zelfscan/plans"
 )
 
 func realData(t testing.TB) (*assessment.Framework, *plans.Catalogue) {
 	t.Helper()
-	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := plans.LoadBuiltin(assets.Files, assets.CatalogueFile, fw)
+	fw, cat, err := plans.LoadEmbedded()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"zelfscan/assessment"
-	"zelfscan/assets"
 	"zelfscan/plans"
 	"zelfscan/plans/overview/sample"
 	"zelfscan/plans/planfile"
@@ -17,11 +15,7 @@ import (
 
 func samplePlan(t testing.TB, i int) *planfile.File {
 	t.Helper()
-	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := plans.LoadBuiltin(assets.Files, assets.CatalogueFile, fw)
+	fw, cat, err := plans.LoadEmbedded()
 	if err != nil {
 		t.Fatal(err)
 	}

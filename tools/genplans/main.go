@@ -11,8 +11,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"zelfscan/assessment"
-	"zelfscan/assets"
 	"zelfscan/plans"
 	"zelfscan/plans/overview/sample"
 	"zelfscan/plans/planfile"
@@ -34,11 +32,7 @@ func main() {
 }
 
 func run(dir string, n int, seed uint64) error {
-	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
-	if err != nil {
-		return err
-	}
-	cat, err := plans.LoadBuiltin(assets.Files, assets.CatalogueFile, fw)
+	fw, cat, err := plans.LoadEmbedded()
 	if err != nil {
 		return err
 	}

@@ -11,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"zelfscan/assessment"
-	"zelfscan/assets"
 	"zelfscan/plans"
 	"zelfscan/plans/overview/sample"
 	"zelfscan/plans/xapi"
@@ -21,11 +19,7 @@ import (
 // statements of n sample plans, with a base IRI as an organisation sets it.
 func statements(t testing.TB, n int) []xapi.Statement {
 	t.Helper()
-	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat, err := plans.LoadBuiltin(assets.Files, assets.CatalogueFile, fw)
+	fw, cat, err := plans.LoadEmbedded()
 	if err != nil {
 		t.Fatal(err)
 	}
