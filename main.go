@@ -76,12 +76,12 @@ func main() {
 	fyneapp.SetMetadata(meta)
 	a := fyneapp.NewWithID(meta.ID)
 	a.SetIcon(meta.Icon)
+	opt := app.Prepare(a, app.Options{DataDir: dir, DataDirFrom: from,
+		Settings: settings, SettingsPath: settingsPath, SettingsErr: settingsErr})
 	w := a.NewWindow(meta.Name)
 	w.SetIcon(meta.Icon)
 	w.SetMaster()
-	app.Run(a, w, app.Options{DataDir: dir, DataDirFrom: from,
-		Settings: settings, SettingsPath: settingsPath, SettingsErr: settingsErr,
-		FirstScreenAfterShow: true})
+	app.Run(a, w, opt)
 	w.ShowAndRun()
 }
 

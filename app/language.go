@@ -28,6 +28,11 @@ func Language(p fyne.Preferences) string {
 // process environment stays as it was and the choice works on every platform.
 func SetupLanguage(language string) error {
 	locale.SetOverride(language)
+	return addTranslations(language)
+}
+
+// addTranslations loads the translation files of one language.
+func addTranslations(language string) error {
 	return fs.WalkDir(assets.Files, assets.TranslationsDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, language+".json") {
 			return err

@@ -2,10 +2,13 @@ package app
 
 import (
 	"io/fs"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"github.com/jeandeaual/go-locale"
 
 	"zelfscan/assessment"
 	"zelfscan/assets"
@@ -28,11 +31,8 @@ type Options struct {
 	Settings     orgsettings.Settings
 	SettingsPath string
 	SettingsErr  error
-	// FirstScreenAfterShow lets the window appear before the first screen
-	// is built (laying out its text takes about 100 ms), which fills it a
-	// moment later. main.go sets it; tests leave it off so the screen is
-	// there when Run returns.
-	FirstScreenAfterShow bool
+	// prepared is set by Prepare.
+	prepared *preparation
 }
 
 // DataDirOrigin is where the data folder was chosen.
@@ -45,40 +45,108 @@ const (
 	DataDirSettings                      // the organisation's settings file
 )
 
+// Prepare starts, beside Fyne's own set-up, what Run would otherwise do
+// before the first screen: the UI language, the two font faces the start
+// screen draws with, the framework and the data. main.go calls it right
+// after creating the app and before NewWindow, which opens the display and
+// takes about as long; Run then only waits for what is not done yet.
+// Nothing else may touch Fyne's text caches until Run has waited: with the
+// fyneDo migration they are plain maps.
+func Prepare(a fyne.App, opt Options) Options {
+	opt.prepared = prepare(a, opt)
+	return opt
+}
+
+// preparation is what Prepare found; done closes when all of it is there.
+type preparation struct {
+	done    chan struct{}
+	langErr error
+	fw      *assessment.Framework
+	fwErr   error
+	en      *assessment.English
+	enErr   error
+	st      *store.Store
+	stErr   error
+}
+
+func prepare(a fyne.App, opt Options) *preparation {
+	p := &preparation{done: make(chan struct{})}
+	// The locale first: Fyne picks its fallback font by it.
+	language := Language(a.Preferences())
+	locale.SetOverride(language)
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		warmFonts()
+	}()
+	go func() {
+		defer wg.Done()
+		p.langErr = addTranslations(language)
+		p.loadData(opt)
+	}()
+	go func() {
+		wg.Wait()
+		close(p.done)
+	}()
+	return p
+}
+
+// loadData reads the framework and, if that worked, opens the data.
+func (p *preparation) loadData(opt Options) {
+	fsys, dir := opt.Framework, opt.FrameworkDir
+	if fsys == nil {
+		fsys, dir = assets.Files, assets.FrameworkDir
+	}
+	if p.fw, p.fwErr = assessment.Load(fsys, dir); p.fwErr != nil {
+		return
+	}
+	p.en, p.enErr = assessment.LoadEnglish(fsys, dir, p.fw)
+	p.st, p.stErr = store.Open(opt.DataDir)
+}
+
+// warmFonts loads the regular and the bold face: Fyne loads a face the
+// first time text in its style is measured (about 45 and 20 ms here) and
+// keeps it. The text is a constant: translations are still being loaded.
+func warmFonts() {
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+		fyne.MeasureText("Zelfscan GGG", theme.TextSize(), style)
+	}
+}
+
 // Run prepares the main window and shows the first screen, or a dialog that
 // says why the app cannot start and what to do. main.go calls it before
-// ShowAndRun; it never panics on a broken framework or database. It returns
-// the UI when the app could start at once, nil when a dialog is shown.
+// ShowAndRun, so the first frame already shows the start screen; it never
+// panics on a broken framework or database. It returns the UI when the app
+// could start at once, nil when a dialog is shown.
 func Run(a fyne.App, w fyne.Window, opt Options) *UI {
-	if err := SetupLanguage(Language(a.Preferences())); err != nil {
+	p := opt.prepared
+	if p == nil {
+		p = prepare(a, opt)
+	}
+	<-p.done
+	if p.langErr != nil {
 		// Without translations every string falls back to its Dutch text.
-		fyne.LogError("translations", err)
+		fyne.LogError("translations", p.langErr)
 	}
 	w.SetTitle(appTitle())
 	restoreSize(a, w)
 	w.SetCloseIntercept(func() { saveSize(a, w); w.Close() })
 
-	fsys, dir := opt.Framework, opt.FrameworkDir
-	if fsys == nil {
-		fsys, dir = assets.Files, assets.FrameworkDir
-	}
-	fw, err := assessment.Load(fsys, dir)
-	if err != nil {
-		showFrameworkError(w, err)
+	if p.fwErr != nil {
+		showFrameworkError(w, p.fwErr)
 		return nil
 	}
-	en, err := assessment.LoadEnglish(fsys, dir, fw)
-	if err != nil {
+	if p.enErr != nil {
 		// Only the English UI loses the framework's own words in English.
-		fyne.LogError("english.yaml", err)
+		fyne.LogError("english.yaml", p.enErr)
 	}
-	st, err := store.Open(opt.DataDir)
-	if err != nil {
-		showOpenError(a, w, fw, en, opt, err)
+	if p.stErr != nil {
+		showOpenError(a, w, p.fw, p.en, opt, p.stErr)
 		return nil
 	}
-	u := start(a, w, fw, en, st, opt)
-	if path := st.BackupPath(); path != "" {
+	u := start(a, w, p.fw, p.en, p.st, opt)
+	if path := p.st.BackupPath(); path != "" {
 		u.showMigrationBackup(path)
 	}
 	return u
@@ -100,14 +168,6 @@ func start(a fyne.App, w fyne.Window, fw *assessment.Framework, en *assessment.E
 	u.setEnglish(en)
 	u.applyOrgSettings(opt)
 	u.install()
-	if opt.FirstScreenAfterShow {
-		u.busy.Add(1)
-		go func() {
-			defer u.busy.Done()
-			fyne.DoAndWait(u.Restore)
-		}()
-		return u
-	}
 	u.Restore()
 	return u
 }
