@@ -412,11 +412,11 @@ func TestScanKeyboard(t *testing.T) {
 			scroll.Offset.Y, scroll.Offset.Y+scroll.Size().Height)
 	}
 	// Alt+→ pages on even while typing in the note.
-	f.u.scan.note.TypedShortcut(shortcutNext)
+	f.u.scan.note.TypedShortcut(shortcutForward)
 	if f.u.scan.pos != 1 {
 		t.Fatalf("Alt+Right from the note: page %d, want 1", f.u.scan.pos)
 	}
-	c.(fyne.Shortcutable).TypedShortcut(shortcutPrev)
+	c.(fyne.Shortcutable).TypedShortcut(shortcutBack)
 	if f.u.scan.pos != 0 {
 		t.Fatalf("Alt+Left: page %d, want 0", f.u.scan.pos)
 	}
@@ -474,9 +474,48 @@ func TestAltRightOnLastPageFinishes(t *testing.T) {
 	}
 	f.u.showScan(sc.ID)
 	f.u.scanGoTo(f.u.scan, len(f.u.scan.req)-1)
-	f.w.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutNext)
+	f.w.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutForward)
 	if !showsText(f.w, "Nog niet alles beantwoord") {
 		t.Fatalf("Alt+Right on the last page did not go on; window shows %q", visibleTexts(f.w))
+	}
+}
+
+// The keyboard alone goes through the whole flow: Alt+→ from the last page
+// of a finished scan to the results and on to the plan, Alt+← back to the
+// results and the scan, Ctrl+H to the history; with a dialog open the
+// keys wait.
+func TestKeyboardThroughScanResultsAndPlan(t *testing.T) {
+	f := newScanFixture(t)
+	id := f.u.scan.sc.ID
+	key := func(s fyne.Shortcut) { f.w.Canvas().(fyne.Shortcutable).TypedShortcut(s) }
+	for range f.u.scan.req {
+		answerPage(t, f, 2)
+		key(shortcutForward)
+	}
+	steps := []struct {
+		key    fyne.Shortcut
+		screen string
+		shows  string
+	}{
+		{shortcutForward, screenResults, "Resultaten van de zelfscan"},
+		{shortcutForward, screenPlan, "Persoonlijk leerplan"},
+		{shortcutBack, screenResults, "Resultaten van de zelfscan"},
+		{shortcutBack, screenScan, "Bekijk resultaten"},
+		{shortcutHistory, screenHistory, "Terug naar start"},
+	}
+	for i, st := range steps {
+		if i > 0 {
+			key(st.key)
+		}
+		if got := f.a.Preferences().String(prefLastScreen); got != st.screen || !showsText(f.w, st.shows) {
+			t.Fatalf("step %d: on screen %q showing %q, want %q with %q", i, got, visibleTexts(f.w), st.screen, st.shows)
+		}
+	}
+	f.u.showResults(id)
+	f.u.showMessage("Let op", "Een dialoog")
+	key(shortcutForward)
+	if got := f.a.Preferences().String(prefLastScreen); got != screenResults {
+		t.Errorf("Alt+→ with a dialog open went to %q", got)
 	}
 }
 

@@ -27,6 +27,12 @@ const dateLayout = "02-01-2006 15:04"
 func (u *UI) showResults(selfCheckID int64) {
 	u.rememberSelfCheck(selfCheckID)
 	u.show(screenResults, u.resultsScreen(selfCheckID))
+	if _, ok := u.planOpenable(selfCheckID); ok {
+		u.forward = func() { u.showPlan(selfCheckID) }
+	}
+	if !u.store.ReadOnly() {
+		u.back = func() { u.showScan(selfCheckID) }
+	}
 }
 
 // resultsView is the scrolling body of the results screen. It keeps the

@@ -178,6 +178,26 @@ func (u *UI) install() {
 	u.win.SetCloseIntercept(u.quit)
 	u.win.Canvas().SetOnTypedKey(u.typedKey)
 	u.addShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}, u.quit)
+	u.addShortcut(shortcutForward, func() { u.step(u.forward) })
+	u.addShortcut(shortcutBack, func() { u.step(u.back) })
+	u.addShortcut(shortcutHistory, func() { u.step(u.showHistory) })
+}
+
+// Keyboard shortcuts through the screens. Alt+arrow is what browsers use
+// for forward and back: through the pages of the scan, from its last page
+// to the results, from there to the plan, and back. Ctrl+H (Cmd+H on a
+// Mac) opens the history, as in a browser.
+var (
+	shortcutForward = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}
+	shortcutBack    = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
+	shortcutHistory = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// step runs a screen's move, unless it has none or a dialog is open.
+func (u *UI) step(move func()) {
+	if move != nil && !u.dialogOpen() {
+		move()
+	}
 }
 
 // quit saves what is pending and the window size, closes the store and

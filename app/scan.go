@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -28,12 +27,6 @@ const jumpWidth = 420
 // openListHeight is the height of the list of open statements at the end.
 const openListHeight = 320
 
-// Keyboard shortcuts to page through the scan; Alt+arrow is what browsers
-// use for back and forward.
-var (
-	shortcutNext = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}
-	shortcutPrev = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
-)
 
 // scanState is the self-check being filled in and the page on screen.
 type scanState struct {
@@ -103,8 +96,6 @@ func (u *UI) showScan(selfCheckID int64) {
 	}
 	u.rememberSelfCheck(selfCheckID)
 	s := &scanState{sc: sc, req: req, pos: min(max(sc.Position, 0), len(req)-1), left: map[int]bool{}}
-	u.addShortcut(shortcutNext, func() { u.scanStep(1) })
-	u.addShortcut(shortcutPrev, func() { u.scanStep(-1) })
 	u.showScanPage(s)
 }
 
@@ -112,7 +103,7 @@ func (u *UI) showScan(selfCheckID int64) {
 // Past the last page it goes on to the results, as the button there does.
 func (u *UI) scanStep(delta int) {
 	s := u.scan
-	if s == nil || u.dialogOpen() {
+	if s == nil {
 		return
 	}
 	switch p := s.pos + delta; {
@@ -151,6 +142,8 @@ func (u *UI) showScanPage(s *scanState) {
 	// buttons, and only then the jump list.
 	u.show(screenScan, container.New(layout.NewBorderLayout(header, footer, nil, nil), s.scroll, footer, header))
 	u.scan = s
+	u.forward = func() { u.scanStep(1) }
+	u.back = func() { u.scanStep(-1) }
 	u.leave = func() {
 		u.saveNote(s)
 		u.scan = nil

@@ -169,13 +169,13 @@ func TestRepeatedAltRightNeverStacksDialogs(t *testing.T) {
 	f := newScanFixture(t)
 	f.u.scanGoTo(f.u.scan, len(f.u.scan.req)-1)
 	for range 3 {
-		f.w.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutNext)
+		f.w.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutForward)
 	}
 	if n := dialogsOnScreen(f.w); n != 1 {
 		t.Errorf("%d dialogs after Alt+→ three times, want 1", n)
 	}
 	tapButton(t, f.w, "Verder invullen")
-	f.w.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutNext)
+	f.w.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutForward)
 	if n := dialogsOnScreen(f.w); n != 1 {
 		t.Errorf("%d dialogs after closing and pressing Alt+→ again, want 1", n)
 	}

@@ -60,7 +60,7 @@ func BenchmarkScreenSwitches(b *testing.B) {
 			*into = append(*into, time.Since(start))
 		}
 		for range pages - 1 {
-			timed(&turns, func() { w.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutNext) })
+			timed(&turns, func() { w.Canvas().(fyne.Shortcutable).TypedShortcut(shortcutForward) })
 		}
 		timed(&results, func() { u.showResults(sc.ID) })
 		timed(&plan, func() { u.showPlan(sc.ID) })

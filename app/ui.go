@@ -109,6 +109,10 @@ type UI struct {
 	// drop handles files dropped on the window; nil where the screen
 	// takes none. show clears it.
 	drop func(paths []string)
+	// forward and back are what Alt+→ and Alt+← do on the screen shown,
+	// through scan, results and plan; nil where they do nothing. show
+	// clears them.
+	forward, back func()
 	// review is the plan on screen in review mode, nil elsewhere.
 	review *reviewState
 	// groupView is the group overview on screen, nil elsewhere.
@@ -150,6 +154,7 @@ func (u *UI) useLanguageOfFramework(language string) {
 func (u *UI) show(name string, content fyne.CanvasObject) {
 	u.flush()
 	u.drop = nil
+	u.forward, u.back = nil, nil
 	if !u.store.ReadOnly() {
 		u.app.Preferences().SetString(prefLastScreen, name)
 		u.app.Preferences().SetString(prefLastStore, u.store.Path())
