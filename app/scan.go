@@ -27,7 +27,6 @@ const jumpWidth = 420
 // openListHeight is the height of the list of open statements at the end.
 const openListHeight = 320
 
-
 // scanState is the self-check being filled in and the page on screen.
 type scanState struct {
 	sc  *assessment.SelfCheck
