@@ -16,7 +16,7 @@ TEST_ENV  := CGO_ENABLED=0
 TEST_TAGS := ci,$(TAGS)
 # Benchmark targets run by `make bench`; the startup measurement adds its
 # own target to this list.
-BENCH_TARGETS := bench-go bench-startup bench-overview
+BENCH_TARGETS := bench-go bench-startup bench-screens bench-overview
 
 .PHONY: all deps test-deps build run test fmt-check vet lint unit lrs crash fuzz smoke bench $(BENCH_TARGETS) netcheck clean
 
@@ -87,11 +87,18 @@ bench: $(BENCH_TARGETS)
 bench-go:
 	$(TEST_ENV) $(GO) test -tags $(TEST_TAGS) -run='^$$' -bench=. -benchmem ./...
 
-# Start-up time and peak memory of the real binary against a minimal Fyne
-# window (tools/minimalwindow), both under Xvfb.
+# Start-up time (to the start screen drawn) and peak memory of the real
+# binary against a minimal Fyne window (tools/minimalwindow), both under
+# Xvfb, watched by tools/framewatch.
 bench-startup: build
 	scripts/install-deps.sh --measure
 	BIN=$(BIN) scripts/bench-startup.sh
+
+# Key press to screen drawn in the real window (tools/framewatch): every
+# page of the longest scan, then results, plan and history, under Xvfb.
+bench-screens: build
+	scripts/install-deps.sh --measure
+	BIN=$(BIN) scripts/bench-screens.sh
 
 # No network: the real binary offline in a network namespace, and online
 # under strace (needs root).

@@ -43,7 +43,11 @@ type scanState struct {
 	progress  *widget.ProgressBar
 	jump      *keySelect
 	scroll    *container.Scroll
-	next      *keyButton
+	// chrome is what every page shows around its statements, built once
+	// per scan and updated from page to page: a page turn then draws only
+	// the text that changed (Fyne rasterises the text of every new label).
+	chrome *scanChrome
+	next   *keyButton
 	// details holds description, source and the scale; detailsOpen keeps
 	// it open or closed from page to page.
 	details     *widget.Accordion
@@ -95,6 +99,7 @@ func (u *UI) showScan(selfCheckID int64) {
 	}
 	u.rememberSelfCheck(selfCheckID)
 	s := &scanState{sc: sc, req: req, pos: min(max(sc.Position, 0), len(req)-1), left: map[int]bool{}}
+	s.chrome = u.newScanChrome(s)
 	u.showScanPage(s)
 }
 
@@ -154,8 +159,16 @@ func (u *UI) showScanPage(s *scanState) {
 
 // scanHeader is what stays in view above the statements: where the user
 // is, the competency, what the function asks, and the level headings.
-func (u *UI) scanHeader(s *scanState) fyne.CanvasObject {
-	rc := s.req[s.pos]
+// scanChrome holds the widgets of the scan that stay from page to page.
+type scanChrome struct {
+	category, counter *widget.Label
+	jumpBox           fyne.CanvasObject
+	levelHeadings     fyne.CanvasObject
+	prev, home, next  *keyButton
+}
+
+// newScanChrome builds the parts every page shares, once per scan.
+func (u *UI) newScanChrome(s *scanState) *scanChrome {
 	s.progress = widget.NewProgressBar()
 	s.progress.TextFormatter = func() string {
 		done := s.sc.Completeness(s.req)
@@ -169,21 +182,35 @@ func (u *UI) scanHeader(s *scanState) fyne.CanvasObject {
 	})
 	s.jump.fixedOnSides = true
 	s.jump.PlaceHolder = lang.X("scan.jump", "Ga naar competentie…")
-	u.updateScanProgress(s)
+	c := &scanChrome{
+		category: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		counter:  widget.NewLabel(""),
+		// The jump list gets a fixed width so competency titles stay readable.
+		jumpBox:       container.New(layout.NewGridWrapLayout(fyne.NewSize(jumpWidth, s.jump.MinSize().Height)), s.jump),
+		levelHeadings: u.levelHeadings(),
+		prev:          newIconKeyButton(lang.X("scan.prev", "Vorige"), theme.NavigateBackIcon(), func() { u.scanStep(-1) }),
+		home:          newIconKeyButton(lang.X("scan.home", "Naar startscherm"), theme.HomeIcon(), u.ShowStart),
+		next:          newIconKeyButton("", nil, nil),
+	}
+	c.next.IconPlacement = widget.ButtonIconTrailingText
+	return c
+}
 
-	category := widget.NewLabelWithStyle(categoryLabel(rc.Competency.Category), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	counter := widget.NewLabel(lang.X("scan.counter", "Competentie {{.N}} van {{.Total}}",
+func (u *UI) scanHeader(s *scanState) fyne.CanvasObject {
+	rc := s.req[s.pos]
+	c := s.chrome
+	u.updateScanProgress(s)
+	c.category.SetText(categoryLabel(rc.Competency.Category))
+	c.counter.SetText(lang.X("scan.counter", "Competentie {{.N}} van {{.Total}}",
 		map[string]any{"N": s.pos + 1, "Total": len(s.req)}))
-	// The jump list gets a fixed width so competency titles stay readable.
-	jump := container.New(layout.NewGridWrapLayout(fyne.NewSize(jumpWidth, s.jump.MinSize().Height)), s.jump)
 	required := hint(lang.X("scan.required", "Gevraagd voor uw functie: niveau {{.Level}} ({{.Label}}).",
 		map[string]any{"Level": rc.Level, "Label": u.fw.LevelLabel(rc.Level)}))
 	return container.NewVBox(
-		container.NewBorder(nil, nil, category, counter),
-		container.NewBorder(nil, nil, nil, jump, s.progress),
+		container.NewBorder(nil, nil, c.category, c.counter),
+		container.NewBorder(nil, nil, nil, c.jumpBox, s.progress),
 		heading(rc.Competency.Title),
 		required,
-		u.levelHeadings(),
+		c.levelHeadings,
 	)
 }
 
@@ -336,21 +363,27 @@ func (u *UI) scanNote(s *scanState) fyne.CanvasObject {
 
 // scanFooter holds the buttons that page and leave, and the keys to use.
 func (u *UI) scanFooter(s *scanState) fyne.CanvasObject {
-	prev := newIconKeyButton(lang.X("scan.prev", "Vorige"), theme.NavigateBackIcon(), func() { u.scanStep(-1) })
+	c := s.chrome
 	if s.pos == 0 {
-		prev.Disable()
-	}
-	home := newIconKeyButton(lang.X("scan.home", "Naar startscherm"), theme.HomeIcon(), u.ShowStart)
-	if s.pos < len(s.req)-1 {
-		s.next = newIconKeyButton(lang.X("scan.next", "Volgende"), theme.NavigateNextIcon(), func() { u.scanStep(1) })
+		c.prev.Disable()
 	} else {
-		s.next = newIconKeyButton(lang.X("scan.results", "Bekijk resultaten"), theme.ConfirmIcon(), func() { u.finishScan(s) })
-		s.next.Importance = widget.HighImportance
+		c.prev.Enable()
 	}
-	s.next.IconPlacement = widget.ButtonIconTrailingText
+	s.next = c.next
+	if s.pos < len(s.req)-1 {
+		c.next.Text, c.next.Icon, c.next.Importance = lang.X("scan.next", "Volgende"), theme.NavigateNextIcon(), widget.MediumImportance
+		c.next.OnTapped = func() { u.scanStep(1) }
+	} else {
+		c.next.Text, c.next.Icon, c.next.Importance = lang.X("scan.results", "Bekijk resultaten"), theme.ConfirmIcon(), widget.HighImportance
+		c.next.OnTapped = func() { u.finishScan(s) }
+	}
+	c.next.Refresh()
+	// The key hint is new on every page: on the last page the wider button
+	// wraps it into more lines, and a wrapped label kept from there would
+	// keep that height on the pages before.
 	keys := hint(lang.X("scan.keys", "Toetsen: {{.First}} tot en met {{.Last}} kiest een niveau en gaat door naar de volgende uitspraak; Tab naar de volgende keuze, pijltjes om een niveau te wijzigen, Alt+→ en Alt+← om te bladeren.",
 		map[string]any{"First": u.fw.Scale[0].Value, "Last": u.fw.Scale[len(u.fw.Scale)-1].Value}))
-	return container.NewBorder(nil, nil, container.NewHBox(prev, home), s.next, keys)
+	return container.NewBorder(nil, nil, container.NewHBox(c.prev, c.home), c.next, keys)
 }
 
 // saveRating stores an answer the moment it is given; on failure the

@@ -315,3 +315,33 @@ func indicatorIDs(list []assessment.Indicator) []string {
 	}
 	return ids
 }
+
+// The longest scan, which the benchmarks turn through, is one no other
+// organisation with the function beats, and never one where the function
+// does not exist.
+func TestLongestScan(t *testing.T) {
+	f := loadEmbedded(t)
+	p, n := f.LongestScan("aandachtsfunctionaris")
+	if n == 0 || p.Organisation == "" || p.Function != "aandachtsfunctionaris" {
+		t.Fatalf("LongestScan = %+v, %d", p, n)
+	}
+	if _, err := f.Required("rechterlijke-macht", "aandachtsfunctionaris"); err == nil || p.Organisation == "rechterlijke-macht" {
+		t.Fatalf("the profile should not exist at the rechterlijke macht, and not be chosen (chose %s)", p.Organisation)
+	}
+	for _, o := range f.Organisations {
+		req, err := f.Required(o.ID, "aandachtsfunctionaris")
+		if err != nil {
+			continue
+		}
+		count := 0
+		for _, rc := range req {
+			count += len(rc.Indicators)
+		}
+		if count > n || (o.ID == p.Organisation && count != n) {
+			t.Errorf("%s has %d statements; LongestScan chose %s with %d", o.ID, count, p.Organisation, n)
+		}
+	}
+	if _, n := f.LongestScan("geen-functie"); n != 0 {
+		t.Errorf("an unknown function gives %d statements", n)
+	}
+}

@@ -302,6 +302,28 @@ type RequiredCompetency struct {
 	Level      int
 }
 
+// LongestScan is the profile of this function with the most statements to
+// answer, over the organisations that have the function, and how many: the
+// longest scan a user can meet, which the benchmarks measure.
+func (f *Framework) LongestScan(functionID string) (Profile, int) {
+	var best Profile
+	most := 0
+	for _, o := range f.Organisations {
+		req, err := f.Required(o.ID, functionID)
+		if err != nil {
+			continue // the function does not exist there (not_for)
+		}
+		n := 0
+		for _, rc := range req {
+			n += len(rc.Indicators)
+		}
+		if n > most {
+			best, most = Profile{Organisation: o.ID, Function: functionID}, n
+		}
+	}
+	return best, most
+}
+
 // Required returns, in scan order (category order, then framework order),
 // every competency with a required level above 0 for the pair.
 func (f *Framework) Required(orgID, functionID string) ([]RequiredCompetency, error) {

@@ -2,40 +2,34 @@
 # Measures start-up and peak memory of the real binary against the floor:
 # tools/minimalwindow, a Fyne window with one label, built the same way.
 # Each is started RUNS times, alternately, under Xvfb with an empty data dir
-# and a fresh HOME. Per run:
-#   time to map      exec until the window is mapped (xdotool, every 10 ms)
-#   time to content  exec until the first frame that already shows what the
-#                    window settles on: from the map on, the window is
-#                    grabbed with `import` as fast as it goes for 3 s, and
-#                    after 2 s more one last grab is the settled screen; the first grab
-#                    with the same pixels (ImageMagick's signature) counts.
-#                    A blank window, a splash or a half-built screen does
-#                    not count, only the start screen as the user gets it.
-#   peak RSS         GNU time's "Maximum resident set size" over the whole
-#                    run (window shown, about 5 s, SIGTERM).
+# and a fresh HOME, by tools/framewatch, which reads the window's pixels
+# from the X server every few milliseconds. Per run:
+#   time to map      exec until the window is mapped
+#   time to content  exec until the first frame equal to the one the window
+#                    shows 2 s after 3 s of watching: a blank window, a
+#                    half-built screen or a first layout that is redone do
+#                    not count, only the start screen as the user gets it
+#   peak RSS         the program's maximum resident set size (getrusage)
+#                    over the whole run (window shown, about 5 s, SIGTERM)
 # Prints the medians and the ratios; the targets are time to content at most
 # 1.3x and peak RSS at most 1.2x the floor.
-# Usage: scripts/bench-startup.sh   (RUNS=5; BIN= and FLOOR= to skip builds)
+# Usage: scripts/bench-startup.sh   (RUNS=7; BIN= and FLOOR= to skip builds)
 set -euo pipefail
 export LC_ALL=C LANG=C
 export PATH=$PATH:/usr/local/go/bin
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-runs=${RUNS:-5}
+runs=${RUNS:-7}
 target_time=1.3
 target_rss=1.2
-for tool in Xvfb xdotool import identify /usr/bin/time; do
-	command -v "$tool" >/dev/null || {
-		echo "bench-startup: $tool missing; run scripts/install-deps.sh --measure" >&2
-		exit 1
-	}
-done
+command -v Xvfb >/dev/null || {
+	echo "bench-startup: Xvfb missing; run scripts/install-deps.sh --measure" >&2
+	exit 1
+}
 
 tmp=$(mktemp -d)
 xvfb_pid=""
-pid=""
 cleanup() {
-	[ -z "$pid" ] || kill -KILL "$pid" 2>/dev/null || true
 	[ -z "$xvfb_pid" ] || kill -TERM "$xvfb_pid" 2>/dev/null || true
 	wait 2>/dev/null || true
 	rm -rf "$tmp"
@@ -53,66 +47,30 @@ if [ -z "$floor" ]; then
 	(cd "$root" && go build -tags migrated_fynedo -o "$tmp/minimalwindow" ./tools/minimalwindow)
 	floor=$tmp/minimalwindow
 fi
+(cd "$root" && go build -o "$tmp/framewatch" ./tools/framewatch)
 
 . "$root/scripts/xvfb.sh"
 start_xvfb "$tmp" || exit 1
-
-now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
 # measure NAME TITLE RUN CMD...: one run; appends "map_ms content_ms kB" to
 # $tmp/results-NAME.
 measure() {
 	local name=$1 title=$2 run=$3
 	shift 3
-	local dir="$tmp/run-$name-$run"
-	mkdir -p "$dir/data" "$dir/home" "$dir/frames"
-	local t0 tmap wid args=()
+	local dir="$tmp/run-$name-$run" args=() out
+	mkdir -p "$dir/data" "$dir/home"
 	[ "$name" = floor ] || args=(--data "$dir/data")
-	t0=$(now_ms)
-	HOME="$dir/home" XDG_CONFIG_HOME="$dir/home/.config" \
-		/usr/bin/time -v -o "$dir/time" "$@" "${args[@]}" >"$dir/log" 2>&1 &
-	pid=$!
-	until wid=$(xdotool search --onlyvisible --name "^$title\$" 2>/dev/null | head -n 1) && [ -n "$wid" ]; do
-		kill -0 "$pid" 2>/dev/null || { echo "bench-startup: $name exited early" >&2; cat "$dir/log" >&2; exit 1; }
-		sleep 0.01
-	done
-	tmap=$(now_ms)
-	# Grab frames for 3 s after the map; each is stamped when its grab
-	# ended, so a frame counts no earlier than it could have been seen.
-	local n=0
-	: >"$dir/stamps"
-	while [ $(($(now_ms) - tmap)) -lt 3000 ]; do
-		if import -window "$wid" "$dir/frames/$n.ppm" 2>/dev/null; then
-			echo "$n $(($(now_ms) - t0))" >>"$dir/stamps"
-			n=$((n + 1))
-		fi
-	done
-	sleep 2
-	import -window "$wid" "$dir/settled.ppm"
-	# time's child is the program; SIGTERM it, time then reports.
-	pkill -TERM -P "$pid" 2>/dev/null || true
-	wait "$pid" 2>/dev/null || true
-	pid=""
-	local settled content=-1 i ms
-	settled=$(identify -format '%#' "$dir/settled.ppm")
-	while read -r i ms; do
-		if [ "$(identify -format '%#' "$dir/frames/$i.ppm")" = "$settled" ]; then
-			content=$ms
-			break
-		fi
-	done <"$dir/stamps"
-	[ "$content" -ge 0 ] || {
-		echo "bench-startup: $name run $run did not settle within 3 s of its map; not counted" >&2
-		rm -rf "$dir/frames"
-		return
-	}
-	rm -rf "$dir/frames"
-	local rss colours
-	rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$dir/time")
-	colours=$(identify -format '%k' "$dir/settled.ppm")
-	echo "$((tmap - t0)) $content $rss" >>"$tmp/results-$name"
-	printf '  %-13s run %d: map %5d ms, content %5d ms (%d grabs, settled frame %d colours), peak RSS %7d kB\n' \
-		"$name" "$run" "$((tmap - t0))" "$content" "$n" "$colours" "$rss"
+	if ! out=$(HOME="$dir/home" XDG_CONFIG_HOME="$dir/home/.config" \
+		"$tmp/framewatch" start -title "$title" -- "$@" "${args[@]}" 2>"$dir/log"); then
+		echo "bench-startup: $name run $run failed:" >&2
+		grep -v 'Preferences load error\|preferences.go' "$dir/log" >&2 || true
+		exit 1
+	fi
+	local map content rss grabs
+	read -r map content rss grabs <<<"$out"
+	echo "$map $content $rss" >>"$tmp/results-$name"
+	printf '  %-13s run %d: map %5d ms, content %5d ms (%d grabs), peak RSS %7d kB\n' \
+		"$name" "$run" "$map" "$content" "$grabs" "$rss"
 }
 
 median() { sort -n | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
