@@ -34,6 +34,7 @@ func RenderFramework(w io.Writer, fw *assessment.Framework, opt FrameworkOptions
 		return errors.New("kader-pdf maken: geen datum")
 	}
 	doc := frameworkContent(fw, opt.Created)
+	doc.compressed = true
 	if err := render(w, doc, opt.Created.UTC(), nil); err != nil {
 		return fmt.Errorf("kader-pdf maken: %w", err)
 	}

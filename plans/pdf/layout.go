@@ -106,4 +106,8 @@ type document struct {
 	// knows it.
 	framework string
 	blocks    []block
+	// compressed compresses the page streams: for the long documents (the
+	// framework, the organisation overview), where size counts for more
+	// than the milliseconds it costs (see render).
+	compressed bool
 }

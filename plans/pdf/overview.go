@@ -20,7 +20,9 @@ func RenderOverview(w io.Writer, o *overview.Overview, created time.Time) error 
 	if o == nil || created.IsZero() {
 		return errors.New("organisatie-pdf maken: geen overzicht of geen datum")
 	}
-	if err := render(w, overviewContent(o, created), created.UTC(), nil); err != nil {
+	doc := overviewContent(o, created)
+	doc.compressed = true
+	if err := render(w, doc, created.UTC(), nil); err != nil {
 		return fmt.Errorf("organisatie-pdf maken: %w", err)
 	}
 	return nil

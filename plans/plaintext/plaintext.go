@@ -52,6 +52,34 @@ func OneLine(s string) string {
 	return strings.Join(strings.Fields(strings.NewReplacer("\u2028", " ", "\u2029", " ").Replace(s)), " ")
 }
 
+// typographic are the punctuation marks outside Latin-1 that the app's own
+// texts and typical notes use; each is a grapheme of its own and stays the
+// same under NFC.
+var typographic = map[rune]bool{
+	'–': true, '—': true, '‘': true, '’': true, '“': true, '”': true,
+	'•': true, '…': true, '€': true, '→': true, '←': true,
+}
+
+// plain reports whether ForFont would return s unchanged, without the work:
+// every rune is printable, covered, a grapheme of its own and NFC-stable
+// (Latin-1 and Latin Extended-A/B below the combining marks at U+0300,
+// without the soft hyphen, plus the marks in typographic). Almost every
+// text of a plan is plain.
+func plain(s string, covered func(rune) bool) bool {
+	for _, r := range s {
+		switch {
+		case r == '\n':
+		case (r >= 0x20 && r < 0x7f) || (r >= 0xa0 && r < 0x300 && r != 0xad) || typographic[r]:
+			if !covered(r) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // ForFont returns s as the font can print it. Line ends become "\n", tabs
 // spaces; controls, format characters and variation selectors go; a run of
 // emoji clusters (with joiners, skin tones, flags, keycaps) becomes one
@@ -59,6 +87,14 @@ func OneLine(s string) string {
 // letter is covered, else becomes Unprintable. covered tells whether the
 // font has a glyph for a rune.
 func ForFont(s string, covered func(rune) bool) string {
+	if plain(s, covered) {
+		return s
+	}
+	return forFont(s, covered)
+}
+
+// forFont is ForFont for text that is not plain.
+func forFont(s string, covered func(rune) bool) string {
 	s = norm.NFC.String(strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n", "\t", " ").Replace(s))
 	var b strings.Builder
 	b.Grow(len(s))

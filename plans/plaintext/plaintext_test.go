@@ -41,3 +41,35 @@ func TestControls(t *testing.T) {
 		t.Errorf("OneLine = %q", got)
 	}
 }
+
+// The shortcut for plain text gives what the full path gives: every rune it
+// lets through, alone and in a sentence, comes out of forFont unchanged.
+func TestPlainTextNeedsNoWork(t *testing.T) {
+	var runes []rune
+	for r := rune(0); r < 0x300; r++ {
+		runes = append(runes, r)
+	}
+	for r := range typographic {
+		runes = append(runes, r)
+	}
+	passed := 0
+	for _, r := range runes {
+		for _, s := range []string{string(r), "Zoë " + string(r) + " jansen\nregel"} {
+			if !plain(s, latinOnly) {
+				continue
+			}
+			passed++
+			if got := forFont(s, latinOnly); got != s {
+				t.Errorf("plain %q (U+%04X) becomes %q on the full path", s, r, got)
+			}
+		}
+	}
+	if passed < 400 {
+		t.Errorf("only %d texts counted as plain", passed)
+	}
+	for _, s := range []string{"zacht\u00ADafbreek", "e\u0301", "tab\t", "\r\n", "👍", "中", "\u200B"} {
+		if plain(s, latinOnly) {
+			t.Errorf("%q counts as plain", s)
+		}
+	}
+}
