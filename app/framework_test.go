@@ -187,6 +187,7 @@ func TestSelfCheckAfterExtensionRemoved(t *testing.T) {
 	u = open("")
 	defer u.store.Close()
 	u.showResults(sc.ID)
+	scrollToEnd(u.win)
 	for _, want := range []string{made + " (de app gebruikt nu versie " + u.fw.Version, "Bewaarde antwoorden op uitspraken die het kader nu niet vraagt: 2."} {
 		if !showsText(u.win, want) {
 			t.Errorf("results lack %q: %q", want, visibleTexts(u.win))

@@ -69,21 +69,23 @@ func (u *UI) resultsScreen(id int64) fyne.CanvasObject {
 	view := &resultsView{}
 
 	// What a reader needs first: the summary, then the chart, then the list.
+	// Each gap is a card of its own, so that only those in view are drawn.
 	view.summary = summaryLabel(res)
-	body := container.NewVBox(view.summary)
+	blocks := []fyne.CanvasObject{view.summary}
+	var kept []fyne.CanvasObject
 	if inc := u.incompleteNotice(sc, req); inc != nil {
 		view.incomplete = inc
-		body.Add(inc)
+		blocks = append(blocks, inc)
+		kept = append(kept, inc)
 	}
-	body.Add(widget.NewCard(lang.X("results.chart", "Uw niveau per competentie"), "", u.profileChart(res.Levels)))
-	body.Add(widget.NewCard(lang.X("results.gaps", "Tekorten, op volgorde van prioriteit"), "", u.gapSection(res.Gaps, view)))
-	body.Add(widget.NewCard(lang.X("results.strengths", "Sterke punten"), "", u.strengthSection(res.Strengths, view)))
-	body.Add(u.profileCard(sc, req))
-	body.Add(explanation())
-	view.content = body
-	view.ExtendBaseWidget(view)
+	blocks = append(blocks, widget.NewCard(lang.X("results.chart", "Uw niveau per competentie"), "", u.profileChart(res.Levels)))
+	blocks = append(blocks, u.gapCards(res.Gaps, view)...)
+	blocks = append(blocks, widget.NewCard(lang.X("results.strengths", "Sterke punten"), "", u.strengthSection(res.Strengths, view)),
+		u.profileCard(sc, req), explanation())
 	scroll := container.NewVScroll(view)
-	followFocus(scroll, body)
+	view.content = newInViewColumn(scroll, blocks, kept...)
+	view.ExtendBaseWidget(view)
+	followFocus(scroll, view.content)
 	return container.NewBorder(title, bar, nil, nil, scroll)
 }
 
@@ -233,31 +235,34 @@ type gapRow struct {
 	evidence *widget.Label
 }
 
-// gapSection lists the gaps; no gaps is good news and says so.
-func (u *UI) gapSection(gaps []assessment.Gap, view *resultsView) fyne.CanvasObject {
-	box := container.NewVBox()
+// gapCards lists the gaps, a card each, the first under the section's
+// title; no gaps is good news and says so.
+func (u *UI) gapCards(gaps []assessment.Gap, view *resultsView) []fyne.CanvasObject {
+	title := lang.X("results.gaps", "Tekorten, op volgorde van prioriteit")
 	if len(gaps) == 0 {
-		box.Add(wrapText(lang.X("results.noGaps", "U haalt bij elke competentie het niveau dat uw functie vraagt (voor zover beantwoord).")))
+		return []fyne.CanvasObject{widget.NewCard(title, "", wrapText(lang.X("results.noGaps", "U haalt bij elke competentie het niveau dat uw functie vraagt (voor zover beantwoord).")))}
 	}
+	var cards []fyne.CanvasObject
 	incomplete := false
 	for i, g := range gaps {
 		row := u.gapRowFor(g)
 		incomplete = incomplete || !g.Complete
 		view.gaps = append(view.gaps, row)
 		prio := container.NewGridWrap(fyne.NewSize(90, row.priority.MinSize().Height), row.priority)
-		if i > 0 {
-			box.Add(widget.NewSeparator())
-		}
 		lines := container.NewVBox(row.title, row.detail)
 		if row.evidence != nil {
 			lines.Add(row.evidence)
 		}
-		box.Add(container.NewBorder(nil, nil, prio, nil, lines))
+		content := fyne.CanvasObject(container.NewBorder(nil, nil, prio, nil, lines))
+		if i == len(gaps)-1 && incomplete {
+			content = container.NewVBox(content, wrapText(lang.X("results.gapIncomplete", "* Nog niet alle uitspraken van deze competentie zijn beantwoord.")))
+		}
+		if i > 0 {
+			title = ""
+		}
+		cards = append(cards, widget.NewCard(title, "", content))
 	}
-	if incomplete {
-		box.Add(wrapText(lang.X("results.gapIncomplete", "* Nog niet alle uitspraken van deze competentie zijn beantwoord.")))
-	}
-	return box
+	return cards
 }
 
 // gapRowFor makes the labels of one gap: title, levels and score, and the

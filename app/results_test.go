@@ -2,6 +2,7 @@ package app
 
 import (
 	"encoding/json"
+	"fyne.io/fyne/v2/container"
 	"image/png"
 	"io/fs"
 	"os"
@@ -380,5 +381,38 @@ func TestResultsTranslationsComplete(t *testing.T) {
 		if _, ok := files["nl"][k]; !ok {
 			t.Errorf("key %q in en.json but not in nl.json", k)
 		}
+	}
+}
+
+// scrollToEnd scrolls the screen's scrolling parts to their end, as a
+// reader does to see the bottom of a long screen.
+func scrollToEnd(w fyne.Window) {
+	for _, s := range findAll[*container.Scroll](w) {
+		s.ScrollToBottom()
+	}
+}
+
+// A long results screen has only what is in or near view in the widget
+// tree (Fyne would rasterise the text of all of it before showing any):
+// the last gap appears when the reader scrolls down, the summary at the
+// top goes, and the button back to the scan stays where Tab can reach it.
+func TestResultsDrawOnlyWhatIsInView(t *testing.T) {
+	f, st, fw := newMinSizeFixture(t)
+	sc, req := storePoliceSelfCheck(t, st, fw, "", 0, fixedNow)
+	if err := st.DeleteRating(sc.ID, req[0].Indicators[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	f.u.showResults(sc.ID)
+	view := onlyView[*resultsView](t, f.w)
+	summary, last := view.summary.Text, view.gaps[len(view.gaps)-1].title.Text
+	if !showsText(f.w, summary) || showsText(f.w, last) {
+		t.Fatalf("at the top: summary shown %v, last gap shown %v; want true, false", showsText(f.w, summary), showsText(f.w, last))
+	}
+	scrollToEnd(f.w)
+	if showsText(f.w, summary) || !showsText(f.w, last) {
+		t.Errorf("at the end: summary shown %v, last gap shown %v; want false, true", showsText(f.w, summary), showsText(f.w, last))
+	}
+	if !showsText(f.w, "Verder met de zelfscan") {
+		t.Error("the button back to the scan left the tree")
 	}
 }

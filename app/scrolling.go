@@ -38,6 +38,10 @@ func followFocus(s *container.Scroll, root fyne.CanvasObject) {
 		}
 	case *widget.Card:
 		followFocus(s, o.Content)
+	case *inViewColumn:
+		for _, b := range o.blocks {
+			followFocus(s, b)
+		}
 	}
 }
 

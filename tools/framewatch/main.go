@@ -110,9 +110,13 @@ func (d *display) waitWindow(title string, alive func() bool, limit time.Duratio
 	}
 }
 
+// pause is the time between grabs (press -pause).
+var pause time.Duration
+
 // grab returns the checksum of the window's pixels, at its size now (a
 // window may be mapped small and then resized).
 func (d *display) grab() (uint32, error) {
+	time.Sleep(pause)
 	geo, err := xproto.GetGeometry(d.conn, xproto.Drawable(d.win)).Reply()
 	if err != nil {
 		return 0, err
@@ -181,6 +185,7 @@ func start(args []string) error {
 	watchFor := fs.Duration("watch", 3*time.Second, "how long to grab after the window is mapped")
 	settle := fs.Duration("settle", 2*time.Second, "wait after that before the settled frame is taken")
 	verbose := fs.Bool("v", false, "list on stderr every change of frame")
+	fs.DurationVar(&pause, "pause", 10*time.Millisecond, "pause between grabs, to leave the X server to the program")
 	fs.Parse(args)
 	if *title == "" || fs.NArg() == 0 {
 		return errors.New("start needs -title and a command")
@@ -255,6 +260,8 @@ func press(args []string) error {
 	times := fs.Int("times", 1, "how often")
 	label := fs.String("label", "press", "label printed before each time")
 	quiet := fs.Duration("quiet", 400*time.Millisecond, "unchanged this long counts as settled")
+	fs.DurationVar(&pause, "pause", 10*time.Millisecond, "pause between grabs, to leave the X server to the program")
+	verbose := fs.Bool("v", false, "list on stderr every change of frame")
 	fs.Parse(args)
 	if *title == "" || *keySpec == "" {
 		return errors.New("press needs -title and -key")
@@ -292,6 +299,9 @@ func press(args []string) error {
 			return fmt.Errorf("%s %d: %w", *label, i+1, err)
 		}
 		drawn := firstSettled(frames, frames[len(frames)-1].sum)
+		if *verbose {
+			logChanges(frames, frames[len(frames)-1].sum)
+		}
 		fmt.Printf("%s %.1f\n", *label, float64(drawn.Microseconds())/1000)
 	}
 	return nil
