@@ -1,6 +1,8 @@
 package app
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -69,22 +71,10 @@ func (c *inViewColumn) update() {
 			drawn = append(drawn, b)
 		}
 	}
-	if !sameObjects(drawn, c.drawn) {
+	if !slices.Equal(drawn, c.drawn) {
 		c.drawn = drawn
 		c.Refresh()
 	}
-}
-
-func sameObjects(a, b []fyne.CanvasObject) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func (c *inViewColumn) CreateRenderer() fyne.WidgetRenderer {
