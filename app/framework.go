@@ -70,6 +70,7 @@ func (u *UI) showFramework() {
 	top := container.NewVBox(heading(lang.X("framework.title", "Kader bekijken")),
 		hint(lang.X("framework.intro", "{{.Label}}. Kies een organisatie en een competentie: u ziet de uitspraken zoals die organisatie ze krijgt, het vereiste niveau per functieprofiel en de bron. De PDF en de CSV bevatten het hele kader, voor alle organisaties.",
 			map[string]any{"Label": u.frameworkText("")})),
+		hint(u.fw.Source.Credit),
 		bar)
 
 	split := container.NewHSplit(fv.tree, fv.scroll)

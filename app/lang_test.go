@@ -248,9 +248,11 @@ func TestFrameworkWordsFollowTheLanguage(t *testing.T) {
 	if u == nil {
 		t.Fatalf("app did not start: %q", visibleTexts(w))
 	}
+	u.showFramework()
 	if !showsText(w, "The needs in this framework come from") {
-		t.Errorf("English start screen lacks the English credit: %q", visibleTexts(w))
+		t.Errorf("English framework screen lacks the English credit: %q", visibleTexts(w))
 	}
+	u.ShowStart()
 	if got := u.fw.LevelLabel(2); got != "Apply" {
 		t.Errorf("level 2 in the English UI: %q", got)
 	}
@@ -261,7 +263,8 @@ func TestFrameworkWordsFollowTheLanguage(t *testing.T) {
 		t.Errorf("the Dutch framework for plan files changed: %q", u.dutchFW.LevelLabel(2))
 	}
 	chooseInSelect(t, w, 0, "Nederlands")
+	u.showFramework()
 	if !showsText(w, "De behoeften in dit kader komen uit") || u.fw.LevelLabel(2) != "Toepassen" {
-		t.Errorf("back in Dutch the start screen shows %q, level 2 %q", visibleTexts(w), u.fw.LevelLabel(2))
+		t.Errorf("back in Dutch the framework screen shows %q, level 2 %q", visibleTexts(w), u.fw.LevelLabel(2))
 	}
 }

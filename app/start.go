@@ -19,7 +19,7 @@ import (
 // where the data lives and whose work the framework is based on.
 func (u *UI) ShowStart() {
 	title := heading(appTitle())
-	intro := wrapped(lang.X("start.intro", "Met deze zelfscan brengt u in kaart hoe het staat met uw kennis en vaardigheden rond gendergerelateerd geweld. U beoordeelt uzelf op concrete uitspraken die passen bij uw organisatie en functie. Daarna ziet u waar u sterk staat en waar u kunt groeien, als start voor een persoonlijk leerplan."))
+	intro := wrapped(lang.X("start.intro", "Beoordeel uw deskundigheid rond gendergerelateerd geweld op uitspraken voor uw organisatie en functie, en maak er een persoonlijk leerplan van."))
 
 	newScan := newKeyButton(lang.X("start.new", "Nieuwe zelfscan starten"), u.showProfile)
 	newScan.Importance = widget.HighImportance
@@ -65,10 +65,13 @@ func (u *UI) ShowStart() {
 	mine.Icon = theme.AccountIcon()
 	rows = append(rows, mine, hint(lang.X("start.privacy.hint", "Zie wat er wordt bewaard en waar, exporteer alles of verwijder alles.")))
 
-	privacy := wrapped(lang.X("start.privacy", "Uw antwoorden blijven op deze computer: de app stuurt niets door. Ze staan in {{.Path}}.",
+	privacy := wrapped(lang.X("start.privacy", "Uw antwoorden blijven op deze computer; de app verstuurt alleen iets als u daar zelf voor kiest. Ze staan in {{.Path}}.",
 		map[string]any{"Path": shownPath(u.store.Path())}))
-	// The credit already names the plan of action, publisher and year.
-	credit := hint(u.fw.Source.Credit)
+	// One line naming the plan of action: the whole credit is under "Over
+	// Zelfscan GGG" and on the framework screen, and every line of text here
+	// costs start-up time (Fyne rasterises it before the first frame).
+	credit := hint(lang.X("start.source", "Bron van het kader: {{.Title}} ({{.Year}}). Meer onder ‘Over Zelfscan GGG’.",
+		map[string]any{"Title": u.fw.Source.Title, "Year": u.fw.Source.Year}))
 
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(u.aboutButton(), u.languageChoice(u.ShowStart)), title)
 	body := container.NewVBox(top, intro, widget.NewSeparator(),
