@@ -138,13 +138,28 @@ func (u *UI) scanGoTo(s *scanState, pos int) {
 // first, under headings that name the levels; what the competency is about
 // folds open on request.
 func (u *UI) showScanPage(s *scanState) {
+	c := s.chrome
 	header := u.scanHeader(s)
 	page := container.NewVBox(u.scanDetails(s), u.scanStatements(s), u.scanNote(s))
-	s.scroll = container.NewVScroll(page)
 	footer := u.scanFooter(s)
-	// Focus follows the order of the objects: statements, note, the
-	// buttons, and only then the jump list.
-	u.show(screenScan, container.New(layout.NewBorderLayout(header, footer, nil, nil), s.scroll, footer, header))
+	if c.shown != nil && u.win.Content() == c.shown {
+		// The scan is on screen: only the page and the parts of header
+		// and footer that change are new; laying out the whole window
+		// again would cost more than the page itself.
+		s.scroll.Content = page
+		s.scroll.Offset = fyne.Position{}
+		c.screen.Layout.Layout(c.screen.Objects, c.screen.Size())
+		header.Layout.Layout(header.Objects, header.Size())
+		footer.Layout.Layout(footer.Objects, footer.Size())
+		s.scroll.Refresh()
+	} else {
+		s.scroll = container.NewVScroll(page)
+		// Focus follows the order of the objects: statements, note, the
+		// buttons, and only then the jump list.
+		c.screen = container.New(layout.NewBorderLayout(header, footer, nil, nil), s.scroll, footer, header)
+		u.show(screenScan, c.screen)
+		c.shown = u.win.Content()
+	}
 	u.scan = s
 	u.forward = func() { u.scanStep(1) }
 	u.back = func() { u.scanStep(-1) }
@@ -157,14 +172,17 @@ func (u *UI) showScanPage(s *scanState) {
 	}
 }
 
-// scanHeader is what stays in view above the statements: where the user
-// is, the competency, what the function asks, and the level headings.
 // scanChrome holds the widgets of the scan that stay from page to page.
 type scanChrome struct {
 	category, counter *widget.Label
 	jumpBox           fyne.CanvasObject
 	levelHeadings     fyne.CanvasObject
 	prev, home, next  *keyButton
+	// header and footer hold them; screen is the whole scan, and shown
+	// what the window showed when it was put there.
+	header, footer *fyne.Container
+	screen         *fyne.Container
+	shown          fyne.CanvasObject
 }
 
 // newScanChrome builds the parts every page shares, once per scan.
@@ -196,22 +214,37 @@ func (u *UI) newScanChrome(s *scanState) *scanChrome {
 	return c
 }
 
-func (u *UI) scanHeader(s *scanState) fyne.CanvasObject {
+// scanHeader is what stays in view above the statements: where the user
+// is, the competency, what the function asks, and the level headings.
+func (u *UI) scanHeader(s *scanState) *fyne.Container {
 	rc := s.req[s.pos]
 	c := s.chrome
 	u.updateScanProgress(s)
-	c.category.SetText(categoryLabel(rc.Competency.Category))
-	c.counter.SetText(lang.X("scan.counter", "Competentie {{.N}} van {{.Total}}",
+	setText(c.category, categoryLabel(rc.Competency.Category))
+	setText(c.counter, lang.X("scan.counter", "Competentie {{.N}} van {{.Total}}",
 		map[string]any{"N": s.pos + 1, "Total": len(s.req)}))
 	required := hint(lang.X("scan.required", "Gevraagd voor uw functie: niveau {{.Level}} ({{.Label}}).",
 		map[string]any{"Level": rc.Level, "Label": u.fw.LevelLabel(rc.Level)}))
-	return container.NewVBox(
+	objects := []fyne.CanvasObject{
 		container.NewBorder(nil, nil, c.category, c.counter),
 		container.NewBorder(nil, nil, nil, c.jumpBox, s.progress),
 		heading(rc.Competency.Title),
 		required,
 		c.levelHeadings,
-	)
+	}
+	if c.header == nil {
+		c.header = container.NewVBox(objects...)
+	}
+	c.header.Objects = objects
+	return c.header
+}
+
+// setText changes a label's text only when it differs: a refreshed label
+// has its text rasterised again.
+func setText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
 }
 
 // levelHeadings names the level of each column over the statements, so the
@@ -362,7 +395,7 @@ func (u *UI) scanNote(s *scanState) fyne.CanvasObject {
 }
 
 // scanFooter holds the buttons that page and leave, and the keys to use.
-func (u *UI) scanFooter(s *scanState) fyne.CanvasObject {
+func (u *UI) scanFooter(s *scanState) *fyne.Container {
 	c := s.chrome
 	if s.pos == 0 {
 		c.prev.Disable()
@@ -370,20 +403,28 @@ func (u *UI) scanFooter(s *scanState) fyne.CanvasObject {
 		c.prev.Enable()
 	}
 	s.next = c.next
-	if s.pos < len(s.req)-1 {
-		c.next.Text, c.next.Icon, c.next.Importance = lang.X("scan.next", "Volgende"), theme.NavigateNextIcon(), widget.MediumImportance
-		c.next.OnTapped = func() { u.scanStep(1) }
-	} else {
-		c.next.Text, c.next.Icon, c.next.Importance = lang.X("scan.results", "Bekijk resultaten"), theme.ConfirmIcon(), widget.HighImportance
+	text, icon, importance := lang.X("scan.next", "Volgende"), theme.NavigateNextIcon(), widget.MediumImportance
+	c.next.OnTapped = func() { u.scanStep(1) }
+	if s.pos == len(s.req)-1 {
+		text, icon, importance = lang.X("scan.results", "Bekijk resultaten"), theme.ConfirmIcon(), widget.HighImportance
 		c.next.OnTapped = func() { u.finishScan(s) }
 	}
-	c.next.Refresh()
+	if c.next.Text != text {
+		c.next.Text, c.next.Icon, c.next.Importance = text, icon, importance
+		c.next.Refresh()
+	}
 	// The key hint is new on every page: on the last page the wider button
 	// wraps it into more lines, and a wrapped label kept from there would
 	// keep that height on the pages before.
 	keys := hint(lang.X("scan.keys", "Toetsen: {{.First}} tot en met {{.Last}} kiest een niveau en gaat door naar de volgende uitspraak; Tab naar de volgende keuze, pijltjes om een niveau te wijzigen, Alt+→ en Alt+← om te bladeren.",
 		map[string]any{"First": u.fw.Scale[0].Value, "Last": u.fw.Scale[len(u.fw.Scale)-1].Value}))
-	return container.NewBorder(nil, nil, container.NewHBox(c.prev, c.home), c.next, keys)
+	left := container.NewHBox(c.prev, c.home)
+	if c.footer == nil {
+		c.footer = container.NewBorder(nil, nil, left, c.next, keys)
+	}
+	c.footer.Objects = []fyne.CanvasObject{keys, left, c.next}
+	c.footer.Layout = layout.NewBorderLayout(nil, nil, left, c.next)
+	return c.footer
 }
 
 // saveRating stores an answer the moment it is given; on failure the
