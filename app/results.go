@@ -80,8 +80,11 @@ func (u *UI) resultsScreen(id int64) fyne.CanvasObject {
 	}
 	blocks = append(blocks, widget.NewCard(lang.X("results.chart", "Uw niveau per competentie"), "", u.profileChart(res.Levels)))
 	blocks = append(blocks, u.gapCards(res.Gaps, view)...)
+	// The explanation opens and closes, so Tab must find it.
+	how := explanation()
+	kept = append(kept, how)
 	blocks = append(blocks, widget.NewCard(lang.X("results.strengths", "Sterke punten"), "", u.strengthSection(res.Strengths, view)),
-		u.profileCard(sc, req), explanation())
+		u.profileCard(sc, req), how)
 	scroll := container.NewVScroll(view)
 	view.content = newInViewColumn(scroll, blocks, kept...)
 	view.ExtendBaseWidget(view)

@@ -415,4 +415,19 @@ func TestResultsDrawOnlyWhatIsInView(t *testing.T) {
 	if !showsText(f.w, "Verder met de zelfscan") {
 		t.Error("the button back to the scan left the tree")
 	}
+	// A block that grows (the explanation opened) gets the room it needs
+	// once the reader scrolls (in the real window at once: its canvas lays
+	// out again whatever grows).
+	acc := findAll[*widget.Accordion](f.w)
+	if len(acc) != 1 {
+		t.Fatalf("%d accordions on the results, want the explanation", len(acc))
+	}
+	acc[0].Open(0)
+	for _, s := range findAll[*container.Scroll](f.w) {
+		s.ScrollToTop()
+	}
+	scrollToEnd(f.w)
+	if got, want := acc[0].Size().Height, acc[0].MinSize().Height; got < want {
+		t.Errorf("the opened explanation is %.0f px high, needs %.0f", got, want)
+	}
 }
