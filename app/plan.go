@@ -113,31 +113,34 @@ func (u *UI) renderPlan(ps *planState) {
 	}
 	header := container.NewVBox(title, hint(strings.Join(who, " · ")))
 
-	body := container.NewVBox(wrapped(lang.X("plan.intro",
+	// Only the blocks near the view are drawn (see inViewColumn). Their
+	// controls are reached all the same: a control that gets the focus
+	// scrolls into view, and the blocks a screen below and above it come in.
+	body := []fyne.CanvasObject{wrapped(lang.X("plan.intro",
 		"Kies bij elk tekort wat u gaat doen: een aanbod uit de catalogus of een eigen actie. Geef een streefdatum en houd de status bij. "+
-			"Is een actie afgerond, schrijf dan op wat het heeft opgeleverd. Alles wordt meteen bewaard.")))
+			"Is een actie afgerond, schrijf dan op wat het heeft opgeleverd. Alles wordt meteen bewaard."))}
 	if u.store.ReadOnly() {
-		body.Add(readOnlyBanner())
+		body = append(body, readOnlyBanner())
 	}
 	if u.catErr != nil {
-		body.Add(warning(lang.X("plan.catalogueMissing", "De ingebouwde catalogus kon niet worden geladen. U kunt wel eigen acties en eigen aanbod gebruiken.")))
+		body = append(body, warning(lang.X("plan.catalogueMissing", "De ingebouwde catalogus kon niet worden geladen. U kunt wel eigen acties en eigen aanbod gebruiken.")))
 	}
 	if len(ps.gaps) == 0 {
-		body.Add(wrapped(lang.X("plan.noGaps", "Deze zelfscan laat geen tekorten zien. Een leerplan is dan niet nodig; u kunt wel een reflectie schrijven.")))
+		body = append(body, wrapped(lang.X("plan.noGaps", "Deze zelfscan laat geen tekorten zien. Een leerplan is dan niet nodig; u kunt wel een reflectie schrijven.")))
 	}
 	inPlan := map[string]bool{}
 	for _, g := range ps.gaps {
 		inPlan[g.Competency.ID] = true
-		body.Add(u.gapBlock(ps, g))
+		body = append(body, u.gapBlock(ps, g))
 	}
 	if other := u.otherActions(ps, inPlan); other != nil {
-		body.Add(other)
+		body = append(body, other)
 	}
-	body.Add(u.reflectionBlock(ps))
+	body = append(body, u.reflectionBlock(ps))
 	if pts := u.pointsBlock(ps); pts != nil {
-		body.Add(pts)
+		body = append(body, pts)
 	}
-	body.Add(u.shareBlock(ps))
+	body = append(body, u.shareBlock(ps))
 
 	back := newKeyButton(lang.X("plan.backResults", "Terug naar resultaten"), func() { u.showResults(ps.sc.ID) })
 	back.Icon = theme.NavigateBackIcon()
@@ -155,10 +158,11 @@ func (u *UI) renderPlan(ps *planState) {
 	// The margin keeps the scroll bar off the buttons at the right edge.
 	margin := canvas.NewRectangle(color.Transparent)
 	margin.SetMinSize(fyne.NewSize(theme.Padding()*2, 0))
-	ps.scroll = focusScroll(container.NewBorder(nil, nil, nil, margin, body))
+	ps.scroll = container.NewVScroll(nil)
+	ps.scroll.Content = container.NewBorder(nil, nil, nil, margin, newInViewColumn(ps.scroll, body))
+	followFocus(ps.scroll, ps.scroll.Content)
 	u.show(screenPlan, container.NewBorder(header, footer, nil, nil, ps.scroll))
-	ps.scroll.Offset = offset
-	ps.scroll.Refresh()
+	scrollTo(ps.scroll, offset)
 	u.plan = ps
 	u.leave = func() {
 		for _, t := range ps.texts {

@@ -506,3 +506,40 @@ func TestBadCatalogueRowInEnglish(t *testing.T) {
 		t.Errorf("Dutch words left in the English UI: %q", visibleTexts(f.w))
 	}
 }
+
+// The plan draws only the blocks near the view, yet Tab reaches every
+// control on it: a control that gets the focus scrolls into view, which
+// brings the blocks below it in. Tab from the top reaches the button of
+// every gap, in order, and the reflection at the bottom.
+func TestTabReachesEveryBlockOfALongPlan(t *testing.T) {
+	f := newPlanFixture(t, 0)
+	f.u.showPlan(f.id)
+	gaps := len(f.u.plan.gaps)
+	if gaps < 8 {
+		t.Fatalf("only %d gaps; the test needs a plan longer than the window", gaps)
+	}
+	c := f.w.Canvas()
+	c.Unfocus()
+	adds, reflection := 0, false
+	for range 400 {
+		c.FocusNext()
+		switch o := c.Focused().(type) {
+		case *keyButton:
+			if o.Text == "Actie toevoegen" {
+				adds++
+			}
+		case *shortcutEntry:
+			for _, st := range f.u.plan.texts {
+				if st.entry == o && adds == gaps {
+					reflection = true
+				}
+			}
+		}
+		if reflection {
+			break
+		}
+	}
+	if adds != gaps || !reflection {
+		t.Errorf("Tab reached %d of %d gap buttons, the reflection: %v", adds, gaps, reflection)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -382,6 +383,34 @@ func TestResultsTranslationsComplete(t *testing.T) {
 			t.Errorf("key %q in en.json but not in nl.json", k)
 		}
 	}
+}
+
+// textsScrolledThrough are the texts a reader sees who scrolls the screen
+// from top to bottom a view at a time: long screens draw only what is near
+// the view (inViewColumn).
+func textsScrolledThrough(w fyne.Window) []string {
+	var texts []string
+	for _, s := range findAll[*container.Scroll](w) {
+		s.ScrollToTop()
+	}
+	texts = append(texts, visibleTexts(w)...)
+	for _, s := range findAll[*container.Scroll](w) {
+		for s.Offset.Y+s.Size().Height < s.Content.MinSize().Height {
+			before := s.Offset.Y
+			s.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -s.Size().Height/2)})
+			texts = append(texts, visibleTexts(w)...)
+			if s.Offset.Y == before {
+				break
+			}
+		}
+	}
+	return texts
+}
+
+// showsTextScrolledThrough reports whether a reader scrolling through the
+// screen sees s.
+func showsTextScrolledThrough(w fyne.Window, s string) bool {
+	return slices.ContainsFunc(textsScrolledThrough(w), func(t string) bool { return strings.Contains(t, s) })
 }
 
 // scrollToEnd scrolls the screen's scrolling parts to their end, as a

@@ -214,7 +214,7 @@ func TestReviewRoundTrip(t *testing.T) {
 
 			// The plan editor shows it.
 			pro.u.showPlan(pro.id)
-			if !showsText(pro.w, "met Joost Bakker") || !showsText(pro.w, "Goed idee, plan het voor juli.") {
+			if !showsTextScrolledThrough(pro.w, "met Joost Bakker") || !showsTextScrolledThrough(pro.w, "Goed idee, plan het voor juli.") {
 				t.Errorf("the plan editor does not show the review: %q", visibleTexts(pro.w))
 			}
 
@@ -455,7 +455,7 @@ func TestNoteAnsweredInReview(t *testing.T) {
 		t.Fatalf("the answer did not come back on import: %+v", after.Reviews)
 	}
 	pro.u.showPlan(pro.id)
-	if !showsText(pro.w, "Ja, loop in juli een dienst mee met Ahmed.") {
+	if !showsTextScrolledThrough(pro.w, "Ja, loop in juli een dienst mee met Ahmed.") {
 		t.Errorf("the plan editor does not show the answer: %q", visibleTexts(pro.w))
 	}
 }

@@ -70,13 +70,25 @@ func scrollIntoViewTries(s *container.Scroll, obj fyne.CanvasObject, tries int) 
 	}
 	top := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(s.Content).Y
 	bottom := top + obj.Size().Height
+	offset := s.Offset
 	switch {
 	case top < s.Offset.Y:
-		s.Offset.Y = top
+		offset.Y = top
 	case bottom > s.Offset.Y+s.Size().Height:
-		s.Offset.Y = bottom - s.Size().Height
+		offset.Y = bottom - s.Size().Height
 	default:
 		return
 	}
+	scrollTo(s, offset)
+}
+
+// scrollTo moves s to offset and tells s.OnScrolled, as a scroll by the
+// user does (Fyne's ScrollToOffset does not), so that a column that draws
+// only what is near the view (inViewColumn) follows.
+func scrollTo(s *container.Scroll, offset fyne.Position) {
+	s.Offset = offset
 	s.Refresh()
+	if s.OnScrolled != nil {
+		s.OnScrolled(s.Offset)
+	}
 }
