@@ -19,8 +19,10 @@ import (
 // blocks out like a VBox. A block is measured (its wrapped text shaped)
 // when it first comes near the view; until then it counts with an
 // estimated height, so the scroll's length can grow while scrolling down.
-// Blocks out of the tree cannot take the keyboard focus: blocks with
-// controls are kept in it.
+// Blocks out of the tree cannot take the keyboard focus; Tab still reaches
+// them, because a control that gets the focus scrolls into view (scrollTo
+// tells the column), which brings the blocks around it in. Kept blocks
+// stay in the tree wherever the view is.
 type inViewColumn struct {
 	widget.BaseWidget
 	blocks []fyne.CanvasObject
@@ -32,7 +34,7 @@ type inViewColumn struct {
 	tops    []float32
 	heights []float32
 	width   float32
-	// kept are blocks with controls, always in the tree so that Tab finds them.
+	// kept are blocks always in the tree.
 	kept map[fyne.CanvasObject]bool
 	// marker is drawn always; refreshing it has the window drawn again
 	// without discarding the text of the blocks already drawn (refreshing
