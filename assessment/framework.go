@@ -5,6 +5,7 @@ package assessment
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 )
 
@@ -342,20 +343,28 @@ func (f *Framework) Required(orgID, functionID string) ([]RequiredCompetency, er
 		extra[r.Competency] = r.Level
 	}
 	var out []RequiredCompetency
-	for _, cat := range Categories() {
-		for i := range f.Competencies {
-			c := &f.Competencies[i]
-			if c.Category != cat || !c.appliesTo(orgID) {
-				continue
-			}
-			level := f.requiredLevel(orgID, fn, extra, c)
-			if level <= 0 {
-				continue
-			}
+	for c := range f.inScanOrder(orgID) {
+		if level := f.requiredLevel(orgID, fn, extra, c); level > 0 {
 			out = append(out, RequiredCompetency{Competency: c, Indicators: c.IndicatorsFor(orgID), Level: level})
 		}
 	}
 	return out, nil
+}
+
+// inScanOrder yields the competencies that apply to the organisation in
+// scan order: category by category, within one in framework order; ""
+// yields those of every organisation.
+func (f *Framework) inScanOrder(orgID string) iter.Seq[*Competency] {
+	return func(yield func(*Competency) bool) {
+		for _, cat := range Categories() {
+			for i := range f.Competencies {
+				c := &f.Competencies[i]
+				if c.Category == cat && (orgID == "" || c.appliesTo(orgID)) && !yield(c) {
+					return
+				}
+			}
+		}
+	}
 }
 
 func errUnknownOrganisation(id string) error { return fmt.Errorf("onbekende organisatie %q", id) }

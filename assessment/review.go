@@ -31,22 +31,16 @@ func (f *Framework) Review(orgID string) ([]ReviewCompetency, error) {
 	}
 	levels := f.levelsByProfile(orgID)
 	var out []ReviewCompetency
-	for _, cat := range Categories() {
-		for i := range f.Competencies {
-			c := &f.Competencies[i]
-			if c.Category != cat || !c.appliesTo(orgID) {
-				continue
+	for c := range f.inScanOrder(orgID) {
+		rc := ReviewCompetency{Competency: c, Indicators: c.IndicatorsFor(orgID), Levels: make([]int, len(f.Functions))}
+		for j, byComp := range levels {
+			if byComp == nil {
+				rc.Levels[j] = NotAvailable
+			} else {
+				rc.Levels[j] = byComp[c.ID]
 			}
-			rc := ReviewCompetency{Competency: c, Indicators: c.IndicatorsFor(orgID), Levels: make([]int, len(f.Functions))}
-			for j, byComp := range levels {
-				if byComp == nil {
-					rc.Levels[j] = NotAvailable
-				} else {
-					rc.Levels[j] = byComp[c.ID]
-				}
-			}
-			out = append(out, rc)
 		}
+		out = append(out, rc)
 	}
 	return out, nil
 }
@@ -109,11 +103,9 @@ func (f *Framework) ReviewAll() []ReviewEntry {
 		}
 	}
 	var out []ReviewEntry
-	for _, cat := range Categories() {
-		for i := range f.Competencies {
-			if c := &f.Competencies[i]; c.Category == cat && byComp[c.ID] != nil {
-				out = append(out, *byComp[c.ID])
-			}
+	for c := range f.inScanOrder("") {
+		if e := byComp[c.ID]; e != nil {
+			out = append(out, *e)
 		}
 	}
 	return out
