@@ -152,19 +152,25 @@ func (u *UI) renderGroup(gs *groupState) {
 		u.ShowStart()
 	})
 	back.Icon = theme.NavigateBackIcon()
-	csvButton := newKeyButton(lang.X("group.csv", "CSV exporteren"), func() { u.chooseGroupExport(gs, ".csv") })
-	csvButton.Icon = theme.DocumentSaveIcon()
-	pdfButton := newKeyButton(lang.X("group.pdf", "PDF exporteren"), func() { u.chooseGroupExport(gs, ".pdf") })
-	pdfButton.Icon = theme.DocumentSaveIcon()
-	pdfButton.Importance = widget.HighImportance
-	if gs.overview == nil {
-		csvButton.Disable()
-		pdfButton.Disable()
-	}
-	footer := container.NewBorder(nil, nil, back, container.NewHBox(csvButton, pdfButton))
+	exports := exportButtons(gs.overview != nil, func(ext string) { u.chooseGroupExport(gs, ext) })
+	footer := container.NewBorder(nil, nil, back, exports)
 
 	u.show(screenGroup, container.NewBorder(header, footer, nil, nil, focusScroll(body)))
 	u.acceptDrops(func(paths []string) { u.addGroupFiles(gs, paths) })
+}
+
+// exportButtons are the overviews' "CSV exporteren" and "PDF exporteren",
+// which hand export the file extension; disabled while there is nothing to
+// export.
+func exportButtons(enabled bool, export func(ext string)) fyne.CanvasObject {
+	csvButton := newIconKeyButton(lang.X("group.csv", "CSV exporteren"), theme.DocumentSaveIcon(), func() { export(".csv") })
+	pdfButton := newIconKeyButton(lang.X("group.pdf", "PDF exporteren"), theme.DocumentSaveIcon(), func() { export(".pdf") })
+	pdfButton.Importance = widget.HighImportance
+	if !enabled {
+		csvButton.Disable()
+		pdfButton.Disable()
+	}
+	return container.NewHBox(csvButton, pdfButton)
 }
 
 // chooseGroupFolder asks for a folder and adds its plan files.

@@ -96,16 +96,8 @@ func (u *UI) renderOrganisation(st *orgState) {
 
 	back := newKeyButton(lang.X("review.back", "Terug naar start"), u.ShowStart)
 	back.Icon = theme.NavigateBackIcon()
-	csvButton := newKeyButton(lang.X("group.csv", "CSV exporteren"), func() { u.chooseOrgExport(st, ".csv") })
-	csvButton.Icon = theme.DocumentSaveIcon()
-	pdfButton := newKeyButton(lang.X("group.pdf", "PDF exporteren"), func() { u.chooseOrgExport(st, ".pdf") })
-	pdfButton.Icon = theme.DocumentSaveIcon()
-	pdfButton.Importance = widget.HighImportance
-	if st.overview == nil || st.err != nil {
-		csvButton.Disable()
-		pdfButton.Disable()
-	}
-	footer := container.NewBorder(nil, nil, back, container.NewHBox(csvButton, pdfButton))
+	exports := exportButtons(st.overview != nil && st.err == nil, func(ext string) { u.chooseOrgExport(st, ext) })
+	footer := container.NewBorder(nil, nil, back, exports)
 	u.show(screenOrganisation, container.NewBorder(header, footer, nil, nil, focusScroll(body)))
 }
 
