@@ -133,6 +133,7 @@ func (u *UI) showProfile() {
 		widget.NewSeparator(), f.fnDescription, f.summary, f.framework, f.context)
 	u.show(screenProfile, container.NewBorder(nil, container.NewHBox(back, layout.NewSpacer(), f.start), nil, nil,
 		container.NewVScroll(body)))
+	u.forward, u.back = submit, u.ShowStart
 	u.win.Canvas().Focus(f.org)
 }
 

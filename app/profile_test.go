@@ -58,6 +58,35 @@ func TestEnterOnTheProfileScreen(t *testing.T) {
 	}
 }
 
+// Alt+→ walks from the start screen into the scan as the highlighted
+// buttons do, and only once the profile can start; Alt+← goes back.
+func TestKeyboardFromStartIntoTheScan(t *testing.T) {
+	f := newUIFixture(t)
+	key := func(s fyne.Shortcut) { f.w.Canvas().(fyne.Shortcutable).TypedShortcut(s) }
+	on := func(want string) {
+		t.Helper()
+		if got := f.a.Preferences().String(prefLastScreen); got != want {
+			t.Fatalf("on screen %q showing %q, want %q", got, visibleTexts(f.w), want)
+		}
+	}
+	f.u.ShowStart()
+	key(shortcutForward)
+	on(screenProfile)
+	key(shortcutBack)
+	on(screenStart)
+	key(shortcutForward)
+	form := profileOnScreen(t, f)
+	form.org.SetSelected("Politie")
+	key(shortcutForward)
+	on(screenProfile)
+	if f.u.scan != nil {
+		t.Fatal("Alt+→ started a scan without a function")
+	}
+	form.fn.SetSelectedIndex(0)
+	key(shortcutForward)
+	on(screenScan)
+}
+
 // Choosing a function shows what it means under the form, not between the
 // fields: nothing the user may click next moves.
 func TestChoosingAFunctionMovesNoField(t *testing.T) {

@@ -81,6 +81,10 @@ func (u *UI) ShowStart() {
 		body.Objects = append([]fyne.CanvasObject{readOnlyBanner()}, body.Objects...)
 	}
 	u.show(screenStart, container.NewVScroll(body))
+	// Alt+→ takes the first step of the flow, as the highlighted button does.
+	if !newScan.Disabled() {
+		u.forward = u.showProfile
+	}
 	// One plan dropped here opens for review, several in the group overview.
 	u.acceptDrops(func(paths []string) {
 		if len(paths) == 1 {

@@ -110,8 +110,8 @@ type UI struct {
 	// takes none. show clears it.
 	drop func(paths []string)
 	// forward and back are what Alt+→ and Alt+← do on the screen shown,
-	// through scan, results and plan; nil where they do nothing. show
-	// clears them.
+	// from the start screen through profile, scan, results and plan; nil
+	// where they do nothing. show clears them.
 	forward, back func()
 	// review is the plan on screen in review mode, nil elsewhere.
 	review *reviewState
