@@ -140,11 +140,13 @@ func (u *UI) historyDetail(id int64, p assessment.Profile, version string) strin
 	if p.Team != "" {
 		parts += p.Team + " · "
 	}
-	parts += lang.X("history.version", "Kader {{.Version}}", map[string]any{"Version": u.versionText(version, p.Organisation)})
 	req, err := u.fw.Required(p.Organisation, p.Function)
 	if err != nil {
-		return parts + " · " + lang.X("history.unknownProfile", "organisatie of functie komt in dit kader niet meer voor")
+		// Nothing is computed for it, so the version needs no remark on that.
+		return parts + lang.X("history.version", "Kader {{.Version}}", map[string]any{"Version": version}) + " · " +
+			lang.X("history.unknownProfile", "dit profiel kent het huidige kader niet meer; onder ‘Bekijken’ gaat u verder met een ander profiel")
 	}
+	parts += lang.X("history.version", "Kader {{.Version}}", map[string]any{"Version": u.versionText(version, p.Organisation)})
 	sc, err := u.store.SelfCheck(id)
 	if err != nil {
 		return parts + " · " + explain(err)

@@ -33,6 +33,10 @@ type profileForm struct {
 	start         *keyButton
 	// orgs are the framework's organisations in the order the list shows them.
 	orgs []*assessment.Organisation
+	// from is the self-check whose answers the new one takes over; nil for
+	// a fresh start. carried says how many of them the chosen profile asks.
+	from    *assessment.SelfCheck
+	carried *widget.Label
 }
 
 // otherOrganisationID is the organisation for everyone whose own is not in
@@ -60,8 +64,14 @@ func organisationsByName(fw *assessment.Framework) []*assessment.Organisation {
 
 // showProfile asks for organisation, function and optionally name and team,
 // shows what the scan will ask, and starts it.
-func (u *UI) showProfile() {
-	f := &profileForm{
+func (u *UI) showProfile() { u.showProfileFrom(nil) }
+
+// showProfileFrom is showProfile for a self-check that goes on from an
+// earlier one (nil: none) whose profile this framework no longer offers:
+// it starts from that self-check's organisation, name and team, and the
+// new self-check takes over every answer its profile also asks.
+func (u *UI) showProfileFrom(from *assessment.SelfCheck) {
+	f := &profileForm{from: from, carried: wrapped(""),
 		name: newShortcutEntry(u, false), team: newShortcutEntry(u, false),
 		nameErr: errorLabel(), teamErr: errorLabel(),
 		fnDescription: hint(""), summary: wrapped(""), framework: hint(u.frameworkText("")), context: container.NewVBox(),
@@ -93,7 +103,17 @@ func (u *UI) showProfile() {
 		}
 		f.name.Text, f.team.Text = last.Name, last.Team
 	}
-	if f.org.Selected == "" {
+	if from != nil {
+		f.org.Selected, f.fn.Selected = "", ""
+		if o, found := u.fw.Organisation(from.Profile.Organisation); found {
+			f.org.Selected = o.Name
+		}
+		if fn, found := u.fw.Function(from.Profile.Function); found {
+			f.fn.Selected = fn.Name
+		}
+		f.name.Text, f.team.Text = from.Profile.Name, from.Profile.Team
+	}
+	if f.org.Selected == "" && from == nil {
 		// No profile of their own yet: the organisation's preset, if any.
 		if o, found := u.fw.Organisation(u.org.Organisation); found {
 			f.org.Selected = o.Name
@@ -129,8 +149,13 @@ func (u *UI) showProfile() {
 	back.Icon = theme.NavigateBackIcon()
 	// The function's description comes under the form: choosing a function
 	// must not move the fields below it.
-	body := container.NewVBox(heading(lang.X("profile.title", "Uw profiel")), intro, form,
-		widget.NewSeparator(), f.fnDescription, f.summary, f.framework, f.context)
+	head := []fyne.CanvasObject{heading(lang.X("profile.title", "Uw profiel")), intro}
+	if from != nil {
+		head = append(head, wrapped(lang.X("profile.from", "U gaat verder met uw zelfscan van {{.Date}}. Die hoort bij een profiel dat dit kader niet meer kent; kies een profiel dat er nu is. Antwoorden op uitspraken die dat profiel ook stelt, neemt de nieuwe zelfscan over. De oude blijft bewaard zoals hij is.",
+			map[string]any{"Date": formatDate(from.Started)})))
+	}
+	body := container.NewVBox(append(head, form,
+		widget.NewSeparator(), f.fnDescription, f.summary, f.carried, f.framework, f.context)...)
 	u.show(screenProfile, container.NewBorder(nil, container.NewHBox(back, layout.NewSpacer(), f.start), nil, nil,
 		container.NewVScroll(body)))
 	u.forward, u.back = submit, u.ShowStart
@@ -212,6 +237,7 @@ func (u *UI) updateProfile(f *profileForm) {
 	if okOrg {
 		f.framework.SetText(u.frameworkText(org.ID))
 	}
+	f.carried.Hide()
 	if !okOrg || !okFn {
 		f.summary.SetText(lang.X("profile.choose", "Kies uw organisatie en functie; dan ziet u hier wat de zelfscan u vraagt."))
 		f.start.Disable()
@@ -223,9 +249,21 @@ func (u *UI) updateProfile(f *profileForm) {
 		f.start.Disable()
 		return
 	}
-	indicators := 0
+	indicators, carried := 0, 0
 	for _, rc := range req {
 		indicators += len(rc.Indicators)
+		if f.from != nil {
+			for _, ind := range rc.Indicators {
+				if _, ok := f.from.Ratings[ind.ID]; ok {
+					carried++
+				}
+			}
+		}
+	}
+	if f.from != nil {
+		f.carried.SetText(lang.X("profile.carried", "Met dit profiel neemt de nieuwe zelfscan {{.Carried}} van uw {{.Answered}} antwoorden over.",
+			map[string]any{"Carried": carried, "Answered": len(f.from.Ratings)}))
+		f.carried.Show()
 	}
 	f.summary.SetText(lang.X("profile.summary", "U beoordeelt uzelf op {{.Competencies}} competenties met samen {{.Indicators}} uitspraken. Elk antwoord wordt meteen bewaard, dus u kunt altijd stoppen en later verdergaan.",
 		map[string]any{"Competencies": len(req), "Indicators": indicators}))
@@ -258,7 +296,15 @@ func (u *UI) startSelfCheck(f *profileForm) {
 	}
 	p := assessment.Profile{Organisation: org.ID, Function: fn.ID,
 		Name: strings.TrimSpace(f.name.Text), Team: strings.TrimSpace(f.team.Text)}
-	sc, err := u.store.CreateSelfCheck(p, u.fw.VersionFor(org.ID), u.now())
+	var req []assessment.RequiredCompetency
+	if f.from != nil {
+		var err error
+		if req, err = u.fw.Required(org.ID, fn.ID); err != nil {
+			fyne.LogError("required competencies", err)
+			return
+		}
+	}
+	sc, err := u.store.CreateSelfCheckFrom(f.from, req, p, u.fw.VersionFor(org.ID), u.now())
 	if err != nil {
 		u.showStoreError(err)
 		return

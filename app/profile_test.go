@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
@@ -113,4 +114,77 @@ func profileOnScreen(t *testing.T, f *uiFixture) *profileForm {
 		t.Fatalf("profile screen has %d selects and %d entries", len(sels), len(entries))
 	}
 	return &profileForm{org: sels[0], fn: sels[1], name: entries[0], team: entries[1]}
+}
+
+// A self-check under a profile the framework no longer offers at its
+// organisation cannot be analysed, but it is no dead end: the results
+// screen offers to go on under a profile that exists, and the new
+// self-check takes over every answer that profile also asks, while the old
+// one stays as it was.
+func TestOldSelfCheckGoesOnUnderAnOfferedProfile(t *testing.T) {
+	f := newUIFixture(t)
+	old, err := f.u.store.CreateSelfCheck(assessment.Profile{Organisation: "andere", Function: "leidinggevende", Name: "Kim", Team: "Zuid"}, "test.0", f.u.now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	req, err := f.u.fw.Required("andere", "uitvoerend")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var asked []string
+	for _, rc := range req {
+		for _, ind := range rc.Indicators {
+			asked = append(asked, ind.ID)
+		}
+	}
+	if len(asked) < 2 {
+		t.Fatalf("the test framework asks only %q", asked)
+	}
+	answered := append(slices.Clone(asked[1:]), "niet-meer-gevraagd-1")
+	for _, id := range answered {
+		if err := f.u.store.SaveRating(old.ID, id, assessment.Rating{Level: 2}); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	f.u.showResults(old.ID)
+	if !showsText(f.w, "niet meer kent") {
+		t.Fatalf("the results of an unknown profile do not say why: %q", visibleTexts(f.w))
+	}
+	tapButton(t, f.w, "Verder met een ander profiel")
+	form := profileOnScreen(t, f)
+	if form.org.Selected != "Andere organisatie" || form.fn.Selected != "" || form.name.Text != "Kim" || form.team.Text != "Zuid" {
+		t.Fatalf("profile starts as %q / %q / %q / %q", form.org.Selected, form.fn.Selected, form.name.Text, form.team.Text)
+	}
+	if b := tappable(t, f.w, "Start de zelfscan").(*keyButton); !b.Disabled() {
+		t.Error("the scan can start before a profile is chosen")
+	}
+	form.fn.SetSelected("Uitvoerend professional")
+	want := fmt.Sprintf("neemt de nieuwe zelfscan %d van uw %d antwoorden over", len(asked)-1, len(answered))
+	if !showsText(f.w, want) {
+		t.Errorf("no %q on the profile screen: %q", want, visibleTexts(f.w))
+	}
+	tapButton(t, f.w, "Start de zelfscan")
+	if f.u.scan == nil || f.u.scan.sc.ID == old.ID {
+		t.Fatalf("no new scan started; window shows %q", visibleTexts(f.w))
+	}
+	made, err := f.u.store.SelfCheck(f.u.scan.sc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if made.Profile.Function != "uitvoerend" || len(made.Ratings) != len(asked)-1 {
+		t.Errorf("new self-check %+v has %d answers, want %d", made.Profile, len(made.Ratings), len(asked)-1)
+	}
+	for _, id := range asked[1:] {
+		if made.Ratings[id].Level != 2 {
+			t.Errorf("answer on %s not taken over: %+v", id, made.Ratings[id])
+		}
+	}
+	kept, err := f.u.store.SelfCheck(old.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kept.Profile.Function != "leidinggevende" || len(kept.Ratings) != len(answered) {
+		t.Errorf("the old self-check changed: %+v with %d answers", kept.Profile, len(kept.Ratings))
+	}
 }

@@ -62,7 +62,7 @@ func (u *UI) resultsScreen(id int64) fyne.CanvasObject {
 	}
 	req, err := u.fw.Required(sc.Profile.Organisation, sc.Profile.Function)
 	if err != nil {
-		return container.NewBorder(title, bar, nil, nil, wrapText(unknownProfileText()))
+		return container.NewBorder(title, bar, nil, nil, u.unknownProfileBody(sc))
 	}
 	res := assessment.Analyse(req, sc)
 	bar.Add(u.planButton(id))
@@ -422,10 +422,24 @@ func wrapText(s string) *widget.Label {
 }
 
 // unknownProfileText explains why a self-check from an older framework whose
-// organisation or function is gone cannot be analysed.
+// organisation, function or the pair of them is gone cannot be analysed.
 func unknownProfileText() string {
 	return lang.X("results.unknownProfile",
-		"Deze zelfscan hoort bij een organisatie of functie die in deze versie van het competentiekader niet meer voorkomt. De resultaten kunnen daarom niet worden berekend.")
+		"Deze zelfscan hoort bij een profiel (organisatie en functie) dat deze versie van het competentiekader niet meer kent. De resultaten kunnen daarom niet worden berekend.")
+}
+
+// unknownProfileBody says why sc cannot be analysed and offers to go on
+// under a profile that exists, taking its answers along.
+func (u *UI) unknownProfileBody(sc *assessment.SelfCheck) fyne.CanvasObject {
+	goOn := newIconKeyButton(lang.X("results.unknownProfile.goOn", "Verder met een ander profiel"), theme.NavigateNextIcon(), func() { u.showProfileFrom(sc) })
+	goOn.Importance = widget.HighImportance
+	if u.store.ReadOnly() || len(sc.Ratings) == 0 {
+		goOn.Disable()
+	}
+	return container.NewVBox(wrapText(unknownProfileText()),
+		wrapText(lang.X("results.unknownProfile.answers", "Uw {{.Answered}} antwoorden zijn bewaard. Met een profiel dat dit kader wel kent, gaat u verder zonder opnieuw te beginnen: wat dat profiel ook vraagt, is al ingevuld.",
+			map[string]any{"Answered": len(sc.Ratings)})),
+		container.NewHBox(goOn))
 }
 
 // unaskedAnswers counts the answers of sc to statements req does not ask:

@@ -24,6 +24,7 @@ type Store interface {
 	Path() string
 	ReadOnly() bool
 	CreateSelfCheck(p assessment.Profile, frameworkVersion string, now time.Time) (*assessment.SelfCheck, error)
+	CreateSelfCheckFrom(from *assessment.SelfCheck, req []assessment.RequiredCompetency, p assessment.Profile, frameworkVersion string, now time.Time) (*assessment.SelfCheck, error)
 	SaveRating(selfCheckID int64, indicatorID string, r assessment.Rating) error
 	DeleteRating(selfCheckID int64, indicatorID string) error
 	SaveNote(selfCheckID int64, competencyID, note string, now time.Time) error

@@ -73,6 +73,15 @@ func (s *Store) writable(op string) error {
 // CreateSelfCheck starts a new self-check for p, made with the given
 // framework version, and returns it with its ID.
 func (s *Store) CreateSelfCheck(p assessment.Profile, frameworkVersion string, now time.Time) (*assessment.SelfCheck, error) {
+	return s.CreateSelfCheckFrom(nil, nil, p, frameworkVersion, now)
+}
+
+// CreateSelfCheckFrom starts a new self-check for p as CreateSelfCheck does
+// and, in the same transaction, takes over from's answers on the statements
+// req asks and its notes on req's competencies. It lets a self-check whose
+// profile the framework no longer offers go on under one it does, without
+// answering again; from itself stays as it was. A nil from takes nothing.
+func (s *Store) CreateSelfCheckFrom(from *assessment.SelfCheck, req []assessment.RequiredCompetency, p assessment.Profile, frameworkVersion string, now time.Time) (*assessment.SelfCheck, error) {
 	if err := s.writable("create self-check"); err != nil {
 		return nil, err
 	}
@@ -89,26 +98,51 @@ func (s *Store) CreateSelfCheck(p assessment.Profile, frameworkVersion string, n
 	}
 	now = now.UTC()
 	at := formatTime(now)
-	res, err := s.db.Exec(`INSERT INTO self_check
-		(organisation, function, name, team, framework_version, started, updated, position)
-		VALUES (?, ?, ?, ?, ?, ?, ?, 0)`,
-		p.Organisation, p.Function, p.Name, p.Team, frameworkVersion, at, at)
-	if err != nil {
-		return nil, classify(s.path, fmt.Errorf("create self-check: %w", err))
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return nil, fmt.Errorf("create self-check: %w", err)
-	}
-	return &assessment.SelfCheck{
-		ID:               id,
+	sc := &assessment.SelfCheck{
 		Profile:          p,
 		FrameworkVersion: frameworkVersion,
 		Started:          now,
 		Updated:          now,
 		Ratings:          map[string]assessment.Rating{},
 		Notes:            map[string]string{},
-	}, nil
+	}
+	err := s.inTx("create self-check", func(tx *sql.Tx) error {
+		res, err := tx.Exec(`INSERT INTO self_check
+			(organisation, function, name, team, framework_version, started, updated, position)
+			VALUES (?, ?, ?, ?, ?, ?, ?, 0)`,
+			p.Organisation, p.Function, p.Name, p.Team, frameworkVersion, at, at)
+		if err != nil {
+			return err
+		}
+		if sc.ID, err = res.LastInsertId(); err != nil || from == nil {
+			return err
+		}
+		for _, rc := range req {
+			if note, ok := from.Notes[rc.Competency.ID]; ok {
+				if _, err := tx.Exec(`INSERT INTO competency_note (self_check_id, competency_id, note, noted_at)
+					VALUES (?, ?, ?, ?)`, sc.ID, rc.Competency.ID, note, at); err != nil {
+					return err
+				}
+				sc.Notes[rc.Competency.ID] = note
+			}
+			for _, ind := range rc.Indicators {
+				r, ok := from.Ratings[ind.ID]
+				if !ok {
+					continue
+				}
+				if _, err := tx.Exec(`INSERT INTO answer (self_check_id, indicator_id, level, note, answered_at)
+					VALUES (?, ?, ?, ?, ?)`, sc.ID, ind.ID, r.Level, r.Note, formatTime(r.At)); err != nil {
+					return err
+				}
+				sc.Ratings[ind.ID] = r
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return sc, nil
 }
 
 // SaveRating stores r as the answer on indicatorID, replacing an earlier
