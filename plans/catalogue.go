@@ -507,16 +507,13 @@ func checkID(id string, seen map[string]bool) *usermsg.Error {
 	return nil
 }
 
-// choice lists options the Dutch way: "a, b of c".
-func choice[T ~string](opts []T) string {
-	s := make([]string, len(opts))
+// choice lists the values a field allows, for a message.
+func choice[T ~string](opts []T) usermsg.Choice {
+	c := make(usermsg.Choice, len(opts))
 	for i, o := range opts {
-		s[i] = string(o)
+		c[i] = string(o)
 	}
-	if len(s) == 1 {
-		return s[0]
-	}
-	return strings.Join(s[:len(s)-1], ", ") + " of " + s[len(s)-1]
+	return c
 }
 
 // fieldPath renders steps the way assessment.ValidationError shows fields.

@@ -89,18 +89,35 @@ func Sentence(code string) (string, bool) {
 // message (the name of a field, a status); it is translated like a message.
 type Term string
 
+// Choice is the list of values a field allows, said as "a, b or c" with
+// the user's word for "or".
+type Choice []string
+
+// orCode is the word between the last two values of a Choice.
+const orCode = "usermsg.or"
+
+// say joins the values with commas and the translated "or".
+func (c Choice) say(say Sayer) string {
+	if len(c) < 2 {
+		return strings.Join(c, "")
+	}
+	return strings.Join(c[:len(c)-1], ", ") + " " + say(orCode, sentence(orCode), nil) + " " + c[len(c)-1]
+}
+
 // Sayer turns a code, its Dutch template and the filled-in arguments into
 // words: Dutch executes the template, the app asks Fyne's lang.
 type Sayer func(code, dutch string, args map[string]any) string
 
 // Render says e with say, first saying every argument that is itself a Term,
-// a message or a list of messages (one "- " line each).
+// a Choice, a message or a list of messages (one "- " line each).
 func Render(e *Error, say Sayer) string {
 	args := make(map[string]any, len(e.Args))
 	for k, v := range e.Args {
 		switch v := v.(type) {
 		case Term:
 			args[k] = say(string(v), sentence(string(v)), nil)
+		case Choice:
+			args[k] = v.say(say)
 		case *Error:
 			args[k] = Render(v, say)
 		case []*Error:

@@ -3,6 +3,7 @@ package usermsg
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -37,6 +38,27 @@ func TestRenderFillsArgumentsTermsAndLists(t *testing.T) {
 	})
 	if got := strings.Join(codes, " "); got != "plans.field.reflection plans.tooLong plans.review.noDate store.review.notSaved" {
 		t.Errorf("said in order %q", got)
+	}
+}
+
+// The allowed values are joined with the word for "or" of the language
+// the message is said in, and a single value stands alone.
+func TestChoiceSaysOrInTheUsersLanguage(t *testing.T) {
+	e := New("plans.action.badStatus", map[string]any{"Status": "x", "Choice": Choice{"gepland", "bezig", "afgerond"}})
+	if got := e.Error(); !strings.Contains(got, "gepland, bezig of afgerond") {
+		t.Errorf("Dutch %q does not list the choice", got)
+	}
+	english := func(code, dutch string, args map[string]any) string {
+		if code == orCode {
+			return "or"
+		}
+		return fmt.Sprint(args["Choice"])
+	}
+	if got := Render(e, english); got != "gepland, bezig or afgerond" {
+		t.Errorf("English choice %q", got)
+	}
+	if got := Render(New("plans.action.badStatus", map[string]any{"Choice": Choice{"gepland"}}), english); got != "gepland" {
+		t.Errorf("one value said as %q", got)
 	}
 }
 
