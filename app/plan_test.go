@@ -101,6 +101,29 @@ func waitFor(t *testing.T, w fyne.Window, s string) {
 	}
 }
 
+// In the English UI a proposal says in English why it fits: the reason is
+// message codes, not a Dutch sentence.
+func TestProposalReasonsInEnglish(t *testing.T) {
+	f := newPlanFixture(t, 0)
+	tapButton(t, f.w, "Leerplan maken")
+	if err := SetupLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { SetupLanguage("nl") })
+	ps := f.u.plan
+	want := plans.Match(f.u.catalogue(), ps.gaps[:1], "politie", plans.Limit(maxSuggestions))[0].Matches[0].Reason
+	f.u.showAddAction(ps, ps.gaps[0])
+	english := explain(want)
+	for _, dutch := range []string{"dekt ", "aangeboden door", "vereiste"} {
+		if strings.Contains(english, dutch) {
+			t.Errorf("reason %q still has the Dutch %q", english, dutch)
+		}
+	}
+	if !strings.HasPrefix(english, "covers '") || !showsText(f.w, english) {
+		t.Errorf("reason %q not shown in English; screen shows %q", english, visibleTexts(f.w))
+	}
+}
+
 func TestPlanEditFromResultsReopenAndPDF(t *testing.T) {
 	f := newPlanFixture(t, 0)
 	tapButton(t, f.w, "Leerplan maken")
@@ -117,7 +140,7 @@ func TestPlanEditFromResultsReopenAndPDF(t *testing.T) {
 	// A proposal: the first "Actie toevoegen" belongs to the first gap; the
 	// focus sits on the first proposal's button.
 	tapButton(t, f.w, "Actie toevoegen")
-	if ps.add == nil || !showsText(f.w, want[0].Reason) {
+	if ps.add == nil || !showsText(f.w, want[0].Reason.Error()) {
 		t.Fatalf("proposals with their reason not shown: %q", visibleTexts(f.w))
 	}
 	focused, ok := f.w.Canvas().Focused().(*keyButton)

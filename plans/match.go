@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"zelfscan/assessment"
+	"zelfscan/plans/usermsg"
 )
 
 // ItemMatch is one catalogue item proposed for a gap. (The function Match
@@ -17,7 +18,8 @@ type ItemMatch struct {
 	// Reaches reports whether the item goes as deep as the gap's required
 	// level (see reaches).
 	Reaches bool
-	Reason  string
+	// Reason says why, part by part; its Error() is the Dutch sentence.
+	Reason *usermsg.Error
 }
 
 // GapMatches holds the ranked proposals for one gap.
@@ -184,12 +186,12 @@ func (c *Catalogue) compareEntries(x, y int) int {
 // matchesOf turns ranked entries into matches with their reasons. Many items
 // share a reason; building each once keeps Match fast on large catalogues.
 func matchesOf(cat *Catalogue, list []scored, g assessment.Gap, org string, served []uint8) []ItemMatch {
-	reasons := map[reasonKey]string{}
+	reasons := map[reasonKey]*usermsg.Error{}
 	out := make([]ItemMatch, len(list))
 	for k, s := range list {
 		it := cat.entries[s.entry].item
 		other := int(served[s.entry]) - 1
-		key := reasonKey{level: it.Level, other: other, origin: it.Origin, orgFit: orgScore(it, org), offerer: offerer(it)}
+		key := reasonKey{level: it.Level, other: other, origin: it.Origin, orgFit: orgScore(it, org), provider: it.Provider, kind: it.Kind, source: it.Source}
 		if key.orgFit == 0 {
 			key.orgs = strings.Join(it.Organisations, ",")
 		}
@@ -223,21 +225,28 @@ func activitiesFor(cat *Catalogue, g assessment.Gap, org string) []ItemMatch {
 	out := make([]ItemMatch, 0, min(len(list), maxActivities))
 	for _, i := range list[:min(len(list), maxActivities)] {
 		it := cat.entries[i].item
-		r := fmt.Sprintf("leeractiviteit op %s, reikt tot %s; niet speciaal voor '%s'; %s",
-			levelPhrase(it.Level), cat.requiredPhrase(g.Required), g.Competency.Title, offerer(it))
-		out = append(out, ItemMatch{Item: it, Reaches: true, Reason: r + orgPhrase(cat, it, org)})
+		r := usermsg.New("match.reason", map[string]any{"Parts": usermsg.Phrases{
+			usermsg.New("match.activity", map[string]any{"Level": levelPhrase(it.Level), "Required": cat.requiredPhrase(g.Required)}),
+			usermsg.New("match.notFor", map[string]any{"Competency": g.Competency.Title}),
+			offerer(it),
+			orgPhrase(cat, it, org),
+		}})
+		out = append(out, ItemMatch{Item: it, Reaches: true, Reason: r})
 	}
 	return out
 }
 
 // reasonKey holds everything reason depends on besides the gap and org.
 type reasonKey struct {
-	level   Level
-	orgFit  int
-	orgs    string // only for items meant for other organisations
-	other   int
-	origin  string
-	offerer string
+	level  Level
+	orgFit int
+	orgs   string // only for items meant for other organisations
+	other  int
+	origin string
+	// provider, kind and source decide who offers it (offerer).
+	provider string
+	kind     Kind
+	source   string
 }
 
 func score(it *Item, g assessment.Gap, org string, otherGaps int) float64 {
@@ -286,16 +295,16 @@ func offererKnown(it *Item) bool {
 // offerer says who offers an item. A learning activity without a provider
 // is one the person arranges in their own team or organisation, as the
 // plan of action describes it.
-func offerer(it *Item) string {
+func offerer(it *Item) *usermsg.Error {
 	switch {
 	case it.Provider != "":
-		return "aangeboden door " + it.Provider
+		return usermsg.New("match.offer.provider", map[string]any{"Provider": it.Provider})
 	case it.Origin != OriginBuiltin:
-		return "aangeboden door uw organisatie"
+		return usermsg.New("match.offer.own", nil)
 	case it.Kind == KindLeeractiviteit:
-		return "geen vaste aanbieder: te regelen in uw team of organisatie (" + it.Source + ")"
+		return usermsg.New("match.offer.arrange", map[string]any{"Source": it.Source})
 	}
-	return "aanbieder niet genoemd; zie " + it.Source
+	return usermsg.New("match.offer.unnamed", map[string]any{"Source": it.Source})
 }
 
 func orgScore(it *Item, org string) int {
@@ -323,71 +332,72 @@ func kindScore(k Kind) int {
 	}
 }
 
-// levelPhrase is the level as it reads after "op": "op basisniveau".
-func levelPhrase(l Level) string {
+// levelPhrase names a catalogue level: "verdiepend niveau".
+func levelPhrase(l Level) *usermsg.Error {
 	switch l {
 	case LevelBasis:
-		return "basisniveau"
+		return usermsg.New("match.level.basis", nil)
 	case LevelVerdiepend:
-		return "verdiepend niveau"
+		return usermsg.New("match.level.verdiepend", nil)
 	case LevelSpecialistisch:
-		return "specialistisch niveau"
+		return usermsg.New("match.level.specialistisch", nil)
 	}
-	return "niveau " + string(l)
+	return usermsg.New("match.level.other", map[string]any{"Level": string(l)})
 }
 
 // requiredPhrase names a required level with its label: "niveau 2 (Toepassen)".
-func (c *Catalogue) requiredPhrase(required int) string {
+func (c *Catalogue) requiredPhrase(required int) *usermsg.Error {
 	if c.fw != nil {
 		if l := c.fw.LevelLabel(required); l != fmt.Sprint(required) {
-			return fmt.Sprintf("niveau %d (%s)", required, l)
+			return usermsg.New("match.required", map[string]any{"Level": required, "Label": l})
 		}
 	}
-	return fmt.Sprintf("niveau %d", required)
+	return usermsg.New("match.requiredBare", map[string]any{"Level": required})
 }
 
-// reason explains a match in Dutch, part by part, e.g. "dekt 'Patronen van
+// reason explains a match part by part; in Dutch, e.g. "dekt 'Patronen van
 // dwingende controle' op verdiepend niveau, tot het vereiste niveau 2
 // (Toepassen); aangeboden door Movisie; gericht op Politie; helpt ook bij
 // 2 andere tekorten".
-func reason(cat *Catalogue, it *Item, g assessment.Gap, org string, otherGaps int) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "dekt '%s' op %s", g.Competency.Title, levelPhrase(it.Level))
+func reason(cat *Catalogue, it *Item, g assessment.Gap, org string, otherGaps int) *usermsg.Error {
+	fit := "match.fit.lower"
 	switch levelScore(it.Level, g.Required) {
 	case weightLevelFit:
-		b.WriteString(", tot het vereiste " + cat.requiredPhrase(g.Required))
+		fit = "match.fit.reaches"
 	case weightLevelDeeper:
-		b.WriteString(", dieper dan het vereiste " + cat.requiredPhrase(g.Required))
-	default:
-		b.WriteString(", lager dan het vereiste " + cat.requiredPhrase(g.Required))
+		fit = "match.fit.deeper"
 	}
-	b.WriteString("; " + offerer(it))
-	b.WriteString(orgPhrase(cat, it, org))
+	parts := usermsg.Phrases{
+		usermsg.New("match.covers", map[string]any{"Competency": g.Competency.Title, "Level": levelPhrase(it.Level),
+			"Fit": usermsg.New(fit, map[string]any{"Required": cat.requiredPhrase(g.Required)})}),
+		offerer(it),
+		orgPhrase(cat, it, org),
+	}
 	switch {
 	case otherGaps == 1:
-		b.WriteString("; helpt ook bij 1 ander tekort")
+		parts = append(parts, usermsg.New("match.alsoOne", nil))
 	case otherGaps > 1:
-		fmt.Fprintf(&b, "; helpt ook bij %d andere tekorten", otherGaps)
+		parts = append(parts, usermsg.New("match.alsoMany", map[string]any{"Count": otherGaps}))
 	}
 	if it.Origin != OriginBuiltin {
-		b.WriteString("; uit het eigen aanbod (" + it.Origin + ")")
+		parts = append(parts, usermsg.New("match.ownCatalogue", map[string]any{"Origin": it.Origin}))
 	}
-	return b.String()
+	return usermsg.New("match.reason", map[string]any{"Parts": parts})
 }
 
-// orgPhrase says for whom an item is meant, starting with "; ".
-func orgPhrase(cat *Catalogue, it *Item, org string) string {
+// orgPhrase says for whom an item is meant.
+func orgPhrase(cat *Catalogue, it *Item, org string) *usermsg.Error {
 	switch orgScore(it, org) {
 	case weightOrgNamed:
-		return "; gericht op " + cat.orgName(org)
+		return usermsg.New("match.org.named", map[string]any{"Org": cat.orgName(org)})
 	case weightOrgAll:
-		return "; voor alle organisaties"
+		return usermsg.New("match.org.all", nil)
 	}
-	names := make([]string, len(it.Organisations))
+	names := make(usermsg.Names, len(it.Organisations))
 	for i, o := range it.Organisations {
 		names[i] = cat.orgName(o)
 	}
-	return "; bedoeld voor " + joinAnd(names)
+	return usermsg.New("match.org.meant", map[string]any{"Orgs": names})
 }
 
 func (c *Catalogue) orgName(id string) string {
@@ -397,12 +407,4 @@ func (c *Catalogue) orgName(id string) string {
 		}
 	}
 	return id
-}
-
-// joinAnd joins names the Dutch way: "a, b en c".
-func joinAnd(names []string) string {
-	if len(names) <= 1 {
-		return strings.Join(names, "")
-	}
-	return strings.Join(names[:len(names)-1], ", ") + " en " + names[len(names)-1]
 }

@@ -93,15 +93,26 @@ type Term string
 // the user's word for "or".
 type Choice []string
 
-// orCode is the word between the last two values of a Choice.
-const orCode = "usermsg.or"
+// Names is a list of names said as "a, b and c" with the user's word for
+// "and".
+type Names []string
 
-// say joins the values with commas and the translated "or".
-func (c Choice) say(say Sayer) string {
-	if len(c) < 2 {
-		return strings.Join(c, "")
+// Phrases are the parts of one sentence, each a message, said one after
+// the other with "; " between them.
+type Phrases []*Error
+
+// The words between the last two items of a Choice and of Names.
+const (
+	orCode  = "usermsg.or"
+	andCode = "usermsg.and"
+)
+
+// joinLast joins items with commas and, before the last, the word of code.
+func joinLast(items []string, code string, say Sayer) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
 	}
-	return strings.Join(c[:len(c)-1], ", ") + " " + say(orCode, sentence(orCode), nil) + " " + c[len(c)-1]
+	return strings.Join(items[:len(items)-1], ", ") + " " + say(code, sentence(code), nil) + " " + items[len(items)-1]
 }
 
 // Sayer turns a code, its Dutch template and the filled-in arguments into
@@ -109,7 +120,8 @@ func (c Choice) say(say Sayer) string {
 type Sayer func(code, dutch string, args map[string]any) string
 
 // Render says e with say, first saying every argument that is itself a Term,
-// a Choice, a message or a list of messages (one "- " line each).
+// a Choice, Names, Phrases, a message or a list of messages (one "- " line
+// each).
 func Render(e *Error, say Sayer) string {
 	args := make(map[string]any, len(e.Args))
 	for k, v := range e.Args {
@@ -117,7 +129,15 @@ func Render(e *Error, say Sayer) string {
 		case Term:
 			args[k] = say(string(v), sentence(string(v)), nil)
 		case Choice:
-			args[k] = v.say(say)
+			args[k] = joinLast(v, orCode, say)
+		case Names:
+			args[k] = joinLast(v, andCode, say)
+		case Phrases:
+			parts := make([]string, len(v))
+			for i, p := range v {
+				parts[i] = Render(p, say)
+			}
+			args[k] = strings.Join(parts, "; ")
 		case *Error:
 			args[k] = Render(v, say)
 		case []*Error:
