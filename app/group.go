@@ -321,7 +321,7 @@ func (u *UI) groupSuggestions(o *group.Overview) fyne.CanvasObject {
 		if s.Item.Provider != "" {
 			detail = append(detail, s.Item.Provider)
 		}
-		box.Add(container.NewVBox(t, hint(strings.Join(detail, " · ")), wrapped(s.Reason)))
+		box.Add(container.NewVBox(t, hint(strings.Join(detail, " · ")), wrapped(explain(s.Reason))))
 	}
 	return widget.NewCard(title, "", box)
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"zelfscan/assessment"
+	"zelfscan/plans/usermsg"
 )
 
 func gap(t testing.TB, fw *assessment.Framework, id string, required, own int) assessment.Gap {
@@ -264,6 +265,12 @@ func TestMatchBuiltinSaysWhoOffers(t *testing.T) {
 	}
 	for _, gm := range Match(cat, gaps, "politie") {
 		for _, m := range append(gm.Matches, gm.Activities...) {
+			coded := usermsg.Render(m.Reason, func(code, _ string, args map[string]any) string { return code + fmt.Sprint(args) })
+			for _, dutch := range []string{"dekt", "aangeboden", "vereiste", "niveau", "bedoeld", "helpt"} {
+				if strings.Contains(coded, dutch) {
+					t.Errorf("%s: reason has the Dutch %q outside a message: %s", m.Item.ID, dutch, coded)
+				}
+			}
 			if r := m.Reason.Error(); !strings.Contains(r, "aangeboden door ") && !strings.Contains(r, "geen vaste aanbieder") && !strings.Contains(r, "aanbieder niet genoemd") {
 				t.Errorf("%s for %s: reason does not say who offers it: %q", m.Item.ID, gm.Gap.Competency.ID, r)
 			}

@@ -44,3 +44,10 @@ func (o *Overview) WriteCSV(w io.Writer) error {
 	}
 	return nil
 }
+
+func plural(n int, one, more string) string {
+	if n == 1 {
+		return one
+	}
+	return more
+}

@@ -15,6 +15,7 @@ import (
 	"zelfscan/assessment"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
+	"zelfscan/plans/usermsg"
 )
 
 // Options change how the overview is made.
@@ -77,7 +78,8 @@ type Suggestion struct {
 	Fit float64
 	// Together is true for a learning activity or an item marked for groups.
 	Together bool
-	Reason   string
+	// Reason says why, in message codes; its Error() is the Dutch sentence.
+	Reason *usermsg.Error
 }
 
 // Overview is the group's picture, ready for the screen, the PDF and CSV.

@@ -16,6 +16,7 @@ import (
 	"zelfscan/plans"
 	"zelfscan/plans/chart"
 	"zelfscan/plans/planfile"
+	"zelfscan/plans/usermsg"
 )
 
 var t0 = time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
@@ -274,8 +275,16 @@ func TestSuggestions(t *testing.T) {
 	if !s.Together || !reflect.DeepEqual(s.Competencies, []string{patronen, signaleren}) || s.Fit <= 0 {
 		t.Fatalf("first suggestion %+v", s)
 	}
-	if want := "helpt 3 van de 3 deelnemers bij 4 tekorten: 'Patronen' (2), 'Signaleren' (2); om samen te doen"; s.Reason != want {
-		t.Fatalf("reason %q\nwant %q", s.Reason, want)
+	if want := "helpt 3 van de 3 deelnemers bij 4 tekorten: 'Patronen' (2), 'Signaleren' (2); om samen te doen"; s.Reason.Error() != want {
+		t.Fatalf("reason %q\nwant %q", s.Reason.Error(), want)
+	}
+	// Every word of it is a message code, so the English window says it in
+	// English; only titles and numbers are data.
+	coded := usermsg.Render(s.Reason, func(code, _ string, args map[string]any) string { return code + fmt.Sprint(args) })
+	for _, dutch := range []string{"helpt", "deelnemers", "tekort", "samen"} {
+		if strings.Contains(coded, dutch) {
+			t.Errorf("reason has the Dutch %q outside a message: %s", dutch, coded)
+		}
 	}
 }
 

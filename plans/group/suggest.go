@@ -9,6 +9,7 @@ import (
 	"zelfscan/assessment"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
+	"zelfscan/plans/usermsg"
 )
 
 // together reports whether an item is meant to be done as a group.
@@ -77,28 +78,25 @@ func suggest(files []*planfile.File, cat *plans.Catalogue, o *Overview) []Sugges
 	return out
 }
 
-// reason explains a suggestion, e.g. "helpt 5 van de 8 deelnemers bij 7
-// tekorten: 'Signaleren' (4), 'Patronen' (3); om samen te doen".
-func reason(s Suggestion, comps map[string]int, titles map[string]string, members int) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "helpt %d van de %d deelnemers bij %d %s: ", len(s.Members), members, s.Gaps, plural(s.Gaps, "tekort", "tekorten"))
+// reason explains a suggestion; in Dutch, e.g. "helpt 5 van de 8
+// deelnemers bij 7 tekorten: 'Signaleren' (4), 'Patronen' (3); om samen te
+// doen".
+func reason(s Suggestion, comps map[string]int, titles map[string]string, members int) *usermsg.Error {
+	served := make([]string, len(s.Competencies))
 	for i, id := range s.Competencies {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "'%s' (%d)", titles[id], comps[id])
+		served[i] = fmt.Sprintf("'%s' (%d)", titles[id], comps[id])
 	}
+	code := "group.reason.gaps"
+	if s.Gaps == 1 {
+		code = "group.reason.gap"
+	}
+	parts := usermsg.Phrases{usermsg.New(code, map[string]any{
+		"Members": len(s.Members), "Total": members, "Gaps": s.Gaps, "Competencies": strings.Join(served, ", "),
+	})}
 	if s.Together {
-		b.WriteString("; om samen te doen")
+		parts = append(parts, usermsg.New("group.reason.together", nil))
 	}
-	return b.String()
-}
-
-func plural(n int, one, more string) string {
-	if n == 1 {
-		return one
-	}
-	return more
+	return usermsg.New("group.reason", map[string]any{"Parts": parts})
 }
 
 // tallyMatches counts, per catalogue item that groups or courses offer, the

@@ -131,7 +131,7 @@ func groupContent(o *grp.Overview, heat *picture, created time.Time) *document {
 		if s.Item.Provider != "" {
 			fs = append(fs, field{"Aanbieder", s.Item.Provider})
 		}
-		fs = append(fs, field{"Waarom", s.Reason})
+		fs = append(fs, field{"Waarom", s.Reason.Error()})
 		if s.Item.Source != "" {
 			fs = append(fs, field{"Bron", s.Item.Source})
 		}
