@@ -82,7 +82,7 @@ func (u *UI) renderOrganisation(st *orgState) {
 
 	body := container.NewVBox(tools, u.orgFoldersCard(st))
 	if st.err != nil {
-		body.Add(warning(lang.X("organisation.failed", "Er is geen overzicht: {{.Reason}}", map[string]any{"Reason": st.err.Error()})))
+		body.Add(warning(lang.X("organisation.failed", "Er is geen overzicht: {{.Reason}}", map[string]any{"Reason": explain(st.err)})))
 	}
 	if o := st.overview; o != nil && st.err == nil {
 		body.Add(wrapped(pdf.OverviewSummary(o)))
@@ -175,7 +175,7 @@ func (u *UI) orgProblems(o *overview.Overview) fyne.CanvasObject {
 		box.Add(hint(lang.X("organisation.noProblems", "Alle bestanden konden worden gelezen.")))
 	}
 	for _, p := range o.Problems {
-		box.Add(warning(lang.X("organisation.skipped", "Overgeslagen: {{.Name}}: {{.Reason}}", map[string]any{"Name": p.Name, "Reason": p.Reason})))
+		box.Add(warning(lang.X("organisation.skipped", "Overgeslagen: {{.Name}}: {{.Reason}}", map[string]any{"Name": p.Name, "Reason": explain(p.Reason)})))
 	}
 	return widget.NewCard(lang.X("organisation.problems", "Overgeslagen bestanden ({{.Count}})", map[string]any{"Count": len(o.Problems)}), "", box)
 }

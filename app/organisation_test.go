@@ -112,3 +112,32 @@ func recordsOf(t *testing.T, u *UI, ps *planState) *recordsState {
 	}
 	return rs
 }
+
+// In the English window the organisation overview says in English why a
+// file was skipped and why there is no overview at all.
+func TestOrganisationProblemsInEnglish(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "kapot.zelfscan"), []byte("{"), 0o600)
+	lead := newLead(t, a)
+	if err := SetupLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { SetupLanguage("nl") })
+	st := &orgState{minGroup: overview.MinGroupFloor, folders: []string{dir}}
+	lead.u.reorganise(st)
+	lead.u.busy.Wait()
+	if st.err == nil {
+		t.Fatal("an overview of no readable plan")
+	}
+	for _, want := range []string{"not a single learning plan could be read", "kapot.zelfscan: "} {
+		if !showsText(lead.w, want) {
+			t.Errorf("no %q on screen: %q", want, visibleTexts(lead.w))
+		}
+	}
+	for _, dutch := range []string{"kon worden gelezen", "halverwege"} {
+		if showsText(lead.w, dutch) {
+			t.Errorf("Dutch %q in the English window: %q", dutch, visibleTexts(lead.w))
+		}
+	}
+}

@@ -2,10 +2,10 @@ package overview
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 
 	"zelfscan/plans/planfile"
+	"zelfscan/plans/usermsg"
 )
 
 // MinGroupFloor is the smallest group size ever shown: below it, counts of
@@ -13,10 +13,11 @@ import (
 // colleague.
 const MinGroupFloor = 5
 
-// Problem is a file that could not be used, with the reason in Dutch.
+// Problem is a file that could not be used, with the reason as a message
+// (its Error() is the Dutch sentence).
 type Problem struct {
 	Name   string
-	Reason string
+	Reason *usermsg.Error
 }
 
 // Builder gathers people one file at a time, so a folder of thousands of
@@ -41,7 +42,7 @@ type Builder struct {
 // at least minGroup people; minGroup below MinGroupFloor is an error.
 func NewBuilder(minGroup int) (*Builder, error) {
 	if minGroup < MinGroupFloor {
-		return nil, fmt.Errorf("de kleinste groep is %d; kleiner dan %d mag niet, omdat dan te herleiden is wie wat heeft ingevuld", minGroup, MinGroupFloor)
+		return nil, usermsg.New("overview.minGroup", map[string]any{"Size": minGroup, "Floor": MinGroupFloor})
 	}
 	return &Builder{
 		minGroup: minGroup, people: map[string]*Person{},
@@ -93,11 +94,15 @@ func (b *Builder) label(m map[string]string, id, name string) {
 
 // Skip records a file that could not be used, and why.
 func (b *Builder) Skip(name string, err error) {
-	reason := err.Error()
+	var reason *usermsg.Error
 	if fe, ok := errors.AsType[*planfile.FileError](err); ok {
-		reason = fe.Problem.Error()
+		reason = fe.Problem
+	} else if m, ok := usermsg.As(err); ok {
+		reason = m
 	} else if pe, ok := errors.AsType[*fs.PathError](err); ok {
-		reason = "kan niet worden gelezen: " + pe.Err.Error()
+		reason = usermsg.Wrap("overview.unreadable", map[string]any{"Cause": pe.Err.Error()}, err)
+	} else {
+		reason = usermsg.Wrap("overview.unusable", map[string]any{"Cause": err.Error()}, err)
 	}
 	b.problems = append(b.problems, Problem{Name: name, Reason: reason})
 }

@@ -2,15 +2,15 @@ package overview
 
 import (
 	"cmp"
-	"errors"
 	"slices"
 	"strings"
 
 	"zelfscan/plans"
+	"zelfscan/plans/usermsg"
 )
 
 // ErrNothingRead is returned by Result when no file could be used.
-var ErrNothingRead = errors.New("geen enkel leerplan kon worden gelezen")
+var ErrNothingRead error = usermsg.New("overview.nothingRead", nil)
 
 // Count is one cell: a number of people, or Hidden when it would describe
 // fewer than MinGroup people ("te weinig deelnemers").

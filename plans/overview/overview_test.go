@@ -260,7 +260,7 @@ func TestReadFoldersReportsBadFilesAndGoesOn(t *testing.T) {
 	}
 	reasons := map[string]string{}
 	for _, p := range o.Problems {
-		reasons[filepath.Base(p.Name)] = p.Reason
+		reasons[filepath.Base(p.Name)] = p.Reason.Error()
 	}
 	for name, want := range map[string]string{
 		"leeg.zelfscan": "leeg", "kapot.zelfscan": "halverwege", "ander.pdf": "geen leerplanbestand",

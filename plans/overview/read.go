@@ -1,7 +1,6 @@
 package overview
 
 import (
-	"errors"
 	"io/fs"
 	"path/filepath"
 	"runtime"
@@ -9,11 +8,12 @@ import (
 	"sync"
 
 	"zelfscan/plans/planfile"
+	"zelfscan/plans/usermsg"
 )
 
 // errNotRegular is a device, pipe or socket with a plan file's name:
 // reading one could block for ever.
-var errNotRegular = errors.New("dit is geen gewoon bestand")
+var errNotRegular = usermsg.New("overview.notRegular", nil)
 
 // isPlanName reports whether a file name is one the overview reads: a plan
 // file or a PDF (which may carry one). Other files in the folders, such as
