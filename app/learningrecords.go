@@ -150,7 +150,7 @@ func (u *UI) sendRecords(rs *recordsState) {
 				continue
 			}
 			if len(problems) < 5 {
-				problems = append(problems, lang.X("records.problem", "bericht {{.N}}: {{.Problem}}", map[string]any{"N": i + 1, "Problem": o.Problem}))
+				problems = append(problems, lang.X("records.problem", "bericht {{.N}}: {{.Problem}}", map[string]any{"N": i + 1, "Problem": explain(o.Problem)}))
 			}
 		}
 		text := lang.X("records.result", "{{.Accepted}} van de {{.Count}} berichten zijn aangenomen door de leeromgeving.",

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"time"
 
+	"zelfscan/plans/usermsg"
 	"zelfscan/plans/xapi"
 )
 
@@ -38,9 +39,9 @@ const DefaultTimeout = 15 * time.Second
 type Outcome struct {
 	ID       string
 	Accepted bool
-	// Problem says in Dutch why the statement was not accepted: refused by
-	// the LRS, or not sent because sending stopped earlier.
-	Problem string
+	// Problem says why the statement was not accepted: refused by the LRS,
+	// or not sent because sending stopped earlier; nil when accepted.
+	Problem *usermsg.Error
 }
 
 // Send puts the statements one by one (PUT with their own IDs, so a resend
@@ -51,7 +52,7 @@ type Outcome struct {
 func Send(ctx context.Context, ep Endpoint, statements []xapi.Statement) ([]Outcome, error) {
 	base, err := statementsURL(ep.URL)
 	if err != nil {
-		return notSent(statements, 0, err.Error()), err
+		return notSent(statements, 0, err), err
 	}
 	timeout := ep.Timeout
 	if timeout <= 0 {
@@ -64,10 +65,10 @@ func Send(ctx context.Context, ep Endpoint, statements []xapi.Statement) ([]Outc
 		problem, fatal := put(ctx, client, base, ep, s)
 		switch {
 		case fatal:
-			err := fmt.Errorf("%d van de %d berichten aangekomen; daarna gestopt: %s", i, len(statements), problem)
+			err := usermsg.New("lrs.stopped", map[string]any{"Sent": i, "Count": len(statements), "Problem": problem})
 			return append(out, notSent(statements, i, problem)...), err
-		case problem != "":
-			refused = fmt.Errorf("niet alle berichten zijn aangenomen: %s", problem)
+		case problem != nil:
+			refused = usermsg.New("lrs.notAll", map[string]any{"Problem": problem})
 			out = append(out, Outcome{ID: s.ID, Problem: problem})
 		default:
 			out = append(out, Outcome{ID: s.ID, Accepted: true})
@@ -76,34 +77,36 @@ func Send(ctx context.Context, ep Endpoint, statements []xapi.Statement) ([]Outc
 	return out, refused
 }
 
-func notSent(statements []xapi.Statement, from int, why string) []Outcome {
+func notSent(statements []xapi.Statement, from int, why *usermsg.Error) []Outcome {
 	out := make([]Outcome, 0, len(statements)-from)
+	problem := usermsg.New("lrs.notSent", map[string]any{"Why": why})
 	for _, s := range statements[from:] {
-		out = append(out, Outcome{ID: s.ID, Problem: "niet verstuurd: " + why})
+		out = append(out, Outcome{ID: s.ID, Problem: problem})
 	}
 	return out
 }
 
 // statementsURL checks the address and adds "statements".
-func statementsURL(raw string) (*url.URL, error) {
+func statementsURL(raw string) (*url.URL, *usermsg.Error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return nil, fmt.Errorf("het adres van de leeromgeving (%q) is geen http- of https-adres", raw)
+		return nil, usermsg.New("lrs.badURL", map[string]any{"URL": fmt.Sprintf("%q", raw)})
 	}
 	return u.JoinPath("statements"), nil
 }
 
-// put sends one statement; problem is Dutch, fatal means stop sending.
-func put(ctx context.Context, client *http.Client, base *url.URL, ep Endpoint, s xapi.Statement) (problem string, fatal bool) {
+// put sends one statement; problem is nil when it was accepted, fatal means
+// stop sending.
+func put(ctx context.Context, client *http.Client, base *url.URL, ep Endpoint, s xapi.Statement) (problem *usermsg.Error, fatal bool) {
 	body, err := json.Marshal(s)
 	if err != nil {
-		return "bericht omzetten mislukt: " + err.Error(), true
+		return usermsg.Wrap("lrs.encode", map[string]any{"Cause": err.Error()}, err), true
 	}
 	u := *base
 	u.RawQuery = url.Values{"statementId": {s.ID}}.Encode()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPut, u.String(), bytes.NewReader(body))
 	if err != nil {
-		return "verzoek maken mislukt: " + err.Error(), true
+		return usermsg.Wrap("lrs.request", map[string]any{"Cause": err.Error()}, err), true
 	}
 	req.SetBasicAuth(ep.User, ep.Password)
 	req.Header.Set("Content-Type", "application/json")
@@ -114,24 +117,25 @@ func put(ctx context.Context, client *http.Client, base *url.URL, ep Endpoint, s
 	}
 	defer resp.Body.Close()
 	detail, _ := io.ReadAll(io.LimitReader(resp.Body, 500))
+	status := map[string]any{"Status": resp.StatusCode, "Detail": strings.TrimSpace(string(detail))}
 	switch {
 	case resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusOK:
-		return "", false
+		return nil, false
 	case resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden:
-		return "de leeromgeving weigert de gebruikersnaam of het wachtwoord uit de instellingen", true
+		return usermsg.New("lrs.credentials", nil), true
 	case resp.StatusCode == http.StatusConflict:
-		return "de leeromgeving heeft al een ander bericht met dit nummer", false
+		return usermsg.New("lrs.conflict", nil), false
 	case resp.StatusCode >= 500:
-		return fmt.Sprintf("de leeromgeving heeft een storing (HTTP %d)", resp.StatusCode), true
+		return usermsg.New("lrs.outage", status), true
 	}
-	return fmt.Sprintf("de leeromgeving weigert dit bericht (HTTP %d: %s)", resp.StatusCode, strings.TrimSpace(string(detail))), false
+	return usermsg.New("lrs.refused", status), false
 }
 
-func connectionProblem(err error) string {
+func connectionProblem(err error) *usermsg.Error {
 	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || isTimeout(err) {
-		return "de leeromgeving antwoordt niet op tijd"
+		return usermsg.Wrap("lrs.timeout", nil, err)
 	}
-	return "de leeromgeving is niet bereikbaar (" + err.Error() + ")"
+	return usermsg.Wrap("lrs.unreachable", map[string]any{"Cause": err.Error()}, err)
 }
 
 func isTimeout(err error) bool {

@@ -3,6 +3,7 @@ package lrs
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -13,6 +14,7 @@ import (
 
 	"zelfscan/plans"
 	"zelfscan/plans/overview/sample"
+	"zelfscan/plans/usermsg"
 	"zelfscan/plans/xapi"
 )
 
@@ -70,7 +72,7 @@ func TestSendReportsEachStatement(t *testing.T) {
 			t.Fatalf("outcome %d: %+v", i, o)
 		}
 	}
-	if !strings.Contains(out[2].Problem, "weigert dit bericht") {
+	if !strings.Contains(out[2].Problem.Error(), "weigert dit bericht") {
 		t.Fatalf("problem %q", out[2].Problem)
 	}
 }
@@ -112,8 +114,11 @@ func TestSendStopsAndReportsTheRest(t *testing.T) {
 		for _, o := range out {
 			if o.Accepted {
 				accepted++
-			} else if !strings.Contains(o.Problem, c.want) {
+			} else if !strings.Contains(o.Problem.Error(), c.want) {
 				t.Errorf("%s: outcome %+v", c.name, o)
+			} else if coded := usermsg.Render(o.Problem, func(code, _ string, args map[string]any) string { return code + fmt.Sprint(args) }); strings.Contains(coded, c.want) {
+				// Said in message codes, so the English window says it in English.
+				t.Errorf("%s: %q is not a message code: %s", c.name, c.want, coded)
 			}
 		}
 		if accepted != c.accepted {
