@@ -106,10 +106,14 @@ func waitFor(t *testing.T, w fyne.Window, s string) {
 func TestProposalReasonsInEnglish(t *testing.T) {
 	f := newPlanFixture(t, 0)
 	tapButton(t, f.w, "Leerplan maken")
-	if err := SetupLanguage("en"); err != nil {
+	en, err := assessment.LoadEnglish(assets.Files, assets.FrameworkDir, f.fw)
+	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { SetupLanguage("nl") })
+	f.u.setEnglish(en)
+	dutchLabel := f.u.fw.LevelLabel(f.u.plan.gaps[0].Required)
+	f.u.setLanguage("en")
+	t.Cleanup(func() { f.u.setLanguage("nl") })
 	ps := f.u.plan
 	want := plans.Match(f.u.catalogue(), ps.gaps[:1], "politie", plans.Limit(maxSuggestions))[0].Matches[0].Reason
 	f.u.showAddAction(ps, ps.gaps[0])
@@ -118,6 +122,9 @@ func TestProposalReasonsInEnglish(t *testing.T) {
 		if strings.Contains(english, dutch) {
 			t.Errorf("reason %q still has the Dutch %q", english, dutch)
 		}
+	}
+	if label := f.u.fw.LevelLabel(ps.gaps[0].Required); label == dutchLabel || !strings.Contains(english, "("+label+")") {
+		t.Errorf("reason %q does not name the required level in English (%q, Dutch %q)", english, label, dutchLabel)
 	}
 	if !strings.HasPrefix(english, "covers '") || !showsText(f.w, english) {
 		t.Errorf("reason %q not shown in English; screen shows %q", english, visibleTexts(f.w))

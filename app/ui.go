@@ -142,11 +142,14 @@ func (u *UI) setEnglish(en *assessment.English) {
 }
 
 // useLanguageOfFramework picks the framework's words for the UI language.
+// The catalogue is loaded again on first use: it names levels through the
+// framework, in a proposal's reason.
 func (u *UI) useLanguageOfFramework(language string) {
 	u.fw = u.dutchFW
 	if language == "en" {
 		u.fw = u.dutchFW.Translated(u.english)
 	}
+	u.builtin, u.cat, u.catErr = nil, nil, nil
 }
 
 // show replaces the window content and remembers the screen. A read-only
