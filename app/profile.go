@@ -151,7 +151,7 @@ func (u *UI) showProfileFrom(from *assessment.SelfCheck) {
 	// must not move the fields below it.
 	head := []fyne.CanvasObject{heading(lang.X("profile.title", "Uw profiel")), intro}
 	if from != nil {
-		head = append(head, wrapped(lang.X("profile.from", "U gaat verder met uw zelfscan van {{.Date}}. Die hoort bij een profiel dat dit kader niet meer kent; kies een profiel dat er nu is. Antwoorden op uitspraken die dat profiel ook stelt, neemt de nieuwe zelfscan over. De oude blijft bewaard zoals hij is.",
+		head = append(head, wrapped(lang.X("profile.from", "U gaat verder met uw zelfscan van {{.Date}}. Die hoort bij een profiel dat dit kader niet meer kent; kies een profiel dat er nu is. De nieuwe zelfscan neemt uw antwoorden over op de uitspraken die dat profiel ook stelt, en uw leerplan met zijn acties en reflectie als u dat al had. De oude blijft bewaard zoals hij is, met zijn besprekingen.",
 			map[string]any{"Date": formatDate(from.Started)})))
 	}
 	body := container.NewVBox(append(head, form,

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"zelfscan/assessment"
+	"zelfscan/plans"
 )
 
 func TestOrganisationsAlphabeticalCatchAllLast(t *testing.T) {
@@ -147,8 +148,17 @@ func TestOldSelfCheckGoesOnUnderAnOfferedProfile(t *testing.T) {
 		}
 	}
 
+	oldPlan, err := f.u.store.PlanFor(old.ID, f.u.now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	action := plans.Action{ID: "a1", CompetencyID: req[0].Competency.ID, OwnText: "Meelopen met een collega", Status: plans.StatusGepland}
+	if err := f.u.store.SaveAction(oldPlan.ID, action, "", "", f.u.now()); err != nil {
+		t.Fatal(err)
+	}
+
 	f.u.showResults(old.ID)
-	if !showsText(f.w, "niet meer kent") {
+	if !showsText(f.w, "niet meer kent") || !showsText(f.w, "de acties van uw leerplan gaan mee") {
 		t.Fatalf("the results of an unknown profile do not say why: %q", visibleTexts(f.w))
 	}
 	tapButton(t, f.w, "Verder met een ander profiel")
@@ -179,6 +189,9 @@ func TestOldSelfCheckGoesOnUnderAnOfferedProfile(t *testing.T) {
 		if made.Ratings[id].Level != 2 {
 			t.Errorf("answer on %s not taken over: %+v", id, made.Ratings[id])
 		}
+	}
+	if newPlan, ok, err := f.u.store.PlanBySelfCheck(made.ID); err != nil || !ok || len(newPlan.Actions) != 1 || newPlan.Actions[0] != action {
+		t.Errorf("the plan did not come along: %+v, %v, %v", newPlan, ok, err)
 	}
 	kept, err := f.u.store.SelfCheck(old.ID)
 	if err != nil {

@@ -433,12 +433,15 @@ func unknownProfileText() string {
 func (u *UI) unknownProfileBody(sc *assessment.SelfCheck) fyne.CanvasObject {
 	goOn := newIconKeyButton(lang.X("results.unknownProfile.goOn", "Verder met een ander profiel"), theme.NavigateNextIcon(), func() { u.showProfileFrom(sc) })
 	goOn.Importance = widget.HighImportance
-	if u.store.ReadOnly() || len(sc.Ratings) == 0 {
+	if u.store.ReadOnly() {
 		goOn.Disable()
 	}
-	return container.NewVBox(wrapText(unknownProfileText()),
-		wrapText(lang.X("results.unknownProfile.answers", "Uw {{.Answered}} antwoorden zijn bewaard. Met een profiel dat dit kader wel kent, gaat u verder zonder opnieuw te beginnen: wat dat profiel ook vraagt, is al ingevuld.",
-			map[string]any{"Answered": len(sc.Ratings)})),
+	args := map[string]any{"Answered": len(sc.Ratings)}
+	kept := lang.X("results.unknownProfile.answers", "Uw {{.Answered}} antwoorden zijn bewaard. Met een profiel dat dit kader wel kent, gaat u verder zonder opnieuw te beginnen: wat dat profiel ook vraagt, is al ingevuld.", args)
+	if _, hasPlan, err := u.store.PlanBySelfCheck(sc.ID); err == nil && hasPlan {
+		kept = lang.X("results.unknownProfile.answersAndPlan", "Uw {{.Answered}} antwoorden en uw leerplan zijn bewaard. Met een profiel dat dit kader wel kent, gaat u verder zonder opnieuw te beginnen: wat dat profiel ook vraagt, is al ingevuld, en de acties van uw leerplan gaan mee.", args)
+	}
+	return container.NewVBox(wrapText(unknownProfileText()), wrapText(kept),
 		container.NewHBox(goOn))
 }
 

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"zelfscan/assessment"
+	"zelfscan/plans"
 )
 
 // A self-check under a profile that is no longer offered goes on under
@@ -31,6 +32,28 @@ func TestCreateSelfCheckFromTakesOverWhatIsStillAsked(t *testing.T) {
 		if err := s.SaveNote(old.ID, comp, note, t0); err != nil {
 			t.Fatal(err)
 		}
+	}
+	oldPlan := planFor(t, s, old.ID)
+	mustSaveAction(t, s, oldPlan.ID, plans.Action{ID: "a1", CompetencyID: "basis-vormen", ItemID: "cursus-x", Status: plans.StatusBezig,
+		TargetDate: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC)}, "Cursus X", "Aanbieder", t0.Add(time.Minute))
+	mustSaveAction(t, s, oldPlan.ID, plans.Action{ID: "a2", CompetencyID: "rol-kennisdeler", OwnText: "Collega's bijpraten", Status: plans.StatusAfgerond,
+		Evaluation: plans.Evaluation{Brought: "overzicht"}}, "", "", t0.Add(2*time.Minute))
+	if err := s.SaveReflection(oldPlan.ID, "Ik wil vooral leren doorvragen.", t0.Add(3*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddReview(oldPlan.ID, plans.Review{Reviewer: "Mw. Jansen", Date: t0, Setting: plans.SettingIntervisie}, t0.Add(4*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	oldPlan, err = s.Plan(oldPlan.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(oldPlan.Reviews) != 1 || len(oldPlan.Actions) != 2 {
+		t.Fatalf("old plan set up as %+v", oldPlan)
+	}
+	oldSnapshots, err := s.ItemSnapshots(oldPlan.ID)
+	if err != nil {
+		t.Fatal(err)
 	}
 	before, err := s.SelfCheck(old.ID)
 	if err != nil {
@@ -62,6 +85,21 @@ func TestCreateSelfCheckFromTakesOverWhatIsStillAsked(t *testing.T) {
 	}
 	if !reflect.DeepEqual(made.Ratings, got.Ratings) || !reflect.DeepEqual(made.Notes, got.Notes) {
 		t.Errorf("returned %v / %v, stored %v / %v", made.Ratings, made.Notes, got.Ratings, got.Notes)
+	}
+	// The plan goes along whole, apart from the reviews of the old one.
+	newPlan, ok, err := s.PlanBySelfCheck(made.ID)
+	if err != nil || !ok {
+		t.Fatalf("no plan for the new self-check: %v", err)
+	}
+	if newPlan.UID == oldPlan.UID || len(newPlan.Reviews) != 0 || newPlan.Reflection != oldPlan.Reflection ||
+		!reflect.DeepEqual(newPlan.Actions, oldPlan.Actions) {
+		t.Errorf("new plan %+v\nfrom %+v", newPlan, oldPlan)
+	}
+	if snapshots, err := s.ItemSnapshots(newPlan.ID); err != nil || !reflect.DeepEqual(snapshots, oldSnapshots) {
+		t.Errorf("item titles %v (%v), want %v", snapshots, err, oldSnapshots)
+	}
+	if kept, err := s.Plan(oldPlan.ID); err != nil || !reflect.DeepEqual(kept, oldPlan) {
+		t.Errorf("the old plan changed: %+v (%v)", kept, err)
 	}
 	after, err := s.SelfCheck(old.ID)
 	if err != nil {

@@ -78,9 +78,11 @@ func (s *Store) CreateSelfCheck(p assessment.Profile, frameworkVersion string, n
 
 // CreateSelfCheckFrom starts a new self-check for p as CreateSelfCheck does
 // and, in the same transaction, takes over from's answers on the statements
-// req asks and its notes on req's competencies. It lets a self-check whose
-// profile the framework no longer offers go on under one it does, without
-// answering again; from itself stays as it was. A nil from takes nothing.
+// req asks, its notes on req's competencies, and its plan's reflection and
+// actions (in a new plan with its own UID; the reviews stay with the plan
+// they were about). It lets a self-check whose profile the framework no
+// longer offers go on under one it does, without answering or planning
+// again; from itself stays as it was. A nil from takes nothing.
 func (s *Store) CreateSelfCheckFrom(from *assessment.SelfCheck, req []assessment.RequiredCompetency, p assessment.Profile, frameworkVersion string, now time.Time) (*assessment.SelfCheck, error) {
 	if err := s.writable("create self-check"); err != nil {
 		return nil, err
@@ -117,6 +119,9 @@ func (s *Store) CreateSelfCheckFrom(from *assessment.SelfCheck, req []assessment
 		if sc.ID, err = res.LastInsertId(); err != nil || from == nil {
 			return err
 		}
+		if err := copyPlan(tx, from.ID, sc.ID, at); err != nil {
+			return err
+		}
 		for _, rc := range req {
 			if note, ok := from.Notes[rc.Competency.ID]; ok {
 				if _, err := tx.Exec(`INSERT INTO competency_note (self_check_id, competency_id, note, noted_at)
@@ -143,6 +148,33 @@ func (s *Store) CreateSelfCheckFrom(from *assessment.SelfCheck, req []assessment
 		return nil, err
 	}
 	return sc, nil
+}
+
+// copyPlan gives self-check "to" a new plan with the reflection and
+// actions of from's plan, if from has one.
+func copyPlan(tx *sql.Tx, from, to int64, at string) error {
+	uid, err := newUID()
+	if err != nil {
+		return err
+	}
+	res, err := tx.Exec(`INSERT INTO plan (uid, self_check_id, created, updated, reflection)
+		SELECT ?, ?, ?, ?, reflection FROM plan WHERE self_check_id = ?`, uid, to, at, at, from)
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		return err
+	}
+	planID, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	_, err = tx.Exec(`INSERT INTO plan_action (plan_id, id, position, competency_id, item_id, item_title,
+			item_provider, own_text, target_date, status, eval_brought, eval_changed, eval_better)
+		SELECT ?, a.id, a.position, a.competency_id, a.item_id, a.item_title,
+			a.item_provider, a.own_text, a.target_date, a.status, a.eval_brought, a.eval_changed, a.eval_better
+		FROM plan_action a JOIN plan p ON p.id = a.plan_id WHERE p.self_check_id = ?`, planID, from)
+	return err
 }
 
 // SaveRating stores r as the answer on indicatorID, replacing an earlier
