@@ -90,7 +90,7 @@ func (u *UI) suggestedTab(v *addActionView, cat *plans.Catalogue, g assessment.G
 			if i > 0 {
 				v.suggested.Add(widget.NewSeparator())
 			}
-			row, button := u.itemRow(m.Item, explain(m.Reason), chosen[m.Item.ID], func() { choose(m.Item, "") })
+			row, button := u.itemRow(m.Item, explain(m.Reason()), chosen[m.Item.ID], func() { choose(m.Item, "") })
 			v.suggested.Add(row)
 			if first == nil && !button.Disabled() {
 				first = button

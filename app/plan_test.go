@@ -115,7 +115,7 @@ func TestProposalReasonsInEnglish(t *testing.T) {
 	f.u.setLanguage("en")
 	t.Cleanup(func() { f.u.setLanguage("nl") })
 	ps := f.u.plan
-	want := plans.Match(f.u.catalogue(), ps.gaps[:1], "politie", plans.Limit(maxSuggestions))[0].Matches[0].Reason
+	want := plans.Match(f.u.catalogue(), ps.gaps[:1], "politie", plans.Limit(maxSuggestions))[0].Matches[0].Reason()
 	f.u.showAddAction(ps, ps.gaps[0])
 	english := explain(want)
 	for _, dutch := range []string{"dekt ", "aangeboden door", "vereiste"} {
@@ -147,7 +147,7 @@ func TestPlanEditFromResultsReopenAndPDF(t *testing.T) {
 	// A proposal: the first "Actie toevoegen" belongs to the first gap; the
 	// focus sits on the first proposal's button.
 	tapButton(t, f.w, "Actie toevoegen")
-	if ps.add == nil || !showsText(f.w, want[0].Reason.Error()) {
+	if ps.add == nil || !showsText(f.w, want[0].Reason().Error()) {
 		t.Fatalf("proposals with their reason not shown: %q", visibleTexts(f.w))
 	}
 	focused, ok := f.w.Canvas().Focused().(*keyButton)

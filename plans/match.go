@@ -18,8 +18,29 @@ type ItemMatch struct {
 	// Reaches reports whether the item goes as deep as the gap's required
 	// level (see reaches).
 	Reaches bool
-	// Reason says why, part by part; its Error() is the Dutch sentence.
-	Reason *usermsg.Error
+	// why holds what Reason says it from.
+	why matchContext
+}
+
+// matchContext is what a match's reason depends on besides the item.
+type matchContext struct {
+	cat       *Catalogue
+	gap       *assessment.Gap
+	org       string
+	otherGaps int
+	// activity marks a learning activity for another competency, offered
+	// for a gap with nothing at its level (see GapMatches.Activities).
+	activity bool
+}
+
+// Reason says why the item is proposed, part by part; its Error() is the
+// Dutch sentence. It is built when asked: most matches are never shown.
+func (m ItemMatch) Reason() *usermsg.Error {
+	w := m.why
+	if w.activity {
+		return activityReason(w.cat, m.Item, *w.gap, w.org)
+	}
+	return reason(w.cat, m.Item, *w.gap, w.org, w.otherGaps)
 }
 
 // GapMatches holds the ranked proposals for one gap.
@@ -111,14 +132,14 @@ func Match(cat *Catalogue, gaps []assessment.Gap, org string, opts ...MatchOptio
 			if cfg.limit > 0 && len(list) > cfg.limit {
 				list = list[:cfg.limit]
 			}
-			gm.Matches = matchesOf(cat, list, g, org, served)
+			gm.Matches = matchesOf(cat, list, &gm.Gap, org, served)
 			for _, m := range gm.Matches {
 				if m.Reaches {
 					gm.AtLevel++
 				}
 			}
 			if gm.AtLevel == 0 {
-				gm.Activities = activitiesFor(cat, g, org)
+				gm.Activities = activitiesFor(cat, &gm.Gap, org)
 			}
 		}
 		out = append(out, gm)
@@ -183,24 +204,12 @@ func (c *Catalogue) compareEntries(x, y int) int {
 	return strings.Compare(ex.item.ID, ey.item.ID)
 }
 
-// matchesOf turns ranked entries into matches with their reasons. Many items
-// share a reason; building each once keeps Match fast on large catalogues.
-func matchesOf(cat *Catalogue, list []scored, g assessment.Gap, org string, served []uint8) []ItemMatch {
-	reasons := map[reasonKey]*usermsg.Error{}
+// matchesOf turns ranked entries into matches for g.
+func matchesOf(cat *Catalogue, list []scored, g *assessment.Gap, org string, served []uint8) []ItemMatch {
 	out := make([]ItemMatch, len(list))
 	for k, s := range list {
-		it := cat.entries[s.entry].item
-		other := int(served[s.entry]) - 1
-		key := reasonKey{level: it.Level, other: other, origin: it.Origin, orgFit: orgScore(it, org), provider: it.Provider, kind: it.Kind, source: it.Source}
-		if key.orgFit == 0 {
-			key.orgs = strings.Join(it.Organisations, ",")
-		}
-		r, ok := reasons[key]
-		if !ok {
-			r = reason(cat, it, g, org, other)
-			reasons[key] = r
-		}
-		out[k] = ItemMatch{Item: it, Score: s.score, Reaches: s.reaches, Reason: r}
+		out[k] = ItemMatch{Item: cat.entries[s.entry].item, Score: s.score, Reaches: s.reaches,
+			why: matchContext{cat: cat, gap: g, org: org, otherGaps: int(served[s.entry]) - 1}}
 	}
 	return out
 }
@@ -208,7 +217,7 @@ func matchesOf(cat *Catalogue, list []scored, g assessment.Gap, org string, serv
 // activitiesFor returns the learning activities (kind leeractiviteit) that
 // reach g's required level and do not serve g's competency, for a gap with
 // nothing at its level: best organisation fit first, then by title.
-func activitiesFor(cat *Catalogue, g assessment.Gap, org string) []ItemMatch {
+func activitiesFor(cat *Catalogue, g *assessment.Gap, org string) []ItemMatch {
 	var list []int
 	for i := range cat.entries {
 		it := cat.entries[i].item
@@ -224,29 +233,22 @@ func activitiesFor(cat *Catalogue, g assessment.Gap, org string) []ItemMatch {
 	})
 	out := make([]ItemMatch, 0, min(len(list), maxActivities))
 	for _, i := range list[:min(len(list), maxActivities)] {
-		it := cat.entries[i].item
-		r := usermsg.New("match.reason", map[string]any{"Parts": usermsg.Phrases{
-			usermsg.New("match.activity", map[string]any{"Level": levelPhrase(it.Level), "Required": cat.requiredPhrase(g.Required)}),
-			usermsg.New("match.notFor", map[string]any{"Competency": g.Competency.Title}),
-			offerer(it),
-			orgPhrase(cat, it, org),
-		}})
-		out = append(out, ItemMatch{Item: it, Reaches: true, Reason: r})
+		out = append(out, ItemMatch{Item: cat.entries[i].item, Reaches: true,
+			why: matchContext{cat: cat, gap: g, org: org, activity: true}})
 	}
 	return out
 }
 
-// reasonKey holds everything reason depends on besides the gap and org.
-type reasonKey struct {
-	level  Level
-	orgFit int
-	orgs   string // only for items meant for other organisations
-	other  int
-	origin string
-	// provider, kind and source decide who offers it (offerer).
-	provider string
-	kind     Kind
-	source   string
+// activityReason explains a learning activity offered for a gap it does not
+// serve: in Dutch, e.g. "leeractiviteit op specialistisch niveau, reikt tot
+// niveau 2 (Toepassen); niet speciaal voor 'Signaleren'; ...".
+func activityReason(cat *Catalogue, it *Item, g assessment.Gap, org string) *usermsg.Error {
+	return usermsg.New("match.reason", map[string]any{"Parts": usermsg.Phrases{
+		usermsg.New("match.activity", map[string]any{"Level": levelPhrase(it.Level), "Required": cat.requiredPhrase(g.Required)}),
+		usermsg.New("match.notFor", map[string]any{"Competency": g.Competency.Title}),
+		offerer(it),
+		orgPhrase(cat, it, org),
+	}})
 }
 
 func score(it *Item, g assessment.Gap, org string, otherGaps int) float64 {

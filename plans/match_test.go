@@ -40,7 +40,7 @@ type ranked struct {
 func rankingOf(gm GapMatches) []ranked {
 	out := make([]ranked, len(gm.Matches))
 	for i, m := range gm.Matches {
-		out[i] = ranked{m.Item.ID, m.Score, m.Reason.Error()}
+		out[i] = ranked{m.Item.ID, m.Score, m.Reason().Error()}
 	}
 	return out
 }
@@ -136,8 +136,8 @@ func TestMatchRanksByHand(t *testing.T) {
 	if len(got[0].Activities)+len(got[1].Activities) != 0 || len(got[2].Activities) != 1 {
 		t.Fatalf("leeractiviteiten: %d, %d, %d; verwacht 0, 0, 1", len(got[0].Activities), len(got[1].Activities), len(got[2].Activities))
 	}
-	if act := got[2].Activities[0]; act.Item.ID != "i3" || act.Reason.Error() != "leeractiviteit op specialistisch niveau, reikt tot "+n2+"; niet speciaal voor 'pol-risico-inschatting'; "+own+"; bedoeld voor Veilig Thuis" {
-		t.Errorf("leeractiviteit %s: %q", act.Item.ID, act.Reason.Error())
+	if act := got[2].Activities[0]; act.Item.ID != "i3" || act.Reason().Error() != "leeractiviteit op specialistisch niveau, reikt tot "+n2+"; niet speciaal voor 'pol-risico-inschatting'; "+own+"; bedoeld voor Veilig Thuis" {
+		t.Errorf("leeractiviteit %s: %q", act.Item.ID, act.Reason().Error())
 	}
 
 	limited := Match(cat, gaps, "politie", Limit(2))
@@ -158,8 +158,8 @@ func TestMatchCapsOtherGapBonus(t *testing.T) {
 	m := Match(cat, gaps, "om")[0].Matches[0]
 	// 40 + 30 basis at level 1 + 10 for all + 10 course + 3×8 = 114
 	if want := "dekt 'Vormen van gendergerelateerd geweld' op basisniveau, tot het vereiste niveau 1 (" + fw.LevelLabel(1) +
-		"); aangeboden door Aanbieder; voor alle organisaties; helpt ook bij 4 andere tekorten"; m.Score != 114 || m.Reason.Error() != want {
-		t.Errorf("score %v, reden %q", m.Score, m.Reason.Error())
+		"); aangeboden door Aanbieder; voor alle organisaties; helpt ook bij 4 andere tekorten"; m.Score != 114 || m.Reason().Error() != want {
+		t.Errorf("score %v, reden %q", m.Score, m.Reason().Error())
 	}
 }
 
@@ -265,13 +265,13 @@ func TestMatchBuiltinSaysWhoOffers(t *testing.T) {
 	}
 	for _, gm := range Match(cat, gaps, "politie") {
 		for _, m := range append(gm.Matches, gm.Activities...) {
-			coded := usermsg.Render(m.Reason, func(code, _ string, args map[string]any) string { return code + fmt.Sprint(args) })
+			coded := usermsg.Render(m.Reason(), func(code, _ string, args map[string]any) string { return code + fmt.Sprint(args) })
 			for _, dutch := range []string{"dekt", "aangeboden", "vereiste", "niveau", "bedoeld", "helpt"} {
 				if strings.Contains(coded, dutch) {
 					t.Errorf("%s: reason has the Dutch %q outside a message: %s", m.Item.ID, dutch, coded)
 				}
 			}
-			if r := m.Reason.Error(); !strings.Contains(r, "aangeboden door ") && !strings.Contains(r, "geen vaste aanbieder") && !strings.Contains(r, "aanbieder niet genoemd") {
+			if r := m.Reason().Error(); !strings.Contains(r, "aangeboden door ") && !strings.Contains(r, "geen vaste aanbieder") && !strings.Contains(r, "aanbieder niet genoemd") {
 				t.Errorf("%s for %s: reason does not say who offers it: %q", m.Item.ID, gm.Gap.Competency.ID, r)
 			}
 			if m.Reaches != reaches(m.Item.Level, gm.Gap.Required) {
