@@ -33,8 +33,9 @@ type profileForm struct {
 	start         *keyButton
 	// orgs are the framework's organisations in the order the list shows them.
 	orgs []*assessment.Organisation
-	// from is the self-check whose answers the new one takes over; nil for
-	// a fresh start. carried says how many of them the chosen profile asks.
+	// from is the self-check whose answers, notes and plan the new one takes
+	// over; nil for a fresh start. carried says how many of its answers the
+	// chosen profile asks.
 	from    *assessment.SelfCheck
 	carried *widget.Label
 }
@@ -69,7 +70,7 @@ func (u *UI) showProfile() { u.showProfileFrom(nil) }
 // showProfileFrom is showProfile for a self-check that goes on from an
 // earlier one (nil: none) whose profile this framework no longer offers:
 // it starts from that self-check's organisation, name and team, and the
-// new self-check takes over every answer its profile also asks.
+// new self-check takes over every answer its profile also asks, and the plan.
 func (u *UI) showProfileFrom(from *assessment.SelfCheck) {
 	f := &profileForm{from: from, carried: wrapped(""),
 		name: newShortcutEntry(u, false), team: newShortcutEntry(u, false),
