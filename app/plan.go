@@ -641,27 +641,22 @@ func (t *savedText) flush() {
 }
 
 // planButton opens the learning plan of a self-check from the results:
-// "Leerplan maken" before there is one, "Leerplan bekijken" after.
-func (u *UI) planButton(selfCheckID int64) fyne.CanvasObject {
-	label, ok := u.planOpenable(selfCheckID)
-	b := newKeyButton(label, func() { u.showPlan(selfCheckID) })
-	b.Icon = theme.DocumentCreateIcon()
-	b.Importance = widget.HighImportance
-	if !ok {
-		b.Disable()
-	}
-	return b
-}
-
-// planOpenable says whether the plan of a self-check can be opened (a
-// read-only window cannot make one) and what the button to it says.
-func (u *UI) planOpenable(selfCheckID int64) (label string, ok bool) {
+// "Leerplan maken" before there is one, "Leerplan bekijken" after. It is
+// disabled where no plan can be opened: a read-only window cannot make one.
+func (u *UI) planButton(selfCheckID int64) *keyButton {
 	_, exists, err := u.store.PlanBySelfCheck(selfCheckID)
 	if err != nil {
 		fyne.LogError("looking up the plan", err)
 	}
+	label := lang.X("plan.make", "Leerplan maken")
 	if exists {
-		return lang.X("plan.view", "Leerplan bekijken"), true
+		label = lang.X("plan.view", "Leerplan bekijken")
 	}
-	return lang.X("plan.make", "Leerplan maken"), !u.store.ReadOnly()
+	b := newKeyButton(label, func() { u.showPlan(selfCheckID) })
+	b.Icon = theme.DocumentCreateIcon()
+	b.Importance = widget.HighImportance
+	if !exists && u.store.ReadOnly() {
+		b.Disable()
+	}
+	return b
 }

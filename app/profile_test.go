@@ -201,3 +201,24 @@ func TestOldSelfCheckGoesOnUnderAnOfferedProfile(t *testing.T) {
 		t.Errorf("the old self-check changed: %+v with %d answers", kept.Profile, len(kept.Ratings))
 	}
 }
+
+// On the results of such a self-check Alt+→ does what the highlighted
+// button does (go on under another profile), not open a plan that cannot
+// be computed; Alt+← has no scan to go back to.
+func TestKeysOnAnUnknownProfile(t *testing.T) {
+	f := newUIFixture(t)
+	old, err := f.u.store.CreateSelfCheck(assessment.Profile{Organisation: "andere", Function: "leidinggevende"}, "test.0", f.u.now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := func(s fyne.Shortcut) { f.w.Canvas().(fyne.Shortcutable).TypedShortcut(s) }
+	f.u.showResults(old.ID)
+	key(shortcutBack)
+	if got := f.a.Preferences().String(prefLastScreen); got != screenResults {
+		t.Fatalf("Alt+← went to %q", got)
+	}
+	key(shortcutForward)
+	if got := f.a.Preferences().String(prefLastScreen); got != screenProfile || !showsText(f.w, "U gaat verder met uw zelfscan") {
+		t.Fatalf("Alt+→ went to %q showing %q", got, visibleTexts(f.w))
+	}
+}

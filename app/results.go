@@ -26,13 +26,18 @@ const dateLayout = "02-01-2006 15:04"
 // showResults shows the profile, gaps and strengths of one self-check.
 func (u *UI) showResults(selfCheckID int64) {
 	u.rememberSelfCheck(selfCheckID)
-	u.show(screenResults, u.resultsScreen(selfCheckID))
-	if _, ok := u.planOpenable(selfCheckID); ok {
-		u.forward = func() { u.showPlan(selfCheckID) }
+	screen, forward, back := u.resultsScreen(selfCheckID)
+	u.show(screenResults, screen)
+	u.forward, u.back = forward, back
+}
+
+// enabled is what a button does when tapped, nil while it is disabled: the
+// same step for Alt+→ or Alt+← as for the button.
+func enabled(b *keyButton) func() {
+	if b.Disabled() {
+		return nil
 	}
-	if !u.store.ReadOnly() {
-		u.back = func() { u.showScan(selfCheckID) }
-	}
+	return b.OnTapped
 }
 
 // resultsView is the scrolling body of the results screen. It keeps the
@@ -48,9 +53,10 @@ type resultsView struct {
 	incomplete fyne.CanvasObject
 }
 
-// resultsScreen builds the results of one self-check. A self-check that cannot
-// be loaded or analysed gives a screen with the reason and a way back.
-func (u *UI) resultsScreen(id int64) fyne.CanvasObject {
+// resultsScreen builds the results of one self-check, with what Alt+→ and
+// Alt+← do there (nil: nothing). A self-check that cannot be loaded or
+// analysed gives a screen with the reason and a way back.
+func (u *UI) resultsScreen(id int64) (screen fyne.CanvasObject, forward, back func()) {
 	title := headingText(lang.X("results.title", "Resultaten van de zelfscan"))
 	bar := container.NewHBox(
 		newIconKeyButton(lang.X("results.start", "Terug naar start"), theme.HomeIcon(), u.ShowStart),
@@ -58,14 +64,19 @@ func (u *UI) resultsScreen(id int64) fyne.CanvasObject {
 	)
 	sc, err := u.store.SelfCheck(id)
 	if err != nil {
-		return container.NewBorder(title, bar, nil, nil, wrapText(explain(err)))
+		return container.NewBorder(title, bar, nil, nil, wrapText(explain(err))), nil, nil
 	}
 	req, err := u.fw.Required(sc.Profile.Organisation, sc.Profile.Function)
 	if err != nil {
-		return container.NewBorder(title, bar, nil, nil, u.unknownProfileBody(sc))
+		body, goOn := u.unknownProfileBody(sc)
+		return container.NewBorder(title, bar, nil, nil, body), enabled(goOn), nil
 	}
 	res := assessment.Analyse(req, sc)
-	bar.Add(u.planButton(id))
+	plan := u.planButton(id)
+	bar.Add(plan)
+	if !u.store.ReadOnly() {
+		back = func() { u.showScan(id) }
+	}
 	view := &resultsView{}
 
 	// What a reader needs first: the summary, then the chart, then the list.
@@ -89,7 +100,7 @@ func (u *UI) resultsScreen(id int64) fyne.CanvasObject {
 	view.content = newInViewColumn(scroll, blocks, kept...)
 	view.ExtendBaseWidget(view)
 	followFocus(scroll, view.content)
-	return container.NewBorder(title, bar, nil, nil, scroll)
+	return container.NewBorder(title, bar, nil, nil, scroll), enabled(plan), back
 }
 
 func (v *resultsView) CreateRenderer() fyne.WidgetRenderer {
@@ -429,9 +440,9 @@ func unknownProfileText() string {
 }
 
 // unknownProfileBody says why sc cannot be analysed and offers to go on
-// under a profile that exists, taking its answers along.
-func (u *UI) unknownProfileBody(sc *assessment.SelfCheck) fyne.CanvasObject {
-	goOn := newIconKeyButton(lang.X("results.unknownProfile.goOn", "Verder met een ander profiel"), theme.NavigateNextIcon(), func() { u.showProfileFrom(sc) })
+// under a profile that exists, taking its answers and plan along.
+func (u *UI) unknownProfileBody(sc *assessment.SelfCheck) (body fyne.CanvasObject, goOn *keyButton) {
+	goOn = newIconKeyButton(lang.X("results.unknownProfile.goOn", "Verder met een ander profiel"), theme.NavigateNextIcon(), func() { u.showProfileFrom(sc) })
 	goOn.Importance = widget.HighImportance
 	if u.store.ReadOnly() {
 		goOn.Disable()
@@ -441,8 +452,7 @@ func (u *UI) unknownProfileBody(sc *assessment.SelfCheck) fyne.CanvasObject {
 	if _, hasPlan, err := u.store.PlanBySelfCheck(sc.ID); err == nil && hasPlan {
 		kept = lang.X("results.unknownProfile.answersAndPlan", "Uw {{.Answered}} antwoorden en uw leerplan zijn bewaard. Met een profiel dat dit kader wel kent, gaat u verder zonder opnieuw te beginnen: wat dat profiel ook vraagt, is al ingevuld, en de acties van uw leerplan gaan mee.", args)
 	}
-	return container.NewVBox(wrapText(unknownProfileText()), wrapText(kept),
-		container.NewHBox(goOn))
+	return container.NewVBox(wrapText(unknownProfileText()), wrapText(kept), container.NewHBox(goOn)), goOn
 }
 
 // unaskedAnswers counts the answers of sc to statements req does not ask:

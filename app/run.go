@@ -184,9 +184,10 @@ func (u *UI) install() {
 }
 
 // Keyboard shortcuts through the screens. Alt+arrow is what browsers use
-// for forward and back: through the pages of the scan, from its last page
-// to the results, from there to the plan, and back. Ctrl+H (Cmd+H on a
-// Mac) opens the history, as in a browser.
+// for forward and back: from the start screen to the profile and into the
+// scan, through its pages, from its last page to the results, from there
+// to the plan, and back; each screen sets them (UI.forward, UI.back).
+// Ctrl+H (Cmd+H on a Mac) opens the history, as in a browser.
 var (
 	shortcutForward = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}
 	shortcutBack    = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
