@@ -250,24 +250,19 @@ func (u *UI) updateProfile(f *profileForm) {
 		f.start.Disable()
 		return
 	}
-	indicators, carried := 0, 0
-	for _, rc := range req {
-		indicators += len(rc.Indicators)
-		if f.from != nil {
-			for _, ind := range rc.Indicators {
-				if _, ok := f.from.Ratings[ind.ID]; ok {
-					carried++
-				}
-			}
-		}
+	// What the new scan asks, and how much of it the earlier one answered.
+	from := f.from
+	if from == nil {
+		from = &assessment.SelfCheck{}
 	}
+	done := from.Completeness(req)
 	if f.from != nil {
 		f.carried.SetText(lang.X("profile.carried", "Met dit profiel neemt de nieuwe zelfscan {{.Carried}} van uw {{.Answered}} antwoorden over.",
-			map[string]any{"Carried": carried, "Answered": len(f.from.Ratings)}))
+			map[string]any{"Carried": done.Answered, "Answered": len(f.from.Ratings)}))
 		f.carried.Show()
 	}
 	f.summary.SetText(lang.X("profile.summary", "U beoordeelt uzelf op {{.Competencies}} competenties met samen {{.Indicators}} uitspraken. Elk antwoord wordt meteen bewaard, dus u kunt altijd stoppen en later verdergaan.",
-		map[string]any{"Competencies": len(req), "Indicators": indicators}))
+		map[string]any{"Competencies": len(req), "Indicators": done.Total}))
 	if c := org.Context; c.Training != "" || len(c.Opportunities) > 0 {
 		f.context.Add(widget.NewLabelWithStyle(lang.X("profile.context", "Leren binnen {{.Org}}", map[string]any{"Org": org.Name}),
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
