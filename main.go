@@ -50,15 +50,15 @@ func main() {
 		fmt.Fprintln(os.Stderr, "zelfscan:", err)
 		os.Exit(2)
 	}
-	cl, err := parseCommandLine(os.Args[1:])
+	cl, err := cli.ParseCommandLine(os.Args[1:])
 	switch {
 	case err != nil:
 		fmt.Fprintln(os.Stderr, "zelfscan:", err)
 		os.Exit(2)
-	case cl.help:
-		fmt.Print(usage)
+	case cl.Help:
+		fmt.Print(cli.Usage)
 		return
-	case cl.version:
+	case cl.Version:
 		fmt.Printf("%s %s (build %d)\n", meta.Name, meta.Version, meta.Build)
 		return
 	}
@@ -67,7 +67,7 @@ func main() {
 	if settingsErr != nil {
 		fmt.Fprintln(os.Stderr, "zelfscan:", settingsErr)
 	}
-	dir, from, err := resolveDataDir(cl.dataDir, settings.DataDir)
+	dir, from, err := resolveDataDir(cl.DataDir, settings.DataDir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "zelfscan:", err)
 		os.Exit(2)

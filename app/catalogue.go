@@ -15,8 +15,8 @@ import (
 
 	"zelfscan/assets"
 	"zelfscan/plans"
-	"zelfscan/plans/localfile"
-	"zelfscan/plans/store"
+	"zelfscan/safefile"
+	"zelfscan/store"
 )
 
 // catalogue returns the built-in catalogue plus the own catalogues in the
@@ -187,8 +187,8 @@ func (u *UI) loadOwnCatalogue(path string, back func()) {
 func readCapped(path string, limit int64) ([]byte, error) {
 	tooLarge := errors.New(lang.X("catalogue.tooLarge", "Het bestand is groter dan {{.MiB}} MiB en wordt niet gelezen.",
 		map[string]any{"MiB": limit >> 20}))
-	data, err := localfile.ReadCapped(path, limit, tooLarge)
-	if le, ok := errors.AsType[*localfile.Error](err); ok {
+	data, err := safefile.ReadCapped(path, limit, tooLarge)
+	if le, ok := errors.AsType[*safefile.Error](err); ok {
 		fyne.LogError("reading "+path, le.Err)
 		return nil, le.Problem
 	}

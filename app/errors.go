@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/assessment"
-	"zelfscan/plans/store"
+	"zelfscan/store"
 )
 
 // dialogWidth keeps message dialogs readable: wide enough for a sentence,

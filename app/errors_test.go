@@ -14,7 +14,7 @@ import (
 	_ "modernc.org/sqlite"
 
 	"zelfscan/assessment"
-	"zelfscan/plans/store"
+	"zelfscan/store"
 )
 
 // fixedNow is the clock of seeded data.

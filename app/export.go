@@ -15,15 +15,15 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"golang.org/x/text/unicode/norm"
 
-	"zelfscan/atomicfile"
-	"zelfscan/plans/pdf"
+	"zelfscan/documents/pdf"
 	"zelfscan/plans/planfile"
+	"zelfscan/safefile"
 )
 
-// writeFileAtomic writes a file that is whole or absent (atomicfile.Write):
+// writeFileAtomic writes a file that is whole or absent (safefile.Write):
 // exports hold personal answers and notes, so only the user may read them.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	return atomicfile.Write(path, write)
+	return safefile.Write(path, write)
 }
 
 // pdfFileName is the proposed name of the PDF: leerplan-<name or

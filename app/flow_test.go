@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/assessment"
-	"zelfscan/plans/store"
+	"zelfscan/store"
 )
 
 // testOptions point Run at the small framework in testdata.

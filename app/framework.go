@@ -15,8 +15,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/assessment"
+	"zelfscan/documents/pdf"
 	"zelfscan/plans"
-	"zelfscan/plans/pdf"
 )
 
 // screenFramework is "Kader bekijken": the whole framework for review.

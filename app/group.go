@@ -14,9 +14,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"zelfscan/plans/chart"
+	"zelfscan/documents/chart"
+	"zelfscan/documents/pdf"
 	"zelfscan/plans/group"
-	"zelfscan/plans/pdf"
 	"zelfscan/plans/planfile"
 )
 

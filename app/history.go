@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/assessment"
+	"zelfscan/documents/chart"
 	"zelfscan/plans"
-	"zelfscan/plans/chart"
 )
 
 // showHistory lists every self-check, newest first.

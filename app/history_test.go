@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/plans"
-	"zelfscan/plans/store"
+	"zelfscan/store"
 )
 
 func TestHistoryListsNewestFirst(t *testing.T) {

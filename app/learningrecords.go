@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"zelfscan/plans/xapi"
-	"zelfscan/plans/xapi/lrs"
+	"zelfscan/learningrecords/lrs"
+	"zelfscan/learningrecords/xapi"
 )
 
 // screenRecords shows the learning records (xAPI) of a plan before they

@@ -5,12 +5,12 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
-	"zelfscan/plans/store"
-	"zelfscan/plans/usermsg"
+	"zelfscan/store"
+	"zelfscan/usermsg"
 )
 
 // explain says a domain failure in the user's language. The domain gives a
-// code with arguments (plans/usermsg); errors without one are store failures,
+// code with arguments (usermsg); errors without one are store failures,
 // which store.Explain turns into a code.
 func explain(err error) string {
 	if err == nil {

@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"zelfscan/plans/overview"
-	"zelfscan/plans/pdf"
+	"zelfscan/documents/pdf"
+	"zelfscan/overview"
 )
 
 // screenOrganisation is the anonymous organisation overview of many plans.

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"zelfscan/orgsettings"
-	"zelfscan/plans/overview"
+	"zelfscan/overview"
 	"zelfscan/plans/planfile"
 )
 

@@ -17,7 +17,7 @@ import (
 	"zelfscan/assessment"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
-	"zelfscan/plans/store"
+	"zelfscan/store"
 )
 
 // planState is the learning plan on screen. plan is what the store holds:

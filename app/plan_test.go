@@ -16,7 +16,7 @@ import (
 	"zelfscan/assets"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
-	"zelfscan/plans/store"
+	"zelfscan/store"
 )
 
 // planFixture is a UI on the real framework and catalogue with a real store.
@@ -270,7 +270,7 @@ func TestPlanEditFromResultsReopenAndPDF(t *testing.T) {
 }
 
 // pdfText is the text of a PDF with spaces collapsed, through poppler's
-// pdftotext as in the plans/pdf tests.
+// pdftotext as in the documents/pdf tests.
 func pdfText(t *testing.T, path string) string {
 	t.Helper()
 	bin, err := exec.LookPath("pdftotext")

@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"zelfscan/plans/store"
+	"zelfscan/store"
 )
 
 // screenPrivacy is the "Mijn gegevens" screen.

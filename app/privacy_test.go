@@ -20,7 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/assessment"
-	"zelfscan/plans/store"
+	"zelfscan/store"
 )
 
 // seedPrivacy gives the fixture's store a self-check with an answer and a note.
@@ -282,7 +282,7 @@ func TestDeleteAllCancelKeepsData(t *testing.T) {
 // that nothing leaves the computer. Fyne and godbus link "net" for their
 // own reasons (loading resources from a URL, D-Bus over a Unix socket);
 // scripts/netcheck.sh shows at run time that nothing connects out. Only
-// plans/xapi/lrs may, which runs when the organisation names an LRS and
+// learningrecords/lrs may, which runs when the organisation names an LRS and
 // the user presses "Naar leeromgeving sturen".
 func TestNoNetworkImportsInOurCode(t *testing.T) {
 	forbidden := func(path string) bool {
@@ -307,7 +307,7 @@ func TestNoNetworkImportsInOurCode(t *testing.T) {
 		}
 		checked++
 		// The one exception: sending to the LRS an organisation configured.
-		if filepath.ToSlash(filepath.Dir(p)) == "../plans/xapi/lrs" {
+		if filepath.ToSlash(filepath.Dir(p)) == "../learningrecords/lrs" {
 			return nil
 		}
 		for _, imp := range f.Imports {

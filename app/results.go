@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/assessment"
-	"zelfscan/plans/chart"
+	"zelfscan/documents/chart"
 )
 
 // chartWidth is the width in pixels the charts are drawn at: it fits the

@@ -20,7 +20,7 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/assets"
-	"zelfscan/plans/store"
+	"zelfscan/store"
 )
 
 // resultsFrameworkFiles is a small framework: two basis competencies, one

@@ -13,8 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/documents/chart"
 	"zelfscan/plans"
-	"zelfscan/plans/chart"
 	"zelfscan/plans/planfile"
 )
 

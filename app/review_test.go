@@ -15,10 +15,10 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/assets"
+	"zelfscan/documents/pdf"
 	"zelfscan/plans"
-	"zelfscan/plans/pdf"
 	"zelfscan/plans/planfile"
-	"zelfscan/plans/store"
+	"zelfscan/store"
 )
 
 var reviewDay = time.Date(2026, 6, 10, 9, 0, 0, 0, time.UTC)

@@ -13,7 +13,7 @@ import (
 	"zelfscan/assessment"
 	"zelfscan/assets"
 	"zelfscan/orgsettings"
-	"zelfscan/plans/store"
+	"zelfscan/store"
 )
 
 // Options is what main.go decides before the GUI starts.

@@ -17,7 +17,7 @@ import (
 
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
-	"zelfscan/plans/store"
+	"zelfscan/store"
 )
 
 // shareBlock is the part of the plan editor about discussing the plan:

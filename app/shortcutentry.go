@@ -4,7 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
-	"zelfscan/plans/plaintext"
+	"zelfscan/documents/plaintext"
 )
 
 // Fyne v2.7.1's focused Entry swallows every shortcut; shortcutEntry hands

@@ -9,7 +9,7 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/assets"
-	"zelfscan/plans/store"
+	"zelfscan/store"
 )
 
 // fits fails when the window content needs more room than MinSize, which

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/assessment"
-	"zelfscan/plans/store"
+	"zelfscan/store"
 )
 
 // ShowStart shows the start screen: what the app is for, where to begin,

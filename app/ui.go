@@ -13,13 +13,13 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"zelfscan/assessment"
+	"zelfscan/documents/chart"
 	"zelfscan/orgsettings"
 	"zelfscan/plans"
-	"zelfscan/plans/chart"
-	"zelfscan/plans/store"
+	"zelfscan/store"
 )
 
-// Store is what the GUI needs from persistence; plans/store implements it.
+// Store is what the GUI needs from persistence; store implements it.
 type Store interface {
 	Path() string
 	ReadOnly() bool

@@ -10,10 +10,10 @@ import (
 	"strings"
 	"time"
 
-	"zelfscan/atomicfile"
+	"zelfscan/documents/pdf"
+	"zelfscan/overview"
 	"zelfscan/plans"
-	"zelfscan/plans/overview"
-	"zelfscan/plans/pdf"
+	"zelfscan/safefile"
 )
 
 // Exit statuses of the commands.
@@ -87,7 +87,7 @@ func Overzicht(args []string, stdout, stderr io.Writer, now time.Time) int {
 func writeOverview(o *overview.Overview, csvPath, pdfPath string, stdout, stderr io.Writer, now time.Time) int {
 	status := exitOK
 	if csvPath != "" {
-		if err := atomicfile.Write(csvPath, o.WriteCSV); err != nil {
+		if err := safefile.Write(csvPath, o.WriteCSV); err != nil {
 			fmt.Fprintln(stderr, "zelfscan overzicht: CSV niet geschreven:", err)
 			status = exitFailed
 		} else {
@@ -95,7 +95,7 @@ func writeOverview(o *overview.Overview, csvPath, pdfPath string, stdout, stderr
 		}
 	}
 	if pdfPath != "" {
-		if err := atomicfile.Write(pdfPath, func(w io.Writer) error { return pdf.RenderOverview(w, o, now) }); err != nil {
+		if err := safefile.Write(pdfPath, func(w io.Writer) error { return pdf.RenderOverview(w, o, now) }); err != nil {
 			fmt.Fprintln(stderr, "zelfscan overzicht: PDF niet geschreven:", err)
 			status = exitFailed
 		} else {

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"zelfscan/overview/sample"
 	"zelfscan/plans"
-	"zelfscan/plans/overview/sample"
 	"zelfscan/plans/planfile"
 )
 

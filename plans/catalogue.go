@@ -17,7 +17,7 @@ import (
 
 	"zelfscan/assessment"
 
-	"zelfscan/plans/usermsg"
+	"zelfscan/usermsg"
 )
 
 // Kind is the form an item takes: a course, a guide, a learning activity, ...

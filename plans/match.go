@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"zelfscan/assessment"
-	"zelfscan/plans/usermsg"
+	"zelfscan/usermsg"
 )
 
 // ItemMatch is one catalogue item proposed for a gap. (The function Match

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"zelfscan/assessment"
-	"zelfscan/plans/usermsg"
+	"zelfscan/usermsg"
 )
 
 func gap(t testing.TB, fw *assessment.Framework, id string, required, own int) assessment.Gap {

@@ -13,7 +13,7 @@ import (
 	"strings"
 
 	"zelfscan/assessment"
-	"zelfscan/plans/usermsg"
+	"zelfscan/usermsg"
 )
 
 // MaxOwnItems caps an own catalogue; a real one has dozens to hundreds.

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"zelfscan/assessment"
-	"zelfscan/plans/usermsg"
+	"zelfscan/usermsg"
 )
 
 // Status is where an action stands.

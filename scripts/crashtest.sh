@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-if ! CGO_ENABLED=0 go test -count=1 -v -run '^TestCrashSafety$' "$@" ./plans/store/ >"$out" 2>&1; then
+if ! CGO_ENABLED=0 go test -count=1 -v -run '^TestCrashSafety$' "$@" ./store/ >"$out" 2>&1; then
 	cat "$out"
 	exit 1
 fi

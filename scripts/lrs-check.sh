@@ -5,7 +5,7 @@
 # and package-lock.json; checks every exported statement with the validator;
 # starts the service on 127.0.0.1 with its in-memory model repository and a
 # Basic-auth client lookup (scripts/lrs/auth.js), and runs the Go round trip
-# (plans/xapi/lrs, TestLearningLockerRoundTrip): send, resend, read back with
+# (learningrecords/lrs, TestLearningLockerRoundTrip): send, resend, read back with
 # GET /xAPI/statements, compare field by field.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,7 +61,7 @@ if ! up; then
 fi
 
 CGO_ENABLED=0 ZELFSCAN_LRS_URL="${url:-}" ZELFSCAN_LRS_USER="$LRS_USER" ZELFSCAN_LRS_PASSWORD="$LRS_PASSWORD" \
-	go test -count=1 -tags ci,migrated_fynedo -run '^(TestValidatorAcceptsEveryStatement|TestLearningLockerRoundTrip)$' -v ./plans/xapi/lrs/ \
+	go test -count=1 -tags ci,migrated_fynedo -run '^(TestValidatorAcceptsEveryStatement|TestLearningLockerRoundTrip)$' -v ./learningrecords/lrs/ \
 	>"$work/test.log" 2>&1 && status=0 || status=$?
 grep -E '^(conformance:|--- |ok|FAIL|panic)|_test.go|SKIP' "$work/test.log" || cat "$work/test.log"
 exit "$status"

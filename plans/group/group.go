@@ -15,7 +15,7 @@ import (
 	"zelfscan/assessment"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
-	"zelfscan/plans/usermsg"
+	"zelfscan/usermsg"
 )
 
 // Options change how the overview is made.

@@ -13,10 +13,10 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/assets"
+	"zelfscan/documents/chart"
 	"zelfscan/plans"
-	"zelfscan/plans/chart"
 	"zelfscan/plans/planfile"
-	"zelfscan/plans/usermsg"
+	"zelfscan/usermsg"
 )
 
 var t0 = time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)

@@ -9,7 +9,7 @@ import (
 	"zelfscan/assessment"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
-	"zelfscan/plans/usermsg"
+	"zelfscan/usermsg"
 )
 
 // together reports whether an item is meant to be done as a group.

@@ -10,8 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
-	"zelfscan/plans/localfile"
-	"zelfscan/plans/usermsg"
+	"zelfscan/safefile"
+	"zelfscan/usermsg"
 )
 
 // Extension is the file name extension of a plan file (JSON inside).
@@ -42,9 +42,9 @@ var (
 
 // FileError is a plan file that cannot be read. Problem is Dutch and meant
 // for the user; Err is one of the Err* values above, or the cause of an open
-// or read failure. It is the error type of localfile, so a file refused
+// or read failure. It is the error type of safefile, so a file refused
 // there (a folder, a FIFO) needs no conversion.
-type FileError = localfile.Error
+type FileError = safefile.Error
 
 func fileError(name string, err error, code string, args map[string]any) *FileError {
 	return &FileError{Name: displayName(name), Problem: usermsg.New(code, args), Err: err}
@@ -99,7 +99,7 @@ func Open(path string) (*File, error) {
 // OpenContext is Open that stops, with a FileError wrapping ctx's error,
 // when ctx ends (the user pressed "Annuleren").
 func OpenContext(ctx context.Context, path string) (*File, error) {
-	data, err := localfile.ReadCapped(path, MaxPDFSize, tooLarge(path, MaxPDFSize))
+	data, err := safefile.ReadCapped(path, MaxPDFSize, tooLarge(path, MaxPDFSize))
 	if err != nil {
 		return nil, err
 	}

@@ -2,7 +2,7 @@ package planfile
 
 import "zelfscan/assessment"
 
-// Levels turns the file's competencies into what plans/chart draws, so a
+// Levels turns the file's competencies into what documents/chart draws, so a
 // plan made with another framework version still renders from its own data
 // (the PDF and review mode both use it).
 func (f *File) Levels() []assessment.CompetencyResult {

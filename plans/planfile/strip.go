@@ -3,7 +3,7 @@ package planfile
 import (
 	"reflect"
 
-	"zelfscan/plans/plaintext"
+	"zelfscan/documents/plaintext"
 )
 
 // stripControls removes control characters from every string value in v

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"zelfscan/documents/plaintext"
 	"zelfscan/plans"
-	"zelfscan/plans/plaintext"
 )
 
 // Limits on what a plan file may hold. They are generous for real plans and

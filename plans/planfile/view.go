@@ -12,7 +12,7 @@ import (
 )
 
 // This file is the read-only view of a plan that the screens (app/) and the
-// PDF (plans/pdf) both show, so the two never count or name things
+// PDF (documents/pdf) both show, so the two never count or name things
 // differently. It returns facts, not sentences: the wording stays with
 // each reader.
 

@@ -1,4 +1,4 @@
-// Command genplans writes sample plan files (plans/overview/sample) into a
+// Command genplans writes sample plan files (overview/sample) into a
 // folder, for measuring `zelfscan overzicht` on thousands of files:
 //
 //	go run ./tools/genplans -n 5000 -map /tmp/plannen
@@ -11,8 +11,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"zelfscan/overview/sample"
 	"zelfscan/plans"
-	"zelfscan/plans/overview/sample"
 	"zelfscan/plans/planfile"
 )
 

@@ -18,7 +18,7 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/assets"
-	"zelfscan/plans/store"
+	"zelfscan/store"
 )
 
 // appID is the ID in FyneApp.toml; Fyne keeps the app's preferences in

@@ -1,0 +1,118 @@
+package pdf
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"zelfscan/overview"
+)
+
+const overviewTitle = "Organisatieoverzicht gendergerelateerd geweld"
+
+// RenderOverview writes the organisation overview as a PDF: what was read,
+// per organisation and function the most shared gaps, a table per
+// competency and the offers that serve the most people. Like the overview
+// it has no figure about fewer than o.MinGroup people.
+func RenderOverview(w io.Writer, o *overview.Overview, created time.Time) error {
+	if o == nil || created.IsZero() {
+		return errors.New("organisatie-pdf maken: geen overzicht of geen datum")
+	}
+	doc := overviewContent(o, created)
+	doc.compressed = true
+	if err := render(w, doc, created.UTC(), nil); err != nil {
+		return fmt.Errorf("organisatie-pdf maken: %w", err)
+	}
+	return nil
+}
+
+func overviewContent(o *overview.Overview, created time.Time) *document {
+	b := []block{
+		para{text: overviewTitle, face: bold, size: 18},
+		para{text: fmt.Sprintf("Gemaakt op %s. %s", date(created), OverviewSummary(o)), muted: true},
+		para{text: fmt.Sprintf("Groepen, competenties en cijfers over minder dan %d mensen staan er niet in; "+
+			"in de tabel per competentie staat dan '–' (%s); \"Op 2\" is het aantal deelnemers met eigen niveau 2. Namen, notities, reflecties en evaluaties worden niet gelezen.",
+			o.MinGroup, overview.TooFew), size: 9, muted: true},
+	}
+	if len(o.Groups) == 0 {
+		b = append(b, para{text: fmt.Sprintf("Geen enkele functie binnen een organisatie heeft %d of meer deelnemers; er is dus niets te tonen.", o.MinGroup)})
+	}
+	for _, g := range o.Groups {
+		b = append(b, newPage{}, heading{text: g.Organisation + " — " + g.Function, level: 1},
+			para{text: count(g.Members, "deelnemer", "deelnemers")})
+		b = append(b, overviewShared(g)...)
+		b = append(b, heading{text: "Per competentie", level: 2}, overviewTable(o, g))
+		b = append(b, overviewOffers(g)...)
+	}
+	return &document{title: overviewTitle, author: "Zelfscan GGG",
+		header: "Zelfscan GGG — organisatieoverzicht — " + date(created), blocks: b}
+}
+
+// OverviewSummary says in one sentence what was read and what left out;
+// the command line prints the same.
+func OverviewSummary(o *overview.Overview) string {
+	s := fmt.Sprintf("Gelezen: %s, %s overgeslagen; %s.", count(o.FilesUsed, "bestand", "bestanden"),
+		strconv.Itoa(o.FilesSkipped), count(o.People, "deelnemer", "deelnemers"))
+	if o.Duplicates > 0 {
+		s += fmt.Sprintf(" %s was een kopie of oudere versie van een leerplan en telt niet apart mee.", count(o.Duplicates, "bestand", "bestanden"))
+	}
+	if h := o.Hidden; h.Total() > 0 {
+		s += fmt.Sprintf(" Niet getoond wegens te weinig deelnemers: %d groepen, %d competenties, %d cijfers en %d aanbod.", h.Groups, h.Rows, h.Cells, h.Items)
+	}
+	return s
+}
+
+func overviewShared(g overview.Group) []block {
+	if len(g.SharedGaps) == 0 {
+		return []block{para{text: "Geen tekort dat genoeg deelnemers delen om te tonen.", muted: true}}
+	}
+	t := table{cols: []column{{"Meest gedeelde tekorten", 0.7}, {"Met tekort", 0.3}}}
+	for _, r := range g.SharedGaps {
+		t.rows = append(t.rows, []string{r.Title, fmt.Sprintf("%d van %d (%s)", r.WithGap.N, r.Assessed, overview.ShareText(r))})
+	}
+	return []block{heading{text: "Meest gedeelde tekorten", level: 2}, t}
+}
+
+func overviewTable(o *overview.Overview, g overview.Group) table {
+	cols := []column{{"Competentie", 0.3}, {"Beoordeeld", 0.13}, {"Vereist", 0.09}}
+	share := 0.3 / float64(o.MaxLevel+1)
+	for l := 0; l <= o.MaxLevel; l++ {
+		cols = append(cols, column{fmt.Sprintf("Op %d", l), share})
+	}
+	cols = append(cols, column{"Met tekort", 0.18})
+	t := table{cols: cols}
+	for _, r := range g.Competencies {
+		row := []string{r.Title, strconv.Itoa(r.Assessed), strconv.Itoa(r.Required)}
+		for _, c := range r.Own {
+			row = append(row, countCell(c))
+		}
+		gap := overview.TooFew
+		if !r.WithGap.Hidden {
+			gap = fmt.Sprintf("%d (%s)", r.WithGap.N, overview.ShareText(r))
+		}
+		t.rows = append(t.rows, append(row, gap))
+	}
+	return t
+}
+
+// countCell keeps a table narrow: a hidden count shows as "–", explained
+// under the title of the document.
+func countCell(c overview.Count) string {
+	if c.Hidden {
+		return "–"
+	}
+	return strconv.Itoa(c.N)
+}
+
+func overviewOffers(g overview.Group) []block {
+	if len(g.Offers) == 0 {
+		return nil
+	}
+	t := table{cols: []column{{"Aanbod dat de meeste deelnemers helpt", 0.55}, {"Aanbieder", 0.3}, {"Deelnemers", 0.15}}}
+	for _, f := range g.Offers {
+		t.rows = append(t.rows, []string{f.Item.Title, orNot(f.Item.Provider), strconv.Itoa(f.People)})
+	}
+	return []block{heading{text: "Aanbod", level: 2}, t}
+}

@@ -1,0 +1,139 @@
+package lrs
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"zelfscan/learningrecords/xapi"
+	"zelfscan/overview/sample"
+	"zelfscan/plans"
+	"zelfscan/usermsg"
+)
+
+// statements of n sample plans, with a base IRI as an organisation sets it.
+func statements(t testing.TB, n int) []xapi.Statement {
+	t.Helper()
+	fw, cat, err := plans.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []xapi.Statement
+	for i := range n {
+		f, err := sample.Plan(fw, cat, 3, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := xapi.Statements(f, xapi.Config{BaseIRI: "https://leren.voorbeeld.nl/zelfscan", Key: "sleutel"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, st...)
+	}
+	return out
+}
+
+// fakeLRS answers each PUT with the status reply gives for the n-th request.
+func fakeLRS(t *testing.T, reply func(n int) int) (*httptest.Server, *atomic.Int32) {
+	var count atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		n := int(count.Add(1))
+		if r.Method != http.MethodPut || r.URL.Query().Get("statementId") == "" || r.Header.Get("X-Experience-API-Version") != "1.0.3" {
+			t.Errorf("unexpected request %s %s", r.Method, r.URL)
+		}
+		w.WriteHeader(reply(n))
+	}))
+	t.Cleanup(srv.Close)
+	return srv, &count
+}
+
+func TestSendReportsEachStatement(t *testing.T) {
+	st := statements(t, 1)[:6]
+	// The third is refused, the rest accepted.
+	srv, _ := fakeLRS(t, func(n int) int {
+		if n == 3 {
+			return http.StatusBadRequest
+		}
+		return http.StatusNoContent
+	})
+	out, err := Send(context.Background(), Endpoint{URL: srv.URL + "/xAPI", User: "k", Password: "s"}, st)
+	if err == nil || len(out) != len(st) {
+		t.Fatalf("%d outcomes, err %v", len(out), err)
+	}
+	for i, o := range out {
+		if o.ID != st[i].ID || o.Accepted != (i != 2) {
+			t.Fatalf("outcome %d: %+v", i, o)
+		}
+	}
+	if !strings.Contains(out[2].Problem.Error(), "weigert dit bericht") {
+		t.Fatalf("problem %q", out[2].Problem)
+	}
+}
+
+// Refused credentials, a server failure, no connection and a slow LRS stop
+// sending; every statement not sent is reported, none is lost silently.
+func TestSendStopsAndReportsTheRest(t *testing.T) {
+	st := statements(t, 1)[:5]
+	closed, _ := net.Listen("tcp", "127.0.0.1:0")
+	addr := closed.Addr().String()
+	closed.Close()
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		time.Sleep(500 * time.Millisecond)
+	}))
+	t.Cleanup(slow.Close)
+	auth, _ := fakeLRS(t, func(n int) int {
+		if n == 2 {
+			return http.StatusUnauthorized
+		}
+		return http.StatusNoContent
+	})
+	broken, _ := fakeLRS(t, func(int) int { return http.StatusServiceUnavailable })
+	for _, c := range []struct {
+		name, url, want string
+		accepted        int
+	}{
+		{"credentials", auth.URL, "gebruikersnaam of het wachtwoord", 1},
+		{"server error", broken.URL, "storing", 0},
+		{"unreachable", "http://" + addr, "niet bereikbaar", 0},
+		{"slow", slow.URL, "niet op tijd", 0},
+		{"not an address", "ftp://lrs", "geen http", 0},
+	} {
+		out, err := Send(context.Background(), Endpoint{URL: c.url, User: "k", Password: "s", Timeout: 100 * time.Millisecond}, st)
+		if err == nil || !strings.Contains(err.Error(), c.want) || len(out) != len(st) {
+			t.Errorf("%s: err %v, %d outcomes", c.name, err, len(out))
+			continue
+		}
+		accepted := 0
+		for _, o := range out {
+			if o.Accepted {
+				accepted++
+			} else if !strings.Contains(o.Problem.Error(), c.want) {
+				t.Errorf("%s: outcome %+v", c.name, o)
+			} else if coded := usermsg.Render(o.Problem, func(code, _ string, args map[string]any) string { return code + fmt.Sprint(args) }); strings.Contains(coded, c.want) {
+				// Said in message codes, so the English window says it in English.
+				t.Errorf("%s: %q is not a message code: %s", c.name, c.want, coded)
+			}
+		}
+		if accepted != c.accepted {
+			t.Errorf("%s: %d accepted, want %d", c.name, accepted, c.accepted)
+		}
+	}
+}
+
+// The statements survive JSON in the form Send puts them.
+func TestStatementsAreJSONObjects(t *testing.T) {
+	for _, s := range statements(t, 1) {
+		data, _ := json.Marshal(s)
+		var m map[string]any
+		if err := json.Unmarshal(data, &m); err != nil || m["id"] != s.ID {
+			t.Fatalf("%s: %v", data, err)
+		}
+	}
+}

@@ -1,0 +1,111 @@
+package overview
+
+import (
+	"errors"
+	"io/fs"
+
+	"zelfscan/plans/planfile"
+	"zelfscan/usermsg"
+)
+
+// MinGroupFloor is the smallest group size ever shown: below it, counts of
+// people in a function of an organisation come close to pointing at one
+// colleague.
+const MinGroupFloor = 5
+
+// Problem is a file that could not be used, with the reason as a message
+// (its Error() is the Dutch sentence).
+type Problem struct {
+	Name   string
+	Reason *usermsg.Error
+}
+
+// Builder gathers people one file at a time, so a folder of thousands of
+// plans is read with one plan file in memory per reader. Only the
+// newest version of each plan is kept.
+type Builder struct {
+	minGroup int
+	people   map[string]*Person
+	// order keeps the plans in the order first seen, so results do not
+	// depend on map iteration.
+	order    []string
+	orgs     map[string]string
+	funcs    map[string]string
+	comps    map[string]CompetencyLabel
+	compSeq  []string
+	used     int
+	dupes    int
+	problems []Problem
+}
+
+// NewBuilder starts an overview that shows only groups, rows and cells of
+// at least minGroup people; minGroup below MinGroupFloor is an error.
+func NewBuilder(minGroup int) (*Builder, error) {
+	if minGroup < MinGroupFloor {
+		return nil, usermsg.New("overview.minGroup", map[string]any{"Size": minGroup, "Floor": MinGroupFloor})
+	}
+	return &Builder{
+		minGroup: minGroup, people: map[string]*Person{},
+		orgs: map[string]string{}, funcs: map[string]string{}, comps: map[string]CompetencyLabel{},
+	}, nil
+}
+
+// AddFile adds the person of a plan file that was read without problems.
+func (b *Builder) AddFile(f *planfile.File) {
+	p, l := FromFile(f)
+	b.Add(p, l)
+}
+
+// Add adds one person. A plan already added counts once, in its newest version.
+func (b *Builder) Add(p Person, l Labels) {
+	b.used++
+	b.label(b.orgs, p.Organisation, l.Organisation)
+	b.label(b.funcs, p.Function, l.Function)
+	for _, c := range l.Competencies {
+		if _, ok := b.comps[c.ID]; !ok {
+			b.compSeq = append(b.compSeq, c.ID)
+		}
+		b.comps[c.ID] = c
+	}
+	// Competency IDs are shared with the label map, so thousands of
+	// people do not each hold their own copy of the same strings.
+	for i := range p.Levels {
+		p.Levels[i].Competency = b.comps[p.Levels[i].Competency].ID
+	}
+	prev, seen := b.people[p.PlanUID]
+	if !seen {
+		b.order = append(b.order, p.PlanUID)
+		b.people[p.PlanUID] = &p
+		return
+	}
+	b.dupes++
+	if p.newer(prev) {
+		*prev = p
+	}
+}
+
+func (b *Builder) label(m map[string]string, id, name string) {
+	if name != "" {
+		m[id] = name
+	} else if _, ok := m[id]; !ok {
+		m[id] = id
+	}
+}
+
+// Skip records a file that could not be used, and why.
+func (b *Builder) Skip(name string, err error) {
+	var reason *usermsg.Error
+	if fe, ok := errors.AsType[*planfile.FileError](err); ok {
+		reason = fe.Problem
+	} else if m, ok := usermsg.As(err); ok {
+		reason = m
+	} else if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		reason = usermsg.Wrap("overview.unreadable", map[string]any{"Cause": pe.Err.Error()}, err)
+	} else {
+		reason = usermsg.Wrap("overview.unusable", map[string]any{"Cause": err.Error()}, err)
+	}
+	b.problems = append(b.problems, Problem{Name: name, Reason: reason})
+}
+
+// Read reports how many files were used and how many skipped.
+func (b *Builder) Read() (used, skipped int) { return b.used, len(b.problems) }

@@ -1,6 +1,0 @@
-//go:build !unix
-
-package localfile
-
-// nonBlocking: Windows has no FIFOs in the file system to wait on.
-const nonBlocking = 0

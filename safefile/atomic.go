@@ -1,0 +1,52 @@
+package safefile
+
+// Files are written whole or not at all, for every file the app and its
+// commands write for the user.
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+)
+
+// Write writes a file that is whole or absent: write fills a
+// temporary file in the target folder, which is synced and renamed over
+// path, and then the folder is synced so the rename survives a power cut.
+// On any failure an earlier file at path keeps its content. Exports hold
+// personal answers and notes, so only the user may read them.
+func Write(path string, write func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	// Not renameio: it does not build for Windows. os.CreateTemp makes the
+	// file 0600 everywhere, and os.Rename replaces path in one step on Unix
+	// and Windows alike.
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("tijdelijk bestand naast %s: %w", path, err)
+	}
+	renamed := false
+	defer func() {
+		if !renamed {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err := write(f); err != nil {
+		return fmt.Errorf("%s schrijven: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("%s bewaren: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("%s bewaren: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("%s bewaren: %w", path, err)
+	}
+	renamed = true
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
