@@ -39,12 +39,12 @@ func (u *UI) showAbout() {
 		appVersion = fmt.Sprintf("%s (build %d)", meta.Version, meta.Build)
 	}
 	catVersion := u.catalogue().Version
-	if u.catErr != nil {
+	if u.ws.CatalogueError() != nil {
 		catVersion = lang.X("about.catalogue.missing", "niet geladen")
 	}
 	settings := lang.X("about.settings.none", "geen (standaardinstellingen)")
-	if u.settingsPath != "" {
-		settings = u.settingsPath
+	if _, path := u.ws.Settings(); path != "" {
+		settings = path
 	}
 
 	label := func(text string) *widget.Label {
@@ -60,7 +60,7 @@ func (u *UI) showAbout() {
 	}
 	facts := container.New(layout.NewFormLayout(),
 		label(lang.X("about.version", "Versie")), value(appVersion),
-		label(lang.X("about.framework", "Competentiekader")), value(or(u.fw.Version)),
+		label(lang.X("about.framework", "Competentiekader")), value(or(u.fw().Version)),
 		label(lang.X("about.catalogue", "Catalogus")), value(or(catVersion)),
 		label(lang.X("about.data", "Gegevens")), value(u.store.Path()),
 		label(lang.X("about.settings", "Organisatie-instellingen")), value(settings),
@@ -68,7 +68,7 @@ func (u *UI) showAbout() {
 			"European Union Public Licence 1.2 ({{.ID}}): u mag de app gebruiken, bestuderen, aanpassen en verder verspreiden onder dezelfde licentie.",
 			map[string]any{"ID": licenceID})),
 	)
-	src := u.fw.Source
+	src := u.fw().Source
 	credit := wrapped(lang.X("about.credit",
 		"Het competentiekader, de catalogus en de leeractiviteiten zijn afgeleid uit het {{.Title}} ({{.Publisher}}, {{.Year}}). De teksten zijn voor deze app in eigen woorden geschreven.",
 		map[string]any{"Title": src.Title, "Publisher": src.Publisher, "Year": src.Year}))

@@ -49,11 +49,11 @@ func TestAboutDialog(t *testing.T) {
 	}
 	cat := u.catalogue()
 	if cat.Version == "" {
-		t.Fatalf("built-in catalogue has no version (load error %v)", u.catErr)
+		t.Fatalf("built-in catalogue has no version (load error %v)", u.ws.CatalogueError())
 	}
 	for _, want := range []string{
 		"0.1.0 (build 7)",
-		u.fw.Version,
+		u.fw().Version,
 		cat.Version,
 		u.store.Path(),
 		"geen (standaardinstellingen)",

@@ -13,44 +13,26 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"zelfscan/assets"
 	"zelfscan/plans"
-	"zelfscan/safefile"
 	"zelfscan/store"
+	"zelfscan/workspace"
 )
 
 // catalogue returns the built-in catalogue plus the own catalogues in the
 // store, loading the built-in one on first use. When the built-in one cannot
 // be read (only a broken build or a test framework), the own catalogues
-// still work on their own and catErr says why the rest is missing.
+// still work on their own and the workspace says why the rest is missing
+// (the about dialog and the plan screen show it).
 func (u *UI) catalogue() *plans.Catalogue {
-	if u.cat != nil {
-		return u.cat
-	}
-	if u.builtin == nil {
-		cat, err := plans.LoadBuiltin(assets.Files, assets.CatalogueFile, u.fw)
-		if err != nil {
-			fyne.LogError("loading the built-in catalogue", err)
-			u.catErr = err
-			// The zero Catalogue is an empty one: matching and search find nothing.
-			cat = &plans.Catalogue{}
-		}
-		u.builtin = cat
-	}
-	u.cat = u.builtin
-	own, err := u.store.OwnCatalogues()
+	cat, err := u.ws.Catalogue()
 	if err != nil {
 		u.showStoreError(err)
-		return u.cat
 	}
-	for _, oc := range own {
-		u.cat = u.cat.WithOwn(oc.Origin, oc.Items)
-	}
-	return u.cat
+	return cat
 }
 
-// reloadCatalogue drops the combined catalogue after own catalogues changed.
-func (u *UI) reloadCatalogue() { u.cat = nil }
+// reloadCatalogue makes the next catalogue() read the own catalogues again.
+func (u *UI) reloadCatalogue() { u.ws.ReloadCatalogue() }
 
 // catalogueFilter lets the file dialogs show the file types an own
 // catalogue can have.
@@ -173,7 +155,7 @@ func (u *UI) loadOwnCatalogue(path string, back func()) {
 		u.showCatalogueProblems(name, explainList(err))
 		return
 	}
-	items, err := plans.ParseOwnCatalogue(name, data, u.fw)
+	items, err := plans.ParseOwnCatalogue(name, data, u.fw())
 	if err != nil {
 		u.showCatalogueProblems(name, explainList(err))
 		return
@@ -181,16 +163,12 @@ func (u *UI) loadOwnCatalogue(path string, back func()) {
 	u.askCatalogueName(name, plans.CatalogueEncoding(name, data), items, back)
 }
 
-// readCapped reads a regular file of at most limit bytes. Its errors are
-// Dutch, for the user; a folder, FIFO or dangling link is refused with its
-// own message before anything is read.
+// readCapped reads a file the user pointed at (workspace.ReadCapped),
+// logging the cause of a refusal.
 func readCapped(path string, limit int64) ([]byte, error) {
-	tooLarge := errors.New(lang.X("catalogue.tooLarge", "Het bestand is groter dan {{.MiB}} MiB en wordt niet gelezen.",
-		map[string]any{"MiB": limit >> 20}))
-	data, err := safefile.ReadCapped(path, limit, tooLarge)
-	if le, ok := errors.AsType[*safefile.Error](err); ok {
-		fyne.LogError("reading "+path, le.Err)
-		return nil, le.Problem
+	data, err := workspace.ReadCapped(path, limit)
+	if err != nil {
+		fyne.LogError("reading "+path, err)
 	}
 	return data, err
 }

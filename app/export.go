@@ -1,10 +1,7 @@
 package app
 
 import (
-	"bytes"
-	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 	"unicode"
@@ -15,9 +12,9 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"golang.org/x/text/unicode/norm"
 
-	"zelfscan/documents/pdf"
 	"zelfscan/plans/planfile"
 	"zelfscan/safefile"
+	"zelfscan/workspace"
 )
 
 // writeFileAtomic writes a file that is whole or absent (safefile.Write):
@@ -116,54 +113,15 @@ func (u *UI) exportPDF(ps *planState, path string) {
 		})
 }
 
-// buildPlanFile makes the self-contained plan file from what is stored.
+// buildPlanFile makes the self-contained plan file of the plan on screen.
 func (u *UI) buildPlanFile(ps *planState) (*planfile.File, error) {
-	stored := map[string]planfile.StoredItem{}
-	for id, s := range ps.snaps {
-		stored[id] = planfile.StoredItem{Title: s.Title, Provider: s.Provider}
-	}
-	f, err := planfile.Build(planfile.Source{
-		// The plan file and its PDF are Dutch whatever the UI language.
-		Framework: u.dutchFW, Catalogue: u.catalogue(), SelfCheck: ps.sc, Plan: ps.plan,
-		StoredItems: stored, AppVersion: u.app.Metadata().Version,
-	}, u.now())
-	if err != nil {
-		return nil, fmt.Errorf("leerplan samenstellen: %w", err)
-	}
-	return f, nil
+	return u.ws.PlanFile(ps.sc, ps.plan, u.app.Metadata().Version, u.now())
 }
 
 // writePlanPDF renders f with the plan file attached and writes it to path.
 // It runs off the UI goroutine.
 func writePlanPDF(path string, f *planfile.File, created time.Time) error {
-	var data bytes.Buffer
-	if err := planfile.Encode(&data, f); err != nil {
-		return err
-	}
-	var out bytes.Buffer
-	err := pdf.Render(&out, f, pdf.Options{Created: created, Attachments: []pdf.Attachment{{
-		Name: planfile.AttachmentName, Data: data.Bytes(), Description: "Het leerplan als bestand, om te openen in Zelfscan GGG",
-	}}})
-	if err != nil {
-		return fmt.Errorf("pdf maken: %w", err)
-	}
-	if err := writeFileAtomic(path, func(w io.Writer) error {
-		_, err := w.Write(out.Bytes())
-		return err
-	}); err != nil {
-		removeEmpty(path)
-		return err
-	}
-	return nil
-}
-
-// removeEmpty removes path if it is an empty file: the save dialog creates
-// the chosen file, so a failed save would otherwise leave an empty one
-// behind that the group overview and 'Bespreking toevoegen' then reject.
-func removeEmpty(path string) {
-	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() && st.Size() == 0 {
-		os.Remove(path)
-	}
+	return workspace.WritePlanPDF(path, f, created)
 }
 
 // showPDFError says what went wrong in Dutch and logs the cause.

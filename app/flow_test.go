@@ -229,7 +229,7 @@ func TestStartProfileScanResults(t *testing.T) {
 	if got := f.a.Preferences().String(prefLastScreen); got != screenScan {
 		t.Fatalf("after start the screen is %q, want scan", got)
 	}
-	fw := f.u.fw
+	fw := f.u.fw()
 	req, _ := fw.Required("politie", "uitvoerend")
 	levels := []int{1, 0, 2, 3}
 	for i := range req {

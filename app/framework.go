@@ -17,6 +17,7 @@ import (
 	"zelfscan/assessment"
 	"zelfscan/documents/pdf"
 	"zelfscan/plans"
+	"zelfscan/safefile"
 )
 
 // screenFramework is "Kader bekijken": the whole framework for review.
@@ -49,12 +50,12 @@ func (u *UI) showFramework() {
 		})
 	fv.tree.OnSelected = func(id widget.TreeNodeID) { u.showFrameworkCompetency(fv, id) }
 
-	names := make([]string, len(u.fw.Organisations))
-	for i, o := range u.fw.Organisations {
+	names := make([]string, len(u.fw().Organisations))
+	for i, o := range u.fw().Organisations {
 		names[i] = o.Name
 	}
 	orgs := widget.NewSelect(names, func(name string) {
-		for _, o := range u.fw.Organisations {
+		for _, o := range u.fw().Organisations {
 			if o.Name == name {
 				u.chooseFrameworkOrganisation(fv, o.ID)
 			}
@@ -70,7 +71,7 @@ func (u *UI) showFramework() {
 	top := container.NewVBox(heading(lang.X("framework.title", "Kader bekijken")),
 		hint(lang.X("framework.intro", "{{.Label}}. Kies een organisatie en een competentie: u ziet de uitspraken zoals die organisatie ze krijgt, het vereiste niveau per functieprofiel en de bron. De PDF en de CSV bevatten het hele kader, voor alle organisaties.",
 			map[string]any{"Label": u.frameworkText("")})),
-		hint(u.fw.Source.Credit),
+		hint(u.fw().Source.Credit),
 		bar)
 
 	split := container.NewHSplit(fv.tree, fv.scroll)
@@ -82,8 +83,8 @@ func (u *UI) showFramework() {
 // frameworkStartOrganisation is the organisation shown first: the one the
 // organisation's settings preset, else the first.
 func (u *UI) frameworkStartOrganisation() int {
-	for i, o := range u.fw.Organisations {
-		if o.ID == u.org.Organisation {
+	for i, o := range u.fw().Organisations {
+		if o.ID == u.org().Organisation {
 			return i
 		}
 	}
@@ -93,7 +94,7 @@ func (u *UI) frameworkStartOrganisation() int {
 // chooseFrameworkOrganisation fills the tree for org and opens its first
 // competency.
 func (u *UI) chooseFrameworkOrganisation(fv *frameworkView, org string) {
-	review, err := u.fw.Review(org)
+	review, err := u.fw().Review(org)
 	if err != nil {
 		fyne.LogError("framework review", err)
 		return
@@ -162,7 +163,7 @@ func (u *UI) showFrameworkCompetency(fv *frameworkView, id string) {
 	}
 	c := rc.Competency
 	levels := container.New(layout.NewFormLayout())
-	for i, fn := range u.fw.Functions {
+	for i, fn := range u.fw().Functions {
 		levels.Add(widget.NewLabel(fn.Name))
 		levels.Add(widget.NewLabel(u.requiredText(rc.Levels[i])))
 	}
@@ -202,19 +203,19 @@ func (u *UI) requiredText(level int) string {
 
 // saveFramework asks where the whole framework goes, as PDF or CSV.
 func (u *UI) saveFramework(ext string) {
-	name := "competentiekader-" + fileSlug(u.fw.Version) + ext
+	name := "competentiekader-" + fileSlug(u.fw().Version) + ext
 	u.chooseSavePath(name, ext, func(path string) { u.exportFramework(path, ext) })
 }
 
 // exportFramework writes the framework atomically, in the background.
 func (u *UI) exportFramework(path, ext string) {
 	created := u.now()
-	fw := u.fw
+	fw := u.fw()
 	u.background(lang.X("framework.exporting", "Het kader wordt bewaard…"), func() error {
 		return writeFramework(path, ext, fw, created)
 	}, func(err error) {
 		if err != nil {
-			removeEmpty(path)
+			safefile.RemoveEmpty(path)
 			u.showFileProblem(lang.X("framework.exportFailed", "Het kader kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
 				map[string]any{"Path": path}), err)
 			return

@@ -28,7 +28,7 @@ func realFramework(o *Options) { o.Framework, o.FrameworkDir = nil, "" }
 func TestFrameworkScreen(t *testing.T) {
 	u, w := startWith(t, test.NewTempApp(t), realFramework)
 	tapButton(t, w, "Kader bekijken")
-	if !showsText(w, "Competentiekader "+u.fw.Version) {
+	if !showsText(w, "Competentiekader "+u.fw().Version) {
 		t.Fatalf("framework version not shown: %q", visibleTexts(w))
 	}
 	if m := w.Content().MinSize(); m.Width > MinSize().Width || m.Height > MinSize().Height {
@@ -45,14 +45,14 @@ func TestFrameworkScreen(t *testing.T) {
 	opened := tree.OnSelected
 	tree.OnSelected = func(id widget.TreeNodeID) { selected = id; opened(id) }
 	tree.Select("pol-risico-inschatting")
-	c, _ := u.fw.Competency("pol-risico-inschatting")
-	for _, want := range []string{c.Title, c.Source, c.IndicatorsFor("politie")[0].Text, "Vereist niveau per functieprofiel", u.fw.Functions[0].Name} {
+	c, _ := u.fw().Competency("pol-risico-inschatting")
+	for _, want := range []string{c.Title, c.Source, c.IndicatorsFor("politie")[0].Text, "Vereist niveau per functieprofiel", u.fw().Functions[0].Name} {
 		if !showsText(w, want) {
 			t.Errorf("competency detail lacks %q: %q", want, visibleTexts(w))
 		}
 	}
 	// A competency of another organisation is not in the politie tree.
-	if other, _ := u.fw.Competency("vt-strafrecht"); slices.Contains(tree.ChildUIDs(categoryNode+string(assessment.CategoryOrganisatie)), other.ID) {
+	if other, _ := u.fw().Competency("vt-strafrecht"); slices.Contains(tree.ChildUIDs(categoryNode+string(assessment.CategoryOrganisatie)), other.ID) {
 		t.Error("the politie tree holds a Veilig Thuis competency")
 	}
 
@@ -70,7 +70,7 @@ func TestFrameworkScreen(t *testing.T) {
 	if selected == first || selected == "" {
 		t.Errorf("Down and Space did not open the next competency (still %q)", selected)
 	}
-	if rc, ok := u.fw.Competency(selected); ok && !showsText(w, rc.Title) {
+	if rc, ok := u.fw().Competency(selected); ok && !showsText(w, rc.Title) {
 		t.Errorf("detail does not follow the keyboard to %q", rc.Title)
 	}
 	tapButton(t, w, "Terug")
@@ -113,21 +113,21 @@ func TestExtensionFromSettings(t *testing.T) {
 	if w.Canvas().Overlays().Top() != nil {
 		t.Fatalf("a valid extension gave a dialog: %q", visibleTexts(w))
 	}
-	if u.fw.Extension == nil || u.fw.Extension.Name != "Veilig Thuis Voorbeeldregio" {
-		t.Fatalf("extension not in use: %+v", u.fw.Extension)
+	if u.fw().Extension == nil || u.fw().Extension.Name != "Veilig Thuis Voorbeeldregio" {
+		t.Fatalf("extension not in use: %+v", u.fw().Extension)
 	}
 	u.showProfile()
 	want := "met de uitbreiding Veilig Thuis Voorbeeldregio, versie 2027.1, voor Veilig Thuis"
 	if !showsText(w, want) {
 		t.Errorf("profile screen does not name the extension: %q", visibleTexts(w))
 	}
-	chooseInSelect(t, w, 1, u.fw.Functions[0].Name)
+	chooseInSelect(t, w, 1, u.fw().Functions[0].Name)
 	tapButton(t, w, "Start de zelfscan")
 	sc, err := u.store.SelfCheck(u.scan.sc.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sc.FrameworkVersion != u.fw.VersionFor("veilig-thuis") || !strings.Contains(sc.FrameworkVersion, "Voorbeeldregio 2027.1") {
+	if sc.FrameworkVersion != u.fw().VersionFor("veilig-thuis") || !strings.Contains(sc.FrameworkVersion, "Voorbeeldregio 2027.1") {
 		t.Errorf("self-check stored against %q", sc.FrameworkVersion)
 	}
 }
@@ -140,7 +140,7 @@ func TestBrokenExtensionFallsBack(t *testing.T) {
 		realFramework(o)
 		o.Settings = orgsettings.Settings{FrameworkExtension: broken}
 	})
-	if u.fw.Extension != nil {
+	if u.fw().Extension != nil {
 		t.Fatal("a broken extension is in use")
 	}
 	for _, want := range []string{"is niet gebruikt; de app werkt met het ingebouwde kader", broken,
@@ -172,7 +172,7 @@ func TestSelfCheckAfterExtensionRemoved(t *testing.T) {
 		return u
 	}
 	u := open(exampleExtension)
-	sc, err := u.store.CreateSelfCheck(assessment.Profile{Organisation: "veilig-thuis", Function: "uitvoerend"}, u.fw.VersionFor("veilig-thuis"), fixedNow)
+	sc, err := u.store.CreateSelfCheck(assessment.Profile{Organisation: "veilig-thuis", Function: "uitvoerend"}, u.fw().VersionFor("veilig-thuis"), fixedNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,14 +181,14 @@ func TestSelfCheckAfterExtensionRemoved(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	made := u.fw.VersionFor("veilig-thuis")
+	made := u.fw().VersionFor("veilig-thuis")
 	u.store.Close()
 
 	u = open("")
 	defer u.store.Close()
 	u.showResults(sc.ID)
 	scrollToEnd(u.win)
-	for _, want := range []string{made + " (de app gebruikt nu versie " + u.fw.Version, "Bewaarde antwoorden op uitspraken die het kader nu niet vraagt: 2."} {
+	for _, want := range []string{made + " (de app gebruikt nu versie " + u.fw().Version, "Bewaarde antwoorden op uitspraken die het kader nu niet vraagt: 2."} {
 		if !showsText(u.win, want) {
 			t.Errorf("results lack %q: %q", want, visibleTexts(u.win))
 		}

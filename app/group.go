@@ -18,6 +18,7 @@ import (
 	"zelfscan/documents/pdf"
 	"zelfscan/plans/group"
 	"zelfscan/plans/planfile"
+	"zelfscan/safefile"
 )
 
 // screenGroup is the group overview: several people's plan files at once.
@@ -352,7 +353,7 @@ func (u *UI) exportGroup(o *group.Overview, path, ext string) {
 		})
 	}, func(err error) {
 		if err != nil {
-			removeEmpty(path)
+			safefile.RemoveEmpty(path)
 			u.showFileProblem(lang.X("group.exportFailed", "Het groepsoverzicht kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
 				map[string]any{"Path": shownPath(path)}), err)
 			return

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
 	"zelfscan/assessment"
 	"zelfscan/assets"
 	"zelfscan/plans/planfile"

@@ -140,7 +140,7 @@ func (u *UI) historyDetail(id int64, p assessment.Profile, version string) strin
 	if p.Team != "" {
 		parts += p.Team + " · "
 	}
-	req, err := u.fw.Required(p.Organisation, p.Function)
+	req, err := u.fw().Required(p.Organisation, p.Function)
 	if err != nil {
 		// Nothing is computed for it, so the version needs no remark on that.
 		return parts + lang.X("history.version", "Kader {{.Version}}", map[string]any{"Version": version}) + " · " +
@@ -248,7 +248,7 @@ func (u *UI) loadCompared(id int64) (comparedCheck, string) {
 	if err != nil {
 		return comparedCheck{}, explain(err)
 	}
-	req, err := u.fw.Required(sc.Profile.Organisation, sc.Profile.Function)
+	req, err := u.fw().Required(sc.Profile.Organisation, sc.Profile.Function)
 	if err != nil {
 		return comparedCheck{}, unknownProfileText()
 	}
@@ -316,7 +316,7 @@ func (u *UI) comparisonBody(before, after comparedCheck) *comparisonView {
 		table.Add(wrapText(lang.X("compare.incomplete", "* In minstens één van beide zelfscans zijn nog niet alle uitspraken van deze competentie beantwoord.")))
 	}
 
-	img, err := chart.Comparison(drawn, u.fw.Scale, u.chartOptions())
+	img, err := chart.Comparison(drawn, u.fw().Scale, u.chartOptions())
 	if err != nil {
 		body.Add(wrapText(lang.X("results.chartFailed", "De grafiek kon niet worden getekend.")))
 	} else {
@@ -352,7 +352,7 @@ type changeColumns struct {
 
 func (u *UI) changeColumns() changeColumns {
 	var c changeColumns
-	for _, l := range u.fw.Scale {
+	for _, l := range u.fw().Scale {
 		c.level = max(c.level, widget.NewLabel(u.levelText(l.Value)).MinSize().Width)
 	}
 	for _, t := range []assessment.Trend{assessment.TrendGroei, assessment.TrendAchteruitgang, assessment.TrendGelijk} {

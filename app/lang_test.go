@@ -253,18 +253,18 @@ func TestFrameworkWordsFollowTheLanguage(t *testing.T) {
 		t.Errorf("English framework screen lacks the English credit: %q", visibleTexts(w))
 	}
 	u.ShowStart()
-	if got := u.fw.LevelLabel(2); got != "Apply" {
+	if got := u.fw().LevelLabel(2); got != "Apply" {
 		t.Errorf("level 2 in the English UI: %q", got)
 	}
-	if o, _ := u.fw.Organisation("andere"); o.Name != "Other organisation" {
+	if o, _ := u.fw().Organisation("andere"); o.Name != "Other organisation" {
 		t.Errorf("andere in the English UI: %q", o.Name)
 	}
-	if u.dutchFW.LevelLabel(2) != "Toepassen" {
-		t.Errorf("the Dutch framework for plan files changed: %q", u.dutchFW.LevelLabel(2))
+	if u.ws.Framework().LevelLabel(2) != "Toepassen" {
+		t.Errorf("the Dutch framework for plan files changed: %q", u.ws.Framework().LevelLabel(2))
 	}
 	chooseInSelect(t, w, 0, "Nederlands")
 	u.showFramework()
-	if !showsText(w, "De behoeften in dit kader komen uit") || u.fw.LevelLabel(2) != "Toepassen" {
-		t.Errorf("back in Dutch the framework screen shows %q, level 2 %q", visibleTexts(w), u.fw.LevelLabel(2))
+	if !showsText(w, "De behoeften in dit kader komen uit") || u.fw().LevelLabel(2) != "Toepassen" {
+		t.Errorf("back in Dutch the framework screen shows %q, level 2 %q", visibleTexts(w), u.fw().LevelLabel(2))
 	}
 }

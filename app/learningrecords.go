@@ -15,6 +15,7 @@ import (
 
 	"zelfscan/learningrecords/lrs"
 	"zelfscan/learningrecords/xapi"
+	"zelfscan/safefile"
 )
 
 // screenRecords shows the learning records (xAPI) of a plan before they
@@ -41,7 +42,7 @@ func (u *UI) showRecords(ps *planState) {
 }
 
 func (u *UI) recordsConfig(withName bool) xapi.Config {
-	l := u.org.LearningRecords
+	l := u.org().LearningRecords
 	return xapi.Config{BaseIRI: l.BaseIRI, HomePage: l.AccountHomePage, Key: l.PseudonymKey, WithName: withName && l.SendName}
 }
 
@@ -68,7 +69,7 @@ func (u *UI) renderRecords(rs *recordsState) {
 			"U staat erin onder een schuilnaam. Ze bevatten uw niveaus per competentie, uw geplande en afgeronde acties en "+
 			"het akkoord van uw begeleider; geen notities, toelichtingen, reflecties, evaluaties of eigen teksten.",
 			map[string]any{"Count": len(rs.statements)})))
-	if u.org.LearningRecords.SendName {
+	if u.org().LearningRecords.SendName {
 		name := widget.NewCheck(lang.X("records.withName", "Mijn naam meesturen (uw organisatie vraagt hierom)"), nil)
 		name.Checked = rs.withName
 		name.OnChanged = func(on bool) {
@@ -90,7 +91,7 @@ func (u *UI) renderRecords(rs *recordsState) {
 	right := container.NewHBox(save)
 	// Without an LRS in the settings there is no button, and no network
 	// code runs at all.
-	if u.org.LearningRecords.HasLRS() {
+	if u.org().LearningRecords.HasLRS() {
 		send := newKeyButton(lang.X("records.send", "Naar leeromgeving sturen"), func() { u.confirmSend(rs) })
 		send.Icon = theme.UploadIcon()
 		send.Importance = widget.HighImportance
@@ -109,7 +110,7 @@ func (u *UI) chooseRecordsPath(rs *recordsState) {
 			return err
 		})
 		if err != nil {
-			removeEmpty(path)
+			safefile.RemoveEmpty(path)
 			u.showFileProblem(lang.X("records.saveFailed", "De leerrecords konden niet worden bewaard in {{.Path}}.", map[string]any{"Path": path}), err)
 			return
 		}
@@ -119,7 +120,7 @@ func (u *UI) chooseRecordsPath(rs *recordsState) {
 
 // confirmSend says where the statements go and sends them after a yes.
 func (u *UI) confirmSend(rs *recordsState) {
-	l := u.org.LearningRecords
+	l := u.org().LearningRecords
 	d := dialog.NewCustomConfirm(lang.X("records.confirmTitle", "Naar leeromgeving sturen?"),
 		lang.X("records.sendYes", "Versturen"), lang.X("share.cancel", "Annuleren"),
 		message(lang.X("records.confirm", "De {{.Count}} berichten die u ziet gaan naar {{.URL}}, de leeromgeving die uw organisatie heeft ingesteld. Daarna staan ze daar, buiten deze computer.",
@@ -134,7 +135,7 @@ func (u *UI) confirmSend(rs *recordsState) {
 }
 
 func (u *UI) sendRecords(rs *recordsState) {
-	l := u.org.LearningRecords
+	l := u.org().LearningRecords
 	ep := lrs.Endpoint{URL: l.LRS, User: l.LRSUser, Password: l.LRSPassword}
 	var out []lrs.Outcome
 	u.background(lang.X("records.sending", "De leerrecords worden verstuurd…"), func() error {

@@ -15,6 +15,7 @@ import (
 
 	"zelfscan/documents/pdf"
 	"zelfscan/overview"
+	"zelfscan/safefile"
 )
 
 // screenOrganisation is the anonymous organisation overview of many plans.
@@ -195,7 +196,7 @@ func (u *UI) chooseOrgExport(st *orgState, ext string) {
 			return writeFileAtomic(path, func(w io.Writer) error { return pdf.RenderOverview(w, o, created) })
 		}, func(err error) {
 			if err != nil {
-				removeEmpty(path)
+				safefile.RemoveEmpty(path)
 				u.showFileProblem(lang.X("organisation.exportFailed", "Het organisatieoverzicht kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
 					map[string]any{"Path": path}), err)
 				return

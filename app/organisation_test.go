@@ -88,7 +88,7 @@ func TestLearningRecordsScreen(t *testing.T) {
 		t.Fatalf("shown JSON is not the statements: %v", err)
 	}
 
-	f.u.org.LearningRecords = orgsettings.LearningRecords{SendName: true, LRS: "https://lrs.voorbeeld.nl/xAPI", LRSUser: "k", LRSPassword: "s"}
+	f.u.ws.SetLearningRecords(orgsettings.LearningRecords{SendName: true, LRS: "https://lrs.voorbeeld.nl/xAPI", LRSUser: "k", LRSPassword: "s"})
 	f.u.showRecords(ps)
 	saveCapture(t, f.w, "records")
 	if !showsText(f.w, "Naar leeromgeving sturen") {

@@ -70,7 +70,7 @@ func (u *UI) loadPlan(selfCheckID int64) (*planState, error) {
 	if err != nil {
 		return nil, errors.New(explain(err))
 	}
-	req, err := u.fw.Required(sc.Profile.Organisation, sc.Profile.Function)
+	req, err := u.fw().Required(sc.Profile.Organisation, sc.Profile.Function)
 	if err != nil {
 		return nil, errors.New(unknownProfileText())
 	}
@@ -122,7 +122,7 @@ func (u *UI) renderPlan(ps *planState) {
 	if u.store.ReadOnly() {
 		body = append(body, readOnlyBanner())
 	}
-	if u.catErr != nil {
+	if u.ws.CatalogueError() != nil {
 		body = append(body, warning(lang.X("plan.catalogueMissing", "De ingebouwde catalogus kon niet worden geladen. U kunt wel eigen acties en eigen aanbod gebruiken.")))
 	}
 	if len(ps.gaps) == 0 {
@@ -207,7 +207,7 @@ func (u *UI) otherActions(ps *planState, gaps map[string]bool) fyne.CanvasObject
 			continue
 		}
 		comp := a.CompetencyID
-		if c, ok := u.fw.Competency(a.CompetencyID); ok {
+		if c, ok := u.fw().Competency(a.CompetencyID); ok {
 			comp = c.Title
 		}
 		box.Add(hint(comp))

@@ -111,7 +111,7 @@ func TestProposalReasonsInEnglish(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.u.setEnglish(en)
-	dutchLabel := f.u.fw.LevelLabel(f.u.plan.gaps[0].Required)
+	dutchLabel := f.u.fw().LevelLabel(f.u.plan.gaps[0].Required)
 	f.u.setLanguage("en")
 	t.Cleanup(func() { f.u.setLanguage("nl") })
 	ps := f.u.plan
@@ -123,7 +123,7 @@ func TestProposalReasonsInEnglish(t *testing.T) {
 			t.Errorf("reason %q still has the Dutch %q", english, dutch)
 		}
 	}
-	if label := f.u.fw.LevelLabel(ps.gaps[0].Required); label == dutchLabel || !strings.Contains(english, "("+label+")") {
+	if label := f.u.fw().LevelLabel(ps.gaps[0].Required); label == dutchLabel || !strings.Contains(english, "("+label+")") {
 		t.Errorf("reason %q does not name the required level in English (%q, Dutch %q)", english, label, dutchLabel)
 	}
 	if !strings.HasPrefix(english, "covers '") || !showsText(f.w, english) {

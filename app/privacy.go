@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/safefile"
 	"zelfscan/store"
 )
 
@@ -100,7 +101,7 @@ func (u *UI) exportChosen(w fyne.URIWriteCloser, err error) {
 		fyne.LogError("closing "+path, err)
 	}
 	if err := u.exportTo(path); err != nil {
-		removeEmpty(path)
+		safefile.RemoveEmpty(path)
 		u.showExportError(err)
 		return
 	}

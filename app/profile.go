@@ -76,7 +76,7 @@ func (u *UI) showProfileFrom(from *assessment.SelfCheck) {
 		name: newShortcutEntry(u, false), team: newShortcutEntry(u, false),
 		nameErr: errorLabel(), teamErr: errorLabel(),
 		fnDescription: hint(""), summary: wrapped(""), framework: hint(u.frameworkText("")), context: container.NewVBox(),
-		orgs: organisationsByName(u.fw),
+		orgs: organisationsByName(u.fw()),
 	}
 	orgs := make([]string, len(f.orgs))
 	for i, o := range f.orgs {
@@ -96,27 +96,27 @@ func (u *UI) showProfileFrom(from *assessment.SelfCheck) {
 	if last, ok, err := u.store.LastProfile(); err != nil {
 		fyne.LogError("reading the last profile", err)
 	} else if ok {
-		if o, found := u.fw.Organisation(last.Organisation); found {
+		if o, found := u.fw().Organisation(last.Organisation); found {
 			f.org.Selected = o.Name
 		}
-		if fn, found := u.fw.Function(last.Function); found {
+		if fn, found := u.fw().Function(last.Function); found {
 			f.fn.Selected = fn.Name
 		}
 		f.name.Text, f.team.Text = last.Name, last.Team
 	}
 	if from != nil {
 		f.org.Selected, f.fn.Selected = "", ""
-		if o, found := u.fw.Organisation(from.Profile.Organisation); found {
+		if o, found := u.fw().Organisation(from.Profile.Organisation); found {
 			f.org.Selected = o.Name
 		}
-		if fn, found := u.fw.Function(from.Profile.Function); found {
+		if fn, found := u.fw().Function(from.Profile.Function); found {
 			f.fn.Selected = fn.Name
 		}
 		f.name.Text, f.team.Text = from.Profile.Name, from.Profile.Team
 	}
 	if f.org.Selected == "" && from == nil {
 		// No profile of their own yet: the organisation's preset, if any.
-		if o, found := u.fw.Organisation(u.org.Organisation); found {
+		if o, found := u.fw().Organisation(u.org().Organisation); found {
 			f.org.Selected = o.Name
 		}
 	}
@@ -192,10 +192,10 @@ func (u *UI) selectedFunction(f *profileForm) (*assessment.Function, bool) {
 func (u *UI) offerFunctions(f *profileForm) {
 	f.fns = nil
 	if org, ok := u.selectedOrg(f); ok {
-		f.fns = u.fw.FunctionsFor(org.ID)
+		f.fns = u.fw().FunctionsFor(org.ID)
 	} else {
-		for i := range u.fw.Functions {
-			f.fns = append(f.fns, &u.fw.Functions[i])
+		for i := range u.fw().Functions {
+			f.fns = append(f.fns, &u.fw().Functions[i])
 		}
 	}
 	names := make([]string, len(f.fns))
@@ -244,7 +244,7 @@ func (u *UI) updateProfile(f *profileForm) {
 		f.start.Disable()
 		return
 	}
-	req, err := u.fw.Required(org.ID, fn.ID)
+	req, err := u.fw().Required(org.ID, fn.ID)
 	if err != nil {
 		fyne.LogError("required competencies", err)
 		f.start.Disable()
@@ -295,12 +295,12 @@ func (u *UI) startSelfCheck(f *profileForm) {
 	var req []assessment.RequiredCompetency
 	if f.from != nil {
 		var err error
-		if req, err = u.fw.Required(org.ID, fn.ID); err != nil {
+		if req, err = u.fw().Required(org.ID, fn.ID); err != nil {
 			fyne.LogError("required competencies", err)
 			return
 		}
 	}
-	sc, err := u.store.CreateSelfCheckFrom(f.from, req, p, u.fw.VersionFor(org.ID), u.now())
+	sc, err := u.store.CreateSelfCheckFrom(f.from, req, p, u.fw().VersionFor(org.ID), u.now())
 	if err != nil {
 		u.showStoreError(err)
 		return
@@ -312,10 +312,10 @@ func (u *UI) startSelfCheck(f *profileForm) {
 // the version, and the organisation's extension when it applies to org
 // (with org "", whenever one is in use).
 func (u *UI) frameworkText(org string) string {
-	e := u.fw.Extension
+	e := u.fw().Extension
 	if e == nil || (org != "" && e.Organisation != org) {
-		return lang.X("framework.version", "Competentiekader {{.Version}}", map[string]any{"Version": u.fw.Version})
+		return lang.X("framework.version", "Competentiekader {{.Version}}", map[string]any{"Version": u.fw().Version})
 	}
 	return lang.X("framework.extension", "Competentiekader {{.Version}} met de uitbreiding {{.Name}}, versie {{.ExtVersion}}, voor {{.Org}}",
-		map[string]any{"Version": u.fw.Version, "Name": e.Name, "ExtVersion": e.Version, "Org": u.organisationName(e.Organisation)})
+		map[string]any{"Version": u.fw().Version, "Name": e.Name, "ExtVersion": e.Version, "Org": u.organisationName(e.Organisation)})
 }

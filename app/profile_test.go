@@ -128,7 +128,7 @@ func TestOldSelfCheckGoesOnUnderAnOfferedProfile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	req, err := f.u.fw.Required("andere", "uitvoerend")
+	req, err := f.u.fw().Required("andere", "uitvoerend")
 	if err != nil {
 		t.Fatal(err)
 	}

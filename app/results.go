@@ -66,7 +66,7 @@ func (u *UI) resultsScreen(id int64) (screen fyne.CanvasObject, forward, back fu
 	if err != nil {
 		return container.NewBorder(title, bar, nil, nil, wrapText(explain(err))), nil, nil
 	}
-	req, err := u.fw.Required(sc.Profile.Organisation, sc.Profile.Function)
+	req, err := u.fw().Required(sc.Profile.Organisation, sc.Profile.Function)
 	if err != nil {
 		body, goOn := u.unknownProfileBody(sc)
 		return container.NewBorder(title, bar, nil, nil, body), enabled(goOn), nil
@@ -179,7 +179,7 @@ func summaryText(res assessment.Result) string {
 
 // profileChart draws own against required level per competency.
 func (u *UI) profileChart(levels []assessment.CompetencyResult) fyne.CanvasObject {
-	img, err := chart.Profile(levels, u.fw.Scale, u.chartOptions())
+	img, err := chart.Profile(levels, u.fw().Scale, u.chartOptions())
 	if err != nil {
 		return wrapText(lang.X("results.chartFailed", "De grafiek kon niet worden getekend."))
 	}
@@ -374,7 +374,7 @@ func completenessText(c assessment.Completeness) string {
 // stored with it (with the extension, when one applied); when the app now
 // uses another, it says so, since the outcome is computed with the current one.
 func (u *UI) versionText(v, org string) string {
-	current := u.fw.VersionFor(org)
+	current := u.fw().VersionFor(org)
 	if v == current {
 		return v
 	}
@@ -383,18 +383,18 @@ func (u *UI) versionText(v, org string) string {
 }
 
 func (u *UI) levelText(v int) string {
-	return fmt.Sprintf("%d %s", v, u.fw.LevelLabel(v))
+	return fmt.Sprintf("%d %s", v, u.fw().LevelLabel(v))
 }
 
 func (u *UI) organisationName(id string) string {
-	if o, ok := u.fw.Organisation(id); ok {
+	if o, ok := u.fw().Organisation(id); ok {
 		return o.Name
 	}
 	return id
 }
 
 func (u *UI) functionName(id string) string {
-	if f, ok := u.fw.Function(id); ok {
+	if f, ok := u.fw().Function(id); ok {
 		return f.Name
 	}
 	return id

@@ -2,7 +2,6 @@ package app
 
 import (
 	"encoding/json"
-	"fyne.io/fyne/v2/container"
 	"image/png"
 	"io/fs"
 	"os"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 

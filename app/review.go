@@ -16,6 +16,7 @@ import (
 	"zelfscan/documents/chart"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
+	"zelfscan/safefile"
 )
 
 // screenReview is review mode: a supervisor reads someone's plan from a
@@ -410,7 +411,7 @@ func (u *UI) chooseReviewSave(rs *reviewState, asPDF bool) {
 func (u *UI) saveReview(rs *reviewState, path string, asPDF bool) {
 	f, err := u.reviewed(rs)
 	if err != nil {
-		removeEmpty(path)
+		safefile.RemoveEmpty(path)
 		u.showFileProblem(explainList(err), nil)
 		return
 	}
@@ -423,7 +424,7 @@ func (u *UI) saveReview(rs *reviewState, path string, asPDF bool) {
 		return writePlanFile(path, f)
 	}, func(err error) {
 		if err != nil {
-			removeEmpty(path)
+			safefile.RemoveEmpty(path)
 			u.showFileProblem(lang.X("review.saveFailed", "De bespreking kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
 				map[string]any{"Path": shownPath(path)}), err)
 			return

@@ -84,7 +84,7 @@ func (u *UI) showScan(selfCheckID int64) {
 		u.showStoreError(err)
 		return
 	}
-	req, err := u.fw.Required(sc.Profile.Organisation, sc.Profile.Function)
+	req, err := u.fw().Required(sc.Profile.Organisation, sc.Profile.Function)
 	if err != nil || len(req) == 0 {
 		u.ShowStart()
 		u.showMessage(lang.X("scan.unknown.title", "Zelfscan niet te openen"),
@@ -224,7 +224,7 @@ func (u *UI) scanHeader(s *scanState) *fyne.Container {
 	setText(c.counter, lang.X("scan.counter", "Competentie {{.N}} van {{.Total}}",
 		map[string]any{"N": s.pos + 1, "Total": len(s.req)}))
 	required := hint(lang.X("scan.required", "Gevraagd voor uw functie: niveau {{.Level}} ({{.Label}}).",
-		map[string]any{"Level": rc.Level, "Label": u.fw.LevelLabel(rc.Level)}))
+		map[string]any{"Level": rc.Level, "Label": u.fw().LevelLabel(rc.Level)}))
 	objects := []fyne.CanvasObject{
 		container.NewBorder(nil, nil, c.category, c.counter),
 		container.NewBorder(nil, nil, nil, c.jumpBox, s.progress),
@@ -253,8 +253,8 @@ func (u *UI) levelHeadings() fyne.CanvasObject {
 	size := theme.Size(theme.SizeNameCaptionText)
 	style := fyne.TextStyle{Bold: true}
 	width := levelColumnWidth - 2*theme.InnerPadding()
-	cols := make([]fyne.CanvasObject, len(u.fw.Scale))
-	for i, l := range u.fw.Scale {
+	cols := make([]fyne.CanvasObject, len(u.fw().Scale))
+	for i, l := range u.fw().Scale {
 		h := widget.NewLabelWithStyle(fitLines(fmt.Sprintf("%d · %s", l.Value, l.Label), width, size, style), fyne.TextAlignCenter, style)
 		h.SizeName = theme.SizeNameCaptionText
 		cols[i] = h
@@ -294,8 +294,8 @@ func markSlot(icon *widget.Icon) fyne.CanvasObject {
 // level into one line that opens on request.
 func (u *UI) scanDetails(s *scanState) fyne.CanvasObject {
 	c := s.req[s.pos].Competency
-	rows := make([]fyne.CanvasObject, 0, 2*len(u.fw.Scale))
-	for _, l := range u.fw.Scale {
+	rows := make([]fyne.CanvasObject, 0, 2*len(u.fw().Scale))
+	for _, l := range u.fw().Scale {
 		name := widget.NewLabelWithStyle(fmt.Sprintf("%d · %s", l.Value, l.Label), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		name.SizeName = theme.SizeNameCaptionText
 		rows = append(rows, name, hint(l.Description))
@@ -316,8 +316,8 @@ func (u *UI) scanDetails(s *scanState) fyne.CanvasObject {
 // choose from, in the columns of the headings.
 func (u *UI) scanStatements(s *scanState) fyne.CanvasObject {
 	rc := s.req[s.pos]
-	values := make([]int, len(u.fw.Scale))
-	for i, l := range u.fw.Scale {
+	values := make([]int, len(u.fw().Scale))
+	for i, l := range u.fw().Scale {
 		values[i] = l.Value
 	}
 	s.pickers, s.marks = nil, nil
@@ -417,7 +417,7 @@ func (u *UI) scanFooter(s *scanState) *fyne.Container {
 	// wraps it into more lines, and a wrapped label kept from there would
 	// keep that height on the pages before.
 	keys := hint(lang.X("scan.keys", "Toetsen: {{.First}} tot en met {{.Last}} kiest een niveau en gaat door naar de volgende uitspraak; Tab naar de volgende keuze, pijltjes om een niveau te wijzigen, Alt+→ en Alt+← om te bladeren.",
-		map[string]any{"First": u.fw.Scale[0].Value, "Last": u.fw.Scale[len(u.fw.Scale)-1].Value}))
+		map[string]any{"First": u.fw().Scale[0].Value, "Last": u.fw().Scale[len(u.fw().Scale)-1].Value}))
 	left := container.NewHBox(c.prev, c.home)
 	if c.footer == nil {
 		c.footer = container.NewBorder(nil, nil, left, c.next, keys)
@@ -431,7 +431,7 @@ func (u *UI) scanFooter(s *scanState) *fyne.Container {
 // picker keeps its old choice, so the screen never shows an unsaved answer.
 func (u *UI) saveRating(s *scanState, indicatorID string, index int) bool {
 	r := s.sc.Ratings[indicatorID]
-	r.Level = u.fw.Scale[index].Value
+	r.Level = u.fw().Scale[index].Value
 	r.At = u.now()
 	if err := u.store.SaveRating(s.sc.ID, indicatorID, r); err != nil {
 		u.showStoreError(err)

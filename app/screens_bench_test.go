@@ -24,8 +24,8 @@ func BenchmarkScreenSwitches(b *testing.B) {
 		if u == nil {
 			b.Fatal("Run did not start")
 		}
-		longest, _ := u.fw.LongestScan("aandachtsfunctionaris")
-		sc, err := u.store.CreateSelfCheck(longest, u.fw.Version, time.Now())
+		longest, _ := u.fw().LongestScan("aandachtsfunctionaris")
+		sc, err := u.store.CreateSelfCheck(longest, u.fw().Version, time.Now())
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -37,7 +37,7 @@ func (u *UI) languageChoice(rebuild func()) fyne.CanvasObject {
 // setLanguage saves the choice and loads its translations.
 func (u *UI) setLanguage(code string) {
 	u.app.Preferences().SetString(prefLanguage, code)
-	u.useLanguageOfFramework(code)
+	u.ws.SetLanguage(code)
 	if err := SetupLanguage(code); err != nil {
 		// Strings fall back to Dutch; nothing is lost.
 		fyne.LogError("switching language", err)

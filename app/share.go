@@ -17,6 +17,7 @@ import (
 
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
+	"zelfscan/safefile"
 	"zelfscan/store"
 )
 
@@ -51,7 +52,7 @@ func (u *UI) shareBlock(ps *planState) fyne.CanvasObject {
 
 // competencyTitle is the framework's title of a competency, or its ID.
 func (u *UI) competencyTitle(id string) string {
-	if c, ok := u.fw.Competency(id); ok {
+	if c, ok := u.fw().Competency(id); ok {
 		return c.Title
 	}
 	return id
@@ -137,7 +138,7 @@ func (u *UI) exportPlanFile(ps *planState, path string) {
 		err = writePlanFile(path, f)
 	}
 	if err != nil {
-		removeEmpty(path)
+		safefile.RemoveEmpty(path)
 		u.showFileProblem(lang.X("share.exportFailed", "Het planbestand kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
 			map[string]any{"Path": shownPath(path)}), err)
 		return

@@ -71,7 +71,7 @@ func (u *UI) ShowStart() {
 	// Zelfscan GGG" and on the framework screen, and every line of text here
 	// costs start-up time (Fyne rasterises it before the first frame).
 	credit := hint(lang.X("start.source", "Bron van het kader: {{.Title}} ({{.Year}}). Meer onder ‘Over Zelfscan GGG’.",
-		map[string]any{"Title": u.fw.Source.Title, "Year": u.fw.Source.Year}))
+		map[string]any{"Title": u.fw().Source.Title, "Year": u.fw().Source.Year}))
 
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(u.aboutButton(), u.languageChoice(u.ShowStart)), title)
 	body := container.NewVBox(top, intro, widget.NewSeparator(),
@@ -104,7 +104,7 @@ func (u *UI) unfinished() (store.Summary, assessment.Completeness, bool) {
 		return store.Summary{}, assessment.Completeness{}, false
 	}
 	for _, sum := range list {
-		req, err := u.fw.Required(sum.Profile.Organisation, sum.Profile.Function)
+		req, err := u.fw().Required(sum.Profile.Organisation, sum.Profile.Function)
 		if err != nil {
 			continue // made with a framework that no longer knows this profile
 		}

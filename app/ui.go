@@ -15,40 +15,11 @@ import (
 	"zelfscan/assessment"
 	"zelfscan/documents/chart"
 	"zelfscan/orgsettings"
-	"zelfscan/plans"
-	"zelfscan/store"
+	"zelfscan/workspace"
 )
 
-// Store is what the GUI needs from persistence; store implements it.
-type Store interface {
-	Path() string
-	ReadOnly() bool
-	CreateSelfCheck(p assessment.Profile, frameworkVersion string, now time.Time) (*assessment.SelfCheck, error)
-	CreateSelfCheckFrom(from *assessment.SelfCheck, req []assessment.RequiredCompetency, p assessment.Profile, frameworkVersion string, now time.Time) (*assessment.SelfCheck, error)
-	SaveRating(selfCheckID int64, indicatorID string, r assessment.Rating) error
-	DeleteRating(selfCheckID int64, indicatorID string) error
-	SaveNote(selfCheckID int64, competencyID, note string, now time.Time) error
-	SavePosition(selfCheckID int64, position int) error
-	SelfCheck(id int64) (*assessment.SelfCheck, error)
-	SelfChecks() ([]store.Summary, error)
-	LastProfile() (assessment.Profile, bool, error)
-	DeleteSelfCheck(id int64) error
-	Close() error
-
-	// Learning plans.
-	PlanFor(selfCheckID int64, now time.Time) (*plans.Plan, error)
-	PlanBySelfCheck(selfCheckID int64) (*plans.Plan, bool, error)
-	SaveAction(planID int64, a plans.Action, itemTitle, itemProvider string, now time.Time) error
-	DeleteAction(planID int64, actionID string, now time.Time) error
-	SaveReflection(planID int64, text string, now time.Time) error
-	ItemSnapshots(planID int64) (map[string]store.ItemSnapshot, error)
-	AddReview(planID int64, r plans.Review, now time.Time) (added bool, err error)
-
-	// Own catalogues.
-	SaveOwnCatalogue(origin, fileName string, items []plans.Item, now time.Time) error
-	OwnCatalogues() ([]store.OwnCatalogue, error)
-	DeleteOwnCatalogue(origin string) error
-}
+// Store is what the GUI needs from persistence: the workspace's.
+type Store = workspace.Store
 
 // Preference keys remembered between runs.
 const (
@@ -82,12 +53,9 @@ func MinSize() fyne.Size { return fyne.NewSize(1024, 700) }
 type UI struct {
 	app fyne.App
 	win fyne.Window
-	// fw is the framework in the language of the UI: dutchFW with the
-	// English forms of its own words (scale, credit) when the UI is English.
-	fw      *assessment.Framework
-	dutchFW *assessment.Framework
-	english *assessment.English
-	store   Store
+	// ws holds the framework, catalogue, store and settings in use.
+	ws    *workspace.Workspace
+	store Store
 	// now is the clock, replaced in tests.
 	now func() time.Time
 	// leave runs before the current screen is replaced or the window
@@ -102,11 +70,6 @@ type UI struct {
 	scan *scanState
 	// plan is the learning plan on screen, nil on other screens.
 	plan *planState
-	// builtin is the catalogue that ships with the app; cat is builtin plus
-	// the own catalogues in the store (see UI.catalogue).
-	builtin, cat *plans.Catalogue
-	// catErr is why the built-in catalogue could not be loaded, nil when it was.
-	catErr error
 	// drop handles files dropped on the window; nil where the screen
 	// takes none. show clears it.
 	drop func(paths []string)
@@ -120,10 +83,6 @@ type UI struct {
 	groupView *groupState
 	// busy counts file work running in the background; tests wait on it.
 	busy sync.WaitGroup
-	// org are the organisation's presets that could be used; settingsPath
-	// is the settings file they came from, "" without one.
-	org          orgsettings.Settings
-	settingsPath string
 	// chartFont is the theme's text font parsed for the charts, once;
 	// nil until the first chart (or when it cannot be parsed).
 	chartFont *chart.Font
@@ -131,25 +90,26 @@ type UI struct {
 
 // New wires the GUI to an app, its main window, the framework and the store.
 func New(a fyne.App, w fyne.Window, fw *assessment.Framework, st Store) *UI {
-	return &UI{app: a, win: w, fw: fw, dutchFW: fw, store: st, now: time.Now}
+	u := &UI{app: a, win: w, ws: workspace.New(fw, nil, st), store: st, now: time.Now}
+	u.ws.SetLanguage(Language(a.Preferences()))
+	return u
 }
 
 // setEnglish gives the UI the English forms of the framework's words and
-// uses them when the UI is English.
+// uses them when the UI is English. The workspace keeps the extension
+// already applied.
 func (u *UI) setEnglish(en *assessment.English) {
-	u.english = en
-	u.useLanguageOfFramework(Language(u.app.Preferences()))
+	u.ws.SetEnglish(en)
+	u.ws.SetLanguage(Language(u.app.Preferences()))
 }
 
-// useLanguageOfFramework picks the framework's words for the UI language.
-// The catalogue is loaded again on first use: it names levels through the
-// framework, in a proposal's reason.
-func (u *UI) useLanguageOfFramework(language string) {
-	u.fw = u.dutchFW
-	if language == "en" {
-		u.fw = u.dutchFW.Translated(u.english)
-	}
-	u.builtin, u.cat, u.catErr = nil, nil, nil
+// fw is the framework in the UI language, for what the screens show.
+func (u *UI) fw() *assessment.Framework { return u.ws.View() }
+
+// org is the organisation's settings in use.
+func (u *UI) org() orgsettings.Settings {
+	s, _ := u.ws.Settings()
+	return s
 }
 
 // show replaces the window content and remembers the screen. A read-only

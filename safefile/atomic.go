@@ -50,3 +50,12 @@ func Write(path string, write func(io.Writer) error) error {
 	}
 	return nil
 }
+
+// RemoveEmpty removes path if it is an empty file: a save dialog creates
+// the chosen file, so a failed save would otherwise leave an empty one
+// behind that the group overview and 'Bespreking toevoegen' then reject.
+func RemoveEmpty(path string) {
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() && st.Size() == 0 {
+		os.Remove(path)
+	}
+}

@@ -80,9 +80,19 @@ func who(f *planfile.File, name string) fields {
 		{"Professional", person},
 		{"Organisatie en functie", orNot(f.Profile.OrganisationName) + " — " + orNot(f.Profile.FunctionName)},
 		{"Zelfscan", checked + " · " + done},
-		{"Competentiekader", "versie " + orNot(f.Framework.Version) + " (" + sourceName + ") · catalogus " + orNot(f.Catalogue)},
+		{"Competentiekader", frameworkLine(f)},
 		{"Plan", date(f.Exported) + ": " + outcome(f)},
 	}
+}
+
+// frameworkLine names the framework version, the organisation's extension
+// when the plan was made with one, and the catalogue.
+func frameworkLine(f *planfile.File) string {
+	s := "versie " + orNot(f.Framework.Version) + " (" + sourceName + ")"
+	if e := f.Framework.Extension; e != nil {
+		s += " met uitbreiding " + e.Name + " " + e.Version
+	}
+	return s + " · catalogus " + orNot(f.Catalogue)
 }
 
 // reviewState says whether and when the plan was discussed.

@@ -1,0 +1,66 @@
+package workspace
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"time"
+
+	"zelfscan/assessment"
+	"zelfscan/documents/pdf"
+	"zelfscan/plans"
+	"zelfscan/plans/planfile"
+	"zelfscan/safefile"
+)
+
+// PlanFile makes the self-contained plan file of a self-check's plan: in
+// Dutch whatever the UI language, with the organisation's extension, and
+// with the titles of actions as they were stored when chosen.
+func (w *Workspace) PlanFile(sc *assessment.SelfCheck, plan *plans.Plan, appVersion string, now time.Time) (*planfile.File, error) {
+	stored := map[string]planfile.StoredItem{}
+	if w.store != nil && plan != nil && plan.ID != 0 {
+		snaps, err := w.store.ItemSnapshots(plan.ID)
+		if err != nil {
+			return nil, err
+		}
+		for id, s := range snaps {
+			stored[id] = planfile.StoredItem{Title: s.Title, Provider: s.Provider}
+		}
+	}
+	cat, err := w.Catalogue()
+	if err != nil {
+		return nil, err
+	}
+	f, err := planfile.Build(planfile.Source{
+		Framework: w.fw, Catalogue: cat, SelfCheck: sc, Plan: plan,
+		StoredItems: stored, AppVersion: appVersion,
+	}, now)
+	if err != nil {
+		return nil, fmt.Errorf("leerplan samenstellen: %w", err)
+	}
+	return f, nil
+}
+
+// WritePlanPDF renders f with the plan file attached and writes it to path,
+// whole or not at all. It may run off the UI goroutine.
+func WritePlanPDF(path string, f *planfile.File, created time.Time) error {
+	var data bytes.Buffer
+	if err := planfile.Encode(&data, f); err != nil {
+		return err
+	}
+	var out bytes.Buffer
+	err := pdf.Render(&out, f, pdf.Options{Created: created, Attachments: []pdf.Attachment{{
+		Name: planfile.AttachmentName, Data: data.Bytes(), Description: "Het leerplan als bestand, om te openen in Zelfscan GGG",
+	}}})
+	if err != nil {
+		return fmt.Errorf("pdf maken: %w", err)
+	}
+	if err := safefile.Write(path, func(w io.Writer) error {
+		_, err := w.Write(out.Bytes())
+		return err
+	}); err != nil {
+		safefile.RemoveEmpty(path)
+		return err
+	}
+	return nil
+}

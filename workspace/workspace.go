@@ -1,0 +1,242 @@
+// Package workspace is what the window and the command line share: the
+// framework in use (the built-in one with the organisation's extension),
+// the catalogue (built-in plus own), the store and the organisation's
+// settings, and the flows built on them. It holds one framework; the UI
+// language is a view of it, so switching language changes no data.
+package workspace
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"zelfscan/assessment"
+	"zelfscan/assets"
+	"zelfscan/orgsettings"
+	"zelfscan/plans"
+	"zelfscan/safefile"
+	"zelfscan/store"
+	"zelfscan/usermsg"
+)
+
+// Store is what the flows need from persistence; store.Store implements it.
+type Store interface {
+	Path() string
+	ReadOnly() bool
+	CreateSelfCheck(p assessment.Profile, frameworkVersion string, now time.Time) (*assessment.SelfCheck, error)
+	CreateSelfCheckFrom(from *assessment.SelfCheck, req []assessment.RequiredCompetency, p assessment.Profile, frameworkVersion string, now time.Time) (*assessment.SelfCheck, error)
+	SaveRating(selfCheckID int64, indicatorID string, r assessment.Rating) error
+	DeleteRating(selfCheckID int64, indicatorID string) error
+	SaveNote(selfCheckID int64, competencyID, note string, now time.Time) error
+	SavePosition(selfCheckID int64, position int) error
+	SelfCheck(id int64) (*assessment.SelfCheck, error)
+	SelfChecks() ([]store.Summary, error)
+	LastProfile() (assessment.Profile, bool, error)
+	DeleteSelfCheck(id int64) error
+	Close() error
+
+	// Learning plans.
+	PlanFor(selfCheckID int64, now time.Time) (*plans.Plan, error)
+	PlanBySelfCheck(selfCheckID int64) (*plans.Plan, bool, error)
+	SaveAction(planID int64, a plans.Action, itemTitle, itemProvider string, now time.Time) error
+	DeleteAction(planID int64, actionID string, now time.Time) error
+	SaveReflection(planID int64, text string, now time.Time) error
+	ItemSnapshots(planID int64) (map[string]store.ItemSnapshot, error)
+	AddReview(planID int64, r plans.Review, now time.Time) (added bool, err error)
+
+	// Own catalogues.
+	SaveOwnCatalogue(origin, fileName string, items []plans.Item, now time.Time) error
+	OwnCatalogues() ([]store.OwnCatalogue, error)
+	DeleteOwnCatalogue(origin string) error
+}
+
+// Workspace holds the framework, catalogue, store and settings in use.
+type Workspace struct {
+	// fw is the one framework: the built-in one in Dutch, with the
+	// organisation's extension once ApplySettings has put it over it.
+	fw      *assessment.Framework
+	english *assessment.English
+	// language is the UI language ("nl" or "en"); view is fw in it.
+	language string
+	view     *assessment.Framework
+	store    Store
+	settings orgsettings.Settings
+	// settingsPath is the file the settings came from, "" without one.
+	settingsPath string
+	// builtin is the catalogue that ships with the app, loaded on first
+	// use; cat is builtin plus the own catalogues in the store.
+	builtin, cat *plans.Catalogue
+	// catErr is why the built-in catalogue could not be loaded.
+	catErr error
+}
+
+// New makes a workspace on a loaded framework (Dutch), its English words
+// (nil without them) and an open store (nil for commands without one).
+func New(fw *assessment.Framework, en *assessment.English, st Store) *Workspace {
+	w := &Workspace{fw: fw, english: en, store: st, language: "nl"}
+	w.view = fw
+	return w
+}
+
+// SetEnglish gives the workspace the English forms of the framework's own
+// words, for the English view.
+func (w *Workspace) SetEnglish(en *assessment.English) {
+	w.english = en
+	w.SetLanguage(w.language)
+}
+
+// Framework is the framework in use, in Dutch: plan files, PDFs, reviews
+// and overviews are made from it whatever the UI language.
+func (w *Workspace) Framework() *assessment.Framework { return w.fw }
+
+// View is the framework in the UI language: the same framework, with the
+// English forms of its own words (scale, credit, organisation names) when
+// the UI is English.
+func (w *Workspace) View() *assessment.Framework { return w.view }
+
+// Language is the UI language the view is in.
+func (w *Workspace) Language() string { return w.language }
+
+// SetLanguage makes the view follow the UI language. The catalogue is
+// loaded again on first use, since a proposal's reason names levels and
+// organisations through the view.
+func (w *Workspace) SetLanguage(language string) {
+	w.language = language
+	w.view = w.fw
+	if language == "en" {
+		w.view = w.fw.Translated(w.english)
+	}
+	w.builtin, w.cat, w.catErr = nil, nil, nil
+}
+
+// Store is the store of the self-checks and plans; nil for commands that
+// only read files.
+func (w *Workspace) Store() Store { return w.store }
+
+// Settings are the organisation's settings in use, and the file they came
+// from ("" without one).
+func (w *Workspace) Settings() (orgsettings.Settings, string) { return w.settings, w.settingsPath }
+
+// SetLearningRecords replaces the learning-record settings (tests, and a
+// future settings screen); everything else stays.
+func (w *Workspace) SetLearningRecords(l orgsettings.LearningRecords) { w.settings.LearningRecords = l }
+
+// ApplySettings takes over the organisation's settings: its framework
+// extension goes over the framework, and its own catalogue is stored
+// (not from a read-only window, which shares the data with one that
+// already did). What cannot be used is left out and returned as problems,
+// each a message for the user; the workspace always stays usable.
+func (w *Workspace) ApplySettings(s orgsettings.Settings, path string, settingsErr error) []error {
+	var problems []error
+	if settingsErr != nil {
+		problems = append(problems, settingsErr)
+	}
+	if s.FrameworkExtension != "" {
+		if err := w.applyExtension(s.FrameworkExtension); err != nil {
+			problems = append(problems, usermsg.New("orgsettings.extension",
+				map[string]any{"File": s.FrameworkExtension, "Reason": err}))
+		}
+	}
+	if err := s.CheckOrganisation(w.fw, path); err != nil {
+		problems = append(problems, err)
+		s.Organisation = ""
+	}
+	w.settings, w.settingsPath = s, path
+	if s.OwnCatalogue != "" && w.store != nil && !w.store.ReadOnly() {
+		if err := w.importOrgCatalogue(s.OwnCatalogue); err != nil {
+			problems = append(problems, usermsg.New("orgsettings.catalogue",
+				map[string]any{"File": s.OwnCatalogue, "Reason": err}))
+		}
+	}
+	return problems
+}
+
+// applyExtension puts the organisation's extension over the framework; a
+// broken one leaves the framework as it was.
+func (w *Workspace) applyExtension(path string) error {
+	data, err := ReadCapped(path, assessment.MaxFileSize)
+	if err != nil {
+		return err
+	}
+	fw, err := assessment.Extend(w.fw, filepath.Base(path), data)
+	if err != nil {
+		return err
+	}
+	w.fw = fw
+	w.SetLanguage(w.language)
+	return nil
+}
+
+// importOrgCatalogue stores the organisation's catalogue file as an own
+// catalogue named after the file, replacing the copy of the last start so
+// that a file IT updated is picked up.
+func (w *Workspace) importOrgCatalogue(path string) error {
+	name := filepath.Base(path)
+	data, err := ReadCapped(path, plans.MaxCatalogueSize)
+	if err != nil {
+		return err
+	}
+	items, err := plans.ParseOwnCatalogue(name, data, w.fw)
+	if err != nil {
+		return err
+	}
+	origin := strings.TrimSuffix(name, filepath.Ext(name))
+	if err := w.store.SaveOwnCatalogue(origin, name, items, time.Now()); err != nil {
+		return err
+	}
+	w.ReloadCatalogue()
+	return nil
+}
+
+// Catalogue is the built-in catalogue plus the own catalogues in the
+// store. A built-in catalogue that cannot be loaded (CatalogueError says
+// why) is an empty one: matching and search then find nothing. The error
+// is the store's, when the own catalogues could not be read; the
+// catalogue returned is then the built-in one.
+func (w *Workspace) Catalogue() (*plans.Catalogue, error) {
+	if w.cat != nil {
+		return w.cat, nil
+	}
+	if w.builtin == nil {
+		cat, err := plans.LoadBuiltin(assets.Files, assets.CatalogueFile, w.view)
+		if err != nil {
+			w.catErr = err
+			cat = &plans.Catalogue{}
+		}
+		w.builtin = cat
+	}
+	if w.store == nil {
+		w.cat = w.builtin
+		return w.cat, nil
+	}
+	own, err := w.store.OwnCatalogues()
+	if err != nil {
+		return w.builtin, err
+	}
+	cat := w.builtin
+	for _, oc := range own {
+		cat = cat.WithOwn(oc.Origin, oc.Items)
+	}
+	w.cat = cat
+	return w.cat, nil
+}
+
+// CatalogueError is why the built-in catalogue could not be loaded, nil
+// when it was (or has not been asked for yet).
+func (w *Workspace) CatalogueError() error { return w.catErr }
+
+// ReloadCatalogue makes the next Catalogue read the own catalogues again.
+func (w *Workspace) ReloadCatalogue() { w.cat = nil }
+
+// ReadCapped reads a regular file the user pointed at, of at most limit
+// bytes. Its errors are messages for the user; a folder, FIFO or dangling
+// link is refused with its own message before anything is read.
+func ReadCapped(path string, limit int64) ([]byte, error) {
+	tooLarge := usermsg.New("file.tooLarge", map[string]any{"MiB": limit >> 20})
+	data, err := safefile.ReadCapped(path, limit, tooLarge)
+	if le, ok := errors.AsType[*safefile.Error](err); ok {
+		return nil, le.Problem
+	}
+	return data, err
+}

@@ -1,0 +1,142 @@
+package workspace
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"zelfscan/assessment"
+	"zelfscan/assets"
+	"zelfscan/orgsettings"
+	"zelfscan/store"
+)
+
+const exampleExtension = "../docs/kader-uitbreiding.example.yaml"
+
+var day = time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+
+// withExtension is a workspace on the embedded framework and a new store,
+// with the documented example extension applied through the settings.
+func withExtension(t *testing.T) *Workspace {
+	t.Helper()
+	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, err := assessment.LoadEnglish(assets.Files, assets.FrameworkDir, fw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	ws := New(fw, en, st)
+	if problems := ws.ApplySettings(orgsettings.Settings{FrameworkExtension: exampleExtension}, "", nil); len(problems) > 0 {
+		t.Fatalf("the example extension was not applied: %v", problems)
+	}
+	return ws
+}
+
+// The extension is part of the one framework: the English view has it too,
+// and switching language back and forth keeps it.
+func TestLanguageIsAViewOfTheOneFramework(t *testing.T) {
+	ws := withExtension(t)
+	for _, lang := range []string{"en", "nl", "en"} {
+		ws.SetLanguage(lang)
+		if e := ws.View().ExtensionFor("veilig-thuis"); e == nil || e.Name != "Veilig Thuis Voorbeeldregio" {
+			t.Fatalf("after switching to %s the view lost the extension", lang)
+		}
+		if _, ok := ws.View().Competency("vtvr-werkafspraken"); !ok {
+			t.Fatalf("after switching to %s the extension's competency is gone", lang)
+		}
+		if ws.Framework().LevelLabel(2) != "Toepassen" {
+			t.Fatalf("after switching to %s the Dutch framework changed: %q", lang, ws.Framework().LevelLabel(2))
+		}
+	}
+	if ws.View().LevelLabel(2) == ws.Framework().LevelLabel(2) {
+		t.Error("the English view has the Dutch level names")
+	}
+}
+
+// From the documented extension to a PDF read back with pdftotext: the
+// organisation's own competency, rated 0 in the English window, is a gap
+// in the plan file and on paper, and page 1 names the extension. Every
+// function profile the extended framework offers Veilig Thuis builds.
+func TestExtensionReachesThePlanFileAndPDF(t *testing.T) {
+	ws := withExtension(t)
+	ws.SetLanguage("en")
+	st := ws.Store()
+	fw := ws.Framework()
+	org, _ := fw.Organisation("veilig-thuis")
+	for _, fn := range fw.FunctionsFor(org.ID) {
+		p := assessment.Profile{Organisation: org.ID, Function: fn.ID}
+		sc, err := st.CreateSelfCheck(p, fw.VersionFor(org.ID), day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range []string{"vtvr-werkafspraken-1", "vtvr-werkafspraken-2"} {
+			if err := st.SaveRating(sc.ID, id, assessment.Rating{Level: 0, At: day}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if sc, err = st.SelfCheck(sc.ID); err != nil {
+			t.Fatal(err)
+		}
+		plan, err := st.PlanFor(sc.ID, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := ws.PlanFile(sc, plan, "test", day)
+		if err != nil {
+			t.Fatalf("%s: the plan file cannot be built: %v", fn.ID, err)
+		}
+		if f.Framework.Extension == nil || f.Framework.Extension.Version != "2027.1" {
+			t.Fatalf("%s: the plan file does not carry the extension: %+v", fn.ID, f.Framework.Extension)
+		}
+		if fn.ID != "uitvoerend" {
+			continue
+		}
+		if g, ok := f.Gap("vtvr-werkafspraken"); !ok || g.Required != 2 {
+			t.Fatalf("the extension's competency rated 0 is no gap in the plan file")
+		}
+		path := t.TempDir() + "/leerplan.pdf"
+		if err := WritePlanPDF(path, f, day); err != nil {
+			t.Fatal(err)
+		}
+		pages := pdfPages(t, path)
+		text := strings.Join(pages, " ")
+		for _, want := range []string{"Regionale werkafspraken toepassen", "met uitbreiding Veilig Thuis Voorbeeldregio 2027.1"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("the PDF does not say %q", want)
+			}
+		}
+		if !strings.Contains(pages[0], "Voorbeeldregio 2027.1") {
+			t.Error("page 1 does not name the extension")
+		}
+	}
+}
+
+// pdfPages is the text of each page, white space folded.
+func pdfPages(t *testing.T, path string) []string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Fatal("pdftotext ontbreekt: installeer het Debian-pakket poppler-utils (scripts/install-deps.sh --test)")
+	}
+	var out bytes.Buffer
+	cmd := exec.Command(bin, "-layout", path, "-")
+	cmd.Stdout, cmd.Stderr = &out, os.Stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	pages := strings.Split(out.String(), "\f")
+	for i, p := range pages {
+		pages[i] = strings.Join(strings.Fields(p), " ")
+	}
+	return pages
+}
