@@ -358,12 +358,13 @@ var previewTitles = []struct {
 	{assessment.CategoryRol, strings.Repeat("Een uitzonderlijk lange titel om het afbreken te controleren, met ë en ï ", 3)[:200]},
 }
 
-// TestWritePreview writes sample charts for a visual check:
-// CHART_PREVIEW=/tmp go test ./documents/chart -run Preview
+// TestWritePreview renders every kind of chart from sample data and checks
+// that each is a PNG of the size asked for with something drawn on it.
+// To look at them: CHART_PREVIEW=/tmp go test ./documents/chart -run Preview
 func TestWritePreview(t *testing.T) {
 	dir := os.Getenv("CHART_PREVIEW")
 	if dir == "" {
-		t.Skip("set CHART_PREVIEW to a folder to write sample charts")
+		dir = t.TempDir()
 	}
 	var levels []assessment.CompetencyResult
 	var changes []Change
@@ -386,6 +387,13 @@ func TestWritePreview(t *testing.T) {
 		t.Helper()
 		if err != nil {
 			t.Fatal(err)
+		}
+		img, err := png.Decode(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("%s is no PNG: %v", name, err)
+		}
+		if b := img.Bounds(); b.Dx() < 100 || b.Dy() < 50 || distinctColours(img) < 3 {
+			t.Errorf("%s: %dx%d with %d colours, not a drawn chart", name, b.Dx(), b.Dy(), distinctColours(img))
 		}
 		if err := os.WriteFile(dir+"/"+name, data, 0o644); err != nil {
 			t.Fatal(err)
@@ -624,4 +632,17 @@ func TestLevelZeroIsVisible(t *testing.T) {
 	if countColour(two, th.good) <= countColour(one, th.good) {
 		t.Error("a level-0 competency draws no bar")
 	}
+}
+
+// distinctColours counts the colours of img, up to 16.
+func distinctColours(img image.Image) int {
+	seen := map[color.RGBA]bool{}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y && len(seen) < 16; y += 3 {
+		for x := b.Min.X; x < b.Max.X && len(seen) < 16; x += 3 {
+			r, g, bl, a := img.At(x, y).RGBA()
+			seen[color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(bl >> 8), uint8(a >> 8)}] = true
+		}
+	}
+	return len(seen)
 }
