@@ -11,6 +11,7 @@ import (
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
 	"zelfscan/safefile"
+	"zelfscan/store"
 )
 
 // PlanFile makes the self-contained plan file of a self-check's plan: in
@@ -31,10 +32,15 @@ func (w *Workspace) PlanFile(sc *assessment.SelfCheck, plan *plans.Plan, appVers
 	if err != nil {
 		return nil, err
 	}
-	f, err := planfile.Build(planfile.Source{
+	src := planfile.Source{
 		Framework: w.fw, Catalogue: cat, SelfCheck: sc, Plan: plan,
 		StoredItems: stored, AppVersion: appVersion,
-	}, now)
+		NextSelfCheck: plans.NextSelfCheck(sc.Updated, w.RescanMonths()),
+	}
+	if src.Effects, src.EffectsMeasured, err = w.effects(sc, plan); err != nil {
+		return nil, err
+	}
+	f, err := planfile.Build(src, now)
 	if err != nil {
 		return nil, fmt.Errorf("leerplan samenstellen: %w", err)
 	}
@@ -63,4 +69,46 @@ func WritePlanPDF(path string, f *planfile.File, created time.Time) error {
 		return err
 	}
 	return nil
+}
+
+// effects compares sc with the person's next self-check, the first one
+// started after sc was last answered, for what the plan's completed
+// actions served; none without a later self-check.
+func (w *Workspace) effects(sc *assessment.SelfCheck, plan *plans.Plan) ([]plans.Effect, time.Time, error) {
+	if w.store == nil || plan == nil {
+		return nil, time.Time{}, nil
+	}
+	all, err := w.store.SelfChecks()
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	var next *store.Summary
+	for i, s := range all {
+		if s.ID != sc.ID && s.Answered > 0 && s.Started.After(sc.Updated) && (next == nil || s.Started.Before(next.Started)) {
+			next = &all[i]
+		}
+	}
+	if next == nil {
+		return nil, time.Time{}, nil
+	}
+	later, err := w.store.SelfCheck(next.ID)
+	if err != nil {
+		return nil, time.Time{}, err
+	}
+	before, okBefore := w.result(sc)
+	after, okAfter := w.result(later)
+	if !okBefore || !okAfter {
+		return nil, time.Time{}, nil
+	}
+	return plans.Effects(plan, assessment.Compare(before, after)), later.Updated, nil
+}
+
+// result analyses a self-check against its profile; false when the
+// framework no longer has the profile.
+func (w *Workspace) result(sc *assessment.SelfCheck) (assessment.Result, bool) {
+	req, err := w.fw.Required(sc.Profile.Organisation, sc.Profile.Function)
+	if err != nil {
+		return assessment.Result{}, false
+	}
+	return assessment.Analyse(req, sc), true
 }

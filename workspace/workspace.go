@@ -114,6 +114,9 @@ func (w *Workspace) SetLanguage(language string) {
 // only read files.
 func (w *Workspace) Store() Store { return w.store }
 
+// RescanMonths is how long after a self-check the next one is due.
+func (w *Workspace) RescanMonths() int { return plans.DefaultRescanMonths }
+
 // Settings are the organisation's settings in use, and the file they came
 // from ("" without one).
 func (w *Workspace) Settings() (orgsettings.Settings, string) { return w.settings, w.settingsPath }

@@ -11,6 +11,7 @@ import (
 	"zelfscan/assessment"
 	"zelfscan/assets"
 	"zelfscan/orgsettings"
+	"zelfscan/plans"
 	"zelfscan/store"
 )
 
@@ -139,4 +140,66 @@ func pdfPages(t *testing.T, path string) []string {
 		pages[i] = strings.Join(strings.Fields(p), " ")
 	}
 	return pages
+}
+
+// A plan file says when the next self-check is due and, once the person
+// made one, how the competencies that completed actions served moved.
+func TestPlanFileCarriesTheNextSelfCheckAndEffects(t *testing.T) {
+	ws := withExtension(t)
+	st, fw := ws.Store(), ws.Framework()
+	p := assessment.Profile{Organisation: "politie", Function: "uitvoerend"}
+	req, err := fw.Required(p.Organisation, p.Function)
+	if err != nil {
+		t.Fatal(err)
+	}
+	comp := req[0]
+	rate := func(at time.Time, level int) *assessment.SelfCheck {
+		sc, err := st.CreateSelfCheck(p, fw.VersionFor(p.Organisation), at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ind := range comp.Indicators {
+			if err := st.SaveRating(sc.ID, ind.ID, assessment.Rating{Level: level, At: at}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if sc, err = st.SelfCheck(sc.ID); err != nil {
+			t.Fatal(err)
+		}
+		return sc
+	}
+	first := rate(day, 0)
+	plan, err := st.PlanFor(first.ID, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := plans.Action{ID: "a1", CompetencyID: comp.Competency.ID, OwnText: "Meelopen met de zedenrechercheur", Status: plans.StatusAfgerond}
+	if err := st.SaveAction(plan.ID, done, "", "", day); err != nil {
+		t.Fatal(err)
+	}
+	if plan, err = st.PlanFor(first.ID, day); err != nil {
+		t.Fatal(err)
+	}
+
+	f, err := ws.PlanFile(first, plan, "test", day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := plans.NextSelfCheck(first.Updated, plans.DefaultRescanMonths); !f.NextSelfCheck.Equal(want) || f.NextSelfCheck.IsZero() {
+		t.Errorf("next self-check %s, want %s", f.NextSelfCheck, want)
+	}
+	if len(f.Effects) != 0 {
+		t.Fatalf("effects before there is a next self-check: %+v", f.Effects)
+	}
+
+	rate(day.AddDate(0, 6, 0), 2)
+	if f, err = ws.PlanFile(first, plan, "test", day.AddDate(0, 6, 1)); err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Effects) != 1 {
+		t.Fatalf("effects %+v, want one for %s", f.Effects, comp.Competency.ID)
+	}
+	if e := f.Effects[0]; e.CompetencyID != comp.Competency.ID || e.Before != 0 || e.After != 2 || e.Actions != 1 {
+		t.Errorf("effect %+v", e)
+	}
 }

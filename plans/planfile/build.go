@@ -25,6 +25,12 @@ type Source struct {
 	// removed since the action was chosen).
 	StoredItems map[string]StoredItem
 	AppVersion  string
+	// NextSelfCheck is the day the next self-check is due (zero: none).
+	NextSelfCheck time.Time
+	// Effects compare the self-check with the person's next one, made on
+	// EffectsMeasured, for what completed actions served (plans.Effects).
+	Effects         []plans.Effect
+	EffectsMeasured time.Time
 }
 
 // StoredItem is what the store kept of a chosen item.
@@ -117,8 +123,32 @@ func Build(src Source, now time.Time) (*File, error) {
 			f.Actions = append(f.Actions, fa)
 		}
 	}
+	f.addFollowUp(src)
 	stripControls(reflect.ValueOf(f))
 	return f, nil
+}
+
+// addFollowUp copies what comes after the plan: the day of the next
+// self-check and, once it was made, the effects.
+func (f *File) addFollowUp(src Source) {
+	f.NextSelfCheck = dateOnly(src.NextSelfCheck)
+	if len(src.Effects) == 0 {
+		return
+	}
+	f.EffectsMeasured = dateOnly(src.EffectsMeasured)
+	for _, e := range src.Effects {
+		f.Effects = append(f.Effects, Effect{CompetencyID: e.CompetencyID, Before: e.Before, After: e.After,
+			Items: append([]string(nil), e.Items...), Actions: e.Actions})
+	}
+}
+
+// dateOnly keeps the day of t (in UTC): a plan file says on which day,
+// not at what time, which is all a calendar or a report needs.
+func dateOnly(t time.Time) time.Time {
+	if t.IsZero() {
+		return t
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // itemOf copies a catalogue item into the file. An item that is gone (an own

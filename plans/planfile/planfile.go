@@ -49,6 +49,26 @@ type File struct {
 	Actions    []Action `json:"actions"`
 	Reflection string   `json:"reflection"`
 	Reviews    []Review `json:"reviews"`
+
+	// NextSelfCheck is the day the next self-check is due; zero in files
+	// from before the re-scan cycle. An older reader ignores it.
+	NextSelfCheck time.Time `json:"next_self_check,omitzero"`
+	// Effects compare this self-check with the person's next one, made on
+	// EffectsMeasured, for the competencies that completed actions served.
+	// Empty until there is a next self-check. An older reader ignores them.
+	Effects         []Effect  `json:"effects,omitempty"`
+	EffectsMeasured time.Time `json:"effects_measured,omitzero"`
+}
+
+// Effect is plans.Effect as the file carries it: the competency's average
+// self-rating before and after, and the catalogue items of the completed
+// actions that served it. A self-report without a comparison group.
+type Effect struct {
+	CompetencyID string   `json:"competency_id"`
+	Before       float64  `json:"before"`
+	After        float64  `json:"after"`
+	Items        []string `json:"items,omitempty"`
+	Actions      int      `json:"actions"`
 }
 
 // FrameworkInfo is the framework version the self-check was made with.

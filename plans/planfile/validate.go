@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"net/url"
 	"slices"
 	"strings"
@@ -104,7 +105,42 @@ func (f *File) Validate() error {
 	actions := f.validateActions(v, comps)
 	v.text("de reflectie", f.Reflection, maxText)
 	f.validateReviews(v, comps, actions)
+	f.validateFollowUp(v, top, comps)
 	return errors.Join(v.errs...)
+}
+
+// validateFollowUp checks the next self-check's day and the effects: each
+// of a competency in the file, once, with averages on the scale.
+func (f *File) validateFollowUp(v *validator, top int, comps map[string]bool) {
+	v.date("de datum van de volgende zelfscan", f.NextSelfCheck)
+	v.date("de datum van de meting van het effect", f.EffectsMeasured)
+	if !v.count("effecten", len(f.Effects), maxCount) {
+		return
+	}
+	seen := map[string]bool{}
+	for i, e := range f.Effects {
+		what := fmt.Sprintf("effect %d", i+1)
+		switch {
+		case !comps[e.CompetencyID]:
+			v.add("%s hoort bij competentie %q, die niet in het bestand staat", what, e.CompetencyID)
+		case seen[e.CompetencyID]:
+			v.add("%s: competentie %q heeft al een effect", what, e.CompetencyID)
+		}
+		seen[e.CompetencyID] = true
+		for _, avg := range []float64{e.Before, e.After} {
+			if math.IsNaN(avg) || avg < 0 || avg > float64(top) {
+				v.add("%s: het gemiddelde %v ligt niet op de schaal van 0 tot en met %d", what, avg, top)
+			}
+		}
+		if e.Actions < 1 || e.Actions > maxCount {
+			v.add("%s: het aantal afgeronde acties is %d", what, e.Actions)
+		}
+		if v.count("aanbod bij "+what, len(e.Items), maxCount) {
+			for _, id := range e.Items {
+				v.required("een aanbod bij "+what, id, maxShort)
+			}
+		}
+	}
 }
 
 // scale checks that the levels run 0, 1, ..., n and returns n.
