@@ -105,11 +105,30 @@ type Evaluation struct {
 	Brought string // what it brought
 	Changed string // what changed in the work
 	Better  string // what could be better
+	// Rating is how useful the action was for the work, 1 to MaxRating;
+	// 0 is not rated. The organisation sees only the spread per offer.
+	Rating int
+	// Remark is an improvement point for the offer; ShareRemark is the
+	// person's choice to share it, without name or date, with the training
+	// coordinator. Unshared, it stays in the plan like the rest.
+	Remark      string
+	ShareRemark bool
 }
 
-// Empty reports whether nothing has been written.
+// MaxRating is the top of the usefulness scale of an evaluation.
+const MaxRating = 5
+
+// Empty reports whether nothing has been written or rated.
 func (e Evaluation) Empty() bool {
-	return strings.TrimSpace(e.Brought+e.Changed+e.Better) == ""
+	return strings.TrimSpace(e.Brought+e.Changed+e.Better+e.Remark) == "" && e.Rating == 0
+}
+
+// SharedRemark is the remark the person chose to share, or "".
+func (e Evaluation) SharedRemark() string {
+	if !e.ShareRemark {
+		return ""
+	}
+	return strings.TrimSpace(e.Remark)
 }
 
 // Review is one discussion of the plan with a supervisor or group.
@@ -186,10 +205,17 @@ func (a *Action) Validate() error {
 		{"plans.field.brought", a.Evaluation.Brought},
 		{"plans.field.changed", a.Evaluation.Changed},
 		{"plans.field.better", a.Evaluation.Better},
+		{"plans.field.remark", a.Evaluation.Remark},
 	} {
 		if n := len([]rune(t.text)); n > maxActionText {
 			add("plans.tooLong", map[string]any{"Field": t.name, "Length": n, "Max": maxActionText})
 		}
+	}
+	if r := a.Evaluation.Rating; r < 0 || r > MaxRating {
+		add("plans.action.badRating", map[string]any{"Rating": r, "Max": MaxRating})
+	}
+	if a.Evaluation.ShareRemark && strings.TrimSpace(a.Evaluation.Remark) == "" {
+		add("plans.action.emptySharedRemark", nil)
 	}
 	return errors.Join(errs...)
 }

@@ -78,6 +78,9 @@ type exportAction struct {
 	EvalBrought  string `json:"evaluation_brought"`
 	EvalChanged  string `json:"evaluation_changed"`
 	EvalBetter   string `json:"evaluation_better"`
+	EvalRating   int    `json:"evaluation_rating"`
+	EvalRemark   string `json:"evaluation_remark"`
+	EvalShare    bool   `json:"evaluation_remark_shared"`
 }
 
 type exportReview struct {
@@ -213,11 +216,12 @@ func exportPlans(tx *sql.Tx, doc *exportDoc) error {
 	for i := range doc.Plans {
 		p := &doc.Plans[i]
 		if err := each(tx, `SELECT id, position, competency_id, item_id, item_title, item_provider, own_text,
-				target_date, status, eval_brought, eval_changed, eval_better
+				target_date, status, eval_brought, eval_changed, eval_better, eval_rating, eval_remark, eval_share
 			FROM plan_action WHERE plan_id = ? ORDER BY position`, []any{p.ID}, func(r *sql.Rows) error {
 			var a exportAction
 			err := r.Scan(&a.ID, &a.Position, &a.CompetencyID, &a.ItemID, &a.ItemTitle, &a.ItemProvider,
-				&a.OwnText, &a.TargetDate, &a.Status, &a.EvalBrought, &a.EvalChanged, &a.EvalBetter)
+				&a.OwnText, &a.TargetDate, &a.Status, &a.EvalBrought, &a.EvalChanged, &a.EvalBetter,
+				&a.EvalRating, &a.EvalRemark, &a.EvalShare)
 			p.Actions = append(p.Actions, a)
 			return err
 		}); err != nil {

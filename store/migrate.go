@@ -152,6 +152,14 @@ CREATE TABLE own_catalogue_item (
 	PRIMARY KEY (catalogue_id, id)
 );
 `},
+	{name: "evaluation rating and improvement point", sql: `
+-- How useful a finished action was (1 to 5, 0 not rated), and an
+-- improvement point the person may choose to share, without name or date,
+-- with the training coordinator.
+ALTER TABLE plan_action ADD COLUMN eval_rating INTEGER NOT NULL DEFAULT 0 CHECK (eval_rating BETWEEN 0 AND 5);
+ALTER TABLE plan_action ADD COLUMN eval_remark TEXT NOT NULL DEFAULT '';
+ALTER TABLE plan_action ADD COLUMN eval_share INTEGER NOT NULL DEFAULT 0 CHECK (eval_share IN (0, 1));
+`},
 }
 
 // migrate brings the database from version to len(steps).

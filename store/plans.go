@@ -187,7 +187,7 @@ func readPlan(q querier, column string, key any) (*plans.Plan, error) {
 		return nil, err
 	}
 	rows, err := q.Query(`SELECT id, competency_id, item_id, own_text, target_date, status,
-			eval_brought, eval_changed, eval_better
+			eval_brought, eval_changed, eval_better, eval_rating, eval_remark, eval_share
 		FROM plan_action WHERE plan_id = ? ORDER BY position`, p.ID)
 	if err != nil {
 		return nil, fmt.Errorf("actions: %w", err)
@@ -197,7 +197,8 @@ func readPlan(q querier, column string, key any) (*plans.Plan, error) {
 		var a plans.Action
 		var target string
 		if err := rows.Scan(&a.ID, &a.CompetencyID, &a.ItemID, &a.OwnText, &target, &a.Status,
-			&a.Evaluation.Brought, &a.Evaluation.Changed, &a.Evaluation.Better); err != nil {
+			&a.Evaluation.Brought, &a.Evaluation.Changed, &a.Evaluation.Better,
+			&a.Evaluation.Rating, &a.Evaluation.Remark, &a.Evaluation.ShareRemark); err != nil {
 			return nil, fmt.Errorf("actions: %w", err)
 		}
 		if target != "" {
@@ -307,7 +308,7 @@ func (s *Store) SaveAction(planID int64, a plans.Action, itemTitle, itemProvider
 		return invalid("store.action.notSaved", err)
 	}
 	if err := checkTexts("store.field.action", a.ID, a.CompetencyID, a.ItemID, a.OwnText, itemTitle, itemProvider,
-		a.Evaluation.Brought, a.Evaluation.Changed, a.Evaluation.Better); err != nil {
+		a.Evaluation.Brought, a.Evaluation.Changed, a.Evaluation.Better, a.Evaluation.Remark); err != nil {
 		return err
 	}
 	for _, c := range []error{
@@ -337,16 +338,19 @@ func (s *Store) SaveAction(planID int64, a plans.Action, itemTitle, itemProvider
 		}
 		// A new action goes last; a replaced one keeps its position.
 		_, err := tx.Exec(`INSERT INTO plan_action (plan_id, id, position, competency_id, item_id,
-				item_title, item_provider, own_text, target_date, status, eval_brought, eval_changed, eval_better)
+				item_title, item_provider, own_text, target_date, status, eval_brought, eval_changed, eval_better,
+				eval_rating, eval_remark, eval_share)
 			VALUES (?1, ?2, (SELECT coalesce(max(position), -1) + 1 FROM plan_action WHERE plan_id = ?1),
-				?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+				?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
 			ON CONFLICT (plan_id, id) DO UPDATE SET competency_id = excluded.competency_id,
 				item_id = excluded.item_id, item_title = excluded.item_title, item_provider = excluded.item_provider,
 				own_text = excluded.own_text, target_date = excluded.target_date, status = excluded.status,
 				eval_brought = excluded.eval_brought, eval_changed = excluded.eval_changed,
-				eval_better = excluded.eval_better`,
+				eval_better = excluded.eval_better, eval_rating = excluded.eval_rating,
+				eval_remark = excluded.eval_remark, eval_share = excluded.eval_share`,
 			planID, a.ID, a.CompetencyID, a.ItemID, itemTitle, itemProvider, a.OwnText, target, string(a.Status),
-			a.Evaluation.Brought, a.Evaluation.Changed, a.Evaluation.Better)
+			a.Evaluation.Brought, a.Evaluation.Changed, a.Evaluation.Better,
+			a.Evaluation.Rating, a.Evaluation.Remark, a.Evaluation.ShareRemark)
 		return err
 	})
 }

@@ -170,9 +170,11 @@ func copyPlan(tx *sql.Tx, from, to int64, at string) error {
 		return err
 	}
 	_, err = tx.Exec(`INSERT INTO plan_action (plan_id, id, position, competency_id, item_id, item_title,
-			item_provider, own_text, target_date, status, eval_brought, eval_changed, eval_better)
+			item_provider, own_text, target_date, status, eval_brought, eval_changed, eval_better,
+			eval_rating, eval_remark, eval_share)
 		SELECT ?, a.id, a.position, a.competency_id, a.item_id, a.item_title,
-			a.item_provider, a.own_text, a.target_date, a.status, a.eval_brought, a.eval_changed, a.eval_better
+			a.item_provider, a.own_text, a.target_date, a.status, a.eval_brought, a.eval_changed, a.eval_better,
+			a.eval_rating, a.eval_remark, a.eval_share
 		FROM plan_action a JOIN plan p ON p.id = a.plan_id WHERE p.self_check_id = ?`, planID, from)
 	return err
 }
