@@ -52,6 +52,15 @@ var retiredIndicators = []string{
 	"org-analyse-rapportage-advocatuur-1", "org-analyse-rapportage-advocatuur-2",
 	"spec-wet-taken-advocatuur-1", "spec-wet-taken-advocatuur-2", "spec-wet-taken-jeugdbescherming-1",
 	"adv-geweldstypologieen-2", "rm-doorvragen-zitting-3", "rm-traumasensitief-2", "om-spanning-risico-1",
+	// 2026.3: statements that presumed the facts, asked a judge to weigh
+	// credibility beforehand, asked a lawyer to weigh the other party's needs,
+	// or were legally imprecise (issue 20).
+	"basis-perspectieven-1", "basis-perspectieven-2", "basis-perspectieven-6", "basis-eigen-bril-2",
+	"verdiep-wetgeving-2", "verdiep-doelgroepen-4", "verdiep-sociale-kaart-3",
+	"org-vervolgstappen-om-1", "org-triage-om-1", "org-spanning-risico-om-1", "om-spanning-risico-4",
+	"org-spanning-risico-politie-2", "org-spanning-risico-rechterlijke-macht-2",
+	"spec-wet-taken-jeugdbescherming-3", "spec-gespreksvoering-reclassering-1", "spec-gespreksvoering-advocatuur-1",
+	"pol-risico-inschatting-2", "pol-risico-inschatting-3", "adv-geweldstypologieen-3", "rm-doorvragen-zitting-4",
 }
 
 func TestEmbeddedFrameworkHasAllOrganisationsInOrder(t *testing.T) {
