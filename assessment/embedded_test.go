@@ -42,7 +42,8 @@ var bijlage3b = []struct {
 	{"om", "Openbaar Ministerie", []string{"om-rode-vlaggen", "om-spanning-risico"}},
 }
 
-var functionIDs = []string{"uitvoerend", "aandachtsfunctionaris", "leidinggevende", "beleidsmedewerker", "trainer", "bestuurder", "opleiding-hr"}
+var functionIDs = []string{"uitvoerend", "politie-meldkamer", "politie-zeden", "aandachtsfunctionaris",
+	"advocaat-specialist", "rechter-specialist", "leidinggevende", "beleidsmedewerker", "trainer", "bestuurder", "opleiding-hr"}
 
 // retiredIndicators were asked in an earlier framework version and replaced
 // because they did not fit a role or were legally imprecise (see CHANGELOG);
@@ -52,6 +53,15 @@ var retiredIndicators = []string{
 	"org-analyse-rapportage-advocatuur-1", "org-analyse-rapportage-advocatuur-2",
 	"spec-wet-taken-advocatuur-1", "spec-wet-taken-advocatuur-2", "spec-wet-taken-jeugdbescherming-1",
 	"adv-geweldstypologieen-2", "rm-doorvragen-zitting-3", "rm-traumasensitief-2", "om-spanning-risico-1",
+	// 2026.3: statements that presumed the facts, asked a judge to weigh
+	// credibility beforehand, asked a lawyer to weigh the other party's needs,
+	// or were legally imprecise (issue 20).
+	"basis-perspectieven-1", "basis-perspectieven-2", "basis-perspectieven-6", "basis-eigen-bril-2",
+	"verdiep-wetgeving-2", "verdiep-doelgroepen-4", "verdiep-sociale-kaart-3",
+	"org-vervolgstappen-om-1", "org-triage-om-1", "org-spanning-risico-om-1", "om-spanning-risico-4",
+	"org-spanning-risico-politie-2", "org-spanning-risico-rechterlijke-macht-2",
+	"spec-wet-taken-jeugdbescherming-3", "spec-gespreksvoering-reclassering-1", "spec-gespreksvoering-advocatuur-1",
+	"pol-risico-inschatting-2", "pol-risico-inschatting-3", "adv-geweldstypologieen-3", "rm-doorvragen-zitting-4",
 }
 
 func TestEmbeddedFrameworkHasAllOrganisationsInOrder(t *testing.T) {
@@ -111,14 +121,14 @@ func TestEmbeddedBijlage3bCompetenciesReachTheirOrganisation(t *testing.T) {
 
 func TestEmbeddedAndereGetsOnlyTheSharedFramework(t *testing.T) {
 	f := loadEmbedded(t)
-	for _, fn := range functionIDs {
-		req, err := f.Required("andere", fn)
+	for _, fn := range f.FunctionsFor("andere") {
+		req, err := f.Required("andere", fn.ID)
 		if err != nil {
-			t.Fatalf("Required(andere, %s): %v", fn, err)
+			t.Fatalf("Required(andere, %s): %v", fn.ID, err)
 		}
 		for _, r := range req {
 			if r.Competency.Category == assessment.CategoryOrganisatie {
-				t.Errorf("andere/%s gets organisation-specific competency %s", fn, r.Competency.ID)
+				t.Errorf("andere/%s gets organisation-specific competency %s", fn.ID, r.Competency.ID)
 			}
 			if _, ok := r.Competency.OrganisationIndicators["andere"]; ok {
 				t.Errorf("competency %s has indicators of its own for andere", r.Competency.ID)
@@ -159,15 +169,29 @@ func TestEmbeddedFunctionRoles(t *testing.T) {
 	f := loadEmbedded(t)
 	want := map[string][]string{
 		"uitvoerend":            nil,
+		"politie-meldkamer":     nil,
+		"politie-zeden":         nil,
 		"aandachtsfunctionaris": {"rol-kennisdeler", "rol-casuistiek-begeleiden"},
+		"advocaat-specialist":   {"rol-kennisdeler"},
+		"rechter-specialist":    nil,
 		"leidinggevende":        {"rol-reflectie-team", "rol-toepassing-praktijk", "rol-monitoring-evaluatie"},
 		"beleidsmedewerker":     {"rol-verankering-beleid", "rol-monitoring-evaluatie"},
 		"trainer":               {"rol-scholing-ontwerpen", "rol-casuistiek-begeleiden"},
 		"bestuurder":            {"rol-richting-prioriteit"},
 		"opleiding-hr":          {"rol-monitoring-evaluatie", "rol-verankering-beleid"},
 	}
+	if len(want) != len(f.Functions) {
+		t.Errorf("%d profiles have expected roles, the framework has %d", len(want), len(f.Functions))
+	}
 	for fn, roles := range want {
-		req, err := f.Required("politie", fn)
+		org := "politie"
+		switch fn {
+		case "advocaat-specialist":
+			org = "advocatuur"
+		case "rechter-specialist":
+			org = "rechterlijke-macht"
+		}
+		req, err := f.Required(org, fn)
 		if err != nil {
 			t.Fatal(err)
 		}

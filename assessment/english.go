@@ -12,12 +12,14 @@ import (
 const fileEnglish = "english.yaml"
 
 // English is the framework's own words in English: the credit line, the
-// scale, and organisation names that are not proper names. Competency texts
-// have no English form: the framework is written from a Dutch source.
+// scale, organisation names that are not proper names and the names of the
+// function profiles. Competency texts and profile descriptions have no
+// English form: the framework is written from a Dutch source.
 type English struct {
 	Credit        string            `yaml:"credit"`
 	Scale         []Level           `yaml:"scale"`
 	Organisations map[string]string `yaml:"organisations"`
+	Functions     map[string]string `yaml:"functions"`
 }
 
 // LoadEnglish reads english.yaml beside the framework and checks it against
@@ -64,10 +66,16 @@ func (v *validator) english(en *English, fw *Framework) {
 		}
 		v.text(fileEnglish, []any{"organisations", id}, en.Organisations[id])
 	}
+	for _, id := range slices.Sorted(maps.Keys(en.Functions)) {
+		if _, ok := fw.Function(id); !ok {
+			v.fail(fileEnglish, []any{"functions", id}, "onbekend functieprofiel %q", id)
+		}
+		v.text(fileEnglish, []any{"functions", id}, en.Functions[id])
+	}
 }
 
 // Translated is a copy of f that uses en's words where it has them; nil en
-// gives f itself. Competencies, functions and indicators are shared.
+// gives f itself. Competencies and indicators are shared.
 func (f *Framework) Translated(en *English) *Framework {
 	if en == nil {
 		return f
@@ -83,6 +91,15 @@ func (f *Framework) Translated(en *English) *Framework {
 			o.Name = name
 		}
 		t.orgByID[o.ID] = o
+	}
+	t.Functions = slices.Clone(f.Functions)
+	t.funcByID = make(map[string]*Function, len(t.Functions))
+	for i := range t.Functions {
+		fn := &t.Functions[i]
+		if name, ok := en.Functions[fn.ID]; ok {
+			fn.Name = name
+		}
+		t.funcByID[fn.ID] = fn
 	}
 	return &t
 }

@@ -27,6 +27,18 @@ func TestEmbeddedEnglishFormsFitTheFramework(t *testing.T) {
 	if o, _ := tr.Organisation("politie"); o.Name != "Politie" {
 		t.Errorf("a proper name changed: %q", o.Name)
 	}
+	// Every profile has an English name, so the English profile screen is
+	// English throughout; the Dutch framework keeps its names.
+	for _, fn := range fw.Functions {
+		name, ok := en.Functions[fn.ID]
+		got, _ := tr.Function(fn.ID)
+		if !ok || got.Name != name || fn.Name == name {
+			t.Errorf("profile %s: English %q (listed %v), translated %q, Dutch %q", fn.ID, name, ok, got.Name, fn.Name)
+		}
+	}
+	if tr.FunctionsFor("politie")[0].Name != "Frontline professional" {
+		t.Errorf("FunctionsFor does not give the English names: %q", tr.FunctionsFor("politie")[0].Name)
+	}
 	if !strings.HasPrefix(tr.Source.Credit, "The needs in this framework") {
 		t.Errorf("credit in English: %q", tr.Source.Credit)
 	}
@@ -47,6 +59,7 @@ func TestBrokenEnglishFormsAreRefused(t *testing.T) {
 	for _, tc := range []struct{ name, yaml, want string }{
 		{"a level missing", "credit: x\nscale:\n  - {level: 0, label: a, description: b}\n", "english.yaml, regel 2, veld scale: 1 niveaus, het kader heeft er 4"},
 		{"an unknown organisation", "credit: x\nscale: []\norganisations:\n  marsbasis: Mars base\n", "english.yaml, regel 4, veld organisations.marsbasis: onbekende organisatie \"marsbasis\""},
+		{"an unknown profile", "credit: x\nscale: []\nfunctions:\n  astronaut: Astronaut\n", "english.yaml, regel 4, veld functions.astronaut: onbekend functieprofiel \"astronaut\""},
 		{"an unknown field", "credit: x\nkleur: blauw\n", "kleur"},
 		{"an empty credit", "credit: ''\nscale: []\n", "english.yaml, regel 1, veld credit: mag niet leeg zijn"},
 	} {

@@ -122,7 +122,7 @@ func TestExtendRejectsBrokenExtensions(t *testing.T) {
 		"shared-competency.yaml":       `shared-competency.yaml, regel 5, veld organisation_indicators.basis-signaleren: competentie "basis-signaleren" hoort bij de gedeelde basis of verdieping (Basiskennis en -vaardigheden); alleen competenties die per organisatie worden uitgewerkt krijgen eigen uitspraken`,
 		"taken-id.yaml":                `taken-id.yaml, regel 5, veld competencies[0].id: id "basis-signaleren" bestaat al in het ingebouwde kader; kies een nieuwe id`,
 		"unknown-field.yaml":           "unknown-field.yaml, regel 6, veld categorie: onbekend veld",
-		"unknown-function.yaml":        `unknown-function.yaml, regel 5, veld required[0].function: onbekend functieprofiel "rechercheur"; kies uit: uitvoerend, aandachtsfunctionaris, leidinggevende, beleidsmedewerker, trainer, bestuurder, opleiding-hr`,
+		"unknown-function.yaml":        `unknown-function.yaml, regel 5, veld required[0].function: onbekend functieprofiel "rechercheur"; kies uit: uitvoerend, politie-meldkamer, politie-zeden, aandachtsfunctionaris, advocaat-specialist, rechter-specialist, leidinggevende, beleidsmedewerker, trainer, bestuurder, opleiding-hr`,
 		"profile-not-there.yaml":       `profile-not-there.yaml, regel 5, veld required[0].function: functieprofiel "aandachtsfunctionaris" bestaat niet bij organisatie "advocatuur"`,
 		"unknown-organisation.yaml":    `unknown-organisation.yaml, regel 3, veld organisation: onbekende organisatie "marechaussee"; kies uit: rvdk, veilig-thuis, politie, reclassering, jeugdbescherming, csg, advocatuur, rechterlijke-macht, lokale-teams, vrouwenopvang, om, andere`,
 	}

@@ -146,7 +146,9 @@ type Context struct {
 }
 
 // Function is a function profile: the required level per category, plus
-// role competencies with their own required level.
+// competencies with a level of their own (Extra): the role competencies it
+// carries, and where its work asks more or less of one competency than its
+// category does (a meldkamer triages more than it follows up).
 type Function struct {
 	ID          string           `yaml:"id"`
 	Name        string           `yaml:"name"`
@@ -166,10 +168,12 @@ func (fn *Function) AvailableFor(org string) bool {
 	return fitsOrganisation(org, fn.OnlyFor, fn.NotFor)
 }
 
-// Requirement is a required level for one competency.
+// Requirement is a required level for one competency; with OnlyFor only in
+// those organisations (Veilig Thuis expects every worker to refer, bijlage 3c).
 type Requirement struct {
-	Competency string `yaml:"competency"`
-	Level      int    `yaml:"level"`
+	Competency string   `yaml:"competency"`
+	Level      int      `yaml:"level"`
+	OnlyFor    []string `yaml:"only_for"`
 }
 
 // Competency is one need of the plan of action, made observable by indicators.
@@ -182,7 +186,8 @@ type Competency struct {
 	// Organisations limits an organisatiespecifiek competency to these organisations.
 	Organisations []string `yaml:"organisations"`
 	// Specialist marks a need the plan of action calls specialist (bijlage 3b
-	// for CSG, advocatuur and vrouwenopvang): like the deepening of bijlage 3a
+	// for CSG, advocatuur and vrouwenopvang; for the reclassering, where
+	// bijlage 3c leaves the split open, this framework's reading): like the deepening of bijlage 3a
 	// it is not for every employee, so a profile asks it at its verdiepend level.
 	Specialist bool        `yaml:"specialist"`
 	Indicators []Indicator `yaml:"indicators"`
@@ -340,7 +345,9 @@ func (f *Framework) Required(orgID, functionID string) ([]RequiredCompetency, er
 	}
 	extra := map[string]int{}
 	for _, r := range fn.Extra {
-		extra[r.Competency] = r.Level
+		if fitsOrganisation(orgID, r.OnlyFor, nil) {
+			extra[r.Competency] = r.Level
+		}
 	}
 	var out []RequiredCompetency
 	for c := range f.inScanOrder(orgID) {

@@ -470,16 +470,23 @@ func (v *validator) requiredLevels(fn *Function, at []any, maxLevel int) {
 	}
 }
 
+// extras checks the competencies a profile gives a level of its own: known,
+// within the scale, and reachable: an organisation-specific competency and
+// only_for must share an organisation where the profile exists.
 func (v *validator) extras(f *Framework, fn *Function, at []any, maxLevel int) {
 	for j, r := range fn.Extra {
+		here := append(at, "extra", j)
+		v.orgFilter(f, fileFunctions, here, r.OnlyFor, nil)
 		c, ok := f.compByID[r.Competency]
 		if !ok {
-			v.fail(fileFunctions, append(at, "extra", j, "competency"), "verwijst naar onbekende competentie %q", r.Competency)
-		} else if c.Category != CategoryRol {
-			v.fail(fileFunctions, append(at, "extra", j, "competency"), "competentie %q is geen rolcompetentie", r.Competency)
+			v.fail(fileFunctions, append(here, "competency"), "verwijst naar onbekende competentie %q", r.Competency)
+		} else if !slices.ContainsFunc(f.Organisations, func(o Organisation) bool {
+			return fn.AvailableFor(o.ID) && fitsOrganisation(o.ID, r.OnlyFor, nil) && c.appliesTo(o.ID)
+		}) {
+			v.fail(fileFunctions, append(here, "competency"), "competentie %q wordt met dit profiel bij geen enkele organisatie gevraagd", r.Competency)
 		}
 		if r.Level < 1 || r.Level > maxLevel {
-			v.fail(fileFunctions, append(at, "extra", j, "level"), "niveau %d valt buiten de schaal 1–%d", r.Level, maxLevel)
+			v.fail(fileFunctions, append(here, "level"), "niveau %d valt buiten de schaal 1–%d", r.Level, maxLevel)
 		}
 	}
 }

@@ -73,6 +73,8 @@ func TestLoadRejectsBrokenFrameworks(t *testing.T) {
 		{"function-unknown-org", `functions.yaml, regel 7, veld functions[1].only_for[1]: organisatie "politie" staat twee keer in de lijst`},
 		{"specialist-not-organisation", "competencies.yaml, regel 21, veld competencies[2].specialist: alleen een organisatiespecifieke competentie kan specialist zijn; de andere categorieën hebben hun niveau al"},
 		{"function-nowhere", `functions.yaml, regel 1, veld functions: bij organisatie "andere" is geen enkel functieprofiel beschikbaar`},
+		{"extra-unreachable", `functions.yaml, regel 6, veld functions[0].extra[0].competency: competentie "p1" wordt met dit profiel bij geen enkele organisatie gevraagd`},
+		{"extra-unknown-org", `functions.yaml, regel 6, veld functions[0].extra[0].only_for[0]: verwijst naar onbekende organisatie "marechaussee"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -164,6 +166,46 @@ func TestOrganisationFilters(t *testing.T) {
 	for _, rc := range req {
 		if rc.Competency.ID == "b2" && len(rc.Indicators) != 2 {
 			t.Fatalf("Required does not apply not_for: %d indicators for b2", len(rc.Indicators))
+		}
+	}
+}
+
+// A profile can give any competency a level of its own, in every
+// organisation or, with only_for, in some: the deepening v1 asked at 3 by the
+// uitvoerend professional of the politie only, an organisation-specific p1
+// at 1 below its category.
+func TestExtraLevelsPerOrganisation(t *testing.T) {
+	fsys := overlay(t, "")
+	fsys["fw/functions.yaml"] = &fstest.MapFile{Data: []byte(`functions:
+  - id: uitvoerend
+    name: Uitvoerend professional
+    required: {basis: 2, verdiepend: 1, per_org_basis: 2, organisatiespecifiek: 2, rol: 0}
+    extra:
+      - {competency: v1, level: 3, only_for: [politie]}
+      - {competency: p1, level: 1}
+`)}
+	f, err := Load(fsys, "fw")
+	if err != nil {
+		t.Fatal(err)
+	}
+	level := func(org, comp string) int {
+		req, err := f.Required(org, "uitvoerend")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, rc := range req {
+			if rc.Competency.ID == comp {
+				return rc.Level
+			}
+		}
+		return 0
+	}
+	for _, c := range []struct {
+		org, comp string
+		want      int
+	}{{"politie", "v1", 3}, {"andere", "v1", 1}, {"politie", "p1", 1}, {"politie", "b1", 2}} {
+		if got := level(c.org, c.comp); got != c.want {
+			t.Errorf("%s at %s: level %d, want %d", c.comp, c.org, got, c.want)
 		}
 	}
 }

@@ -2,7 +2,6 @@ package plans
 
 import (
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -27,11 +26,7 @@ type bijlage4 struct {
 // "\n" keeps.
 func readBijlage4(t *testing.T) bijlage4 {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
-	if len(files) == 0 {
-		t.Skipf("geen plan van aanpak in %s: deze test draait alleen naast een map shared/seed", seedDir)
-	}
-	for _, name := range files {
+	for _, name := range seedFiles(t) {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)

@@ -91,8 +91,8 @@ func (w *Workspace) SetEnglish(en *assessment.English) {
 func (w *Workspace) Framework() *assessment.Framework { return w.fw }
 
 // View is the framework in the UI language: the same framework, with the
-// English forms of its own words (scale, credit, organisation names) when
-// the UI is English.
+// English forms of its own words (scale, credit, organisation and profile
+// names) when the UI is English.
 func (w *Workspace) View() *assessment.Framework { return w.view }
 
 // Language is the UI language the view is in.
