@@ -67,7 +67,7 @@ crash:
 	scripts/crashtest.sh
 
 # xAPI conformance against Learning Locker's validator and statement
-# service, installed with npm into .tools/lrs (see README "Learning records").
+# service, installed with npm into .tools/lrs (see docs/learning-records.md).
 lrs:
 	scripts/lrs-check.sh
 
@@ -112,7 +112,7 @@ netcheck: build
 clean:
 	rm -rf bin dist
 
-# Installable packages in dist/ (see README "Packages"): Linux .tar.xz and
+# Installable packages in dist/ (see docs/packaging.md): Linux .tar.xz and
 # Windows .exe, built with Fyne's packaging tool, which scripts/package.sh
 # installs into .tools/bin.
 .PHONY: package-deps package portability package-check

@@ -6,7 +6,7 @@
 #            entry, icon and a Makefile with install/user-install targets
 #   windows  dist/zelfscan-ggg-VERSION-windows-amd64.exe: cross-compiled with
 #            mingw-w64, GUI subsystem, icon and version resources; unsigned
-#            (IT signs it, see README "Packages")
+#            (IT signs it, see docs/packaging.md)
 # Needs what `scripts/install-deps.sh --package` installs. The fyne tool is
 # installed into .tools/bin, so nothing global is assumed.
 set -euo pipefail

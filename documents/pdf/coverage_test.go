@@ -7,7 +7,7 @@ import (
 // The letters of names professionals in the Netherlands have or write are
 // all in the embedded fonts, checked against their character maps; so a
 // font update that loses one shows up here. Scripts the fonts lack print
-// as "?" per character (listed in README).
+// as "?" per character (listed in docs/privacy.md).
 func TestFontCoversNameLetters(t *testing.T) {
 	for _, g := range []struct{ group, letters string }{
 		{"Nederlands", "áéíóúàèëïöüÁÉÍÓÚÀÈËÏÖÜĳĲ’‘“”–—€"},
