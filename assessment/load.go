@@ -335,6 +335,9 @@ func (v *validator) competencies(f *Framework) {
 	seenInd := map[string]bool{}
 	for i := range f.Competencies {
 		v.competency(f, fileCompetencies, []any{"competencies", i}, &f.Competencies[i], seen, seenInd)
+		if len(f.Competencies[i].Offers) > 0 {
+			v.fail(fileCompetencies, []any{"competencies", i, "offers"}, "laat dit veld weg: de catalogus noemt zelf welke competenties een item dient")
+		}
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"math"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -162,6 +163,12 @@ func (it *Item) Serves(competencyID string) bool {
 	return false
 }
 
+// ServesCompetency reports whether the item serves c: the item names it, or
+// c (a competency of an extension) names the item among its offers.
+func (it *Item) ServesCompetency(c *assessment.Competency) bool {
+	return it.Serves(c.ID) || slices.Contains(c.Offers, it.ID)
+}
+
 // Provider is one of the organisations bijlage 4 lists as offering training.
 type Provider struct {
 	ID     string `yaml:"id"`
@@ -214,6 +221,22 @@ func newCatalogue(version string, providers []Provider, fw *assessment.Framework
 		}
 	}
 	return c
+}
+
+// serving returns the entries that serve c: those that name it, then those
+// c names among its offers (an extension's competency), each once.
+func (c *Catalogue) serving(comp *assessment.Competency) []int {
+	out := c.byComp[comp.ID]
+	if len(comp.Offers) == 0 {
+		return out
+	}
+	out = slices.Clone(out)
+	for _, ref := range comp.Offers {
+		if i, ok := c.byID[ref]; ok && !slices.Contains(out, i) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // Items returns every item: built-in ones in file order, then own ones.
