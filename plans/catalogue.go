@@ -74,6 +74,12 @@ func KindLabel(k Kind) string {
 	return string(k)
 }
 
+// Course reports whether k is a course someone takes part in: a training,
+// cursus, masterclass or e-learning.
+func (k Kind) Course() bool {
+	return k == KindTraining || k == KindCursus || k == KindMasterclass || k == KindELearning
+}
+
 // Valid reports whether k is a known kind.
 func (k Kind) Valid() bool {
 	for _, l := range kindLabels {
@@ -161,6 +167,12 @@ func (it *Item) Serves(competencyID string) bool {
 		}
 	}
 	return false
+}
+
+// MeantFor reports whether the item is meant for people of organisation
+// org: items without organisations are meant for everyone.
+func (it *Item) MeantFor(org string) bool {
+	return len(it.Organisations) == 0 || slices.Contains(it.Organisations, org)
 }
 
 // ServesCompetency reports whether the item serves c: the item names it, or
@@ -370,7 +382,7 @@ func LoadBuiltin(fsys fs.FS, name string, fw *assessment.Framework) (*Catalogue,
 	var errs []error
 	fail := func(steps []any, msg string) {
 		errs = append(errs, &assessment.ValidationError{
-			File: name, Line: assessment.LineOf(root, steps...), Field: fieldPath(steps), Msg: msg,
+			File: name, Line: assessment.LineOf(root, steps...), Field: assessment.FieldPath(steps), Msg: msg,
 		})
 	}
 	if strings.TrimSpace(cf.Version) == "" {
@@ -537,23 +549,6 @@ func choice[T ~string](opts []T) usermsg.Choice {
 		c[i] = string(o)
 	}
 	return c
-}
-
-// fieldPath renders steps the way assessment.ValidationError shows fields.
-func fieldPath(steps []any) string {
-	var b strings.Builder
-	for _, s := range steps {
-		switch k := s.(type) {
-		case string:
-			if b.Len() > 0 {
-				b.WriteByte('.')
-			}
-			b.WriteString(k)
-		case int:
-			fmt.Fprintf(&b, "[%d]", k)
-		}
-	}
-	return b.String()
 }
 
 // fold lowercases s and strips accents, so "casuïstiek" matches "casuistiek".

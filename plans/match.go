@@ -16,7 +16,7 @@ type ItemMatch struct {
 	Item  *Item
 	Score float64
 	// Reaches reports whether the item goes as deep as the gap's required
-	// level (see reaches).
+	// level (see Reaches).
 	Reaches bool
 	// why holds what Reason says it from.
 	why matchContext
@@ -209,7 +209,7 @@ func rankFor(cat *Catalogue, g assessment.Gap, org string, served []uint8) []sco
 		if !offererKnown(it) {
 			continue
 		}
-		list = append(list, scored{i, score(it, g, org, int(served[i])-1), reaches(it.Level, g.Required)})
+		list = append(list, scored{i, score(it, g, org, int(served[i])-1), Reaches(it.Level, g.Required)})
 	}
 	slices.SortFunc(list, func(x, y scored) int {
 		if x.reaches != y.reaches {
@@ -255,10 +255,10 @@ func score(it *Item, g assessment.Gap, org string, otherGaps int) float64 {
 	return float64(s)
 }
 
-// reaches reports whether an item of level l takes a person as far as the
+// Reaches reports whether an item of level l takes a person as far as the
 // required level: a basis item brings knowing and recognising (level 1); a
 // verdiepend or specialistisch item also applying and deepening (2 and 3).
-func reaches(l Level, required int) bool {
+func Reaches(l Level, required int) bool {
 	return required <= 1 || l == LevelVerdiepend || l == LevelSpecialistisch
 }
 
@@ -276,7 +276,7 @@ func levelScore(l Level, required int) int {
 	switch {
 	case fits:
 		return weightLevelFit
-	case reaches(l, required):
+	case Reaches(l, required):
 		return weightLevelDeeper
 	default:
 		return weightLevelBelow
@@ -317,12 +317,12 @@ func orgScore(it *Item, org string) int {
 }
 
 func kindScore(k Kind) int {
-	switch k {
-	case KindTraining, KindCursus, KindMasterclass, KindELearning:
+	switch {
+	case k.Course():
 		return weightKindCourse
-	case KindLeeractiviteit:
+	case k == KindLeeractiviteit:
 		return weightKindActivity
-	case KindHandreiking, KindTrainingsmateriaal:
+	case k == KindHandreiking || k == KindTrainingsmateriaal:
 		return weightKindGuide
 	default:
 		return weightKindMedia

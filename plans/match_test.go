@@ -279,7 +279,7 @@ func TestMatchBuiltinSaysWhoOffers(t *testing.T) {
 			if r := m.Reason().Error(); !strings.Contains(r, "aangeboden door ") && !strings.Contains(r, "geen vaste aanbieder") && !strings.Contains(r, "aanbieder niet genoemd") {
 				t.Errorf("%s for %s: reason does not say who offers it: %q", m.Item.ID, gm.Gap.Competency.ID, r)
 			}
-			if m.Reaches != reaches(m.Item.Level, gm.Gap.Required) {
+			if m.Reaches != Reaches(m.Item.Level, gm.Gap.Required) {
 				t.Errorf("%s: Reaches %v at level %d", m.Item.ID, m.Reaches, gm.Gap.Required)
 			}
 		}

@@ -23,9 +23,9 @@ import (
 type Route struct {
 	ID    string
 	Level Level
-	// roles: the route also fits role competencies (category rol), which
-	// are about steering and organising rather than about cases.
-	roles bool
+	// scope says whether the route fits competencies about cases, role
+	// competencies (category rol: steering, policy, training) or both.
+	scope scope
 	// coach: the route leans on the organisation's aandachtsfunctionaris,
 	// so it needs one who is not the person themselves.
 	coach bool
@@ -34,18 +34,35 @@ type Route struct {
 	title, steps string
 }
 
+type scope int
+
+const (
+	forCases scope = iota
+	forRoles
+	forBoth
+)
+
+// fits reports whether a route of this scope suits a competency of category c.
+func (s scope) fits(c assessment.Category) bool {
+	return s == forBoth || (s == forRoles) == (c == assessment.CategoryRol)
+}
+
 // coachFunction is the profile whose holders coach colleagues.
 const coachFunction = "aandachtsfunctionaris"
 
 // routes in the order they are offered among equals: the routes in one's
 // own cases first, then those that go beyond, then those that only show.
+// Role competencies (steering, policy, training) are not learnt in cases:
+// for them the own-work route is intervision with peers in the same role,
+// which paragraph 4.1 names for managers.
 var routes = []Route{
 	{ID: "casuistiek-deskundige", Level: LevelVerdiepend, title: "route.casuistiek.title", steps: "route.casuistiek.steps"},
+	{ID: "intervisie-rol", Level: LevelVerdiepend, scope: forRoles, title: "route.intervisieRol.title", steps: "route.intervisieRol.steps"},
 	{ID: "coaching-aandachtsfunctionaris", Level: LevelVerdiepend, coach: true, title: "route.coaching.title", steps: "route.coaching.steps"},
 	{ID: "cross-training", Level: LevelVerdiepend, title: "route.crossTraining.title", steps: "route.crossTraining.steps"},
-	{ID: "themabijeenkomst-leiden", Level: LevelSpecialistisch, roles: true, title: "route.themabijeenkomst.title", steps: "route.themabijeenkomst.steps"},
+	{ID: "themabijeenkomst-leiden", Level: LevelSpecialistisch, scope: forBoth, title: "route.themabijeenkomst.title", steps: "route.themabijeenkomst.steps"},
 	{ID: "wisselstage", Level: LevelBasis, title: "route.wisselstage.title", steps: "route.wisselstage.steps"},
-	{ID: "meelopen", Level: LevelBasis, roles: true, title: "route.meelopen.title", steps: "route.meelopen.steps"},
+	{ID: "meelopen", Level: LevelBasis, scope: forBoth, title: "route.meelopen.title", steps: "route.meelopen.steps"},
 }
 
 // RouteIDPrefix marks a route where a list of offers names it ("route:cross-training").
@@ -73,7 +90,7 @@ func (r Route) Fits(fw *assessment.Framework, c *assessment.Competency, org, fn 
 	if named := namedRoutes(c); named != nil {
 		return slices.Contains(named, r.ID)
 	}
-	if c.Category == assessment.CategoryRol && !r.roles {
+	if !r.scope.fits(c.Category) {
 		return false
 	}
 	if r.coach {
@@ -141,7 +158,7 @@ func RoutesFor(cat *Catalogue, g *assessment.Gap, org, fn string) []RouteMatch {
 		return nil
 	}
 	for _, r := range routes {
-		if r.Fits(cat.fw, g.Competency, org, fn) && reaches(r.Level, g.Required) {
+		if r.Fits(cat.fw, g.Competency, org, fn) && Reaches(r.Level, g.Required) {
 			out = append(out, RouteMatch{Route: r, Reaches: true, gap: g, org: org, cat: cat})
 		}
 	}

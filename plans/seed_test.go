@@ -140,8 +140,7 @@ func TestEveryReachableCompetencyHasAnItem(t *testing.T) {
 	onlyRoute := 0
 	eachRequirement(fw, func(org, fn string, g assessment.Gap) {
 		if slices.ContainsFunc(cat.Items(), func(it *Item) bool {
-			return it.ServesCompetency(g.Competency) && reaches(it.Level, g.Required) &&
-				(len(it.Organisations) == 0 || slices.Contains(it.Organisations, org))
+			return it.ServesCompetency(g.Competency) && Reaches(it.Level, g.Required) && it.MeantFor(org)
 		}) {
 			return
 		}

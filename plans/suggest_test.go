@@ -89,7 +89,7 @@ func TestRoutesFitThePerson(t *testing.T) {
 	c, _ := fw.Competency("rol-richting-prioriteit")
 	g := assessment.Gap{Competency: c, Required: 2}
 	got := RoutesFor(cat, &g, "om", "bestuurder")
-	if len(got) != 1 || got[0].Route.ID != "themabijeenkomst-leiden" {
+	if len(got) != 2 || got[0].Route.ID != "intervisie-rol" || got[1].Route.ID != "themabijeenkomst-leiden" {
 		t.Fatalf("bestuurder OM: %v", got)
 	}
 	steps := got[0].Steps().Error()

@@ -1,0 +1,188 @@
+package pdf
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	cover "zelfscan/coverage"
+	"zelfscan/plans"
+)
+
+const coverageTitle = "Aanbodanalyse gendergerelateerd geweld"
+
+// RenderCoverage writes the offer-coverage report as a PDF: the headline
+// figures, the requirements no offer reaches, those without a course,
+// what the own offer closes, per offer the requirements it serves, and per
+// organisation every requirement with its offer per level.
+func RenderCoverage(w io.Writer, r *cover.Report, created time.Time) error {
+	if r == nil || created.IsZero() {
+		return errors.New("aanbodanalyse-pdf maken: geen analyse of geen datum")
+	}
+	doc := coverageContent(r, created)
+	doc.compressed = true
+	if err := render(w, doc, created.UTC(), nil); err != nil {
+		return fmt.Errorf("aanbodanalyse-pdf maken: %w", err)
+	}
+	return nil
+}
+
+// CoverageSummary gives the headline figures in two sentences; the command
+// line prints the same.
+func CoverageSummary(r *cover.Report) string {
+	t := r.Totals()
+	s := fmt.Sprintf("%s (organisatie × functie × competentie). Bij %d bereikt geen aanbod uit de catalogus het vereiste niveau; "+
+		"bij %d daarvan ook geen werkplekroute. Bij %d bereikt geen cursus het niveau.",
+		count(t.Requirements, "eis", "eisen"), t.Unreached, t.WithoutRoute, t.NoCourse)
+	if len(r.Own) > 0 {
+		s += fmt.Sprintf(" Het eigen aanbod (%s) sluit er %d die de ingebouwde catalogus open laat.", strings.Join(r.Own, ", "), t.ClosedByOwn)
+	}
+	return s
+}
+
+func coverageContent(r *cover.Report, created time.Time) *document {
+	b := []block{
+		para{text: coverageTitle, face: bold, size: 18},
+		para{text: fmt.Sprintf("Gemaakt op %s. %s", date(created), CoverageSummary(r)), muted: true},
+		para{text: "Het vereiste niveau komt uit de functieprofielen van het kader. Aanbod telt mee als het de competentie dient en voor de organisatie bedoeld is. " +
+			"Basisaanbod brengt tot niveau 1, verdiepend en specialistisch aanbod tot niveau 2 en 3. Werkplekroutes zijn vormen van leren op de werkplek uit " +
+			"paragraaf 4.2 en 4.3 van het plan van aanpak; een cursus is een training, cursus, masterclass of e-learning. Er zijn geen persoonsgegevens gebruikt.",
+			size: 9, muted: true},
+	}
+	b = append(b, unreachedBlocks(r)...)
+	b = append(b, noCourseBlocks(r)...)
+	b = append(b, ownBlocks(r)...)
+	b = append(b, offerBlocks(r)...)
+	b = append(b, perOrganisationBlocks(r)...)
+	return &document{title: coverageTitle, author: "Zelfscan GGG",
+		header: "Zelfscan GGG — aanbodanalyse — " + date(created), framework: r.Framework, blocks: b}
+}
+
+func unreachedBlocks(r *cover.Report) []block {
+	t := table{cols: []column{{"Organisatie", 0.16}, {"Functie", 0.16}, {"Competentie", 0.24}, {"Niveau", 0.08}, {"Aanbod lager", 0.18}, {"Werkplekroutes", 0.18}}}
+	for i := range r.Rows {
+		row := &r.Rows[i]
+		if row.Reached() {
+			break // the unreached rows come first
+		}
+		lower := len(row.ByLevel[0]) + len(row.ByLevel[1]) + len(row.ByLevel[2])
+		t.rows = append(t.rows, []string{row.Organisation, row.Function, row.Competency.Title, strconv.Itoa(row.Required),
+			strconv.Itoa(lower), orNot(strings.Join(row.RouteTitles(), "; "))})
+	}
+	b := []block{newPage{}, heading{text: "Eisen die geen aanbod bereikt", level: 1}}
+	if len(t.rows) == 0 {
+		return append(b, para{text: "Voor elke eis is er aanbod in de catalogus dat het niveau bereikt."})
+	}
+	return append(b, t)
+}
+
+// noCourseBlocks groups the requirements no course reaches by competency
+// and level: the same gap repeats over organisations and functions.
+func noCourseBlocks(r *cover.Report) []block {
+	type key struct {
+		id    string
+		level int
+	}
+	var order []key
+	groups := map[key][]*cover.Row{}
+	for i := range r.Rows {
+		row := &r.Rows[i]
+		if row.Course() {
+			continue
+		}
+		k := key{row.Competency.ID, row.Required}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], row)
+	}
+	t := table{cols: []column{{"Competentie", 0.3}, {"Niveau", 0.08}, {"Eisen", 0.08}, {"Wat het niveau wel bereikt", 0.54}}}
+	for _, k := range order {
+		rows := groups[k]
+		var what []string
+		for _, row := range rows {
+			for _, it := range row.Reaching {
+				if !slices.Contains(what, it.Title) {
+					what = append(what, it.Title)
+				}
+			}
+		}
+		if len(what) == 0 {
+			what = rows[0].RouteTitles()
+		}
+		t.rows = append(t.rows, []string{rows[0].Competency.Title, strconv.Itoa(k.level), strconv.Itoa(len(rows)), orNot(strings.Join(what, "; "))})
+	}
+	b := []block{newPage{}, heading{text: "Eisen zonder cursus op niveau", level: 1},
+		para{text: "Per competentie en niveau: hoeveel eisen geen training, cursus, masterclass of e-learning bereikt, en wat er wel is " +
+			"(een leeractiviteit, een handreiking of, als er niets is, een werkplekroute).", size: 9, muted: true}}
+	if len(t.rows) == 0 {
+		return append(b, para{text: "Voor elke eis is er een cursus op niveau."})
+	}
+	return append(b, t)
+}
+
+func ownBlocks(r *cover.Report) []block {
+	if len(r.Own) == 0 {
+		return nil
+	}
+	t := table{cols: []column{{"Organisatie", 0.18}, {"Functie", 0.18}, {"Competentie", 0.3}, {"Niveau", 0.08}, {"Eigen aanbod", 0.26}}}
+	for i := range r.Rows {
+		if row := &r.Rows[i]; row.ClosedByOwn() {
+			var own []string
+			for _, it := range row.Reaching {
+				own = append(own, it.Title)
+			}
+			t.rows = append(t.rows, []string{row.Organisation, row.Function, row.Competency.Title, strconv.Itoa(row.Required), strings.Join(own, "; ")})
+		}
+	}
+	b := []block{newPage{}, heading{text: "Wat het eigen aanbod sluit", level: 1}}
+	if len(t.rows) == 0 {
+		return append(b, para{text: "Het eigen aanbod bereikt geen eis die de ingebouwde catalogus open laat."})
+	}
+	return append(b, t)
+}
+
+func offerBlocks(r *cover.Report) []block {
+	t := table{cols: []column{{"Aanbod", 0.3}, {"Soort en niveau", 0.16}, {"Eisen", 0.08}, {"Op niveau", 0.1}, {"Competenties", 0.36}}}
+	for _, o := range r.Offers {
+		var comps []string
+		for _, c := range o.Competencies {
+			comps = append(comps, c.Title)
+		}
+		title := o.Item.Title
+		if o.Item.Origin != plans.OriginBuiltin {
+			title += " (eigen: " + o.Item.Origin + ")"
+		}
+		t.rows = append(t.rows, []string{title, plans.KindLabel(o.Item.Kind) + ", " + strings.ToLower(plans.LevelLabel(o.Item.Level)),
+			strconv.Itoa(o.Serves), strconv.Itoa(o.Reaches), orNot(strings.Join(comps, "; "))})
+	}
+	return []block{newPage{}, heading{text: "Per aanbod", level: 1},
+		para{text: "Voor hoeveel eisen elk item bedoeld is en hoeveel daarvan het tot het vereiste niveau brengt.", size: 9, muted: true}, t}
+}
+
+func perOrganisationBlocks(r *cover.Report) []block {
+	var b []block
+	byOrg := map[string][]*cover.Row{}
+	var orgs []string
+	for i := range r.Rows {
+		row := &r.Rows[i]
+		if _, ok := byOrg[row.Organisation]; !ok {
+			orgs = append(orgs, row.Organisation)
+		}
+		byOrg[row.Organisation] = append(byOrg[row.Organisation], row)
+	}
+	for _, org := range orgs {
+		t := table{cols: []column{{"Functie", 0.17}, {"Competentie", 0.3}, {"Niveau", 0.08}, {"Basis", 0.07}, {"Verd.", 0.07}, {"Spec.", 0.07}, {"Stand", 0.24}}}
+		for _, row := range byOrg[org] {
+			t.rows = append(t.rows, []string{row.Function, row.Competency.Title, strconv.Itoa(row.Required),
+				strconv.Itoa(len(row.ByLevel[0])), strconv.Itoa(len(row.ByLevel[1])), strconv.Itoa(len(row.ByLevel[2])), row.State().Message().Error()})
+		}
+		b = append(b, newPage{}, heading{text: org, level: 1},
+			para{text: "Per eis het aantal items per niveau van het aanbod (basis, verdiepend, specialistisch); de CSV noemt ze bij naam.", size: 9, muted: true}, t)
+	}
+	return b
+}
