@@ -47,7 +47,7 @@ func CoverageSummary(r *cover.Report) string {
 func coverageContent(r *cover.Report, created time.Time) *document {
 	b := []block{
 		para{text: coverageTitle, face: bold, size: 18},
-		para{text: fmt.Sprintf("Gemaakt op %s. %s", date(created), CoverageSummary(r)), muted: true},
+		para{text: fmt.Sprintf("Gemaakt op %s met de ingebouwde catalogus %s. %s", date(created), r.Catalogue, CoverageSummary(r)), muted: true},
 		para{text: "Het vereiste niveau komt uit de functieprofielen van het kader. Aanbod telt mee als het de competentie dient en voor de organisatie bedoeld is. " +
 			"Basisaanbod brengt tot niveau 1, verdiepend en specialistisch aanbod tot niveau 2 en 3. Werkplekroutes zijn vormen van leren op de werkplek uit " +
 			"paragraaf 4.2 en 4.3 van het plan van aanpak; een cursus is een training, cursus, masterclass of e-learning. Er zijn geen persoonsgegevens gebruikt.",
@@ -62,49 +62,91 @@ func coverageContent(r *cover.Report, created time.Time) *document {
 		header: "Zelfscan GGG — aanbodanalyse — " + date(created), framework: r.Framework, blocks: b}
 }
 
+// unreachedBlocks lists the requirements no offer reaches, grouped by
+// competency and level: the same gap repeats over organisations and
+// functions.
 func unreachedBlocks(r *cover.Report) []block {
-	t := table{cols: []column{{"Organisatie", 0.16}, {"Functie", 0.16}, {"Competentie", 0.24}, {"Niveau", 0.08}, {"Aanbod lager", 0.18}, {"Werkplekroutes", 0.18}}}
-	for i := range r.Rows {
-		row := &r.Rows[i]
-		if row.Reached() {
-			break // the unreached rows come first
+	t := table{cols: []column{{"Competentie", 0.24}, {"Niveau", 0.08}, {"Waar (functie: organisaties)", 0.4}, {"Werkplekroutes op niveau", 0.28}}}
+	all := organisationCount(r)
+	for _, g := range groupRows(r, func(row *cover.Row) bool { return !row.Reached() }) {
+		var where, routes []string
+		for _, fn := range g.fnOrder {
+			orgs := strings.Join(g.orgs[fn], ", ")
+			if len(g.orgs[fn]) == all {
+				orgs = fmt.Sprintf("alle %d organisaties", all)
+			}
+			where = append(where, fn+": "+orgs)
 		}
-		lower := len(row.ByLevel[0]) + len(row.ByLevel[1]) + len(row.ByLevel[2])
-		t.rows = append(t.rows, []string{row.Organisation, row.Function, row.Competency.Title, strconv.Itoa(row.Required),
-			strconv.Itoa(lower), orNot(strings.Join(row.RouteTitles(), "; "))})
+		for _, row := range g.rows {
+			for _, rt := range row.RouteTitles() {
+				if !slices.Contains(routes, rt) {
+					routes = append(routes, rt)
+				}
+			}
+		}
+		t.rows = append(t.rows, []string{g.rows[0].Competency.Title, strconv.Itoa(g.rows[0].Required), strings.Join(where, "\n"), orNot(strings.Join(routes, "; "))})
 	}
-	b := []block{newPage{}, heading{text: "Eisen die geen aanbod bereikt", level: 1}}
+	b := []block{heading{text: "Eisen die geen aanbod bereikt", level: 1}}
 	if len(t.rows) == 0 {
 		return append(b, para{text: "Voor elke eis is er aanbod in de catalogus dat het niveau bereikt."})
 	}
 	return append(b, t)
 }
 
-// noCourseBlocks groups the requirements no course reaches by competency
-// and level: the same gap repeats over organisations and functions.
-func noCourseBlocks(r *cover.Report) []block {
+// rowGroup is the rows of one competency at one required level, with per
+// function the organisations they are in.
+type rowGroup struct {
+	rows    []*cover.Row
+	fnOrder []string
+	orgs    map[string][]string
+}
+
+// groupRows groups the rows that pass keep by competency and required
+// level, in the order first met.
+func groupRows(r *cover.Report, keep func(*cover.Row) bool) []*rowGroup {
 	type key struct {
 		id    string
 		level int
 	}
-	var order []key
-	groups := map[key][]*cover.Row{}
+	var out []*rowGroup
+	byKey := map[key]*rowGroup{}
 	for i := range r.Rows {
 		row := &r.Rows[i]
-		if row.Course() {
+		if !keep(row) {
 			continue
 		}
 		k := key{row.Competency.ID, row.Required}
-		if _, ok := groups[k]; !ok {
-			order = append(order, k)
+		g, ok := byKey[k]
+		if !ok {
+			g = &rowGroup{orgs: map[string][]string{}}
+			byKey[k] = g
+			out = append(out, g)
 		}
-		groups[k] = append(groups[k], row)
+		g.rows = append(g.rows, row)
+		if _, ok := g.orgs[row.Function]; !ok {
+			g.fnOrder = append(g.fnOrder, row.Function)
+		}
+		g.orgs[row.Function] = append(g.orgs[row.Function], row.Organisation)
 	}
+	return out
+}
+
+// organisationCount is the number of organisations the report covers.
+func organisationCount(r *cover.Report) int {
+	seen := map[string]bool{}
+	for i := range r.Rows {
+		seen[r.Rows[i].OrganisationID] = true
+	}
+	return len(seen)
+}
+
+// noCourseBlocks lists, per competency and level, how many requirements
+// no course reaches and what does reach them.
+func noCourseBlocks(r *cover.Report) []block {
 	t := table{cols: []column{{"Competentie", 0.3}, {"Niveau", 0.08}, {"Eisen", 0.08}, {"Wat het niveau wel bereikt", 0.54}}}
-	for _, k := range order {
-		rows := groups[k]
+	for _, g := range groupRows(r, func(row *cover.Row) bool { return !row.Course() }) {
 		var what []string
-		for _, row := range rows {
+		for _, row := range g.rows {
 			for _, it := range row.Reaching {
 				if !slices.Contains(what, it.Title) {
 					what = append(what, it.Title)
@@ -112,9 +154,9 @@ func noCourseBlocks(r *cover.Report) []block {
 			}
 		}
 		if len(what) == 0 {
-			what = rows[0].RouteTitles()
+			what = g.rows[0].RouteTitles()
 		}
-		t.rows = append(t.rows, []string{rows[0].Competency.Title, strconv.Itoa(k.level), strconv.Itoa(len(rows)), orNot(strings.Join(what, "; "))})
+		t.rows = append(t.rows, []string{g.rows[0].Competency.Title, strconv.Itoa(g.rows[0].Required), strconv.Itoa(len(g.rows)), orNot(strings.Join(what, "; "))})
 	}
 	b := []block{newPage{}, heading{text: "Eisen zonder cursus op niveau", level: 1},
 		para{text: "Per competentie en niveau: hoeveel eisen geen training, cursus, masterclass of e-learning bereikt, en wat er wel is " +
@@ -164,25 +206,38 @@ func offerBlocks(r *cover.Report) []block {
 		para{text: "Voor hoeveel eisen elk item bedoeld is en hoeveel daarvan het tot het vereiste niveau brengt.", size: 9, muted: true}, t}
 }
 
+// perOrganisationBlocks lists every requirement, per organisation and
+// function in framework order, with the number of offers per level.
 func perOrganisationBlocks(r *cover.Report) []block {
-	var b []block
-	byOrg := map[string][]*cover.Row{}
-	var orgs []string
+	rows := make([]*cover.Row, len(r.Rows))
 	for i := range r.Rows {
-		row := &r.Rows[i]
-		if _, ok := byOrg[row.Organisation]; !ok {
-			orgs = append(orgs, row.Organisation)
-		}
-		byOrg[row.Organisation] = append(byOrg[row.Organisation], row)
+		rows[r.Rows[i].Index] = &r.Rows[i]
 	}
-	for _, org := range orgs {
-		t := table{cols: []column{{"Functie", 0.17}, {"Competentie", 0.3}, {"Niveau", 0.08}, {"Basis", 0.07}, {"Verd.", 0.07}, {"Spec.", 0.07}, {"Stand", 0.24}}}
-		for _, row := range byOrg[org] {
-			t.rows = append(t.rows, []string{row.Function, row.Competency.Title, strconv.Itoa(row.Required),
-				strconv.Itoa(len(row.ByLevel[0])), strconv.Itoa(len(row.ByLevel[1])), strconv.Itoa(len(row.ByLevel[2])), row.State().Message().Error()})
+	var b []block
+	var t *table
+	org, fn := "", ""
+	flush := func() {
+		if t != nil {
+			b = append(b, *t)
 		}
-		b = append(b, newPage{}, heading{text: org, level: 1},
-			para{text: "Per eis het aantal items per niveau van het aanbod (basis, verdiepend, specialistisch); de CSV noemt ze bij naam.", size: 9, muted: true}, t)
 	}
+	for _, row := range rows {
+		if row.Organisation != org {
+			flush()
+			org, fn = row.Organisation, ""
+			b = append(b, newPage{}, heading{text: org, level: 1},
+				para{text: "Per eis het aantal items per niveau van het aanbod (basis, verdiepend, specialistisch); de CSV noemt ze bij naam.", size: 9, muted: true})
+			t = nil
+		}
+		if row.Function != fn {
+			flush()
+			fn = row.Function
+			b = append(b, heading{text: fn, level: 2})
+			t = &table{cols: []column{{"Competentie", 0.42}, {"Niveau", 0.08}, {"Basis", 0.08}, {"Verd.", 0.08}, {"Spec.", 0.08}, {"Stand", 0.26}}}
+		}
+		t.rows = append(t.rows, []string{row.Competency.Title, strconv.Itoa(row.Required),
+			strconv.Itoa(len(row.ByLevel[0])), strconv.Itoa(len(row.ByLevel[1])), strconv.Itoa(len(row.ByLevel[2])), row.State().Message().Error()})
+	}
+	flush()
 	return b
 }
