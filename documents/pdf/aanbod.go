@@ -67,24 +67,20 @@ func coverageContent(r *cover.Report, created time.Time) *document {
 // functions.
 func unreachedBlocks(r *cover.Report) []block {
 	t := table{cols: []column{{"Competentie", 0.24}, {"Niveau", 0.08}, {"Waar (functie: organisaties)", 0.4}, {"Werkplekroutes op niveau", 0.28}}}
-	all := organisationCount(r)
-	for _, g := range groupRows(r, func(row *cover.Row) bool { return !row.Reached() }) {
+	all := r.OrganisationCount()
+	for _, g := range r.Groups(func(row *cover.Row) bool { return !row.Reached() }) {
 		var where, routes []string
-		for _, fn := range g.fnOrder {
-			orgs := strings.Join(g.orgs[fn], ", ")
-			if len(g.orgs[fn]) == all {
+		for _, fn := range g.Functions {
+			orgs := strings.Join(g.Organisations[fn], ", ")
+			if len(g.Organisations[fn]) == all {
 				orgs = fmt.Sprintf("alle %d organisaties", all)
 			}
 			where = append(where, fn+": "+orgs)
 		}
-		for _, row := range g.rows {
-			for _, rt := range row.RouteTitles() {
-				if !slices.Contains(routes, rt) {
-					routes = append(routes, rt)
-				}
-			}
+		for _, route := range g.Routes() {
+			routes = append(routes, route.Title().Error())
 		}
-		t.rows = append(t.rows, []string{g.rows[0].Competency.Title, strconv.Itoa(g.rows[0].Required), strings.Join(where, "\n"), orNot(strings.Join(routes, "; "))})
+		t.rows = append(t.rows, []string{g.Competency.Title, strconv.Itoa(g.Required), strings.Join(where, "\n"), orNot(strings.Join(routes, "; "))})
 	}
 	b := []block{heading{text: "Eisen die geen aanbod bereikt", level: 1}}
 	if len(t.rows) == 0 {
@@ -93,60 +89,13 @@ func unreachedBlocks(r *cover.Report) []block {
 	return append(b, t)
 }
 
-// rowGroup is the rows of one competency at one required level, with per
-// function the organisations they are in.
-type rowGroup struct {
-	rows    []*cover.Row
-	fnOrder []string
-	orgs    map[string][]string
-}
-
-// groupRows groups the rows that pass keep by competency and required
-// level, in the order first met.
-func groupRows(r *cover.Report, keep func(*cover.Row) bool) []*rowGroup {
-	type key struct {
-		id    string
-		level int
-	}
-	var out []*rowGroup
-	byKey := map[key]*rowGroup{}
-	for i := range r.Rows {
-		row := &r.Rows[i]
-		if !keep(row) {
-			continue
-		}
-		k := key{row.Competency.ID, row.Required}
-		g, ok := byKey[k]
-		if !ok {
-			g = &rowGroup{orgs: map[string][]string{}}
-			byKey[k] = g
-			out = append(out, g)
-		}
-		g.rows = append(g.rows, row)
-		if _, ok := g.orgs[row.Function]; !ok {
-			g.fnOrder = append(g.fnOrder, row.Function)
-		}
-		g.orgs[row.Function] = append(g.orgs[row.Function], row.Organisation)
-	}
-	return out
-}
-
-// organisationCount is the number of organisations the report covers.
-func organisationCount(r *cover.Report) int {
-	seen := map[string]bool{}
-	for i := range r.Rows {
-		seen[r.Rows[i].OrganisationID] = true
-	}
-	return len(seen)
-}
-
 // noCourseBlocks lists, per competency and level, how many requirements
 // no course reaches and what does reach them.
 func noCourseBlocks(r *cover.Report) []block {
 	t := table{cols: []column{{"Competentie", 0.3}, {"Niveau", 0.08}, {"Eisen", 0.08}, {"Wat het niveau wel bereikt", 0.54}}}
-	for _, g := range groupRows(r, func(row *cover.Row) bool { return !row.Course() }) {
+	for _, g := range r.Groups(func(row *cover.Row) bool { return !row.Course() }) {
 		var what []string
-		for _, row := range g.rows {
+		for _, row := range g.Rows {
 			for _, it := range row.Reaching {
 				if !slices.Contains(what, it.Title) {
 					what = append(what, it.Title)
@@ -154,9 +103,11 @@ func noCourseBlocks(r *cover.Report) []block {
 			}
 		}
 		if len(what) == 0 {
-			what = g.rows[0].RouteTitles()
+			for _, route := range g.Routes() {
+				what = append(what, route.Title().Error())
+			}
 		}
-		t.rows = append(t.rows, []string{g.rows[0].Competency.Title, strconv.Itoa(g.rows[0].Required), strconv.Itoa(len(g.rows)), orNot(strings.Join(what, "; "))})
+		t.rows = append(t.rows, []string{g.Competency.Title, strconv.Itoa(g.Required), strconv.Itoa(len(g.Rows)), orNot(strings.Join(what, "; "))})
 	}
 	b := []block{newPage{}, heading{text: "Eisen zonder cursus op niveau", level: 1},
 		para{text: "Per competentie en niveau: hoeveel eisen geen training, cursus, masterclass of e-learning bereikt, en wat er wel is " +
