@@ -135,15 +135,16 @@ func (m RouteMatch) Steps() *usermsg.Error {
 }
 
 // statementFor is the statement of the scan the route works towards: the
-// one the person rated lowest, or else the first one asked in org.
+// one the person rated lowest, or else the first one asked in org. Its
+// closing full stop goes, as the route quotes it inside a sentence.
 func statementFor(g *assessment.Gap, org string) string {
+	s := g.Competency.Title
 	if len(g.Evidence) > 0 {
-		return g.Evidence[0].Indicator.Text
+		s = g.Evidence[0].Indicator.Text
+	} else if ind := g.Competency.IndicatorsFor(org); len(ind) > 0 {
+		s = ind[0].Text
 	}
-	if ind := g.Competency.IndicatorsFor(org); len(ind) > 0 {
-		return ind[0].Text
-	}
-	return g.Competency.Title
+	return strings.TrimSuffix(s, ".")
 }
 
 // maxRoutes is how many routes are offered for one gap.
