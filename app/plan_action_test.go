@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"zelfscan/assessment"
+	"zelfscan/assets"
 	"zelfscan/plans"
 )
 
@@ -91,5 +92,31 @@ func TestAddActionChoosesARoute(t *testing.T) {
 	if a.ItemID != "" || !strings.HasPrefix(a.OwnText, "Casuïstiekbespreking onder begeleiding van een deskundige: ") ||
 		!strings.Contains(a.OwnText, "'"+g.Competency.Title+"'") || a.CompetencyID != g.Competency.ID {
 		t.Errorf("action %+v", a)
+	}
+}
+
+// In the English window the statement about the missing offer, the route
+// headings and the route's steps are English; the competency and the
+// statement it quotes stay as the framework has them.
+func TestRoutesInEnglish(t *testing.T) {
+	f := newPlanFixture(t, 0)
+	tapButton(t, f.w, "Leerplan maken")
+	en, err := assessment.LoadEnglish(assets.Files, assets.FrameworkDir, f.fw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.u.setEnglish(en)
+	f.u.setLanguage("en")
+	t.Cleanup(func() { f.u.setLanguage("nl") })
+	g := basisOnlyGap(t, f)
+	f.u.showAddAction(f.u.plan, g)
+	for _, want := range []string{"There is no offer (yet) in the catalogue that reaches level 2", "Case discussion guided by an expert",
+		"Bring two of your own cases in which '" + g.Competency.Title + "' plays a part"} {
+		if !showsText(f.w, want) {
+			t.Errorf("%q not shown: %q", want, visibleTexts(f.w))
+		}
+	}
+	if showsText(f.w, "Breng twee eigen casussen") {
+		t.Error("a route's steps are still Dutch")
 	}
 }
