@@ -42,8 +42,13 @@ type fyneAppFile struct {
 
 func main() {
 	// Commands without a window run before anything of Fyne is set up.
-	if len(os.Args) > 1 && os.Args[1] == "overzicht" {
-		os.Exit(cli.Overzicht(os.Args[2:], os.Stdout, os.Stderr, time.Now()))
+	if len(os.Args) > 1 {
+		switch os.Args[1] {
+		case "overzicht":
+			os.Exit(cli.Overzicht(os.Args[2:], os.Stdout, os.Stderr, time.Now()))
+		case "aanbod":
+			os.Exit(cli.Aanbod(os.Args[2:], os.Stdout, os.Stderr, time.Now()))
+		}
 	}
 	meta, err := metadata()
 	if err != nil {

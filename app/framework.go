@@ -65,9 +65,10 @@ func (u *UI) showFramework() {
 
 	savePDF := newIconKeyButton(lang.X("framework.pdf", "Als PDF opslaan"), theme.DocumentSaveIcon(), func() { u.saveFramework(".pdf") })
 	saveCSV := newIconKeyButton(lang.X("framework.csv", "Als CSV opslaan"), theme.DocumentSaveIcon(), func() { u.saveFramework(".csv") })
+	offer := newIconKeyButton(lang.X("framework.coverage", "Aanbodanalyse"), theme.ListIcon(), u.showCoverage)
 	bar := container.NewBorder(nil, nil,
 		widget.NewLabelWithStyle(lang.X("framework.organisation", "Organisatie"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(savePDF, saveCSV), orgs)
+		container.NewHBox(savePDF, saveCSV, offer), orgs)
 	top := container.NewVBox(heading(lang.X("framework.title", "Kader bekijken")),
 		hint(lang.X("framework.intro", "{{.Label}}. Kies een organisatie en een competentie: u ziet de uitspraken zoals die organisatie ze krijgt, het vereiste niveau per functieprofiel en de bron. De PDF en de CSV bevatten het hele kader, voor alle organisaties.",
 			map[string]any{"Label": u.frameworkText("")})),

@@ -66,7 +66,7 @@ func (u *UI) showAddAction(ps *planState, g assessment.Gap) {
 			u.win.Canvas().Focus(nv.target)
 		}
 	}
-	first := u.suggestedTab(v, cat, g, ps.sc.Profile.Organisation, chosen, choose)
+	first := u.suggestedTab(v, cat, g, ps.sc.Profile, chosen, choose)
 	v.tabs = container.NewAppTabs(
 		container.NewTabItem(lang.X("plan.add.tabSuggested", "Voorgesteld"), focusScroll(v.suggested)),
 		container.NewTabItem(lang.X("plan.add.tabCatalogue", "Hele catalogus"), u.catalogueTab(v, cat, chosen, choose)),
@@ -78,46 +78,57 @@ func (u *UI) showAddAction(ps *planState, g assessment.Gap) {
 // chooseFunc adds the chosen catalogue item, or an own action (it nil).
 type chooseFunc func(it *plans.Item, own string)
 
-// suggestedTab fills v.suggested with the proposals for g: first what
-// reaches the required level, then what stays below it. It never leaves
-// the tab empty without saying why and what to do instead. It returns the
-// first button that can be chosen, for the focus.
-func (u *UI) suggestedTab(v *addActionView, cat *plans.Catalogue, g assessment.Gap, org string, chosen map[string]bool, choose chooseFunc) *keyButton {
+// suggestedTab fills v.suggested with the proposals for g in the order of
+// plans.GapMatches.Suggestions: what reaches the required level; when
+// nothing does, a plain statement and the workplace routes written out for
+// this competency; then what stays below the level, as a first step. It
+// never leaves the tab empty without saying why and what to do instead.
+// It returns the first button that can be chosen, for the focus.
+func (u *UI) suggestedTab(v *addActionView, cat *plans.Catalogue, g assessment.Gap, p assessment.Profile, chosen map[string]bool, choose chooseFunc) *keyButton {
 	v.suggested = container.NewVBox()
 	var first *keyButton
-	add := func(list []plans.ItemMatch) {
-		for i, m := range list {
-			if i > 0 {
-				v.suggested.Add(widget.NewSeparator())
-			}
-			row, button := u.itemRow(m.Item, explain(m.Reason()), chosen[m.Item.ID], func() { choose(m.Item, "") })
-			v.suggested.Add(row)
-			if first == nil && !button.Disabled() {
-				first = button
-			}
+	gm := plans.Match(cat, []assessment.Gap{g}, p.Organisation, plans.ForFunction(p.Function), plans.Limit(maxSuggestions))[0]
+	level := map[string]any{"Level": u.levelText(g.Required)}
+	if gm.AtLevel == 0 {
+		v.suggested.Add(warning(u.nothingAtLevelText(g, len(gm.Matches) > 0)))
+	}
+	part := plans.Part(-1)
+	for _, s := range gm.Suggestions() {
+		if s.Part != part {
+			part = s.Part
+			v.suggested.Add(sectionLabel(partHeading(part, level)))
+		} else {
+			v.suggested.Add(widget.NewSeparator())
+		}
+		var row fyne.CanvasObject
+		var button *keyButton
+		if s.Route != nil {
+			title, steps := explain(s.Route.Title()), explain(s.Route.Steps())
+			row, button = u.routeRow(title, steps, func() { choose(nil, title+": "+steps) })
+		} else {
+			m := s.Match
+			row, button = u.itemRow(m.Item, explain(m.Reason()), chosen[m.Item.ID], func() { choose(m.Item, "") })
+		}
+		v.suggested.Add(row)
+		if first == nil && !button.Disabled() {
+			first = button
 		}
 	}
-	gm := plans.Match(cat, []assessment.Gap{g}, org, plans.Limit(maxSuggestions))[0]
-	reaching, below := gm.Matches[:gm.AtLevel], gm.Matches[gm.AtLevel:]
-	level := map[string]any{"Level": u.levelText(g.Required)}
-	if len(reaching) > 0 {
-		v.suggested.Add(sectionLabel(lang.X("plan.add.atLevel", "Op het vereiste niveau ({{.Level}})", level)))
-		add(reaching)
-	} else {
-		v.suggested.Add(warning(u.nothingAtLevelText(g, len(below) > 0)))
-	}
-	if len(gm.Activities) > 0 {
-		v.suggested.Add(sectionLabel(lang.X("plan.add.activities", "Leeractiviteiten die wel tot niveau {{.Level}} reiken, niet speciaal voor deze competentie", level)))
-		add(gm.Activities)
-	}
-	if len(below) > 0 {
-		v.suggested.Add(sectionLabel(lang.X("plan.add.below", "Lager dan niveau {{.Level}}: een eerste stap", level)))
-		add(below)
-	}
-	if len(reaching) == 0 {
+	if gm.AtLevel == 0 {
 		v.suggested.Add(u.otherWays(v))
 	}
 	return first
+}
+
+// partHeading is the heading above one part of the proposals.
+func partHeading(p plans.Part, level map[string]any) string {
+	switch p {
+	case plans.PartAtLevel:
+		return lang.X("plan.add.atLevel", "Op het vereiste niveau ({{.Level}})", level)
+	case plans.PartRoute:
+		return lang.X("plan.add.routes", "Op de werkplek tot niveau {{.Level}}: zo pakt u het aan voor deze competentie", level)
+	}
+	return lang.X("plan.add.below", "Lager dan niveau {{.Level}}: een eerste stap", level)
 }
 
 // nothingAtLevelText says plainly that the catalogue has nothing for this
@@ -126,10 +137,23 @@ func (u *UI) nothingAtLevelText(g assessment.Gap, lower bool) string {
 	data := map[string]any{"Level": u.levelText(g.Required)}
 	if lower {
 		return lang.X("plan.add.nothingAtLevel",
-			"De catalogus heeft voor deze competentie geen aanbod op niveau {{.Level}}. Hieronder staat wat er wel is.", data)
+			"Er is (nog) geen aanbod in de catalogus dat niveau {{.Level}} bereikt voor deze competentie. Hieronder staat wat u op de werkplek kunt doen, en wat er lager in de catalogus staat.", data)
 	}
 	return lang.X("plan.add.noSuggestions",
-		"De catalogus heeft geen aanbod dat bij deze competentie past.", data)
+		"Er is (nog) geen aanbod in de catalogus voor deze competentie. Hieronder staat wat u op de werkplek kunt doen.", data)
+}
+
+// routeRow shows a workplace route with what to do; choosing it adds it as
+// an own action in those words.
+func (u *UI) routeRow(title, steps string, choose func()) (fyne.CanvasObject, *keyButton) {
+	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.Wrapping = fyne.TextWrapWord
+	button := newKeyButton(lang.X("plan.add.choose", "Kiezen"), choose)
+	button.Icon = theme.ContentAddIcon()
+	if u.store.ReadOnly() {
+		button.Disable()
+	}
+	return container.NewBorder(nil, nil, nil, container.NewVBox(button), container.NewVBox(t, hint(steps))), button
 }
 
 // otherWays points to the whole catalogue and an own action, with buttons

@@ -26,7 +26,21 @@ type Extension struct {
 	// Added and Replaced are the competencies it added and those whose
 	// organisation statements it replaced, in file order.
 	Added, Replaced []string
+	// Offers are the offers its competencies name, with where they stand,
+	// so that whoever knows the catalogue can check them (plans.CheckOffers).
+	Offers []OfferRef
 }
+
+// OfferRef is one offer an extension's competency names: a catalogue item
+// ID or a workplace route ("route:<id>"), with the line and field it is on.
+type OfferRef struct {
+	Competency, ID string
+	Line           int
+	Field          string
+}
+
+// maxOffers caps the offers one competency names.
+const maxOffers = 50
 
 // Limits on the extension's own labels: they are printed on every page.
 const (
@@ -146,8 +160,31 @@ func (v *validator) addCompetencies(f *Framework, file string, ext *Extension, l
 		}
 		c.Organisations = []string{ext.Organisation}
 		v.competency(f, file, at, &c, seen, seenInd)
+		v.offers(file, at, ext, &c)
 		f.Competencies = append(f.Competencies, c)
 		ext.Added = append(ext.Added, c.ID)
+	}
+}
+
+// offers checks the offers a new competency names (each once, not empty,
+// at most maxOffers) and keeps where each stands; whether they exist is for
+// the catalogue to say.
+func (v *validator) offers(file string, at []any, ext *Extension, c *Competency) {
+	if len(c.Offers) > maxOffers {
+		v.fail(file, append(at, "offers"), "noem hoogstens %d aanbiedingen", maxOffers)
+	}
+	seen := map[string]bool{}
+	for j, id := range c.Offers {
+		steps := append(slices.Clone(at), "offers", j)
+		switch {
+		case strings.TrimSpace(id) == "":
+			v.fail(file, steps, "mag niet leeg zijn")
+		case seen[id]:
+			v.fail(file, steps, "%q staat er twee keer", id)
+		}
+		seen[id] = true
+		ext.Offers = append(ext.Offers, OfferRef{Competency: c.ID, ID: id,
+			Line: LineOf(v.docs[file].root, steps...), Field: FieldPath(steps)})
 	}
 }
 

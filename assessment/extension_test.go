@@ -117,6 +117,7 @@ func TestExtendRejectsBrokenExtensions(t *testing.T) {
 		"level-out-of-scale.yaml":      "level-out-of-scale.yaml, regel 7, veld required[0].level: niveau 4 valt buiten de schaal 0–3",
 		"missing-name.yaml":            "missing-name.yaml, regel 1, veld name: mag niet leeg zijn",
 		"new-with-organisations.yaml":  "new-with-organisations.yaml, regel 7, veld competencies[0].organisations: laat dit veld weg: een uitbreiding geldt alleen voor haar eigen organisatie (politie)",
+		"offer-twice.yaml":             `offer-twice.yaml, regel 15, veld competencies[0].offers[2]: "la-intervisie" staat er twee keer`,
 		"one-indicator.yaml":           "one-indicator.yaml, regel 5, veld organisation_indicators.spec-netwerk: een competentie heeft 2 tot 5 indicatoren, niet 1",
 		"other-organisation.yaml":      `other-organisation.yaml, regel 6, veld required[0].competency: competentie "vt-strafrecht" geldt niet voor organisatie "politie"`,
 		"shared-competency.yaml":       `shared-competency.yaml, regel 5, veld organisation_indicators.basis-signaleren: competentie "basis-signaleren" hoort bij de gedeelde basis of verdieping (Basiskennis en -vaardigheden); alleen competenties die per organisatie worden uitgewerkt krijgen eigen uitspraken`,

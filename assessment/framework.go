@@ -194,6 +194,10 @@ type Competency struct {
 	// OrganisationIndicators replaces Indicators for the named organisation
 	// (per-organisation categories of bijlage 3a).
 	OrganisationIndicators map[string][]Indicator `yaml:"organisation_indicators"`
+	// Offers names what serves a competency an extension adds: IDs of
+	// catalogue items (built-in or own) and workplace routes ("route:<id>").
+	// Built-in competencies leave it empty: there the catalogue names them.
+	Offers []string `yaml:"offers"`
 }
 
 // Indicator is one observable statement ("Ik kan ...") rated on the scale.

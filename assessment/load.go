@@ -257,6 +257,16 @@ type validator struct {
 }
 
 func (v *validator) fail(file string, steps []any, msg string, args ...any) {
+	line := 0
+	if d := v.docs[file]; d != nil {
+		line = LineOf(d.root, steps...)
+	}
+	v.errs = append(v.errs, &ValidationError{File: file, Line: line, Field: FieldPath(steps), Msg: fmt.Sprintf(msg, args...)})
+}
+
+// FieldPath renders the steps to a field (keys and indexes, as LineOf
+// takes them) the way ValidationError shows it: "items[3].competencies[0]".
+func FieldPath(steps []any) string {
 	var field strings.Builder
 	for _, s := range steps {
 		switch k := s.(type) {
@@ -269,11 +279,7 @@ func (v *validator) fail(file string, steps []any, msg string, args ...any) {
 			fmt.Fprintf(&field, "[%d]", k)
 		}
 	}
-	line := 0
-	if d := v.docs[file]; d != nil {
-		line = LineOf(d.root, steps...)
-	}
-	v.errs = append(v.errs, &ValidationError{File: file, Line: line, Field: field.String(), Msg: fmt.Sprintf(msg, args...)})
+	return field.String()
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
@@ -335,6 +341,9 @@ func (v *validator) competencies(f *Framework) {
 	seenInd := map[string]bool{}
 	for i := range f.Competencies {
 		v.competency(f, fileCompetencies, []any{"competencies", i}, &f.Competencies[i], seen, seenInd)
+		if len(f.Competencies[i].Offers) > 0 {
+			v.fail(fileCompetencies, []any{"competencies", i, "offers"}, "laat dit veld weg: de catalogus noemt zelf welke competenties een item dient")
+		}
 	}
 }
 

@@ -72,6 +72,7 @@ func TestLoadRejectsBrokenFrameworks(t *testing.T) {
 		{"org-indicator-filter", "competencies.yaml, regel 38, veld competencies[3].organisation_indicators.politie[1].only_for: only_for en not_for horen bij de algemene indicatoren; deze lijst geldt al voor één organisatie"},
 		{"function-unknown-org", `functions.yaml, regel 7, veld functions[1].only_for[1]: organisatie "politie" staat twee keer in de lijst`},
 		{"specialist-not-organisation", "competencies.yaml, regel 21, veld competencies[2].specialist: alleen een organisatiespecifieke competentie kan specialist zijn; de andere categorieën hebben hun niveau al"},
+		{"builtin-offers", "competencies.yaml, regel 10, veld competencies[0].offers: laat dit veld weg: de catalogus noemt zelf welke competenties een item dient"},
 		{"function-nowhere", `functions.yaml, regel 1, veld functions: bij organisatie "andere" is geen enkel functieprofiel beschikbaar`},
 		{"extra-unreachable", `functions.yaml, regel 6, veld functions[0].extra[0].competency: competentie "p1" wordt met dit profiel bij geen enkele organisatie gevraagd`},
 		{"extra-unknown-org", `functions.yaml, regel 6, veld functions[0].extra[0].only_for[0]: verwijst naar onbekende organisatie "marechaussee"`},

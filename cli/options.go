@@ -32,6 +32,11 @@ Opties:
 Of: zelfscan overzicht [--csv BESTAND] [--pdf BESTAND] [--min-groep N] MAP...
   een anoniem overzicht van alle leerplannen in de mappen, per organisatie
   en functie; zelfscan overzicht --help vertelt meer.
+
+Of: zelfscan aanbod [--csv BESTAND] [--pdf BESTAND] [--catalogus BESTAND] [--instellingen BESTAND]
+  de Aanbodanalyse: welk aanbod het vereiste niveau van elke eis van het
+  kader bereikt, en welke eisen nog geen aanbod hebben; zelfscan aanbod
+  --help vertelt meer.
 `
 
 // ParseCommandLine reads the options; its errors are Dutch sentences that
@@ -45,7 +50,7 @@ func ParseCommandLine(args []string) (CommandLine, error) {
 	fs.BoolVar(&cl.Help, "help", false, "")
 	fs.BoolVar(&cl.Help, "h", false, "")
 	if err := fs.Parse(args); err != nil {
-		return cl, dutchFlagError(err)
+		return cl, dutchFlagError(err, "zelfscan")
 	}
 	if fs.NArg() > 0 {
 		return cl, fmt.Errorf("onverwacht argument %q. Zie zelfscan --help", fs.Arg(0))
@@ -53,17 +58,18 @@ func ParseCommandLine(args []string) (CommandLine, error) {
 	return cl, nil
 }
 
-// dutchFlagError turns the flag package's English errors into Dutch.
-func dutchFlagError(err error) error {
+// dutchFlagError turns the flag package's English errors into Dutch, with
+// a pointer to the help of command.
+func dutchFlagError(err error, command string) error {
 	msg := err.Error()
 	if errors.Is(err, flag.ErrHelp) {
 		return err
 	}
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-		return fmt.Errorf("onbekende optie %s. Zie zelfscan --help", name)
+		return fmt.Errorf("onbekende optie %s. Zie %s --help", name, command)
 	}
 	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
-		return fmt.Errorf("de optie %s heeft een waarde nodig. Zie zelfscan --help", name)
+		return fmt.Errorf("de optie %s heeft een waarde nodig. Zie %s --help", name, command)
 	}
-	return errors.New("ongeldige optie op de opdrachtregel. Zie zelfscan --help")
+	return fmt.Errorf("ongeldige optie op de opdrachtregel. Zie %s --help", command)
 }

@@ -28,12 +28,6 @@ func newOfferIndex(cat *plans.Catalogue) *offerIndex {
 	return x
 }
 
-// fits reports whether an item is meant for people of organisation org:
-// items without organisations are meant for everyone.
-func fits(it *plans.Item, org string) bool {
-	return len(it.Organisations) == 0 || slices.Contains(it.Organisations, org)
-}
-
 // serving counts, per item, the members with a gap the item serves and
 // that the item is meant for; items for fewer than minGroup people are
 // left out and counted in hidden.Items.
@@ -54,7 +48,7 @@ func (x *offerIndex) serving(members []*Person, minGroup int, hidden *Hidden) []
 				continue
 			}
 			for _, i := range x.byComp[l.Competency] {
-				if last[i] != m && fits(x.items[i], p.Organisation) {
+				if last[i] != m && x.items[i].MeantFor(p.Organisation) {
 					last[i] = m
 					people[i]++
 				}

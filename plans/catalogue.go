@@ -10,6 +10,7 @@ import (
 	"math"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -71,6 +72,12 @@ func KindLabel(k Kind) string {
 		}
 	}
 	return string(k)
+}
+
+// Course reports whether k is a course someone takes part in: a training,
+// cursus, masterclass or e-learning.
+func (k Kind) Course() bool {
+	return k == KindTraining || k == KindCursus || k == KindMasterclass || k == KindELearning
 }
 
 // Valid reports whether k is a known kind.
@@ -162,6 +169,18 @@ func (it *Item) Serves(competencyID string) bool {
 	return false
 }
 
+// MeantFor reports whether the item is meant for people of organisation
+// org: items without organisations are meant for everyone.
+func (it *Item) MeantFor(org string) bool {
+	return len(it.Organisations) == 0 || slices.Contains(it.Organisations, org)
+}
+
+// ServesCompetency reports whether the item serves c: the item names it, or
+// c (a competency of an extension) names the item among its offers.
+func (it *Item) ServesCompetency(c *assessment.Competency) bool {
+	return it.Serves(c.ID) || slices.Contains(c.Offers, it.ID)
+}
+
 // Provider is one of the organisations bijlage 4 lists as offering training.
 type Provider struct {
 	ID     string `yaml:"id"`
@@ -214,6 +233,22 @@ func newCatalogue(version string, providers []Provider, fw *assessment.Framework
 		}
 	}
 	return c
+}
+
+// serving returns the entries that serve c: those that name it, then those
+// c names among its offers (an extension's competency), each once.
+func (c *Catalogue) serving(comp *assessment.Competency) []int {
+	out := c.byComp[comp.ID]
+	if len(comp.Offers) == 0 {
+		return out
+	}
+	out = slices.Clone(out)
+	for _, ref := range comp.Offers {
+		if i, ok := c.byID[ref]; ok && !slices.Contains(out, i) {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 // Items returns every item: built-in ones in file order, then own ones.
@@ -347,7 +382,7 @@ func LoadBuiltin(fsys fs.FS, name string, fw *assessment.Framework) (*Catalogue,
 	var errs []error
 	fail := func(steps []any, msg string) {
 		errs = append(errs, &assessment.ValidationError{
-			File: name, Line: assessment.LineOf(root, steps...), Field: fieldPath(steps), Msg: msg,
+			File: name, Line: assessment.LineOf(root, steps...), Field: assessment.FieldPath(steps), Msg: msg,
 		})
 	}
 	if strings.TrimSpace(cf.Version) == "" {
@@ -514,23 +549,6 @@ func choice[T ~string](opts []T) usermsg.Choice {
 		c[i] = string(o)
 	}
 	return c
-}
-
-// fieldPath renders steps the way assessment.ValidationError shows fields.
-func fieldPath(steps []any) string {
-	var b strings.Builder
-	for _, s := range steps {
-		switch k := s.(type) {
-		case string:
-			if b.Len() > 0 {
-				b.WriteByte('.')
-			}
-			b.WriteString(k)
-		case int:
-			fmt.Fprintf(&b, "[%d]", k)
-		}
-	}
-	return b.String()
 }
 
 // fold lowercases s and strips accents, so "casuïstiek" matches "casuistiek".

@@ -16,7 +16,7 @@ type ItemMatch struct {
 	Item  *Item
 	Score float64
 	// Reaches reports whether the item goes as deep as the gap's required
-	// level (see reaches).
+	// level (see Reaches).
 	Reaches bool
 	// why holds what Reason says it from.
 	why matchContext
@@ -28,18 +28,12 @@ type matchContext struct {
 	gap       *assessment.Gap
 	org       string
 	otherGaps int
-	// activity marks a learning activity for another competency, offered
-	// for a gap with nothing at its level (see GapMatches.Activities).
-	activity bool
 }
 
 // Reason says why the item is proposed, part by part; its Error() is the
 // Dutch sentence. It is built when asked: most matches are never shown.
 func (m ItemMatch) Reason() *usermsg.Error {
 	w := m.why
-	if w.activity {
-		return activityReason(w.cat, m.Item, *w.gap, w.org)
-	}
 	return reason(w.cat, m.Item, *w.gap, w.org, w.otherGaps)
 }
 
@@ -48,10 +42,46 @@ type GapMatches struct {
 	Gap     assessment.Gap
 	Matches []ItemMatch
 	// AtLevel counts the Matches that reach the required level. When it is
-	// 0, Activities holds the learning activities that do reach it, for
-	// other competencies too: a way to practise at that level.
-	AtLevel    int
-	Activities []ItemMatch
+	// 0, Routes holds the workplace routes, written out for this competency,
+	// that do reach it.
+	AtLevel int
+	Routes  []RouteMatch
+}
+
+// Part says where a suggestion stands in the list the user sees.
+type Part int
+
+const (
+	// PartAtLevel: an offer that reaches the required level.
+	PartAtLevel Part = iota
+	// PartRoute: no offer reaches the level; a workplace route that does.
+	PartRoute
+	// PartBelow: an offer below the level, as a first step.
+	PartBelow
+)
+
+// Suggestion is one line of the proposals for a gap: an offer or a route.
+type Suggestion struct {
+	Part  Part
+	Match *ItemMatch  // nil for a route
+	Route *RouteMatch // nil for an offer
+}
+
+// Suggestions puts the proposals in the order the user sees them: the
+// offers that reach the level; when there are none, the workplace routes
+// that do; then the offers below the level as a first step.
+func (gm *GapMatches) Suggestions() []Suggestion {
+	out := make([]Suggestion, 0, len(gm.Matches)+len(gm.Routes))
+	for i := range gm.Matches[:gm.AtLevel] {
+		out = append(out, Suggestion{Part: PartAtLevel, Match: &gm.Matches[i]})
+	}
+	for i := range gm.Routes {
+		out = append(out, Suggestion{Part: PartRoute, Route: &gm.Routes[i]})
+	}
+	for i := gm.AtLevel; i < len(gm.Matches); i++ {
+		out = append(out, Suggestion{Part: PartBelow, Match: &gm.Matches[i]})
+	}
+	return out
 }
 
 // The weights of Match. An item is only proposed for a gap when it serves the
@@ -93,20 +123,22 @@ const (
 	weightPerOtherGap   = 8
 	maxOtherGapsCounted = 3
 	weightOwnCatalogue  = 5
-	// maxActivities is how many learning activities are offered for a gap
-	// with nothing at its level.
-	maxActivities = 3
 )
 
 // MatchOption changes what Match returns.
 type MatchOption func(*matchConfig)
 
 type matchConfig struct {
-	limit int
+	limit    int
+	function string
 }
 
 // Limit keeps at most n matches per gap (n <= 0: all).
 func Limit(n int) MatchOption { return func(c *matchConfig) { c.limit = n } }
+
+// ForFunction names the person's function profile, so the workplace routes
+// fit it (an aandachtsfunctionaris is not coached by themselves).
+func ForFunction(id string) MatchOption { return func(c *matchConfig) { c.function = id } }
 
 // scored is a catalogue entry with its score for one gap.
 type scored struct {
@@ -139,7 +171,7 @@ func Match(cat *Catalogue, gaps []assessment.Gap, org string, opts ...MatchOptio
 				}
 			}
 			if gm.AtLevel == 0 {
-				gm.Activities = activitiesFor(cat, &gm.Gap, org)
+				gm.Routes = RoutesFor(cat, &gm.Gap, org, cfg.function)
 			}
 		}
 		out = append(out, gm)
@@ -157,7 +189,7 @@ func servedCounts(cat *Catalogue, gaps []assessment.Gap) []uint8 {
 			continue
 		}
 		seen[g.Competency.ID] = true
-		for _, i := range cat.byComp[g.Competency.ID] {
+		for _, i := range cat.serving(g.Competency) {
 			if served[i] < 255 {
 				served[i]++
 			}
@@ -170,14 +202,14 @@ func servedCounts(cat *Catalogue, gaps []assessment.Gap) []uint8 {
 // known: those that reach the required level first, then by score, title
 // and ID.
 func rankFor(cat *Catalogue, g assessment.Gap, org string, served []uint8) []scored {
-	cands := cat.byComp[g.Competency.ID]
+	cands := cat.serving(g.Competency)
 	list := make([]scored, 0, len(cands))
 	for _, i := range cands {
 		it := cat.entries[i].item
 		if !offererKnown(it) {
 			continue
 		}
-		list = append(list, scored{i, score(it, g, org, int(served[i])-1), reaches(it.Level, g.Required)})
+		list = append(list, scored{i, score(it, g, org, int(served[i])-1), Reaches(it.Level, g.Required)})
 	}
 	slices.SortFunc(list, func(x, y scored) int {
 		if x.reaches != y.reaches {
@@ -214,43 +246,6 @@ func matchesOf(cat *Catalogue, list []scored, g *assessment.Gap, org string, ser
 	return out
 }
 
-// activitiesFor returns the learning activities (kind leeractiviteit) that
-// reach g's required level and do not serve g's competency, for a gap with
-// nothing at its level: best organisation fit first, then by title.
-func activitiesFor(cat *Catalogue, g *assessment.Gap, org string) []ItemMatch {
-	var list []int
-	for i := range cat.entries {
-		it := cat.entries[i].item
-		if it.Kind == KindLeeractiviteit && reaches(it.Level, g.Required) && offererKnown(it) && !slices.Contains(it.Competencies, g.Competency.ID) {
-			list = append(list, i)
-		}
-	}
-	slices.SortFunc(list, func(x, y int) int {
-		if fx, fy := orgScore(cat.entries[x].item, org), orgScore(cat.entries[y].item, org); fx != fy {
-			return cmp.Compare(fy, fx)
-		}
-		return cat.compareEntries(x, y)
-	})
-	out := make([]ItemMatch, 0, min(len(list), maxActivities))
-	for _, i := range list[:min(len(list), maxActivities)] {
-		out = append(out, ItemMatch{Item: cat.entries[i].item, Reaches: true,
-			why: matchContext{cat: cat, gap: g, org: org, activity: true}})
-	}
-	return out
-}
-
-// activityReason explains a learning activity offered for a gap it does not
-// serve: in Dutch, e.g. "leeractiviteit op specialistisch niveau, reikt tot
-// niveau 2 (Toepassen); niet speciaal voor 'Signaleren'; ...".
-func activityReason(cat *Catalogue, it *Item, g assessment.Gap, org string) *usermsg.Error {
-	return usermsg.New("match.reason", map[string]any{"Parts": usermsg.Phrases{
-		usermsg.New("match.activity", map[string]any{"Level": levelPhrase(it.Level), "Required": cat.requiredPhrase(g.Required)}),
-		usermsg.New("match.notFor", map[string]any{"Competency": g.Competency.Title}),
-		offerer(it),
-		orgPhrase(cat, it, org),
-	}})
-}
-
 func score(it *Item, g assessment.Gap, org string, otherGaps int) float64 {
 	s := weightCoverage + levelScore(it.Level, g.Required) + orgScore(it, org) + kindScore(it.Kind)
 	s += weightPerOtherGap * min(otherGaps, maxOtherGapsCounted)
@@ -260,10 +255,10 @@ func score(it *Item, g assessment.Gap, org string, otherGaps int) float64 {
 	return float64(s)
 }
 
-// reaches reports whether an item of level l takes a person as far as the
+// Reaches reports whether an item of level l takes a person as far as the
 // required level: a basis item brings knowing and recognising (level 1); a
 // verdiepend or specialistisch item also applying and deepening (2 and 3).
-func reaches(l Level, required int) bool {
+func Reaches(l Level, required int) bool {
 	return required <= 1 || l == LevelVerdiepend || l == LevelSpecialistisch
 }
 
@@ -281,7 +276,7 @@ func levelScore(l Level, required int) int {
 	switch {
 	case fits:
 		return weightLevelFit
-	case reaches(l, required):
+	case Reaches(l, required):
 		return weightLevelDeeper
 	default:
 		return weightLevelBelow
@@ -322,12 +317,12 @@ func orgScore(it *Item, org string) int {
 }
 
 func kindScore(k Kind) int {
-	switch k {
-	case KindTraining, KindCursus, KindMasterclass, KindELearning:
+	switch {
+	case k.Course():
 		return weightKindCourse
-	case KindLeeractiviteit:
+	case k == KindLeeractiviteit:
 		return weightKindActivity
-	case KindHandreiking, KindTrainingsmateriaal:
+	case k == KindHandreiking || k == KindTrainingsmateriaal:
 		return weightKindGuide
 	default:
 		return weightKindMedia

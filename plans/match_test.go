@@ -131,13 +131,15 @@ func TestMatchRanksByHand(t *testing.T) {
 	if at := []int{got[0].AtLevel, got[1].AtLevel, got[2].AtLevel}; !reflect.DeepEqual(at, []int{3, 1, 0}) {
 		t.Errorf("op niveau: %v, verwacht [3 1 0]", at)
 	}
-	// Gap C has nothing at level 2: the learning activities that reach it
-	// are offered, saying they are not made for this competency.
-	if len(got[0].Activities)+len(got[1].Activities) != 0 || len(got[2].Activities) != 1 {
-		t.Fatalf("leeractiviteiten: %d, %d, %d; verwacht 0, 0, 1", len(got[0].Activities), len(got[1].Activities), len(got[2].Activities))
+	// Gap C has nothing at level 2: workplace routes written out for it
+	// reach that level; gaps with an offer at their level get none.
+	if len(got[0].Routes)+len(got[1].Routes) != 0 || len(got[2].Routes) == 0 {
+		t.Fatalf("routes: %d, %d, %d; verwacht 0, 0, meer dan 0", len(got[0].Routes), len(got[1].Routes), len(got[2].Routes))
 	}
-	if act := got[2].Activities[0]; act.Item.ID != "i3" || act.Reason().Error() != "leeractiviteit op specialistisch niveau, reikt tot "+n2+"; niet speciaal voor 'pol-risico-inschatting'; "+own+"; bedoeld voor Veilig Thuis" {
-		t.Errorf("leeractiviteit %s: %q", act.Item.ID, act.Reason().Error())
+	for _, r := range got[2].Routes {
+		if !r.Reaches || !strings.Contains(r.Steps().Error(), "'pol-risico-inschatting'") {
+			t.Errorf("route %s: %q", r.Route.ID, r.Steps().Error())
+		}
 	}
 
 	limited := Match(cat, gaps, "politie", Limit(2))
@@ -253,7 +255,7 @@ func BenchmarkMatch10000Top5(b *testing.B) {
 }
 
 // On the built-in catalogue every proposal says who offers it, and a gap
-// either has something at its level or gets learning activities that are.
+// either has something at its level or gets workplace routes that are.
 func TestMatchBuiltinSaysWhoOffers(t *testing.T) {
 	fw := testFramework(t)
 	cat := builtin(t)
@@ -264,7 +266,10 @@ func TestMatchBuiltinSaysWhoOffers(t *testing.T) {
 		}
 	}
 	for _, gm := range Match(cat, gaps, "politie") {
-		for _, m := range append(gm.Matches, gm.Activities...) {
+		if gm.AtLevel == 0 && len(gm.Routes) == 0 {
+			t.Errorf("%s level %d: nothing at the level and no route", gm.Gap.Competency.ID, gm.Gap.Required)
+		}
+		for _, m := range gm.Matches {
 			coded := usermsg.Render(m.Reason(), func(code, _ string, args map[string]any) string { return code + fmt.Sprint(args) })
 			for _, dutch := range []string{"dekt", "aangeboden", "vereiste", "niveau", "bedoeld", "helpt"} {
 				if strings.Contains(coded, dutch) {
@@ -274,7 +279,7 @@ func TestMatchBuiltinSaysWhoOffers(t *testing.T) {
 			if r := m.Reason().Error(); !strings.Contains(r, "aangeboden door ") && !strings.Contains(r, "geen vaste aanbieder") && !strings.Contains(r, "aanbieder niet genoemd") {
 				t.Errorf("%s for %s: reason does not say who offers it: %q", m.Item.ID, gm.Gap.Competency.ID, r)
 			}
-			if m.Reaches != reaches(m.Item.Level, gm.Gap.Required) {
+			if m.Reaches != Reaches(m.Item.Level, gm.Gap.Required) {
 				t.Errorf("%s: Reaches %v at level %d", m.Item.ID, m.Reaches, gm.Gap.Required)
 			}
 		}

@@ -131,7 +131,7 @@ func parseOwnYAML(name string, data []byte, fw *assessment.Framework) ([]Item, e
 	}
 	var errs errorList
 	fail := func(steps []any, msg string) {
-		errs.add(&assessment.ValidationError{File: name, Line: assessment.LineOf(root, steps...), Field: fieldPath(steps), Msg: msg})
+		errs.add(&assessment.ValidationError{File: name, Line: assessment.LineOf(root, steps...), Field: assessment.FieldPath(steps), Msg: msg})
 	}
 	if len(of.Items) == 0 {
 		fail([]any{"items"}, "het bestand bevat geen aanbod")

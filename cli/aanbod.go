@@ -1,0 +1,173 @@
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"zelfscan/assessment"
+	"zelfscan/assets"
+	"zelfscan/coverage"
+	"zelfscan/documents/pdf"
+	"zelfscan/orgsettings"
+	"zelfscan/plans"
+	"zelfscan/safefile"
+)
+
+const aanbodUsage = `Gebruik: zelfscan aanbod [--csv BESTAND] [--pdf BESTAND] [--catalogus BESTAND] [--instellingen BESTAND]
+
+Zet het aanbod af tegen wat het competentiekader vraagt: de Aanbodanalyse.
+Per organisatie, functie en competentie het vereiste niveau en het aanbod
+per niveau; eerst de eisen die geen aanbod bereikt, dan die zonder cursus
+op niveau; per aanbod voor welke eisen het bedoeld is. Er worden geen
+zelfscans of leerplannen gelezen: de analyse gebruikt alleen het kader en
+de catalogus. Zonder --csv en --pdf komt een samenvatting op het scherm.
+
+Opties:
+`
+
+// Aanbod runs `zelfscan aanbod` with args (after the subcommand) and
+// returns the exit status. now dates the PDF.
+func Aanbod(args []string, stdout, stderr io.Writer, now time.Time) int {
+	fs := flag.NewFlagSet("aanbod", flag.ContinueOnError)
+	// The flag package's own errors are English: they are said in Dutch below.
+	fs.SetOutput(io.Discard)
+	csvPath := fs.String("csv", "", "schrijf de analyse als CSV (voor Excel) naar `BESTAND`")
+	pdfPath := fs.String("pdf", "", "schrijf de analyse als PDF naar `BESTAND`")
+	own := fs.String("catalogus", "", "neem het eigen aanbod in `BESTAND` mee (CSV of YAML, zoals de app het laadt)")
+	settings := fs.String("instellingen", "", "neem de kaderuitbreiding en het eigen aanbod uit het instellingenbestand `BESTAND` mee")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stderr, aanbodUsage)
+			fs.SetOutput(stderr)
+			fs.PrintDefaults()
+			return exitOK
+		}
+		fmt.Fprintln(stderr, "zelfscan aanbod:", dutchFlagError(err, "zelfscan aanbod"))
+		return exitBadArgs
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "zelfscan aanbod: onverwacht argument %q. Zie zelfscan aanbod --help\n", fs.Arg(0))
+		return exitBadArgs
+	}
+	fw, cat, err := loadOffer(*settings, *own)
+	if err != nil {
+		fmt.Fprintln(stderr, "zelfscan aanbod: er is niets geschreven. Wat er mis is:")
+		for _, line := range strings.Split(err.Error(), "\n") {
+			fmt.Fprintln(stderr, "  "+line)
+		}
+		return exitFailed
+	}
+	return writeCoverage(coverage.Build(fw, cat), *csvPath, *pdfPath, stdout, stderr, now)
+}
+
+// loadOffer reads the framework and the catalogue, with the extension and
+// own catalogue of the settings file and the own catalogue given, and
+// checks the offers the extension names.
+func loadOffer(settingsPath, ownPath string) (*assessment.Framework, *plans.Catalogue, error) {
+	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	var s orgsettings.Settings
+	if settingsPath != "" {
+		if s, err = readSettings(settingsPath); err != nil {
+			return nil, nil, err
+		}
+	}
+	if s.FrameworkExtension != "" {
+		data, err := readFile(s.FrameworkExtension, assessment.MaxFileSize)
+		if err != nil {
+			return nil, nil, err
+		}
+		if fw, err = assessment.Extend(fw, filepath.Base(s.FrameworkExtension), data); err != nil {
+			return nil, nil, err
+		}
+	}
+	cat, err := plans.LoadBuiltin(assets.Files, assets.CatalogueFile, fw)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, p := range []string{s.OwnCatalogue, ownPath} {
+		if p == "" {
+			continue
+		}
+		data, err := readFile(p, plans.MaxCatalogueSize)
+		if err != nil {
+			return nil, nil, err
+		}
+		items, err := plans.ParseOwnCatalogue(filepath.Base(p), data, fw)
+		if err != nil {
+			return nil, nil, err
+		}
+		cat = cat.WithOwn(strings.TrimSuffix(filepath.Base(p), filepath.Ext(p)), items)
+	}
+	return fw, cat, plans.CheckOffers(fw, cat)
+}
+
+// readSettings reads the one settings file named; unlike the app's search
+// along several places, a missing file is an error here.
+func readSettings(path string) (orgsettings.Settings, error) {
+	if _, err := os.Stat(path); err != nil {
+		return orgsettings.Settings{}, fmt.Errorf("instellingenbestand %s bestaat niet of kan niet worden gelezen", path)
+	}
+	s, _, err := orgsettings.Load([]string{path})
+	return s, err
+}
+
+// readFile reads a file of at most limit bytes; safefile's errors are Dutch.
+func readFile(path string, limit int64) ([]byte, error) {
+	return safefile.ReadCapped(path, limit, fmt.Errorf("%s is groter dan %d MiB en wordt niet gelezen", path, limit>>20))
+}
+
+// writeCoverage writes the files asked for, each whole or not at all, and
+// the summary; without files it prints the requirements no offer reaches.
+func writeCoverage(r *coverage.Report, csvPath, pdfPath string, stdout, stderr io.Writer, now time.Time) int {
+	status := exitOK
+	if csvPath != "" {
+		if err := safefile.Write(csvPath, r.WriteCSV); err != nil {
+			fmt.Fprintln(stderr, "zelfscan aanbod: CSV niet geschreven:", err)
+			status = exitFailed
+		} else {
+			fmt.Fprintln(stdout, "CSV geschreven:", csvPath)
+		}
+	}
+	if pdfPath != "" {
+		if err := safefile.Write(pdfPath, func(w io.Writer) error { return pdf.RenderCoverage(w, r, now) }); err != nil {
+			fmt.Fprintln(stderr, "zelfscan aanbod: PDF niet geschreven:", err)
+			status = exitFailed
+		} else {
+			fmt.Fprintln(stdout, "PDF geschreven:", pdfPath)
+		}
+	}
+	if csvPath == "" && pdfPath == "" {
+		printUnreached(stdout, r)
+	}
+	fmt.Fprintln(stdout, pdf.CoverageSummary(r))
+	return status
+}
+
+// printUnreached lists the requirements no offer reaches, with the
+// workplace routes that do.
+func printUnreached(w io.Writer, r *coverage.Report) {
+	fmt.Fprintln(w, "Eisen die geen aanbod uit de catalogus bereikt:")
+	n := 0
+	for i := range r.Rows {
+		row := &r.Rows[i]
+		if row.Reached() {
+			break // these come first
+		}
+		n++
+		fmt.Fprintf(w, "  %s — %s: %s, niveau %d; werkplekroutes: %s\n", row.Organisation, row.Function, row.Competency.Title,
+			row.Required, strings.Join(row.RouteTitles(), "; "))
+	}
+	if n == 0 {
+		fmt.Fprintln(w, "  geen: voor elke eis is er aanbod op niveau.")
+	}
+	fmt.Fprintln(w)
+}
