@@ -24,7 +24,7 @@ const screenCoverage = "coverage"
 // makes. It reads no self-check.
 func (u *UI) showCoverage() {
 	cat := u.catalogue()
-	r := coverage.Build(u.fw, cat)
+	r := coverage.Build(u.fw(), cat)
 	t := r.Totals()
 	body := container.NewVBox(
 		wrapped(lang.X("coverage.intro",
@@ -37,7 +37,7 @@ func (u *UI) showCoverage() {
 		body.Add(wrapped(lang.X("coverage.own", "Het eigen aanbod ({{.Own}}) sluit er {{.Closed}} die de ingebouwde catalogus open laat.",
 			map[string]any{"Own": strings.Join(r.Own, ", "), "Closed": t.ClosedByOwn})))
 	}
-	if err := plans.CheckOffers(u.fw, cat); err != nil {
+	if err := plans.CheckOffers(u.fw(), cat); err != nil {
 		body.Add(warning(lang.X("coverage.offerProblems", "Niet alle aanbod dat de kaderuitbreiding noemt, is gevonden:") + "\n" + explainList(err)))
 	}
 	body.Add(sectionLabel(lang.X("coverage.unreached", "Eisen die geen aanbod bereikt")))
