@@ -14,6 +14,7 @@ import (
 	"zelfscan/coverage"
 	"zelfscan/documents/pdf"
 	"zelfscan/plans"
+	"zelfscan/safefile"
 )
 
 // screenCoverage is the Aanbodanalyse, opened from "Kader bekijken".
@@ -109,7 +110,7 @@ func (u *UI) exportCoverage(r *coverage.Report, path, ext string) {
 		return writeCoverage(path, ext, r, created)
 	}, func(err error) {
 		if err != nil {
-			removeEmpty(path)
+			safefile.RemoveEmpty(path)
 			u.showFileProblem(lang.X("coverage.exportFailed", "De aanbodanalyse kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
 				map[string]any{"Path": path}), err)
 			return
