@@ -5,18 +5,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"zelfscan/assessment"
-	"zelfscan/assets"
 	"zelfscan/coverage"
 	"zelfscan/documents/pdf"
-	"zelfscan/orgsettings"
 	"zelfscan/plans"
 	"zelfscan/safefile"
+	"zelfscan/workspace"
 )
 
 const aanbodUsage = `Gebruik: zelfscan aanbod [--csv BESTAND] [--pdf BESTAND] [--catalogus BESTAND] [--instellingen BESTAND]
@@ -70,59 +67,22 @@ func Aanbod(args []string, stdout, stderr io.Writer, now time.Time) int {
 // own catalogue of the settings file and the own catalogue given, and
 // checks the offers the extension names.
 func loadOffer(settingsPath, ownPath string) (*assessment.Framework, *plans.Catalogue, error) {
-	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
+	var own []string
+	if ownPath != "" {
+		own = append(own, ownPath)
+	}
+	ws, err := workspace.ForCommand(settingsPath, own...)
 	if err != nil {
 		return nil, nil, err
 	}
-	var s orgsettings.Settings
-	if settingsPath != "" {
-		if s, err = readSettings(settingsPath); err != nil {
-			return nil, nil, err
-		}
+	cat, err := ws.Catalogue()
+	if err == nil {
+		err = ws.CatalogueError()
 	}
-	if s.FrameworkExtension != "" {
-		data, err := readFile(s.FrameworkExtension, assessment.MaxFileSize)
-		if err != nil {
-			return nil, nil, err
-		}
-		if fw, err = assessment.Extend(fw, filepath.Base(s.FrameworkExtension), data); err != nil {
-			return nil, nil, err
-		}
-	}
-	cat, err := plans.LoadBuiltin(assets.Files, assets.CatalogueFile, fw)
 	if err != nil {
 		return nil, nil, err
 	}
-	for _, p := range []string{s.OwnCatalogue, ownPath} {
-		if p == "" {
-			continue
-		}
-		data, err := readFile(p, plans.MaxCatalogueSize)
-		if err != nil {
-			return nil, nil, err
-		}
-		items, err := plans.ParseOwnCatalogue(filepath.Base(p), data, fw)
-		if err != nil {
-			return nil, nil, err
-		}
-		cat = cat.WithOwn(strings.TrimSuffix(filepath.Base(p), filepath.Ext(p)), items)
-	}
-	return fw, cat, plans.CheckOffers(fw, cat)
-}
-
-// readSettings reads the one settings file named; unlike the app's search
-// along several places, a missing file is an error here.
-func readSettings(path string) (orgsettings.Settings, error) {
-	if _, err := os.Stat(path); err != nil {
-		return orgsettings.Settings{}, fmt.Errorf("instellingenbestand %s bestaat niet of kan niet worden gelezen", path)
-	}
-	s, _, err := orgsettings.Load([]string{path})
-	return s, err
-}
-
-// readFile reads a file of at most limit bytes; safefile's errors are Dutch.
-func readFile(path string, limit int64) ([]byte, error) {
-	return safefile.ReadCapped(path, limit, fmt.Errorf("%s is groter dan %d MiB en wordt niet gelezen", path, limit>>20))
+	return ws.Framework(), cat, plans.CheckOffers(ws.Framework(), cat)
 }
 
 // writeCoverage writes the files asked for, each whole or not at all, and

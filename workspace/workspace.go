@@ -7,6 +7,7 @@ package workspace
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -69,6 +70,15 @@ type Workspace struct {
 	builtin, cat *plans.Catalogue
 	// catErr is why the built-in catalogue could not be loaded.
 	catErr error
+	// inMemory are own catalogues of a workspace without a store (a
+	// command), read from files and kept here instead.
+	inMemory []ownCatalogue
+}
+
+// ownCatalogue is an own catalogue held in memory.
+type ownCatalogue struct {
+	origin string
+	items  []plans.Item
 }
 
 // New makes a workspace on a loaded framework (Dutch), its English words
@@ -146,8 +156,8 @@ func (w *Workspace) ApplySettings(s orgsettings.Settings, path string, settingsE
 		s.Organisation = ""
 	}
 	w.settings, w.settingsPath = s, path
-	if s.OwnCatalogue != "" && w.store != nil && !w.store.ReadOnly() {
-		if err := w.importOrgCatalogue(s.OwnCatalogue); err != nil {
+	if s.OwnCatalogue != "" && (w.store == nil || !w.store.ReadOnly()) {
+		if err := w.AddOwnCatalogue(s.OwnCatalogue); err != nil {
 			problems = append(problems, usermsg.New("orgsettings.catalogue",
 				map[string]any{"File": s.OwnCatalogue, "Reason": err}))
 		}
@@ -171,10 +181,10 @@ func (w *Workspace) applyExtension(path string) error {
 	return nil
 }
 
-// importOrgCatalogue stores the organisation's catalogue file as an own
-// catalogue named after the file, replacing the copy of the last start so
-// that a file IT updated is picked up.
-func (w *Workspace) importOrgCatalogue(path string) error {
+// AddOwnCatalogue adds a catalogue file as an own catalogue named after
+// the file. With a store it is stored, replacing the copy of the last start
+// so that a file IT updated is picked up; without one it is kept in memory.
+func (w *Workspace) AddOwnCatalogue(path string) error {
 	name := filepath.Base(path)
 	data, err := ReadCapped(path, plans.MaxCatalogueSize)
 	if err != nil {
@@ -185,6 +195,11 @@ func (w *Workspace) importOrgCatalogue(path string) error {
 		return err
 	}
 	origin := strings.TrimSuffix(name, filepath.Ext(name))
+	if w.store == nil {
+		w.inMemory = append(w.inMemory, ownCatalogue{origin, items})
+		w.ReloadCatalogue()
+		return nil
+	}
 	if err := w.store.SaveOwnCatalogue(origin, name, items, time.Now()); err != nil {
 		return err
 	}
@@ -209,17 +224,18 @@ func (w *Workspace) Catalogue() (*plans.Catalogue, error) {
 		}
 		w.builtin = cat
 	}
-	if w.store == nil {
-		w.cat = w.builtin
-		return w.cat, nil
-	}
-	own, err := w.store.OwnCatalogues()
-	if err != nil {
-		return w.builtin, err
-	}
 	cat := w.builtin
-	for _, oc := range own {
-		cat = cat.WithOwn(oc.Origin, oc.Items)
+	for _, oc := range w.inMemory {
+		cat = cat.WithOwn(oc.origin, oc.items)
+	}
+	if w.store != nil {
+		own, err := w.store.OwnCatalogues()
+		if err != nil {
+			return cat, err
+		}
+		for _, oc := range own {
+			cat = cat.WithOwn(oc.Origin, oc.Items)
+		}
 	}
 	w.cat = cat
 	return w.cat, nil
@@ -242,4 +258,41 @@ func ReadCapped(path string, limit int64) ([]byte, error) {
 		return nil, le.Problem
 	}
 	return data, err
+}
+
+// ForCommand is the workspace of a command without a window or store: the
+// embedded framework with the extension of the settings file at
+// settingsPath ("" for none), and the own catalogues of that file and of
+// ownPaths, held in memory. Unlike the app, which starts whatever is
+// wrong, a command stops at the first problem, which the error says.
+func ForCommand(settingsPath string, ownPaths ...string) (*Workspace, error) {
+	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
+	if err != nil {
+		return nil, err
+	}
+	w := New(fw, nil, nil)
+	if settingsPath != "" {
+		if _, err := os.Stat(settingsPath); err != nil {
+			return nil, usermsg.Wrap("orgsettings.missing", map[string]any{"Path": settingsPath}, err)
+		}
+		s, _, err := orgsettings.Load([]string{settingsPath})
+		if err != nil {
+			return nil, err
+		}
+		if s.FrameworkExtension != "" {
+			if err := w.applyExtension(s.FrameworkExtension); err != nil {
+				return nil, usermsg.Wrap("workspace.extension", map[string]any{"File": s.FrameworkExtension, "Reason": err}, err)
+			}
+		}
+		w.settings, w.settingsPath = s, settingsPath
+		if s.OwnCatalogue != "" {
+			ownPaths = append([]string{s.OwnCatalogue}, ownPaths...)
+		}
+	}
+	for _, p := range ownPaths {
+		if err := w.AddOwnCatalogue(p); err != nil {
+			return nil, usermsg.Wrap("workspace.catalogue", map[string]any{"File": p, "Reason": err}, err)
+		}
+	}
+	return w, nil
 }

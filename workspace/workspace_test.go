@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -201,5 +202,59 @@ func TestPlanFileCarriesTheNextSelfCheckAndEffects(t *testing.T) {
 	}
 	if e := f.Effects[0]; e.CompetencyID != comp.Competency.ID || e.Before != 0 || e.After != 2 || e.Actions != 1 {
 		t.Errorf("effect %+v", e)
+	}
+}
+
+// A command's workspace takes the settings file's extension and own
+// catalogue, and further own catalogues, in memory; a missing settings
+// file or a broken extension stops it with a message naming the file.
+func TestForCommand(t *testing.T) {
+	dir := t.TempDir()
+	abs := func(p string) string {
+		a, err := filepath.Abs(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	settings := filepath.Join(dir, "zelfscan-instellingen.yaml")
+	write := func(ext string) {
+		body := "kader_uitbreiding: " + ext + "\neigen_aanbod: " + abs("../plans/testdata/own/valid.yaml") + "\n"
+		if err := os.WriteFile(settings, []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(abs(exampleExtension))
+	ws, err := ForCommand(settings, abs("../plans/testdata/own/valid-comma.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ws.Framework().ExtensionFor("veilig-thuis") == nil {
+		t.Error("the settings file's extension is not in the framework")
+	}
+	cat, err := ws.Catalogue()
+	if err != nil {
+		t.Fatal(err)
+	}
+	origins := map[string]bool{}
+	for _, it := range cat.Items() {
+		origins[it.Origin] = true
+	}
+	for _, want := range []string{"valid", "valid-comma"} {
+		if !origins[want] {
+			t.Errorf("own catalogue %s is not in the catalogue (origins %v)", want, origins)
+		}
+	}
+
+	if _, err := ForCommand(filepath.Join(dir, "bestaat-niet.yaml")); err == nil || !strings.Contains(err.Error(), "bestaat-niet.yaml") {
+		t.Errorf("a missing settings file: %v", err)
+	}
+	broken := filepath.Join(dir, "kapot.yaml")
+	if err := os.WriteFile(broken, []byte("name: [\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	write(broken)
+	if _, err := ForCommand(settings); err == nil || !strings.Contains(err.Error(), "kapot.yaml") {
+		t.Errorf("a broken extension: %v", err)
 	}
 }
