@@ -139,7 +139,7 @@ func (u *UI) sendRecords(rs *recordsState) {
 	var out []lrs.Outcome
 	u.background(lang.X("records.sending", "De leerrecords worden verstuurd…"), func() error {
 		var err error
-		out, err = lrs.Send(context.Background(), ep, rs.statements)
+		out, err = lrs.Send(context.Background(), ep, rs.statements, nil)
 		return err
 	}, func(err error) {
 		accepted := 0
