@@ -31,7 +31,7 @@ func statements(t testing.TB, n int) []xapi.Statement {
 		if err != nil {
 			t.Fatal(err)
 		}
-		st, err := xapi.Statements(f, xapi.Config{BaseIRI: "https://leren.voorbeeld.nl/zelfscan", Key: "sleutel"})
+		st, err := xapi.Statements(f, xapi.Config{BaseIRI: "https://leren.voorbeeld.nl/zelfscan", HomePage: "https://www.voorbeeld.nl", Key: "sleutel-van-de-test"})
 		if err != nil {
 			t.Fatal(err)
 		}
