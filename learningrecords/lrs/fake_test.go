@@ -17,7 +17,7 @@ import (
 // proxy or a login portal answers. None of these stored anything, so not
 // one statement may count as accepted, and the report must name the
 // address and the status so IT can find the cause.
-func TestSendAcceptsOnlyNoContent(t *testing.T) {
+func TestLRSAcceptsOnlyNoContent(t *testing.T) {
 	st := statements(t, 1)[:5]
 	// elsewhere stands for the host a redirect points to: it must never
 	// see a request, so the credentials never leave the configured address.
@@ -102,7 +102,7 @@ func coded(m *usermsg.Error) string {
 // A slow LRS, answering each statement within the per-request time but
 // slowly, cannot hold the user longer than the total bound; what was sent
 // is reported accepted, the rest as not sent for being too slow.
-func TestSendBoundsTheTotalTime(t *testing.T) {
+func TestLRSBoundsTheTotalTime(t *testing.T) {
 	st := statements(t, 1)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		time.Sleep(80 * time.Millisecond)
@@ -131,7 +131,7 @@ func TestSendBoundsTheTotalTime(t *testing.T) {
 // Cancelling the context (the dialog's Annuleren) stops at once: the
 // statement in flight and the rest are reported as not sent because the
 // user cancelled, and progress was reported for each one done before.
-func TestSendCancels(t *testing.T) {
+func TestLRSSendCancels(t *testing.T) {
 	st := statements(t, 1)[:8]
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -132,7 +132,7 @@ func TestNoPersonalTextInStatements(t *testing.T) {
 // the plan's own activities and the statement IDs) depends on the key:
 // with the plan's ID, which its PDF shows, but another key, not one of them
 // can be found in the statements.
-func TestPersonIDsNeedTheKey(t *testing.T) {
+func TestRecordPersonIDsNeedTheKey(t *testing.T) {
 	f := samplePlan(t, 0) // signed off: the plan itself is an activity too
 	a := valid()
 	b := valid()
@@ -172,7 +172,7 @@ func TestPersonIDsNeedTheKey(t *testing.T) {
 // No statements without a key of at least 128 bits or without a home page
 // that is a web address; the message names the setting to fix. There is
 // no fallback to a public value.
-func TestNoStatementsWithoutKeyOrHomePage(t *testing.T) {
+func TestNoRecordsWithoutKeyOrHomePage(t *testing.T) {
 	f := samplePlan(t, 1)
 	for _, c := range []struct {
 		name string
