@@ -27,7 +27,25 @@ func (u *UI) background(text string, work func() error, done func(error)) {
 // button in the progress dialog that calls it.
 func (u *UI) runBackground(text string, cancel func(), work func() error, done func(error)) {
 	bar := widget.NewProgressBarInfinite()
-	progress := dialog.NewCustomWithoutButtons(lang.X("review.busy", "Even geduld"), container.NewVBox(wrapped(text), bar), u.win)
+	u.runWithProgress(container.NewVBox(wrapped(text), bar), bar.Stop, cancel, work, done)
+}
+
+// runCounted is runBackground for work of total steps: the bar fills as
+// work calls step with the number of steps done (from its own goroutine)
+// and says label(done).
+func (u *UI) runCounted(text string, total int, label func(done int) string, cancel func(), work func(step func(done int)) error, done func(error)) {
+	bar := widget.NewProgressBar()
+	bar.Max = float64(total)
+	bar.TextFormatter = func() string { return label(int(bar.Value)) }
+	step := func(n int) { fyne.Do(func() { bar.SetValue(float64(n)) }) }
+	u.runWithProgress(container.NewVBox(wrapped(text), bar), nil, cancel, func() error { return work(step) }, done)
+}
+
+// runWithProgress runs work off the UI goroutine, shows content in a
+// dialog when it takes a while, and then calls finish (when set) and done
+// on the UI goroutine.
+func (u *UI) runWithProgress(content fyne.CanvasObject, finish func(), cancel func(), work func() error, done func(error)) {
+	progress := dialog.NewCustomWithoutButtons(lang.X("review.busy", "Even geduld"), content, u.win)
 	if cancel != nil {
 		stop := newKeyButton(lang.X("share.cancel", "Annuleren"), func() {
 			cancel()
@@ -53,7 +71,9 @@ func (u *UI) runBackground(text string, cancel func(), work func() error, done f
 			finished = true
 			timer.Stop()
 			progress.Hide()
-			bar.Stop()
+			if finish != nil {
+				finish()
+			}
 			done(err)
 		})
 	}()

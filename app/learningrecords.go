@@ -16,6 +16,7 @@ import (
 	"zelfscan/learningrecords/lrs"
 	"zelfscan/learningrecords/xapi"
 	"zelfscan/safefile"
+	"zelfscan/usermsg"
 )
 
 // screenRecords shows the learning records (xAPI) of a plan before they
@@ -31,8 +32,13 @@ type recordsState struct {
 }
 
 // showRecords builds the statements of the plan and shows them exactly as
-// they would be saved or sent.
+// they would be saved or sent; without a usable key or home page in the
+// settings it says which setting is missing instead.
 func (u *UI) showRecords(ps *planState) {
+	if _, err := u.recordsConfig(false); err != nil {
+		u.renderNoRecords(ps, err)
+		return
+	}
 	rs := &recordsState{ps: ps}
 	if err := u.buildRecords(rs); err != nil {
 		u.showPDFError(lang.X("records.buildFailed", "De leerrecords konden niet worden samengesteld."), err)
@@ -41,9 +47,26 @@ func (u *UI) showRecords(ps *planState) {
 	u.renderRecords(rs)
 }
 
-func (u *UI) recordsConfig(withName bool) xapi.Config {
+// recordsConfig is the organisation's learning-record settings, or why no
+// records can be made with them.
+func (u *UI) recordsConfig(withName bool) (xapi.Config, error) {
 	l := u.org().LearningRecords
-	return xapi.Config{BaseIRI: l.BaseIRI, HomePage: l.AccountHomePage, Key: l.PseudonymKey, WithName: withName && l.SendName}
+	if l.KeyUnset != "" {
+		return xapi.Config{}, usermsg.New("xapi.keyUnset", map[string]any{"Var": l.KeyUnset})
+	}
+	c := xapi.Config{BaseIRI: l.BaseIRI, HomePage: l.AccountHomePage, Key: l.PseudonymKey, WithName: withName && l.SendName}
+	return c, c.Check()
+}
+
+// renderNoRecords says why there are no records and whom to ask; nothing
+// can be saved or sent.
+func (u *UI) renderNoRecords(ps *planState, why error) {
+	back := newKeyButton(lang.X("records.back", "Terug naar het leerplan"), func() { u.showPlan(ps.sc.ID) })
+	back.Icon = theme.NavigateBackIcon()
+	body := container.NewVBox(heading(lang.X("records.title", "Leerrecords voor de leeromgeving (xAPI)")),
+		warning(explain(why)),
+		hint(lang.X("records.askIT", "Leerrecords en het versturen ervan stelt uw organisatie in. Geef deze melding door aan de ICT-afdeling; de rest van de app werkt gewoon.")))
+	u.show(screenRecords, container.NewBorder(nil, container.NewBorder(nil, nil, back, nil), nil, nil, container.NewVScroll(body)))
 }
 
 func (u *UI) buildRecords(rs *recordsState) error {
@@ -51,7 +74,11 @@ func (u *UI) buildRecords(rs *recordsState) error {
 	if err != nil {
 		return err
 	}
-	st, err := xapi.Statements(f, u.recordsConfig(rs.withName))
+	cfg, err := u.recordsConfig(rs.withName)
+	if err != nil {
+		return err
+	}
+	st, err := xapi.Statements(f, cfg)
 	if err != nil {
 		return err
 	}
@@ -134,15 +161,23 @@ func (u *UI) confirmSend(rs *recordsState) {
 	u.showDialog(d)
 }
 
+// sendRecords sends with a progress bar per statement and an "Annuleren"
+// that stops at once; lrs.Send bounds the total time.
 func (u *UI) sendRecords(rs *recordsState) {
 	l := u.org().LearningRecords
 	ep := lrs.Endpoint{URL: l.LRS, User: l.LRSUser, Password: l.LRSPassword}
+	ctx, cancel := context.WithCancel(context.Background())
 	var out []lrs.Outcome
-	u.background(lang.X("records.sending", "De leerrecords worden verstuurd…"), func() error {
+	count := len(rs.statements)
+	sent := func(done int) string {
+		return lang.X("records.progress", "{{.Done}} van {{.Count}} berichten", map[string]any{"Done": done, "Count": count})
+	}
+	u.runCounted(lang.X("records.sending", "De leerrecords worden verstuurd…"), count, sent, cancel, func(step func(int)) error {
 		var err error
-		out, err = lrs.Send(context.Background(), ep, rs.statements)
+		out, err = lrs.Send(ctx, ep, rs.statements, step)
 		return err
 	}, func(err error) {
+		cancel()
 		accepted := 0
 		var problems []string
 		for i, o := range out {

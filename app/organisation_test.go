@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"zelfscan/orgsettings"
 	"zelfscan/overview"
 	"zelfscan/plans/planfile"
 )
@@ -75,6 +74,7 @@ func TestLearningRecordsScreen(t *testing.T) {
 	f := newPlanFixture(t, 0)
 	f.u.showPlan(f.id)
 	ps := f.u.plan
+	f.u.ws.SetLearningRecords(usableRecords())
 	tapButton(t, f.w, "Leerrecords (xAPI)")
 	if showsText(f.w, "Naar leeromgeving sturen") {
 		t.Fatal("send button without an LRS in the settings")
@@ -88,7 +88,9 @@ func TestLearningRecordsScreen(t *testing.T) {
 		t.Fatalf("shown JSON is not the statements: %v", err)
 	}
 
-	f.u.ws.SetLearningRecords(orgsettings.LearningRecords{SendName: true, LRS: "https://lrs.voorbeeld.nl/xAPI", LRSUser: "k", LRSPassword: "s"})
+	l := usableRecords()
+	l.SendName, l.LRS, l.LRSUser, l.LRSPassword = true, "https://lrs.voorbeeld.nl/xAPI", "k", "s"
+	f.u.ws.SetLearningRecords(l)
 	f.u.showRecords(ps)
 	saveCapture(t, f.w, "records")
 	if !showsText(f.w, "Naar leeromgeving sturen") {

@@ -8,7 +8,7 @@ import (
 // The example in docs/ must stay a valid settings file.
 func TestDocumentedExampleLoads(t *testing.T) {
 	t.Setenv("HOME", "/home/medewerker")
-	t.Setenv("ZELFSCAN_PSEUDONIEM_SLEUTEL", "sleutel")
+	t.Setenv("ZELFSCAN_PSEUDONIEM_SLEUTEL", "sleutel-van-ict-32-tekens-lang!!")
 	t.Setenv("ZELFSCAN_LRS_WACHTWOORD", "geheim")
 	p := filepath.Join("..", "docs", "zelfscan-instellingen.example.yaml")
 	s, _, err := Load([]string{p})
@@ -25,7 +25,7 @@ func TestDocumentedExampleLoads(t *testing.T) {
 	}
 	want := Settings{Organisation: "veilig-thuis", OwnCatalogue: abs, DataDir: "/home/medewerker/Documenten/Zelfscan GGG", FrameworkExtension: ext,
 		LearningRecords: LearningRecords{BaseIRI: "https://leren.voorbeeld.nl/zelfscan", AccountHomePage: "https://leren.voorbeeld.nl",
-			PseudonymKey: "sleutel", LRS: "https://lrs.voorbeeld.nl/data/xAPI", LRSUser: "zelfscan-ggg", LRSPassword: "geheim"}}
+			PseudonymKey: "sleutel-van-ict-32-tekens-lang!!", LRS: "https://lrs.voorbeeld.nl/data/xAPI", LRSUser: "zelfscan-ggg", LRSPassword: "geheim"}}
 	if s != want {
 		t.Errorf("example gives %+v, want %+v", s, want)
 	}

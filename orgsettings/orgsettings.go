@@ -46,8 +46,12 @@ type Settings struct {
 // LearningRecords is the "leeromgeving" part of the settings.
 type LearningRecords struct {
 	// BaseIRI starts every activity IRI; AccountHomePage is the system the
-	// pseudonyms belong to; PseudonymKey makes them (HMAC).
+	// pseudonyms belong to (an http or https address); PseudonymKey makes
+	// them (HMAC).
 	BaseIRI, AccountHomePage, PseudonymKey string
+	// KeyUnset names the environment variable(s) pseudoniem_sleutel reads
+	// that are not set; PseudonymKey is then empty and no records are made.
+	KeyUnset string
 	// SendName puts the person's name in the statements, after the user
 	// has agreed each time.
 	SendName bool
@@ -168,11 +172,20 @@ func loadFile(path string) (Settings, error) {
 func learningRecords(raw file) (LearningRecords, error) {
 	l := raw.Leeromgeving
 	out := LearningRecords{BaseIRI: strings.TrimSpace(l.BasisIRI), AccountHomePage: strings.TrimSpace(l.Homepage),
-		PseudonymKey: os.Expand(l.Sleutel, os.Getenv), SendName: l.NaamMeesturen, LRS: strings.TrimSpace(l.LRS), LRSUser: l.Gebruiker}
-	for name, v := range map[string]string{"basis_iri": out.BaseIRI, "account_homepage": out.AccountHomePage} {
-		if u, err := url.Parse(v); v != "" && (err != nil || u.Scheme == "") {
-			return out, fmt.Errorf("%s %q is geen volledig adres (zoals https://leren.voorbeeld.nl/zelfscan)", name, v)
-		}
+		SendName: l.NaamMeesturen, LRS: strings.TrimSpace(l.LRS), LRSUser: l.Gebruiker}
+	// An unset variable must not silently make an empty key; the app says
+	// which one is missing when records are asked for.
+	key, missing := expand(l.Sleutel)
+	if len(missing) > 0 {
+		key, out.KeyUnset = "", strings.Join(missing, ", ")
+	}
+	out.PseudonymKey = key
+	if u, err := url.Parse(out.BaseIRI); out.BaseIRI != "" && (err != nil || u.Scheme == "") {
+		return out, fmt.Errorf("basis_iri %q is geen volledig adres (zoals https://leren.voorbeeld.nl/zelfscan)", out.BaseIRI)
+	}
+	// xAPI wants a web address (IRL) as an account's home page.
+	if out.AccountHomePage != "" && !webAddress(out.AccountHomePage) {
+		return out, fmt.Errorf("account_homepage %q is geen webadres (zoals https://www.voorbeeld.nl)", out.AccountHomePage)
 	}
 	if out.LRS == "" {
 		return out, nil
@@ -187,6 +200,12 @@ func learningRecords(raw file) (LearningRecords, error) {
 	}
 	out.LRSPassword = os.Expand(l.Wachtwoord, os.Getenv)
 	return out, nil
+}
+
+// webAddress reports whether s is an http or https address with a host.
+func webAddress(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 }
 
 // decodeMessage turns a strict-decoding error into the Dutch message
@@ -215,14 +234,7 @@ func resolvePath(dir, p string) (string, error) {
 	if p == "" {
 		return "", nil
 	}
-	var missing []string
-	p = os.Expand(p, func(name string) string {
-		v, ok := os.LookupEnv(name)
-		if !ok || v == "" {
-			missing = append(missing, name)
-		}
-		return v
-	})
+	p, missing := expand(p)
 	if len(missing) > 0 {
 		return "", fmt.Errorf("de omgevingsvariabele %s is niet ingesteld", strings.Join(missing, ", "))
 	}
@@ -234,6 +246,20 @@ func resolvePath(dir, p string) (string, error) {
 		return "", fmt.Errorf("%s kan niet als volledig pad worden gelezen: %w", p, err)
 	}
 	return abs, nil
+}
+
+// expand replaces ${VAR} by the environment variable VAR and lists the
+// variables that are not set or empty.
+func expand(s string) (string, []string) {
+	var missing []string
+	s = os.Expand(s, func(name string) string {
+		v, ok := os.LookupEnv(name)
+		if !ok || v == "" {
+			missing = append(missing, name)
+		}
+		return v
+	})
+	return s, missing
 }
 
 // CheckOrganisation reports whether the preset organisation exists in fw;

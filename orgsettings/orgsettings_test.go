@@ -2,6 +2,7 @@ package orgsettings
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -193,5 +194,37 @@ func TestDefaultPathsStartNextToTheExecutable(t *testing.T) {
 	exe, _ = filepath.EvalSymlinks(exe)
 	if len(paths) == 0 || paths[0] != filepath.Join(filepath.Dir(exe), FileName) {
 		t.Errorf("DefaultPaths = %q; want the executable's folder first", paths)
+	}
+}
+
+// A pseudonym key read from an unset variable is not an empty key: the
+// settings name the variable, so no records are made and the app can say
+// why, while the rest of the file still counts. A home page must be a web
+// address (xAPI's IRL), so a URN is refused when the file is read.
+func TestLearningRecordsSettings(t *testing.T) {
+	const lrs = "leeromgeving:\n  account_homepage: %s\n  pseudoniem_sleutel: ${ZS_TEST_SLEUTEL}\n"
+	dir := t.TempDir()
+	p := write(t, dir, "organisatie: politie\n"+fmt.Sprintf(lrs, "https://www.voorbeeld.nl"))
+	os.Unsetenv("ZS_TEST_SLEUTEL")
+	s, _, err := Load([]string{p})
+	if err != nil || s.Organisation != "politie" {
+		t.Fatalf("unset key variable: %+v, %v", s, err)
+	}
+	if l := s.LearningRecords; l.KeyUnset != "ZS_TEST_SLEUTEL" || l.PseudonymKey != "" || l.AccountHomePage != "https://www.voorbeeld.nl" {
+		t.Fatalf("unset key variable: %+v", l)
+	}
+	t.Setenv("ZS_TEST_SLEUTEL", "")
+	if s, _, _ := Load([]string{p}); s.LearningRecords.KeyUnset != "ZS_TEST_SLEUTEL" {
+		t.Fatalf("empty key variable: %+v", s.LearningRecords)
+	}
+	t.Setenv("ZS_TEST_SLEUTEL", "0123456789abcdef")
+	if s, _, _ := Load([]string{p}); s.LearningRecords.KeyUnset != "" || s.LearningRecords.PseudonymKey != "0123456789abcdef" {
+		t.Fatalf("key variable set: %+v", s.LearningRecords)
+	}
+	for _, home := range []string{"urn:zelfscan-ggg", "www.voorbeeld.nl", "https://"} {
+		p := write(t, t.TempDir(), fmt.Sprintf(lrs, home))
+		if _, _, err := Load([]string{p}); err == nil || !strings.Contains(err.Error(), "account_homepage") || !strings.Contains(err.Error(), "geen webadres") {
+			t.Errorf("home page %q: %v", home, err)
+		}
 	}
 }

@@ -6,7 +6,8 @@
 # starts the service on 127.0.0.1 with its in-memory model repository and a
 # Basic-auth client lookup (scripts/lrs/auth.js), and runs the Go round trip
 # (learningrecords/lrs, TestLearningLockerRoundTrip): send, resend, read back with
-# GET /xAPI/statements, compare field by field.
+# GET /xAPI/statements, compare field by field. It fails when the service does
+# not start or the round trip does not run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
@@ -54,9 +55,13 @@ for _ in $(seq 1 150); do
 	if up; then break; fi
 	sleep 0.2
 done
+started=yes
 if ! up; then
-	echo "lrs-check: xapi-statements did not start; the validator runs alone. Service log:" >&2
+	# The validator still runs, so its findings are not lost, but the check
+	# fails: without the service the round trip would only be skipped.
+	echo "lrs-check: xapi-statements did not start on $url. Service log:" >&2
 	cat "$work/service.log" >&2
+	started=no
 	unset url
 fi
 
@@ -64,4 +69,13 @@ CGO_ENABLED=0 ZELFSCAN_LRS_URL="${url:-}" ZELFSCAN_LRS_USER="$LRS_USER" ZELFSCAN
 	go test -count=1 -tags ci,migrated_fynedo -run '^(TestValidatorAcceptsEveryStatement|TestLearningLockerRoundTrip)$' -v ./learningrecords/lrs/ \
 	>"$work/test.log" 2>&1 && status=0 || status=$?
 grep -E '^(conformance:|--- |ok|FAIL|panic)|_test.go|SKIP' "$work/test.log" || cat "$work/test.log"
+if [ "$started" = no ]; then
+	echo "lrs-check: FAIL: the statement service did not start, so the round trip did not run" >&2
+	exit 1
+fi
+# A skipped round trip passes go test; here it counts as a failure.
+if [ "$status" -eq 0 ] && ! grep -q -- '--- PASS: TestLearningLockerRoundTrip' "$work/test.log"; then
+	echo "lrs-check: FAIL: TestLearningLockerRoundTrip did not run" >&2
+	exit 1
+fi
 exit "$status"

@@ -60,14 +60,14 @@ func TestLearningLockerRoundTrip(t *testing.T) {
 	// Wrong secret: refused before anything is stored, all reported.
 	bad := ep
 	bad.Password += "-fout"
-	out, err := Send(ctx, bad, st)
+	out, err := Send(ctx, bad, st, nil)
 	if err == nil || len(out) != len(st) || out[0].Accepted {
 		t.Fatalf("wrong password: err %v, first outcome %+v", err, out[0])
 	}
 
 	// Sent twice: the second time the LRS has them all and ignores them.
 	for round := 1; round <= 2; round++ {
-		out, err := Send(ctx, ep, st)
+		out, err := Send(ctx, ep, st, nil)
 		if err != nil {
 			t.Fatalf("round %d: %v", round, err)
 		}
@@ -83,7 +83,7 @@ func TestLearningLockerRoundTrip(t *testing.T) {
 	invalid := st[0]
 	invalid.Verb.ID = "gepland"
 	invalid.ID = "5a1c0e0e-0000-5000-8000-000000000001"
-	out, err = Send(ctx, ep, []xapi.Statement{invalid})
+	out, err = Send(ctx, ep, []xapi.Statement{invalid}, nil)
 	if err == nil || out[0].Accepted {
 		t.Fatalf("invalid statement accepted: %+v", out[0])
 	}

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"net/url"
 	"strings"
@@ -29,11 +30,19 @@ type Endpoint struct {
 	Password string
 	// Timeout bounds each request; zero: DefaultTimeout.
 	Timeout time.Duration
+	// Total bounds the whole sending; zero: DefaultTotal.
+	Total time.Duration
 }
 
 // DefaultTimeout is how long one statement may take before the LRS counts
 // as unreachable.
 const DefaultTimeout = 15 * time.Second
+
+// DefaultTotal is how long sending all statements of a plan may take: a
+// plan has some tens of statements, which a working LRS takes in seconds,
+// so an LRS that answers each just within DefaultTimeout cannot hold the
+// user for many minutes.
+const DefaultTotal = 2 * time.Minute
 
 // Outcome is what happened to one statement.
 type Outcome struct {
@@ -46,36 +55,80 @@ type Outcome struct {
 
 // Send puts the statements one by one (PUT with their own IDs, so a resend
 // is ignored by an LRS that has them), and returns an outcome for every
-// statement. It stops at the first failure that would fail the rest too
-// (no connection, time-out, credentials refused); the statements after it
-// are reported as not sent. err is set whenever not all were accepted.
-func Send(ctx context.Context, ep Endpoint, statements []xapi.Statement) ([]Outcome, error) {
+// statement. A statement counts as accepted only on 204 No Content, the
+// answer xAPI 1.0.3 gives to a stored PUT. Sending stops at the first
+// failure that would fail the rest too (no connection, time-out,
+// credentials refused, a redirect or an answer that is not from an LRS)
+// and when ctx ends (Annuleren) or ep.Total has passed; the statements
+// after it are reported as not sent. progress, when set, is called after
+// each statement with the number done so far. err is set whenever not all
+// were accepted.
+func Send(ctx context.Context, ep Endpoint, statements []xapi.Statement, progress func(done int)) ([]Outcome, error) {
 	base, err := statementsURL(ep.URL)
 	if err != nil {
 		return notSent(statements, 0, err), err
 	}
-	timeout := ep.Timeout
-	if timeout <= 0 {
-		timeout = DefaultTimeout
-	}
-	client := &http.Client{Timeout: timeout}
+	s := &sender{ep: ep, base: base, client: &http.Client{
+		// Never follow a redirect: the Basic-auth header would go along to
+		// wherever it points. The 3xx itself is reported (see answer).
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}}
+	s.timeout = orDefault(ep.Timeout, DefaultTimeout)
+	total := orDefault(ep.Total, DefaultTotal)
+	ctx, cancel := context.WithTimeout(ctx, total)
+	defer cancel()
 	out := make([]Outcome, 0, len(statements))
 	var refused error
-	for i, s := range statements {
-		problem, fatal := put(ctx, client, base, ep, s)
-		switch {
-		case fatal:
+	for i, st := range statements {
+		problem, fatal := s.put(ctx, st)
+		if fatal {
+			problem = s.stopped(ctx, problem, total)
 			err := usermsg.New("lrs.stopped", map[string]any{"Sent": i, "Count": len(statements), "Problem": problem})
 			return append(out, notSent(statements, i, problem)...), err
-		case problem != nil:
+		}
+		if problem != nil {
 			refused = usermsg.New("lrs.notAll", map[string]any{"Problem": problem})
-			out = append(out, Outcome{ID: s.ID, Problem: problem})
-		default:
-			out = append(out, Outcome{ID: s.ID, Accepted: true})
+			out = append(out, Outcome{ID: st.ID, Problem: problem})
+		} else {
+			out = append(out, Outcome{ID: st.ID, Accepted: true})
+		}
+		if progress != nil {
+			progress(i + 1)
 		}
 	}
 	return out, refused
 }
+
+func orDefault(d, def time.Duration) time.Duration {
+	if d <= 0 {
+		return def
+	}
+	return d
+}
+
+// sender is one sending of statements to one LRS.
+type sender struct {
+	ep      Endpoint
+	base    *url.URL
+	client  *http.Client
+	timeout time.Duration
+}
+
+// stopped says why sending stopped when the whole sending's context ended
+// (the user cancelled, or the total time passed) rather than the request.
+func (s *sender) stopped(ctx context.Context, problem *usermsg.Error, total time.Duration) *usermsg.Error {
+	switch {
+	case errors.Is(ctx.Err(), context.Canceled):
+		return usermsg.Wrap("lrs.cancelled", nil, ctx.Err())
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return usermsg.Wrap("lrs.tooSlow", map[string]any{"URL": s.address(), "Seconds": total.Seconds()}, ctx.Err())
+	}
+	return problem
+}
+
+// address is the statements address as the user may see it: never with
+// a user or password that someone wrote into the URL.
+func (s *sender) address() string { return s.base.Redacted() }
 
 func notSent(statements []xapi.Statement, from int, why *usermsg.Error) []Outcome {
 	out := make([]Outcome, 0, len(statements)-from)
@@ -97,45 +150,68 @@ func statementsURL(raw string) (*url.URL, *usermsg.Error) {
 
 // put sends one statement; problem is nil when it was accepted, fatal means
 // stop sending.
-func put(ctx context.Context, client *http.Client, base *url.URL, ep Endpoint, s xapi.Statement) (problem *usermsg.Error, fatal bool) {
-	body, err := json.Marshal(s)
+func (s *sender) put(ctx context.Context, st xapi.Statement) (problem *usermsg.Error, fatal bool) {
+	body, err := json.Marshal(st)
 	if err != nil {
 		return usermsg.Wrap("lrs.encode", map[string]any{"Cause": err.Error()}, err), true
 	}
-	u := *base
-	u.RawQuery = url.Values{"statementId": {s.ID}}.Encode()
+	ctx, cancel := context.WithTimeout(ctx, s.timeout)
+	defer cancel()
+	u := *s.base
+	u.RawQuery = url.Values{"statementId": {st.ID}}.Encode()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPut, u.String(), bytes.NewReader(body))
 	if err != nil {
 		return usermsg.Wrap("lrs.request", map[string]any{"Cause": err.Error()}, err), true
 	}
-	req.SetBasicAuth(ep.User, ep.Password)
+	req.SetBasicAuth(s.ep.User, s.ep.Password)
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("X-Experience-API-Version", "1.0.3")
-	resp, err := client.Do(req)
+	resp, err := s.client.Do(req)
 	if err != nil {
-		return connectionProblem(err), true
+		return s.connectionProblem(err), true
 	}
 	defer resp.Body.Close()
-	detail, _ := io.ReadAll(io.LimitReader(resp.Body, 500))
-	status := map[string]any{"Status": resp.StatusCode, "Detail": strings.TrimSpace(string(detail))}
-	switch {
-	case resp.StatusCode == http.StatusNoContent || resp.StatusCode == http.StatusOK:
-		return nil, false
-	case resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden:
-		return usermsg.New("lrs.credentials", nil), true
-	case resp.StatusCode == http.StatusConflict:
-		return usermsg.New("lrs.conflict", nil), false
-	case resp.StatusCode >= 500:
-		return usermsg.New("lrs.outage", status), true
-	}
-	return usermsg.New("lrs.refused", status), false
+	return s.answer(resp)
 }
 
-func connectionProblem(err error) *usermsg.Error {
-	if errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || isTimeout(err) {
-		return usermsg.Wrap("lrs.timeout", nil, err)
+// answer judges the LRS's answer to a PUT. Only 204 is "stored"; any
+// other 2xx, a 3xx, or an answer that is not JSON or plain text (a login
+// or proxy page) did not come from an LRS that stored the statement.
+func (s *sender) answer(resp *http.Response) (problem *usermsg.Error, fatal bool) {
+	detail, _ := io.ReadAll(io.LimitReader(resp.Body, 500))
+	kind, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+	args := map[string]any{"URL": s.address(), "Status": resp.StatusCode, "Type": kind}
+	if kind == "" {
+		args["Type"] = "-"
 	}
-	return usermsg.Wrap("lrs.unreachable", map[string]any{"Cause": err.Error()}, err)
+	code := resp.StatusCode
+	switch {
+	case code == http.StatusNoContent:
+		return nil, false
+	case code >= 300 && code < 400:
+		args["Location"] = resp.Header.Get("Location")
+		return usermsg.New("lrs.redirect", args), true
+	case code == http.StatusUnauthorized || code == http.StatusForbidden:
+		return usermsg.New("lrs.credentials", args), true
+	case code >= 500:
+		return usermsg.New("lrs.outage", args), true
+	case code < 300 || (kind != "application/json" && kind != "text/plain" && kind != ""):
+		return usermsg.New("lrs.unexpected", args), true
+	case code == http.StatusConflict:
+		return usermsg.New("lrs.conflict", args), false
+	}
+	args["Detail"] = strings.TrimSpace(string(detail))
+	return usermsg.New("lrs.refused", args), false
+}
+
+func (s *sender) connectionProblem(err error) *usermsg.Error {
+	if errors.Is(err, context.DeadlineExceeded) || isTimeout(err) {
+		return usermsg.Wrap("lrs.timeout", map[string]any{"URL": s.address(), "Seconds": s.timeout.Seconds()}, err)
+	}
+	if errors.Is(err, context.Canceled) {
+		return usermsg.Wrap("lrs.cancelled", nil, err)
+	}
+	return usermsg.Wrap("lrs.unreachable", map[string]any{"URL": s.address(), "Cause": err.Error()}, err)
 }
 
 func isTimeout(err error) bool {

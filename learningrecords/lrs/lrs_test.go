@@ -31,7 +31,7 @@ func statements(t testing.TB, n int) []xapi.Statement {
 		if err != nil {
 			t.Fatal(err)
 		}
-		st, err := xapi.Statements(f, xapi.Config{BaseIRI: "https://leren.voorbeeld.nl/zelfscan", Key: "sleutel"})
+		st, err := xapi.Statements(f, xapi.Config{BaseIRI: "https://leren.voorbeeld.nl/zelfscan", HomePage: "https://www.voorbeeld.nl", Key: "sleutel-van-de-test"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -63,7 +63,7 @@ func TestSendReportsEachStatement(t *testing.T) {
 		}
 		return http.StatusNoContent
 	})
-	out, err := Send(context.Background(), Endpoint{URL: srv.URL + "/xAPI", User: "k", Password: "s"}, st)
+	out, err := Send(context.Background(), Endpoint{URL: srv.URL + "/xAPI", User: "k", Password: "s"}, st, nil)
 	if err == nil || len(out) != len(st) {
 		t.Fatalf("%d outcomes, err %v", len(out), err)
 	}
@@ -102,10 +102,10 @@ func TestSendStopsAndReportsTheRest(t *testing.T) {
 		{"credentials", auth.URL, "gebruikersnaam of het wachtwoord", 1},
 		{"server error", broken.URL, "storing", 0},
 		{"unreachable", "http://" + addr, "niet bereikbaar", 0},
-		{"slow", slow.URL, "niet op tijd", 0},
+		{"slow", slow.URL, "niet binnen 0.1 seconden", 0},
 		{"not an address", "ftp://lrs", "geen http", 0},
 	} {
-		out, err := Send(context.Background(), Endpoint{URL: c.url, User: "k", Password: "s", Timeout: 100 * time.Millisecond}, st)
+		out, err := Send(context.Background(), Endpoint{URL: c.url, User: "k", Password: "s", Timeout: 100 * time.Millisecond}, st, nil)
 		if err == nil || !strings.Contains(err.Error(), c.want) || len(out) != len(st) {
 			t.Errorf("%s: err %v, %d outcomes", c.name, err, len(out))
 			continue

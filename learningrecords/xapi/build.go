@@ -38,17 +38,18 @@ type builder struct {
 
 // Statements makes the statements of one plan file, in this order: the
 // self-check, a result per competency, per action "gepland" and, when done,
-// "afgerond", and per signed-off review "afgetekend".
+// "afgerond", and per signed-off review "afgetekend". It makes none when
+// c.Check fails.
 func Statements(f *planfile.File, c Config) ([]Statement, error) {
+	if err := c.Check(); err != nil {
+		return nil, err
+	}
 	b := &builder{c: c, f: f, top: max(1, len(f.Framework.Scale)-1)}
 	b.actor = Agent{ObjectType: "Agent", Account: Account{HomePage: c.HomePage, Name: c.pseudonym(f.PlanUID)}}
-	if b.actor.Account.HomePage == "" {
-		b.actor.Account.HomePage = c.base()
-	}
 	if c.WithName && f.Profile.Name != "" {
 		b.actor.Name = f.Profile.Name
 	}
-	b.registration = format(uuid5(uuid5(urlNamespace, []byte(c.base())), []byte("registration:"+f.PlanUID)))
+	b.registration = c.registration(f.PlanUID)
 	b.selfCheck = Activity{ObjectType: "Activity", ID: c.iri("zelfscan", f.Framework.Version, f.Profile.OrganisationID, f.Profile.FunctionID),
 		Definition: &Definition{Name: nl("Zelfscan GGG: " + f.Profile.OrganisationName + ", " + f.Profile.FunctionName), Type: typeAssess}}
 	out := []Statement{b.selfCheckStatement()}

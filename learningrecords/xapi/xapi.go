@@ -4,7 +4,7 @@
 // supervisor. The actor is a pseudonym; names are added only when the
 // organisation asks for it and the user agrees (Config.WithName). Notes,
 // reflections, evaluations, own action texts and reviewers' names and
-// comments never go into a statement. It never imports Fyne or net.
+// comments never go into a statement. It never imports Fyne or net/http.
 package xapi
 
 import (
@@ -15,13 +15,20 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
+
+	"zelfscan/usermsg"
 )
 
 // DefaultBaseIRI is used when the organisation names no base IRI: a URN,
 // so no web address is made up; it identifies this app's vocabulary.
 const DefaultBaseIRI = "urn:zelfscan-ggg"
+
+// MinKeyLen is the shortest pseudonym key in bytes: 128 bits, so the key
+// cannot be found by trying keys against a pseudonym and a plan ID.
+const MinKeyLen = 16
 
 // Config says how statements are made; the organisation settings fill it.
 type Config struct {
@@ -29,14 +36,35 @@ type Config struct {
 	// https://leren.voorbeeld.nl/zelfscan; empty: DefaultBaseIRI.
 	BaseIRI string
 	// HomePage is the account's home page (the system the pseudonym
-	// belongs to); empty: BaseIRI.
+	// belongs to): an http or https address, as xAPI 1.0.3 requires (an
+	// IRL); there is no default.
 	HomePage string
-	// Key makes the pseudonym: HMAC-SHA256 of the plan's ID with this
-	// key, so only who holds the key can link a pseudonym to a plan.
+	// Key makes every ID that identifies a person (the pseudonym, the
+	// registration): HMAC-SHA256 of the plan's ID with this key, so only
+	// who holds the key can link them to a plan. At least MinKeyLen bytes.
 	Key string
 	// WithName adds the person's name to the actor; the app sets it only
 	// when the settings ask for it and the user has agreed.
 	WithName bool
+}
+
+// Check says why no statements can be made with c: a missing or short key
+// (the pseudonym would be computable from the plan's ID, which the plan's
+// PDF shows) or a home page that is missing or not a web address. The
+// messages name the settings, which are the only source of a Config.
+func (c Config) Check() error {
+	switch {
+	case c.Key == "":
+		return usermsg.New("xapi.noKey", nil)
+	case len(c.Key) < MinKeyLen:
+		return usermsg.New("xapi.shortKey", map[string]any{"Len": len(c.Key), "Min": MinKeyLen})
+	case c.HomePage == "":
+		return usermsg.New("xapi.noHomePage", nil)
+	}
+	if u, err := url.Parse(c.HomePage); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return usermsg.New("xapi.badHomePage", map[string]any{"URL": c.HomePage})
+	}
+	return nil
 }
 
 func (c Config) base() string {
@@ -150,15 +178,23 @@ func (t *Timestamp) UnmarshalJSON(b []byte) error {
 	return err
 }
 
+// keyed is the HMAC-SHA256 of name with the key: what every ID that
+// identifies a person is made from.
+func (c Config) keyed(name string) []byte {
+	mac := hmac.New(sha256.New, []byte(c.Key))
+	mac.Write([]byte(name))
+	return mac.Sum(nil)
+}
+
 // pseudonym is the account name of a plan's owner.
 func (c Config) pseudonym(planUID string) string {
-	key := c.Key
-	if key == "" {
-		key = c.base()
-	}
-	mac := hmac.New(sha256.New, []byte(key))
-	mac.Write([]byte(planUID))
-	return hex.EncodeToString(mac.Sum(nil))[:32]
+	return hex.EncodeToString(c.keyed(planUID))[:32]
+}
+
+// registration ties the statements of one plan together; it is keyed like
+// the pseudonym, so the plan's ID alone does not find them in an LRS.
+func (c Config) registration(planUID string) string {
+	return format(uuid5(uuid5(urlNamespace, []byte(c.base())), c.keyed("registration:"+planUID)))
 }
 
 // statementID is a name-based UUID (version 5, SHA-1) of the statement's

@@ -11,6 +11,7 @@ import (
 	"zelfscan/overview/sample"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
+	"zelfscan/usermsg"
 )
 
 func samplePlan(t testing.TB, i int) *planfile.File {
@@ -24,6 +25,13 @@ func samplePlan(t testing.TB, i int) *planfile.File {
 		t.Fatal(err)
 	}
 	return f
+}
+
+// valid is the smallest configuration statements can be made with: a key
+// of 128 bits and an organisation's address as home page; the base IRI is
+// the default.
+func valid() xapi.Config {
+	return xapi.Config{HomePage: "https://www.voorbeeld.nl", Key: "0123456789abcdef"}
 }
 
 var uuidV5 = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
@@ -42,7 +50,7 @@ func encode(t *testing.T, st []xapi.Statement) string {
 // unique, and the same on every run.
 func TestStatementsOfAPlan(t *testing.T) {
 	f := samplePlan(t, 0) // even: signed off
-	cfg := xapi.Config{BaseIRI: "https://leren.voorbeeld.nl/zelfscan", Key: "geheime-sleutel"}
+	cfg := xapi.Config{BaseIRI: "https://leren.voorbeeld.nl/zelfscan", HomePage: "https://www.voorbeeld.nl", Key: "geheime-sleutel-van-ict"}
 	st, err := xapi.Statements(f, cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -65,7 +73,7 @@ func TestStatementsOfAPlan(t *testing.T) {
 		if !strings.HasPrefix(s.Object.ID, cfg.BaseIRI+"/") {
 			t.Errorf("activity %s is not under the base IRI", s.Object.ID)
 		}
-		if s.Actor.Name != "" || s.Actor.Account.Name == "" || s.Actor.Account.HomePage != cfg.BaseIRI {
+		if s.Actor.Name != "" || s.Actor.Account.Name == "" || s.Actor.Account.HomePage != cfg.HomePage {
 			t.Errorf("actor %+v is not a bare pseudonymous account", s.Actor)
 		}
 	}
@@ -86,7 +94,7 @@ func TestStatementsOfAPlan(t *testing.T) {
 // rest is ignored by the LRS.
 func TestStatementIDsFollowContent(t *testing.T) {
 	f := samplePlan(t, 1)
-	cfg := xapi.Config{}
+	cfg := valid()
 	before, _ := xapi.Statements(f, cfg)
 	f.Competencies[0].Own = (f.Competencies[0].Own + 1) % 4
 	after, _ := xapi.Statements(f, cfg)
@@ -103,7 +111,7 @@ func TestStatementIDsFollowContent(t *testing.T) {
 // WithName.
 func TestNoPersonalTextInStatements(t *testing.T) {
 	f := samplePlan(t, 2)
-	st, err := xapi.Statements(f, xapi.Config{})
+	st, err := xapi.Statements(f, valid())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,24 +119,83 @@ func TestNoPersonalTextInStatements(t *testing.T) {
 		i := strings.Index(out, sample.Secret)
 		t.Fatalf("personal text in the statements: …%s…", out[max(0, i-200):i+40])
 	}
-	st, _ = xapi.Statements(f, xapi.Config{WithName: true})
+	named := valid()
+	named.WithName = true
+	st, _ = xapi.Statements(f, named)
 	out := encode(t, st)
 	if !strings.Contains(out, `"name": "`+f.Profile.Name+`"`) || strings.Count(out, sample.Secret) != len(st) {
 		t.Fatal("WithName should add the name to the actor of each statement and nothing else")
 	}
 }
 
-// The pseudonym depends on the organisation's key: without the key a
-// pseudonym cannot be computed from a plan ID.
-func TestPseudonymNeedsTheKey(t *testing.T) {
-	f := samplePlan(t, 3)
-	a, _ := xapi.Statements(f, xapi.Config{Key: "een"})
-	b, _ := xapi.Statements(f, xapi.Config{Key: "twee"})
-	if a[0].Actor.Account.Name == b[0].Actor.Account.Name || strings.Contains(a[0].Actor.Account.Name, f.PlanUID) {
-		t.Fatal("pseudonym does not depend on the key alone")
+// Every ID that identifies the person (the pseudonym, the registration,
+// the plan's own activities and the statement IDs) depends on the key:
+// with the plan's ID, which its PDF shows, but another key, not one of them
+// can be found in the statements.
+func TestRecordPersonIDsNeedTheKey(t *testing.T) {
+	f := samplePlan(t, 0) // signed off: the plan itself is an activity too
+	a := valid()
+	b := valid()
+	b.Key = "een-andere-sleutel-van-ict"
+	sa, err := xapi.Statements(f, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb, _ := xapi.Statements(f, b)
+	other := encode(t, sb)
+	personal := map[string]bool{}
+	for _, s := range sa {
+		personal[s.ID] = true
+		personal[s.Actor.Account.Name] = true
+		personal[s.Context.Registration] = true
+		if strings.Contains(s.Object.ID, s.Context.Registration) {
+			personal[s.Object.ID] = true
+		}
+	}
+	if len(personal) < len(sa)+3 {
+		t.Fatalf("only %d person IDs in %d statements", len(personal), len(sa))
+	}
+	for id := range personal {
+		if strings.Contains(other, id) {
+			t.Errorf("%s is the same under another key", id)
+		}
+		if strings.Contains(id, f.PlanUID) {
+			t.Errorf("%s contains the plan ID", id)
+		}
 	}
 	var round []xapi.Statement
-	if err := json.Unmarshal([]byte(encode(t, a)), &round); err != nil || encode(t, round) != encode(t, a) {
+	if err := json.Unmarshal([]byte(encode(t, sa)), &round); err != nil || encode(t, round) != encode(t, sa) {
 		t.Fatalf("statements do not survive a JSON round trip: %v", err)
+	}
+}
+
+// No statements without a key of at least 128 bits or without a home page
+// that is a web address; the message names the setting to fix. There is
+// no fallback to a public value.
+func TestNoRecordsWithoutKeyOrHomePage(t *testing.T) {
+	f := samplePlan(t, 1)
+	for _, c := range []struct {
+		name string
+		edit func(*xapi.Config)
+		want string
+	}{
+		{"no key", func(c *xapi.Config) { c.Key = "" }, "pseudoniem_sleutel (onder leeromgeving) is leeg"},
+		{"15 bytes", func(c *xapi.Config) { c.Key = "0123456789abcde" }, "pseudoniem_sleutel (onder leeromgeving) is 15 bytes lang; nodig zijn er minstens 16"},
+		{"no home page", func(c *xapi.Config) { c.HomePage = "" }, "account_homepage (onder leeromgeving) ontbreekt"},
+		{"a URN", func(c *xapi.Config) { c.HomePage = "urn:zelfscan-ggg" }, "urn:zelfscan-ggg, is geen http- of https-adres"},
+		{"no host", func(c *xapi.Config) { c.HomePage = "https://" }, "is geen http- of https-adres"},
+	} {
+		cfg := valid()
+		c.edit(&cfg)
+		st, err := xapi.Statements(f, cfg)
+		if err == nil || st != nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %d statements, err %v", c.name, len(st), err)
+		}
+		if m, ok := usermsg.As(err); !ok || !strings.HasPrefix(m.Code, "xapi.") {
+			t.Errorf("%s: %v is not a message code", c.name, err)
+		}
+	}
+	if st, err := xapi.Statements(f, valid()); err != nil || len(st) == 0 {
+		t.Fatalf("a key of exactly 16 bytes: %v", err)
 	}
 }
