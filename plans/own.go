@@ -114,7 +114,7 @@ func (l *errorList) err(file string) error {
 	}
 	errs := l.errs
 	if l.dropped > 0 {
-		errs = append(errs, fileProblem(file, "own.moreErrors", map[string]any{"N": l.dropped}))
+		errs = append(errs, fileProblem(file, "own.moreErrors", map[string]any{usermsg.CountKey: l.dropped}))
 	}
 	return errors.Join(errs...)
 }
