@@ -196,9 +196,9 @@ func decodeMessage(err error) string {
 	if !errors.As(err, &ve) {
 		return err.Error()
 	}
-	msg := ve.Msg
+	msg := ve.Msg.Error()
 	if ve.Field != "" {
-		msg = fmt.Sprintf("veld %s: %s (bekende velden: organisatie, eigen_aanbod, gegevensmap, kader_uitbreiding, leeromgeving)", ve.Field, ve.Msg)
+		msg = fmt.Sprintf("veld %s: %s (bekende velden: organisatie, eigen_aanbod, gegevensmap, kader_uitbreiding, leeromgeving)", ve.Field, ve.Msg.Error())
 	}
 	if ve.Line > 0 {
 		msg = fmt.Sprintf("regel %d, %s", ve.Line, msg)
