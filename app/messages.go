@@ -47,7 +47,7 @@ func points(p float64) string {
 }
 
 // explainList says every problem in err on a line of its own: messages in
-// the UI language, other errors (the YAML checks) as they stand, in Dutch.
+// the UI language, other errors as they stand.
 func explainList(err error) string {
 	var lines []string
 	var walk func(error)
