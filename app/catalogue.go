@@ -87,7 +87,7 @@ func (u *UI) showCatalogue(back func()) {
 func (u *UI) ownCatalogueRow(oc store.OwnCatalogue, back func()) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(oc.Origin, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Wrapping = fyne.TextWrapWord
-	detail := hint(lang.X("catalogue.detail", "Bestand {{.File}} · geladen op {{.Date}} · {{.Count}} items",
+	detail := hint(lang.XN("catalogue.detail", "Bestand {{.File}} · geladen op {{.Date}} · {{.Count}} items", len(oc.Items),
 		map[string]any{"File": oc.FileName, "Date": formatDate(oc.LoadedAt), "Count": len(oc.Items)}))
 	remove := newKeyButton(lang.X("catalogue.remove", "Verwijderen"), func() { u.confirmRemoveCatalogue(oc.Origin, back) })
 	remove.Icon = theme.DeleteIcon()
@@ -205,8 +205,8 @@ func (u *UI) askCatalogueName(file, encoding string, items []plans.Item, back fu
 		}
 		return nil
 	}
-	info := hint(lang.X("catalogue.name.hint",
-		"{{.Count}} items gevonden. Deze naam staat bij het aanbod ('eigen: naam'). Bestaat er al een catalogus met deze naam, dan wordt die vervangen.",
+	info := hint(lang.XN("catalogue.name.hint",
+		"{{.Count}} items gevonden. Deze naam staat bij het aanbod ('eigen: naam'). Bestaat er al een catalogus met deze naam, dan wordt die vervangen.", len(items),
 		map[string]any{"Count": len(items)}))
 	if encoding != "" {
 		info.SetText(lang.X("catalogue.name.encoding", "Gelezen als {{.Encoding}}.", map[string]any{"Encoding": encoding}) + " " + info.Text)

@@ -43,7 +43,7 @@ func showFrameworkError(w fyne.Window, err error) {
 	fyne.LogError("loading the framework", err)
 	showFatal(w, lang.X("error.framework.title", "Het competentiekader ontbreekt"),
 		lang.X("error.framework.text", "Zelfscan GGG kon zijn competentiekader niet laden. Dat is een fout in deze versie van de app, niet in uw gegevens; uw gegevens zijn niet aangeraakt. Installeer de app opnieuw of meld dit bij uw beheerder.")+
-			"\n\n"+err.Error())
+			"\n\n"+explainList(err))
 }
 
 // showOpenError explains why the database did not open. The file is left as

@@ -81,8 +81,13 @@ func onScreen(w fyne.Window) []fyne.CanvasObject {
 
 // visibleTexts is every label, rich text and button text on screen.
 func visibleTexts(w fyne.Window) []string {
+	return textsOf(onScreen(w))
+}
+
+// textsOf is the text of every label, rich text and button among objs.
+func textsOf(objs []fyne.CanvasObject) []string {
 	var out []string
-	for _, o := range onScreen(w) {
+	for _, o := range objs {
 		switch v := o.(type) {
 		case *widget.Label:
 			out = append(out, v.Text)

@@ -237,7 +237,7 @@ func memberLine(m group.Member) string {
 			parts = append(parts, s)
 		}
 	}
-	parts = append(parts, lang.X("group.gapCount", "{{.Count}} tekorten", map[string]any{"Count": m.Gaps}))
+	parts = append(parts, lang.XN("group.gapCount", "{{.Count}} tekorten", m.Gaps, map[string]any{"Count": m.Gaps}))
 	return strings.Join(parts, " · ")
 }
 
@@ -267,7 +267,7 @@ func (u *UI) groupShared(o *group.Overview) fyne.CanvasObject {
 	}
 	box := container.NewVBox()
 	for _, c := range shared {
-		box.Add(wrapped(lang.X("group.sharedLine", "{{.Title}}: {{.Count}} deelnemers ({{.Names}})",
+		box.Add(wrapped(lang.XN("group.sharedLine", "{{.Title}}: {{.Count}} deelnemers ({{.Names}})", len(c.WithGap),
 			map[string]any{"Title": c.Title, "Count": len(c.WithGap), "Names": strings.Join(o.Names(c.WithGap), ", ")})))
 	}
 	return widget.NewCard(title, "", box)
@@ -297,15 +297,9 @@ func (u *UI) groupTable(o *group.Overview) fyne.CanvasObject {
 		box.Add(container.NewVBox(title, counts))
 	}
 	if none > 0 {
-		box.Add(hint(lang.X("group.withoutGaps", "Bij {{.Count}} andere competenties heeft niemand een tekort.", map[string]any{"Count": none})))
+		box.Add(hint(lang.XN("group.withoutGaps", "Bij {{.Count}} andere competenties heeft niemand een tekort.", none, map[string]any{"Count": none})))
 	}
 	return widget.NewCard(lang.X("group.perCompetency", "Per competentie"), "", box)
-}
-
-// decimal writes one decimal, rounded half up (0,25 → 0,3), with the
-// decimal separator of the language: 1,5 in Dutch, 1.5 in English.
-func decimal(v float64) string {
-	return strings.Replace(planfile.Decimal(v), ",", lang.X("results.decimalSeparator", ","), 1)
 }
 
 // groupSuggestions lists joint activities with why they are suggested.

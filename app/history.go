@@ -167,7 +167,7 @@ func (u *UI) planStatus(selfCheckID int64) string {
 	pr := p.Progress()
 	text := lang.X("history.planNoActions", "Leerplan zonder acties")
 	if pr.Actions() > 0 {
-		text = lang.X("history.planActions", "Leerplan: {{.Total}} acties, {{.Planned}} gepland, {{.Busy}} bezig, {{.Done}} afgerond",
+		text = lang.XN("history.planActions", "Leerplan: {{.Total}} acties, {{.Planned}} gepland, {{.Busy}} bezig, {{.Done}} afgerond", pr.Actions(),
 			map[string]any{"Total": pr.Actions(), "Planned": pr.Planned, "Busy": pr.Busy, "Done": pr.Done})
 	}
 	return text + " · " + reviewStatus(pr.LastReview)

@@ -18,6 +18,7 @@ import (
 
 	"zelfscan/assets"
 	"zelfscan/plans"
+	"zelfscan/usermsg"
 )
 
 func TestLanguageSwitch(t *testing.T) {
@@ -180,12 +181,16 @@ func translations(t *testing.T) map[string]map[string]string {
 		if err != nil {
 			return err
 		}
-		var m map[string]string
-		if err := json.Unmarshal(data, &m); err != nil {
+		var raw map[string]json.RawMessage
+		if err := json.Unmarshal(data, &raw); err != nil {
 			t.Errorf("%s: %v", p, err)
 			return nil
 		}
-		for k, v := range m {
+		for k, r := range raw {
+			v, ok := otherForm(r)
+			if !ok {
+				t.Errorf("%s: key %q is neither a text nor {\"one\", \"other\"}", p, k)
+			}
 			if old, dup := out[language][k]; dup && old != v {
 				t.Errorf("%s: key %q has another text in another %s.json", p, k, language)
 			}
@@ -197,6 +202,19 @@ func translations(t *testing.T) map[string]map[string]string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// otherForm is a translation's text, or the "other" form of one that counts
+// ({"one": "1 groep", "other": "{{.Count}} groepen"}); a counting one needs
+// both forms.
+func otherForm(r json.RawMessage) (string, bool) {
+	var s string
+	if json.Unmarshal(r, &s) == nil {
+		return s, true
+	}
+	var forms struct{ One, Other string }
+	err := json.Unmarshal(r, &forms)
+	return forms.Other, err == nil && forms.One != "" && forms.Other != ""
 }
 
 // Every string key used in the GUI has a Dutch and an English text, and the
@@ -266,5 +284,33 @@ func TestFrameworkWordsFollowTheLanguage(t *testing.T) {
 	u.showFramework()
 	if !showsText(w, "De behoeften in dit kader komen uit") || u.fw().LevelLabel(2) != "Toepassen" {
 		t.Errorf("back in Dutch the framework screen shows %q, level 2 %q", visibleTexts(w), u.fw().LevelLabel(2))
+	}
+}
+
+// Counts agree in both languages: "1 tekort", "2 tekorten"; decimals take
+// the separator of the language.
+func TestPluralsAndNumbersFollowTheLanguage(t *testing.T) {
+	t.Cleanup(func() { SetupLanguage("nl") })
+	for _, tc := range []struct {
+		language, one, two, number string
+	}{
+		{"nl", "1 tekort", "2 tekorten", "4,5"},
+		{"en", "1 gap", "2 gaps", "4.5"},
+	} {
+		if err := SetupLanguage(tc.language); err != nil {
+			t.Fatal(err)
+		}
+		for n, want := range map[int]string{1: tc.one, 2: tc.two} {
+			if got := lang.XN("group.gapCount", "{{.Count}} tekorten", n, map[string]any{"Count": n}); got != want {
+				t.Errorf("%s, %d: %q, want %q", tc.language, n, got, want)
+			}
+		}
+		if got := points(4.5); got != tc.number {
+			t.Errorf("%s: 4.5 points written %q", tc.language, got)
+		}
+		more := usermsg.New("own.moreErrors", map[string]any{usermsg.CountKey: 1})
+		if got := explain(more); strings.Contains(got, "fouten") || strings.Contains(got, "errors") {
+			t.Errorf("%s: one more error said as %q", tc.language, got)
+		}
 	}
 }

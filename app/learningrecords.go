@@ -92,9 +92,9 @@ func (u *UI) buildRecords(rs *recordsState) error {
 
 func (u *UI) renderRecords(rs *recordsState) {
 	header := container.NewVBox(heading(lang.X("records.title", "Leerrecords voor de leeromgeving (xAPI)")),
-		hint(lang.X("records.intro", "Hieronder staat precies wat wordt bewaard of verstuurd: {{.Count}} berichten in xAPI-vorm. "+
+		hint(lang.XN("records.intro", "Hieronder staat precies wat wordt bewaard of verstuurd: {{.Count}} berichten in xAPI-vorm. "+
 			"U staat erin onder een schuilnaam. Ze bevatten uw niveaus per competentie, uw geplande en afgeronde acties en "+
-			"het akkoord van uw begeleider; geen notities, toelichtingen, reflecties, evaluaties of eigen teksten.",
+			"het akkoord van uw begeleider; geen notities, toelichtingen, reflecties, evaluaties of eigen teksten.", len(rs.statements),
 			map[string]any{"Count": len(rs.statements)})))
 	if u.org().LearningRecords.SendName {
 		name := widget.NewCheck(lang.X("records.withName", "Mijn naam meesturen (uw organisatie vraagt hierom)"), nil)
@@ -150,7 +150,7 @@ func (u *UI) confirmSend(rs *recordsState) {
 	l := u.org().LearningRecords
 	d := dialog.NewCustomConfirm(lang.X("records.confirmTitle", "Naar leeromgeving sturen?"),
 		lang.X("records.sendYes", "Versturen"), lang.X("share.cancel", "Annuleren"),
-		message(lang.X("records.confirm", "De {{.Count}} berichten die u ziet gaan naar {{.URL}}, de leeromgeving die uw organisatie heeft ingesteld. Daarna staan ze daar, buiten deze computer.",
+		message(lang.XN("records.confirm", "De {{.Count}} berichten die u ziet gaan naar {{.URL}}, de leeromgeving die uw organisatie heeft ingesteld. Daarna staan ze daar, buiten deze computer.", len(rs.statements),
 			map[string]any{"Count": len(rs.statements), "URL": l.LRS})),
 		func(yes bool) {
 			if yes {
@@ -189,7 +189,7 @@ func (u *UI) sendRecords(rs *recordsState) {
 				problems = append(problems, lang.X("records.problem", "bericht {{.N}}: {{.Problem}}", map[string]any{"N": i + 1, "Problem": explain(o.Problem)}))
 			}
 		}
-		text := lang.X("records.result", "{{.Accepted}} van de {{.Count}} berichten zijn aangenomen door de leeromgeving.",
+		text := lang.XN("records.result", "{{.Accepted}} van de {{.Count}} berichten zijn aangenomen door de leeromgeving.", len(rs.statements),
 			map[string]any{"Accepted": accepted, "Count": len(rs.statements)})
 		if err != nil {
 			fyne.LogError("lrs", err)

@@ -24,14 +24,30 @@ func explain(err error) string {
 }
 
 // say is usermsg's Sayer for the GUI: the translation of the code, with the
-// Dutch template as fallback. The key is not a literal, so lang.LocalizeKey
+// Dutch template as fallback; a message that counts takes the form for its
+// count. The key is not a literal, so lang.LocalizeKey
 // is called rather than lang.X; TestMessageCodesAreTranslated checks the keys.
 func say(code, dutch string, args map[string]any) string {
+	if n, ok := usermsg.PluralCount(code, args); ok {
+		return lang.LocalizePluralKey(code, dutch, n, args)
+	}
 	return lang.LocalizeKey(code, dutch, args)
 }
 
+// decimal writes one decimal, rounded half up (0,25 → 0,3), with the
+// decimal separator of the language: 1,5 in Dutch, 1.5 in English.
+func decimal(v float64) string {
+	return usermsg.Number{Value: v, Decimals: 1}.Say(say)
+}
+
+// points writes accreditation points with as many decimals as they have:
+// 4,5 in Dutch, 4.5 in English.
+func points(p float64) string {
+	return usermsg.Number{Value: p, Decimals: -1}.Say(say)
+}
+
 // explainList says every problem in err on a line of its own: messages in
-// the UI language, other errors (the YAML checks) as they stand, in Dutch.
+// the UI language, other errors as they stand.
 func explainList(err error) string {
 	var lines []string
 	var walk func(error)

@@ -161,10 +161,10 @@ func (u *UI) orgGroupCard(g overview.Group) fyne.CanvasObject {
 		box.Add(container.NewVBox(wrapped(line), bar))
 	}
 	for _, f := range g.Offers {
-		box.Add(hint(lang.X("organisation.offerLine", "Aanbod: {{.Title}} — helpt {{.Count}} mensen",
+		box.Add(hint(lang.XN("organisation.offerLine", "Aanbod: {{.Title}} — helpt {{.Count}} mensen", f.People,
 			map[string]any{"Title": f.Item.Title, "Count": f.People})))
 	}
-	title := lang.X("organisation.group", "{{.Organisation}} — {{.Function}} ({{.Count}} mensen)",
+	title := lang.XN("organisation.group", "{{.Organisation}} — {{.Function}} ({{.Count}} mensen)", g.Members,
 		map[string]any{"Organisation": g.Organisation, "Function": g.Function, "Count": g.Members})
 	return widget.NewCard(title, "", box)
 }

@@ -338,7 +338,7 @@ func itemDetail(it *plans.Item) string {
 	parts = append(parts, kindName(it.Kind), levelName(it.Level))
 	if it.Accreditation.Points > 0 {
 		parts = append(parts, lang.X("plan.points", "{{.Points}} punten {{.Register}}",
-			map[string]any{"Points": planfile.PointsNumber(it.Accreditation.Points), "Register": it.Accreditation.Register}))
+			map[string]any{"Points": points(it.Accreditation.Points), "Register": it.Accreditation.Register}))
 	}
 	if o := originText(it); o != "" {
 		parts = append(parts, o)
@@ -463,9 +463,10 @@ func (u *UI) pointsBlock(ps *planState) fyne.CanvasObject {
 	return widget.NewCard(lang.X("plan.points.title", "Accreditatiepunten"), "", container.NewVBox(form, note))
 }
 
-// pointsSum is "4,5 punten, waarvan 2 afgerond", as the PDF writes it.
+// pointsSum is "4,5 punten, waarvan 2 afgerond", as the PDF writes it
+// (4.5 in the English window).
 func pointsSum(rp planfile.RegisterPoints) string {
-	data := map[string]any{"Points": planfile.PointsNumber(rp.Total), "Completed": planfile.PointsNumber(rp.Completed)}
+	data := map[string]any{"Points": points(rp.Total), "Completed": points(rp.Completed)}
 	if rp.Total == 1 {
 		return lang.X("plan.pointsSumOne", "1 punt, waarvan {{.Completed}} afgerond", data)
 	}

@@ -178,15 +178,15 @@ func (u *UI) checkReview(f *planfile.File, selfCheckID int64, after func()) {
 	}
 	v, err := planfile.CheckReview(own, f)
 	if err != nil {
-		u.showFileProblem(planfile.CapitalFirst(explainList(err))+".", nil)
+		u.showFileProblem(explain(err), nil)
 		return
 	}
 	switch v.Kind {
 	case planfile.NotTheirs, planfile.AlreadyImported:
-		u.showDone(title, v.Message)
+		u.showDone(title, explain(v.Message))
 	case planfile.OlderVersion:
 		d := dialog.NewCustomConfirm(title, lang.X("share.addAnyway", "Toch toevoegen"), lang.X("share.cancel", "Annuleren"),
-			message(v.Message), func(yes bool) {
+			message(explain(v.Message)), func(yes bool) {
 				if yes {
 					u.addReviews(own, f, after)
 				}

@@ -50,25 +50,25 @@ func LoadEnglish(fsys fs.FS, dir string, fw *Framework) (*English, error) {
 func (v *validator) english(en *English, fw *Framework) {
 	v.text(fileEnglish, []any{"credit"}, en.Credit)
 	if len(en.Scale) != len(fw.Scale) {
-		v.fail(fileEnglish, []any{"scale"}, "%d niveaus, het kader heeft er %d", len(en.Scale), len(fw.Scale))
+		v.fail(fileEnglish, []any{"scale"}, "assessment.english.scaleCount", map[string]any{"N": len(en.Scale), "Want": len(fw.Scale)})
 	}
 	for i, l := range en.Scale {
 		at := []any{"scale", i}
 		if i < len(fw.Scale) && l.Value != fw.Scale[i].Value {
-			v.fail(fileEnglish, append(at, "level"), "niveau %d staat waar het kader niveau %d heeft", l.Value, fw.Scale[i].Value)
+			v.fail(fileEnglish, append(at, "level"), "assessment.english.levelMismatch", map[string]any{"Level": l.Value, "Want": fw.Scale[i].Value})
 		}
 		v.text(fileEnglish, append(at, "label"), l.Label)
 		v.text(fileEnglish, append(at, "description"), l.Description)
 	}
 	for _, id := range slices.Sorted(maps.Keys(en.Organisations)) {
 		if _, ok := fw.Organisation(id); !ok {
-			v.fail(fileEnglish, []any{"organisations", id}, "onbekende organisatie %q", id)
+			v.fail(fileEnglish, []any{"organisations", id}, "assessment.unknownOrganisation", map[string]any{"ID": id})
 		}
 		v.text(fileEnglish, []any{"organisations", id}, en.Organisations[id])
 	}
 	for _, id := range slices.Sorted(maps.Keys(en.Functions)) {
 		if _, ok := fw.Function(id); !ok {
-			v.fail(fileEnglish, []any{"functions", id}, "onbekend functieprofiel %q", id)
+			v.fail(fileEnglish, []any{"functions", id}, "assessment.unknownFunction", map[string]any{"ID": id})
 		}
 		v.text(fileEnglish, []any{"functions", id}, en.Functions[id])
 	}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"zelfscan/usermsg"
 )
 
 // An organisation works the shared framework out for itself (the plan of
@@ -104,7 +106,7 @@ func Extend(base *Framework, name string, data []byte) (*Framework, error) {
 	f.index()
 	v.requirements(f, name, ef.Organisation, ef.Required)
 	if len(ef.Competencies) == 0 && len(ef.OrganisationIndicators) == 0 && len(ef.Required) == 0 {
-		v.fail(name, nil, "de uitbreiding voegt niets toe: geef competencies, organisation_indicators of required")
+		v.fail(name, nil, "assessment.extension.nothing", nil)
 	}
 	if len(v.errs) > 0 {
 		return nil, errors.Join(v.errs...)
@@ -128,9 +130,9 @@ func (v *validator) extensionHeader(f *Framework, file string, ef *extensionFile
 	v.label(file, "version", ef.Version, maxExtensionVersion)
 	switch {
 	case ef.Organisation == "":
-		v.fail(file, []any{"organisation"}, "noem de organisatie waarvoor de uitbreiding geldt")
+		v.fail(file, []any{"organisation"}, "assessment.extension.noOrganisation", nil)
 	case f.orgByID[ef.Organisation] == nil:
-		v.fail(file, []any{"organisation"}, "onbekende organisatie %q; kies uit: %s", ef.Organisation, strings.Join(f.organisationIDs(), ", "))
+		v.fail(file, []any{"organisation"}, "assessment.extension.unknownOrganisation", map[string]any{"ID": ef.Organisation, "Known": strings.Join(f.organisationIDs(), ", ")})
 	}
 }
 
@@ -138,11 +140,11 @@ func (v *validator) extensionHeader(f *Framework, file string, ef *extensionFile
 func (v *validator) label(file, field, s string, maxRunes int) {
 	switch {
 	case strings.TrimSpace(s) == "":
-		v.fail(file, []any{field}, "mag niet leeg zijn")
+		v.fail(file, []any{field}, "assessment.required", nil)
 	case strings.ContainsAny(s, "\r\n"):
-		v.fail(file, []any{field}, "moet op één regel passen")
+		v.fail(file, []any{field}, "assessment.extension.oneLine", nil)
 	case utf8.RuneCountInString(s) > maxRunes:
-		v.fail(file, []any{field}, "is langer dan %d tekens", maxRunes)
+		v.fail(file, []any{field}, "assessment.extension.tooLong", map[string]any{"Max": maxRunes})
 	}
 }
 
@@ -153,10 +155,10 @@ func (v *validator) addCompetencies(f *Framework, file string, ext *Extension, l
 	for i, c := range list {
 		at := []any{"competencies", i}
 		if len(c.Organisations) > 0 {
-			v.fail(file, append(at, "organisations"), "laat dit veld weg: een uitbreiding geldt alleen voor haar eigen organisatie (%s)", ext.Organisation)
+			v.fail(file, append(at, "organisations"), "assessment.extension.ownOrganisation", map[string]any{"ID": ext.Organisation})
 		}
 		if len(c.OrganisationIndicators) > 0 {
-			v.fail(file, append(at, "organisation_indicators"), "een nieuwe competentie krijgt haar uitspraken onder indicators")
+			v.fail(file, append(at, "organisation_indicators"), "assessment.extension.indicatorsPlace", nil)
 		}
 		c.Organisations = []string{ext.Organisation}
 		v.competency(f, file, at, &c, seen, seenInd)
@@ -171,16 +173,16 @@ func (v *validator) addCompetencies(f *Framework, file string, ext *Extension, l
 // the catalogue to say.
 func (v *validator) offers(file string, at []any, ext *Extension, c *Competency) {
 	if len(c.Offers) > maxOffers {
-		v.fail(file, append(at, "offers"), "noem hoogstens %d aanbiedingen", maxOffers)
+		v.fail(file, append(at, "offers"), "assessment.offers.tooMany", map[string]any{"Max": maxOffers})
 	}
 	seen := map[string]bool{}
 	for j, id := range c.Offers {
 		steps := append(slices.Clone(at), "offers", j)
 		switch {
 		case strings.TrimSpace(id) == "":
-			v.fail(file, steps, "mag niet leeg zijn")
+			v.fail(file, steps, "assessment.required", nil)
 		case seen[id]:
-			v.fail(file, steps, "%q staat er twee keer", id)
+			v.fail(file, steps, "assessment.offers.twice", map[string]any{"ID": id})
 		}
 		seen[id] = true
 		ext.Offers = append(ext.Offers, OfferRef{Competency: c.ID, ID: id,
@@ -196,13 +198,13 @@ func (v *validator) replaceIndicators(f *Framework, file string, ext *Extension,
 		c, ok := f.compByID[id]
 		switch {
 		case !ok:
-			v.fail(file, at, "verwijst naar onbekende competentie %q", id)
+			v.fail(file, at, "assessment.unknownCompetencyRef", map[string]any{"ID": id})
 			continue
 		case !perOrganisation(c.Category):
-			v.fail(file, at, "competentie %q hoort bij de gedeelde basis of verdieping (%s); alleen competenties die per organisatie worden uitgewerkt krijgen eigen uitspraken", id, c.Category.Label())
+			v.fail(file, at, "assessment.extension.shared", map[string]any{"ID": id, "Category": categoryTerm(c.Category)})
 			continue
 		case !c.appliesTo(ext.Organisation):
-			v.fail(file, at, "competentie %q geldt niet voor organisatie %q", id, ext.Organisation)
+			v.fail(file, at, "assessment.extension.notForOrganisation", map[string]any{"ID": id, "Org": ext.Organisation})
 			continue
 		}
 		v.indicators(file, at, byComp[id], seenInd)
@@ -229,11 +231,11 @@ func (v *validator) requirements(f *Framework, file, org string, list []extensio
 	for i, r := range list {
 		at := []any{"required", i}
 		if _, ok := f.funcByID[r.Function]; !ok {
-			v.fail(file, append(at, "function"), "onbekend functieprofiel %q; kies uit: %s", r.Function, strings.Join(f.functionIDs(), ", "))
+			v.fail(file, append(at, "function"), "assessment.extension.unknownFunction", map[string]any{"ID": r.Function, "Known": strings.Join(f.functionIDs(), ", ")})
 			continue
 		}
 		if !f.funcByID[r.Function].AvailableFor(org) {
-			v.fail(file, append(at, "function"), "functieprofiel %q bestaat niet bij organisatie %q", r.Function, org)
+			v.fail(file, append(at, "function"), "assessment.extension.functionNotAt", map[string]any{"ID": r.Function, "Org": org})
 			continue
 		}
 		target, ok := v.requirementTarget(f, file, at, org, r)
@@ -241,16 +243,16 @@ func (v *validator) requirements(f *Framework, file, org string, list []extensio
 			continue
 		}
 		if key := r.Function + "/" + target; seen[key] {
-			v.fail(file, at, "het niveau voor %s bij %s staat er al eerder", target, r.Function)
+			v.fail(file, at, "assessment.extension.levelTwice", map[string]any{"Target": target, "Function": r.Function})
 		} else {
 			seen[key] = true
 		}
 		if r.Level == nil {
-			v.fail(file, append(at, "level"), "niveau ontbreekt")
+			v.fail(file, append(at, "level"), "assessment.extension.noLevel", nil)
 			continue
 		}
 		if *r.Level < 0 || *r.Level > f.MaxLevel() {
-			v.fail(file, append(at, "level"), "niveau %d valt buiten de schaal 0–%d", *r.Level, f.MaxLevel())
+			v.fail(file, append(at, "level"), "assessment.levelOutOfScale", map[string]any{"Level": *r.Level, "Max": f.MaxLevel()})
 			continue
 		}
 		f.setOverride(r, *r.Level)
@@ -262,15 +264,15 @@ func (v *validator) requirements(f *Framework, file, org string, list []extensio
 func (v *validator) requirementTarget(f *Framework, file string, at []any, org string, r extensionRequirement) (string, bool) {
 	switch {
 	case (r.Category == "") == (r.Competency == ""):
-		v.fail(file, at, "noem óf een category óf een competency")
+		v.fail(file, at, "assessment.extension.categoryOrCompetency", nil)
 	case r.Category != "" && !r.Category.Valid():
-		v.fail(file, append(at, "category"), "onbekende categorie %q", r.Category)
+		v.fail(file, append(at, "category"), "assessment.unknownCategory", map[string]any{"Category": r.Category})
 	case r.Category != "":
 		return string(r.Category), true
 	case f.compByID[r.Competency] == nil:
-		v.fail(file, append(at, "competency"), "verwijst naar onbekende competentie %q", r.Competency)
+		v.fail(file, append(at, "competency"), "assessment.unknownCompetencyRef", map[string]any{"ID": r.Competency})
 	case !f.compByID[r.Competency].appliesTo(org):
-		v.fail(file, append(at, "competency"), "competentie %q geldt niet voor organisatie %q", r.Competency, org)
+		v.fail(file, append(at, "competency"), "assessment.extension.notForOrganisation", map[string]any{"ID": r.Competency, "Org": org})
 	default:
 		return r.Competency, true
 	}
@@ -340,4 +342,21 @@ func (f *Framework) organisationName(id string) string {
 		return o.Name
 	}
 	return id
+}
+
+// categoryTerm names a category in messages.
+func categoryTerm(c Category) usermsg.Term {
+	switch c {
+	case CategoryBasis:
+		return "assessment.category.basis"
+	case CategoryVerdiepend:
+		return "assessment.category.verdiepend"
+	case CategoryPerOrgBasis:
+		return "assessment.category.perOrgBasis"
+	case CategoryPerOrgSpecialisatie:
+		return "assessment.category.perOrgSpecialisatie"
+	case CategoryOrganisatie:
+		return "assessment.category.organisatiespecifiek"
+	}
+	return "assessment.category.rol"
 }

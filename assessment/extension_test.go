@@ -1,12 +1,15 @@
 package assessment_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"zelfscan/assessment"
+	"zelfscan/usermsg"
 )
 
 // exampleExtension is the example of docs/kader-uitbreiding.md: the test
@@ -144,6 +147,22 @@ func TestExtendRejectsBrokenExtensions(t *testing.T) {
 			}
 			if err.Error() != cases[name] {
 				t.Errorf("message\n got: %s\nwant: %s", err, cases[name])
+			}
+			// The app says the same as codes in the user's language: no
+			// Dutch is left outside them.
+			msgs := usermsg.List(err)
+			if len(msgs) == 0 {
+				t.Fatalf("%T is no message", err)
+			}
+			for _, m := range msgs {
+				said := usermsg.Render(m, func(code, _ string, args map[string]any) string {
+					return code + fmt.Sprint(args)
+				})
+				for _, w := range []string{" niet ", " een ", "mag ", " de ", "onbekend"} {
+					if strings.Contains(said, w) {
+						t.Errorf("%q holds Dutch %q outside a code", said, w)
+					}
+				}
 			}
 		})
 	}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+
+	"zelfscan/usermsg"
 )
 
 // Category groups competencies the way bijlage 3a/3b of the plan of action does.
@@ -342,10 +344,10 @@ func (f *Framework) Required(orgID, functionID string) ([]RequiredCompetency, er
 	}
 	fn, ok := f.funcByID[functionID]
 	if !ok {
-		return nil, fmt.Errorf("onbekend functieprofiel %q", functionID)
+		return nil, usermsg.New("assessment.unknownFunction", map[string]any{"ID": functionID})
 	}
 	if !fn.AvailableFor(orgID) {
-		return nil, fmt.Errorf("het functieprofiel %q bestaat niet bij organisatie %q", functionID, orgID)
+		return nil, usermsg.New("assessment.functionNotAt", map[string]any{"ID": functionID, "Org": orgID})
 	}
 	extra := map[string]int{}
 	for _, r := range fn.Extra {
@@ -378,7 +380,9 @@ func (f *Framework) inScanOrder(orgID string) iter.Seq[*Competency] {
 	}
 }
 
-func errUnknownOrganisation(id string) error { return fmt.Errorf("onbekende organisatie %q", id) }
+func errUnknownOrganisation(id string) error {
+	return usermsg.New("assessment.unknownOrganisation", map[string]any{"ID": id})
+}
 
 // requiredLevel is the level fn asks of c in the organisation: the
 // category's level, unless the competency has a level of its own; an

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 
+	"zelfscan/usermsg"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -28,26 +30,30 @@ const (
 	fileCompetencies  = "competencies.yaml"
 )
 
-// ValidationError names the file, line and field of one problem in the data.
+// ValidationError names the file, line and field of one problem in the
+// data; Msg says what is wrong.
 type ValidationError struct {
 	File  string
 	Line  int
 	Field string
-	Msg   string
+	Msg   *usermsg.Error
 }
 
-func (e *ValidationError) Error() string {
-	var b strings.Builder
-	b.WriteString(e.File)
-	if e.Line > 0 {
-		fmt.Fprintf(&b, ", regel %d", e.Line)
+// Error is the Dutch sentence, for the command line and logs.
+func (e *ValidationError) Error() string { return e.Message().Error() }
+
+// Message is where and what, for the app to say in the user's language.
+func (e *ValidationError) Message() *usermsg.Error {
+	code := "assessment.at.file"
+	switch {
+	case e.Line > 0 && e.Field != "":
+		code = "assessment.at.lineField"
+	case e.Line > 0:
+		code = "assessment.at.line"
+	case e.Field != "":
+		code = "assessment.at.field"
 	}
-	if e.Field != "" {
-		fmt.Fprintf(&b, ", veld %s", e.Field)
-	}
-	b.WriteString(": ")
-	b.WriteString(e.Msg)
-	return b.String()
+	return usermsg.New(code, map[string]any{"File": e.File, "Line": e.Line, "Field": e.Field, "Problem": e.Msg})
 }
 
 type frameworkFile struct {
@@ -75,14 +81,15 @@ type yamlDoc struct {
 	root *yaml.Node
 }
 
-// ReadLimited reads at most limit bytes from r and fails if there is more.
+// ReadLimited reads at most limit bytes from r and fails, with a message,
+// if there is more or reading fails.
 func ReadLimited(r io.Reader, limit int64) ([]byte, error) {
 	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
-		return nil, err
+		return nil, usermsg.Wrap("assessment.unreadable", map[string]any{"Cause": err.Error()}, err)
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("bestand is groter dan %d bytes", limit)
+		return nil, usermsg.New("assessment.tooLarge", map[string]any{"Bytes": limit})
 	}
 	return data, nil
 }
@@ -98,19 +105,19 @@ func DecodeStrict(name string, data []byte, out any) (*yaml.Node, error) {
 		return nil, yamlError(name, err)
 	}
 	if line := firstAlias(&root); line > 0 {
-		return nil, &ValidationError{File: name, Line: line, Msg: "verwijzingen met & en * (ankers) zijn niet toegestaan"}
+		return nil, &ValidationError{File: name, Line: line, Msg: usermsg.New("assessment.anchors", nil)}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(out); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &ValidationError{File: name, Msg: "het bestand is leeg"}
+			return nil, &ValidationError{File: name, Msg: usermsg.New("assessment.fileEmpty", nil)}
 		}
 		return nil, yamlError(name, err)
 	}
 	var extra any
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return nil, &ValidationError{File: name, Msg: "het bestand bevat meer dan één YAML-document"}
+		return nil, &ValidationError{File: name, Msg: usermsg.New("assessment.twoDocuments", nil)}
 	}
 	return &root, nil
 }
@@ -141,11 +148,16 @@ func yamlError(name string, err error) error {
 		line, _ := strconv.Atoi(m[1])
 		detail := m[2]
 		if f := regexp.MustCompile(`field (\S+) not found`).FindStringSubmatch(detail); f != nil {
-			return &ValidationError{File: name, Line: line, Field: f[1], Msg: "onbekend veld"}
+			return &ValidationError{File: name, Line: line, Field: f[1], Msg: usermsg.New("assessment.unknownField", nil)}
 		}
-		return &ValidationError{File: name, Line: line, Msg: "ongeldige YAML: " + detail}
+		return &ValidationError{File: name, Line: line, Msg: badYAML(detail)}
 	}
-	return &ValidationError{File: name, Msg: "ongeldige YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+	return &ValidationError{File: name, Msg: badYAML(strings.TrimPrefix(msg, "yaml: "))}
+}
+
+// badYAML is the YAML library's own words (English) inside our message.
+func badYAML(detail string) *usermsg.Error {
+	return usermsg.New("assessment.badYAML", map[string]any{"Detail": detail})
 }
 
 // LineOf finds the line of the node at a path of mapping keys (string) and
@@ -189,12 +201,12 @@ func LineOf(root *yaml.Node, steps ...any) int {
 func readFile(fsys fs.FS, dir, name string) ([]byte, error) {
 	f, err := fsys.Open(path.Join(dir, name))
 	if err != nil {
-		return nil, &ValidationError{File: name, Msg: "bestand ontbreekt"}
+		return nil, &ValidationError{File: name, Msg: usermsg.New("assessment.fileMissing", nil)}
 	}
 	defer f.Close()
 	data, err := ReadLimited(f, MaxFileSize)
 	if err != nil {
-		return nil, &ValidationError{File: name, Msg: err.Error()}
+		return nil, &ValidationError{File: name, Msg: Problem(err)}
 	}
 	return data, nil
 }
@@ -256,12 +268,21 @@ type validator struct {
 	known map[string]bool
 }
 
-func (v *validator) fail(file string, steps []any, msg string, args ...any) {
+// Problem is the message in err, which ReadLimited and the other checks of
+// this package always give.
+func Problem(err error) *usermsg.Error {
+	if m, ok := usermsg.As(err); ok {
+		return m
+	}
+	return usermsg.Wrap("assessment.unreadable", map[string]any{"Cause": err.Error()}, err)
+}
+
+func (v *validator) fail(file string, steps []any, code string, args map[string]any) {
 	line := 0
 	if d := v.docs[file]; d != nil {
 		line = LineOf(d.root, steps...)
 	}
-	v.errs = append(v.errs, &ValidationError{File: file, Line: line, Field: FieldPath(steps), Msg: fmt.Sprintf(msg, args...)})
+	v.errs = append(v.errs, &ValidationError{File: file, Line: line, Field: FieldPath(steps), Msg: usermsg.New(code, args)})
 }
 
 // FieldPath renders the steps to a field (keys and indexes, as LineOf
@@ -287,20 +308,20 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
 func (v *validator) id(file string, steps []any, id string, seen map[string]bool) {
 	switch {
 	case id == "":
-		v.fail(file, steps, "id ontbreekt")
+		v.fail(file, steps, "assessment.noID", nil)
 	case !idPattern.MatchString(id):
-		v.fail(file, steps, "id %q mag alleen kleine letters, cijfers, - en _ bevatten", id)
+		v.fail(file, steps, "assessment.badID", map[string]any{"ID": id})
 	case v.known[id]:
-		v.fail(file, steps, "id %q bestaat al in het ingebouwde kader; kies een nieuwe id", id)
+		v.fail(file, steps, "assessment.idTaken", map[string]any{"ID": id})
 	case seen[id]:
-		v.fail(file, steps, "id %q komt twee keer voor", id)
+		v.fail(file, steps, "assessment.idTwice", map[string]any{"ID": id})
 	}
 	seen[id] = true
 }
 
 func (v *validator) text(file string, steps []any, s string) {
 	if strings.TrimSpace(s) == "" {
-		v.fail(file, steps, "mag niet leeg zijn")
+		v.fail(file, steps, "assessment.required", nil)
 	}
 }
 
@@ -309,11 +330,11 @@ func (v *validator) check(f *Framework) {
 	v.text(fileFramework, []any{"source", "title"}, f.Source.Title)
 	v.text(fileFramework, []any{"source", "credit"}, f.Source.Credit)
 	if len(f.Scale) < 2 {
-		v.fail(fileFramework, []any{"scale"}, "de schaal heeft minstens twee niveaus nodig")
+		v.fail(fileFramework, []any{"scale"}, "assessment.scaleShort", nil)
 	}
 	for i, l := range f.Scale {
 		if l.Value != i {
-			v.fail(fileFramework, []any{"scale", i, "level"}, "niveaus moeten oplopen vanaf 0 (verwacht %d, gevonden %d)", i, l.Value)
+			v.fail(fileFramework, []any{"scale", i, "level"}, "assessment.scaleOrder", map[string]any{"Want": i, "Found": l.Value})
 		}
 		v.text(fileFramework, []any{"scale", i, "label"}, l.Label)
 		v.text(fileFramework, []any{"scale", i, "description"}, l.Description)
@@ -327,7 +348,7 @@ func (v *validator) check(f *Framework) {
 func (v *validator) organisations(f *Framework) {
 	seen := map[string]bool{}
 	if len(f.Organisations) == 0 {
-		v.fail(fileOrganisations, []any{"organisations"}, "er is geen enkele organisatie")
+		v.fail(fileOrganisations, []any{"organisations"}, "assessment.noOrganisations", nil)
 	}
 	for i := range f.Organisations {
 		o := &f.Organisations[i]
@@ -342,7 +363,7 @@ func (v *validator) competencies(f *Framework) {
 	for i := range f.Competencies {
 		v.competency(f, fileCompetencies, []any{"competencies", i}, &f.Competencies[i], seen, seenInd)
 		if len(f.Competencies[i].Offers) > 0 {
-			v.fail(fileCompetencies, []any{"competencies", i, "offers"}, "laat dit veld weg: de catalogus noemt zelf welke competenties een item dient")
+			v.fail(fileCompetencies, []any{"competencies", i, "offers"}, "assessment.offers.builtin", nil)
 		}
 	}
 }
@@ -353,20 +374,20 @@ func (v *validator) competencies(f *Framework) {
 func (v *validator) competency(f *Framework, file string, at []any, c *Competency, seen, seenInd map[string]bool) {
 	v.id(file, append(at, "id"), c.ID, seen)
 	if !c.Category.Valid() {
-		v.fail(file, append(at, "category"), "onbekende categorie %q", c.Category)
+		v.fail(file, append(at, "category"), "assessment.unknownCategory", map[string]any{"Category": c.Category})
 	}
 	v.text(file, append(at, "title"), c.Title)
 	v.text(file, append(at, "description"), c.Description)
 	v.text(file, append(at, "source"), c.Source)
 	if c.Specialist && c.Category != CategoryOrganisatie {
-		v.fail(file, append(at, "specialist"), "alleen een organisatiespecifieke competentie kan specialist zijn; de andere categorieën hebben hun niveau al")
+		v.fail(file, append(at, "specialist"), "assessment.specialistOnly", nil)
 	}
 	if c.Category == CategoryOrganisatie && len(c.Organisations) == 0 {
-		v.fail(file, append(at, "organisations"), "een organisatiespecifieke competentie noemt minstens één organisatie")
+		v.fail(file, append(at, "organisations"), "assessment.needsOrganisation", nil)
 	}
 	for j, o := range c.Organisations {
 		if _, ok := f.orgByID[o]; !ok {
-			v.fail(file, append(at, "organisations", j), "verwijst naar onbekende organisatie %q", o)
+			v.fail(file, append(at, "organisations", j), "assessment.unknownOrganisationRef", map[string]any{"ID": o})
 		}
 	}
 	v.indicators(file, append(at, "indicators"), c.Indicators, seenInd)
@@ -376,7 +397,7 @@ func (v *validator) competency(f *Framework, file string, at []any, c *Competenc
 	for _, org := range slices.Sorted(maps.Keys(c.OrganisationIndicators)) {
 		list := c.OrganisationIndicators[org]
 		if _, ok := f.orgByID[org]; !ok {
-			v.fail(file, append(at, "organisation_indicators", org), "verwijst naar onbekende organisatie %q", org)
+			v.fail(file, append(at, "organisation_indicators", org), "assessment.unknownOrganisationRef", map[string]any{"ID": org})
 		}
 		v.indicators(file, append(at, "organisation_indicators", org), list, seenInd)
 		v.noOrgFilter(file, append(at, "organisation_indicators", org), list)
@@ -388,7 +409,7 @@ func (v *validator) competency(f *Framework, file string, at []any, c *Competenc
 // organisation known and named once.
 func (v *validator) orgFilter(f *Framework, file string, at []any, onlyFor, notFor []string) {
 	if len(onlyFor) > 0 && len(notFor) > 0 {
-		v.fail(file, append(at, "only_for"), "only_for en not_for samen kan niet; kies er één")
+		v.fail(file, append(at, "only_for"), "assessment.onlyAndNot", nil)
 	}
 	for _, field := range []struct {
 		name string
@@ -398,9 +419,9 @@ func (v *validator) orgFilter(f *Framework, file string, at []any, onlyFor, notF
 		for j, o := range field.orgs {
 			switch {
 			case f.orgByID[o] == nil:
-				v.fail(file, append(at, field.name, j), "verwijst naar onbekende organisatie %q", o)
+				v.fail(file, append(at, field.name, j), "assessment.unknownOrganisationRef", map[string]any{"ID": o})
 			case seen[o]:
-				v.fail(file, append(at, field.name, j), "organisatie %q staat twee keer in de lijst", o)
+				v.fail(file, append(at, field.name, j), "assessment.organisationTwice", map[string]any{"ID": o})
 			}
 			seen[o] = true
 		}
@@ -416,7 +437,7 @@ func (v *validator) noOrgFilter(file string, at []any, list []Indicator) {
 			if len(ind.OnlyFor) == 0 {
 				field = "not_for"
 			}
-			v.fail(file, append(at, k, field), "only_for en not_for horen bij de algemene indicatoren; deze lijst geldt al voor één organisatie")
+			v.fail(file, append(at, k, field), "assessment.filterOnOwn", nil)
 		}
 	}
 }
@@ -433,9 +454,9 @@ func (v *validator) enoughPerOrganisation(f *Framework, file string, c *Competen
 		}
 		switch n := len(c.IndicatorsFor(o.ID)); {
 		case n < 2 && len(c.Indicators) >= 2:
-			v.fail(file, append(at, "indicators"), "voor organisatie %q blijven na only_for en not_for %d indicatoren over; er zijn er minstens 2 nodig", o.ID, n)
+			v.fail(file, append(at, "indicators"), "assessment.tooFewLeft", map[string]any{"ID": o.ID, "N": n})
 		case n > 5:
-			v.fail(file, append(at, "indicators"), "organisatie %q krijgt met only_for %d indicatoren; het mogen er hoogstens 5 zijn", o.ID, n)
+			v.fail(file, append(at, "indicators"), "assessment.tooManyOnly", map[string]any{"ID": o.ID, "N": n})
 		}
 	}
 }
@@ -443,7 +464,7 @@ func (v *validator) enoughPerOrganisation(f *Framework, file string, c *Competen
 func (v *validator) functions(f *Framework, maxLevel int) {
 	seen := map[string]bool{}
 	if len(f.Functions) == 0 {
-		v.fail(fileFunctions, []any{"functions"}, "er is geen enkel functieprofiel")
+		v.fail(fileFunctions, []any{"functions"}, "assessment.noFunctions", nil)
 	}
 	for i := range f.Functions {
 		fn := &f.Functions[i]
@@ -454,27 +475,27 @@ func (v *validator) functions(f *Framework, maxLevel int) {
 		v.extras(f, fn, at, maxLevel)
 		v.orgFilter(f, fileFunctions, at, fn.OnlyFor, fn.NotFor)
 		if len(fn.NotFor) > 0 && !slices.ContainsFunc(f.Organisations, func(o Organisation) bool { return fn.AvailableFor(o.ID) }) {
-			v.fail(fileFunctions, append(at, "not_for"), "het profiel bestaat dan bij geen enkele organisatie")
+			v.fail(fileFunctions, append(at, "not_for"), "assessment.profileNowhere", nil)
 		}
 	}
 	for _, o := range f.Organisations {
 		if len(f.Functions) > 0 && len(f.FunctionsFor(o.ID)) == 0 {
-			v.fail(fileFunctions, []any{"functions"}, "bij organisatie %q is geen enkel functieprofiel beschikbaar", o.ID)
+			v.fail(fileFunctions, []any{"functions"}, "assessment.noProfileFor", map[string]any{"ID": o.ID})
 		}
 	}
 }
 
 func (v *validator) requiredLevels(fn *Function, at []any, maxLevel int) {
 	if len(fn.Required) == 0 {
-		v.fail(fileFunctions, append(at, "required"), "het profiel noemt geen vereiste niveaus")
+		v.fail(fileFunctions, append(at, "required"), "assessment.noRequired", nil)
 	}
 	for _, cat := range slices.Sorted(maps.Keys(fn.Required)) {
 		l := fn.Required[cat]
 		if !cat.Valid() {
-			v.fail(fileFunctions, append(at, "required", string(cat)), "onbekende categorie %q", cat)
+			v.fail(fileFunctions, append(at, "required", string(cat)), "assessment.unknownCategory", map[string]any{"Category": cat})
 		}
 		if l < 0 || l > maxLevel {
-			v.fail(fileFunctions, append(at, "required", string(cat)), "niveau %d valt buiten de schaal 0–%d", l, maxLevel)
+			v.fail(fileFunctions, append(at, "required", string(cat)), "assessment.levelOutOfScale", map[string]any{"Level": l, "Max": maxLevel})
 		}
 	}
 }
@@ -488,14 +509,14 @@ func (v *validator) extras(f *Framework, fn *Function, at []any, maxLevel int) {
 		v.orgFilter(f, fileFunctions, here, r.OnlyFor, nil)
 		c, ok := f.compByID[r.Competency]
 		if !ok {
-			v.fail(fileFunctions, append(here, "competency"), "verwijst naar onbekende competentie %q", r.Competency)
+			v.fail(fileFunctions, append(here, "competency"), "assessment.unknownCompetencyRef", map[string]any{"ID": r.Competency})
 		} else if !slices.ContainsFunc(f.Organisations, func(o Organisation) bool {
 			return fn.AvailableFor(o.ID) && fitsOrganisation(o.ID, r.OnlyFor, nil) && c.appliesTo(o.ID)
 		}) {
-			v.fail(fileFunctions, append(here, "competency"), "competentie %q wordt met dit profiel bij geen enkele organisatie gevraagd", r.Competency)
+			v.fail(fileFunctions, append(here, "competency"), "assessment.extraUnreachable", map[string]any{"ID": r.Competency})
 		}
 		if r.Level < 1 || r.Level > maxLevel {
-			v.fail(fileFunctions, append(here, "level"), "niveau %d valt buiten de schaal 1–%d", r.Level, maxLevel)
+			v.fail(fileFunctions, append(here, "level"), "assessment.levelOutOfScale1", map[string]any{"Level": r.Level, "Max": maxLevel})
 		}
 	}
 }
@@ -510,7 +531,7 @@ func (v *validator) indicators(file string, at []any, list []Indicator, seen map
 		}
 	}
 	if shared < 2 || shared > 5 {
-		v.fail(file, at, "een competentie heeft 2 tot 5 indicatoren, niet %d", shared)
+		v.fail(file, at, "assessment.indicatorCount", map[string]any{"N": shared})
 	}
 	for k, ind := range list {
 		v.id(file, append(at, k, "id"), ind.ID, seen)

@@ -6,7 +6,6 @@ package orgsettings
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"net/url"
 	"os"
@@ -16,6 +15,7 @@ import (
 	"strings"
 
 	"zelfscan/assessment"
+	"zelfscan/usermsg"
 )
 
 // FileName is the name of the settings file in every location searched.
@@ -80,16 +80,20 @@ type file struct {
 	} `yaml:"leeromgeving"`
 }
 
-// Error is a problem with the settings file, in Dutch for the user and
-// their IT department.
+// Error is a problem with the settings file, for the user and their IT
+// department: Msg says what, in the user's language.
 type Error struct {
 	Path string
-	Msg  string
+	Msg  *usermsg.Error
 	Err  error
 }
 
-func (e *Error) Error() string {
-	return fmt.Sprintf("instellingenbestand %s: %s", e.Path, e.Msg)
+// Error is the Dutch sentence, for logs.
+func (e *Error) Error() string { return e.Message().Error() }
+
+// Message says which file and what is wrong with it.
+func (e *Error) Message() *usermsg.Error {
+	return usermsg.New("orgsettings.error", map[string]any{"Path": e.Path, "Problem": e.Msg})
 }
 
 func (e *Error) Unwrap() error { return e.Err }
@@ -122,15 +126,15 @@ func loadFile(path string) (Settings, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return Settings{}, err
 		}
-		return Settings{}, &Error{Path: path, Msg: "het bestand kan niet worden gelezen (controleer de rechten)", Err: err}
+		return Settings{}, &Error{Path: path, Msg: usermsg.New("orgsettings.unreadable", nil), Err: err}
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return Settings{}, &Error{Path: path, Msg: "dit is een map, geen bestand"}
+		return Settings{}, &Error{Path: path, Msg: usermsg.New("orgsettings.isDir", nil)}
 	}
 	data, err := assessment.ReadLimited(f, MaxSize)
 	if err != nil {
-		return Settings{}, &Error{Path: path, Msg: fmt.Sprintf("het bestand kan niet worden gelezen of is groter dan %d KiB", MaxSize>>10), Err: err}
+		return Settings{}, &Error{Path: path, Msg: usermsg.New("orgsettings.tooLarge", map[string]any{"KiB": MaxSize >> 10}), Err: err}
 	}
 	var raw file
 	if _, err := assessment.DecodeStrict(FileName, data, &raw); err != nil {
@@ -139,29 +143,29 @@ func loadFile(path string) (Settings, error) {
 	dir := filepath.Dir(path)
 	s := Settings{Organisation: strings.TrimSpace(raw.Organisation)}
 	if s.Organisation != "" && !idPattern.MatchString(s.Organisation) {
-		return Settings{}, &Error{Path: path, Msg: fmt.Sprintf("organisatie %q is geen geldige code; gebruik een code zoals politie of veilig-thuis", s.Organisation)}
+		return Settings{}, &Error{Path: path, Msg: usermsg.New("orgsettings.badOrganisation", map[string]any{"ID": s.Organisation})}
 	}
 	if s.OwnCatalogue, err = resolvePath(dir, raw.OwnCatalogue); err != nil {
-		return Settings{}, &Error{Path: path, Msg: "eigen_aanbod: " + err.Error()}
+		return Settings{}, &Error{Path: path, Msg: in("eigen_aanbod", err)}
 	}
 	if s.OwnCatalogue != "" {
 		switch strings.ToLower(filepath.Ext(s.OwnCatalogue)) {
 		case ".csv", ".yaml", ".yml":
 		default:
-			return Settings{}, &Error{Path: path, Msg: "eigen_aanbod moet een .csv-, .yaml- of .yml-bestand zijn"}
+			return Settings{}, &Error{Path: path, Msg: usermsg.New("orgsettings.catalogueType", nil)}
 		}
 	}
 	if s.DataDir, err = resolvePath(dir, raw.DataDir); err != nil {
-		return Settings{}, &Error{Path: path, Msg: "gegevensmap: " + err.Error()}
+		return Settings{}, &Error{Path: path, Msg: in("gegevensmap", err)}
 	}
 	if s.FrameworkExtension, err = resolvePath(dir, raw.Extension); err != nil {
-		return Settings{}, &Error{Path: path, Msg: "kader_uitbreiding: " + err.Error()}
+		return Settings{}, &Error{Path: path, Msg: in("kader_uitbreiding", err)}
 	}
 	if ext := strings.ToLower(filepath.Ext(s.FrameworkExtension)); s.FrameworkExtension != "" && ext != ".yaml" && ext != ".yml" {
-		return Settings{}, &Error{Path: path, Msg: "kader_uitbreiding moet een .yaml- of .yml-bestand zijn"}
+		return Settings{}, &Error{Path: path, Msg: usermsg.New("orgsettings.extensionType", nil)}
 	}
 	if s.LearningRecords, err = learningRecords(raw); err != nil {
-		return Settings{}, &Error{Path: path, Msg: "leeromgeving: " + err.Error()}
+		return Settings{}, &Error{Path: path, Msg: in("leeromgeving", err)}
 	}
 	return s, nil
 }
@@ -181,11 +185,11 @@ func learningRecords(raw file) (LearningRecords, error) {
 	}
 	out.PseudonymKey = key
 	if u, err := url.Parse(out.BaseIRI); out.BaseIRI != "" && (err != nil || u.Scheme == "") {
-		return out, fmt.Errorf("basis_iri %q is geen volledig adres (zoals https://leren.voorbeeld.nl/zelfscan)", out.BaseIRI)
+		return out, usermsg.New("orgsettings.notAnAddress", map[string]any{"Key": "basis_iri", "Value": out.BaseIRI})
 	}
 	// xAPI wants a web address (IRL) as an account's home page.
 	if out.AccountHomePage != "" && !webAddress(out.AccountHomePage) {
-		return out, fmt.Errorf("account_homepage %q is geen webadres (zoals https://www.voorbeeld.nl)", out.AccountHomePage)
+		return out, usermsg.New("orgsettings.notAWebAddress", map[string]any{"Key": "account_homepage", "Value": out.AccountHomePage})
 	}
 	if out.LRS == "" {
 		return out, nil
@@ -193,10 +197,10 @@ func learningRecords(raw file) (LearningRecords, error) {
 	u, err := url.Parse(out.LRS)
 	local := err == nil && (u.Hostname() == "localhost" || u.Hostname() == "127.0.0.1")
 	if err != nil || u.Host == "" || (u.Scheme != "https" && !(u.Scheme == "http" && local)) {
-		return out, fmt.Errorf("lrs_adres %q moet een https-adres zijn", out.LRS)
+		return out, usermsg.New("orgsettings.lrsHTTPS", map[string]any{"Value": out.LRS})
 	}
 	if out.LRSUser == "" || l.Wachtwoord == "" {
-		return out, errors.New("bij lrs_adres horen lrs_gebruiker en lrs_wachtwoord")
+		return out, usermsg.New("orgsettings.lrsCredentials", nil)
 	}
 	out.LRSPassword = os.Expand(l.Wachtwoord, os.Getenv)
 	return out, nil
@@ -208,21 +212,31 @@ func webAddress(s string) bool {
 	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 }
 
-// decodeMessage turns a strict-decoding error into the Dutch message
-// without repeating the file name, which Error already gives with its path.
-func decodeMessage(err error) string {
+// in is the problem with the value of one key of the file.
+func in(key string, err error) *usermsg.Error {
+	return usermsg.New("orgsettings.in", map[string]any{"Key": key, "Problem": assessment.Problem(err)})
+}
+
+// knownKeys are the keys of the file, for a message about an unknown one.
+const knownKeys = "organisatie, eigen_aanbod, gegevensmap, kader_uitbreiding, leeromgeving"
+
+// decodeMessage turns a strict-decoding error into a message without
+// repeating the file name, which Error already gives with its path.
+func decodeMessage(err error) *usermsg.Error {
 	var ve *assessment.ValidationError
 	if !errors.As(err, &ve) {
-		return err.Error()
+		return assessment.Problem(err)
 	}
-	msg := ve.Msg
-	if ve.Field != "" {
-		msg = fmt.Sprintf("veld %s: %s (bekende velden: organisatie, eigen_aanbod, gegevensmap, kader_uitbreiding, leeromgeving)", ve.Field, ve.Msg)
+	code := "orgsettings.decode"
+	switch {
+	case ve.Line > 0 && ve.Field != "":
+		code = "orgsettings.decode.lineField"
+	case ve.Line > 0:
+		code = "orgsettings.decode.line"
+	case ve.Field != "":
+		code = "orgsettings.decode.field"
 	}
-	if ve.Line > 0 {
-		msg = fmt.Sprintf("regel %d, %s", ve.Line, msg)
-	}
-	return msg
+	return usermsg.New(code, map[string]any{"Line": ve.Line, "Field": ve.Field, "Problem": ve.Msg, "Known": knownKeys})
 }
 
 // resolvePath expands ${VAR} and makes p absolute relative to the settings
@@ -236,14 +250,14 @@ func resolvePath(dir, p string) (string, error) {
 	}
 	p, missing := expand(p)
 	if len(missing) > 0 {
-		return "", fmt.Errorf("de omgevingsvariabele %s is niet ingesteld", strings.Join(missing, ", "))
+		return "", usermsg.New("orgsettings.unsetVariable", map[string]any{"Names": strings.Join(missing, ", ")})
 	}
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(dir, p)
 	}
 	abs, err := filepath.Abs(p)
 	if err != nil {
-		return "", fmt.Errorf("%s kan niet als volledig pad worden gelezen: %w", p, err)
+		return "", usermsg.Wrap("orgsettings.badPath", map[string]any{"Path": p, "Cause": err.Error()}, err)
 	}
 	return abs, nil
 }
@@ -275,7 +289,7 @@ func (s Settings) CheckOrganisation(fw *assessment.Framework, path string) error
 	for i, o := range fw.Organisations {
 		ids[i] = o.ID
 	}
-	return &Error{Path: path, Msg: fmt.Sprintf("organisatie %q is onbekend; kies uit: %s", s.Organisation, strings.Join(ids, ", "))}
+	return &Error{Path: path, Msg: usermsg.New("orgsettings.unknownOrganisation", map[string]any{"ID": s.Organisation, "Known": strings.Join(ids, ", ")})}
 }
 
 // DefaultPaths lists where the settings file is searched, first found

@@ -10,6 +10,7 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/assets"
+	"zelfscan/usermsg"
 )
 
 func write(t *testing.T, dir, content string) string {
@@ -105,6 +106,10 @@ func TestLoadBroken(t *testing.T) {
 			var e *Error
 			if !errors.As(err, &e) || e.Path != p {
 				t.Errorf("error %v is not an *Error naming %s", err, p)
+			}
+			// The app says it in the user's language from its codes.
+			if m, ok := usermsg.As(err); !ok || m.Code != "orgsettings.error" || e.Msg == nil {
+				t.Errorf("error %v carries no message", err)
 			}
 			for _, w := range tc.want {
 				if !strings.Contains(err.Error(), w) {

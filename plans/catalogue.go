@@ -322,19 +322,19 @@ type catalogueFile struct {
 
 // checkProviders checks the built-in catalogue's providers and returns the
 // set of their IDs.
-func checkProviders(list []Provider, fail func(steps []any, msg string)) map[string]bool {
+func checkProviders(list []Provider, fail func(steps []any, msg *usermsg.Error)) map[string]bool {
 	providers := map[string]bool{}
 	for i, p := range list {
 		at := []any{"providers", i}
 		if msg := checkID(p.ID, providers); msg != nil {
-			fail(append(at, "id"), msg.Error())
+			fail(append(at, "id"), msg)
 		}
 		providers[p.ID] = true
 		if strings.TrimSpace(p.Name) == "" {
-			fail(append(at, "name"), "mag niet leeg zijn")
+			fail(append(at, "name"), usermsg.New("catalogue.empty", nil))
 		}
 		if strings.TrimSpace(p.Source) == "" {
-			fail(append(at, "source"), "mag niet leeg zijn")
+			fail(append(at, "source"), usermsg.New("catalogue.empty", nil))
 		}
 	}
 	return providers
@@ -343,20 +343,20 @@ func checkProviders(list []Provider, fail func(steps []any, msg string)) map[str
 // checkBuiltinItem checks what the built-in catalogue asks of an item
 // beyond checkItem: known providers, a description, a source, and a
 // provider for everything but a learning activity.
-func checkBuiltinItem(it *Item, at []any, providers map[string]bool, fail func(steps []any, msg string)) {
+func checkBuiltinItem(it *Item, at []any, providers map[string]bool, fail func(steps []any, msg *usermsg.Error)) {
 	for j, p := range it.Providers {
 		if !providers[p] {
-			fail(append(at, "providers", j), fmt.Sprintf("'%s' is geen aanbieder uit de lijst 'providers'", p))
+			fail(append(at, "providers", j), usermsg.New("catalogue.unknownProvider", map[string]any{"ID": p}))
 		}
 	}
 	if strings.TrimSpace(it.Description) == "" {
-		fail(append(at, "description"), "mag niet leeg zijn")
+		fail(append(at, "description"), usermsg.New("catalogue.empty", nil))
 	}
 	if strings.TrimSpace(it.Source) == "" {
-		fail(append(at, "source"), "mag niet leeg zijn")
+		fail(append(at, "source"), usermsg.New("catalogue.empty", nil))
 	}
 	if it.Kind != KindLeeractiviteit && strings.TrimSpace(it.Provider) == "" {
-		fail(append(at, "provider"), "alleen een leeractiviteit mag zonder aanbieder")
+		fail(append(at, "provider"), usermsg.New("catalogue.noProvider", nil))
 	}
 }
 
@@ -372,7 +372,7 @@ func LoadBuiltin(fsys fs.FS, name string, fw *assessment.Framework) (*Catalogue,
 	defer f.Close()
 	data, err := assessment.ReadLimited(f, MaxCatalogueSize)
 	if err != nil {
-		return nil, &assessment.ValidationError{File: name, Msg: err.Error()}
+		return nil, &assessment.ValidationError{File: name, Msg: assessment.Problem(err)}
 	}
 	var cf catalogueFile
 	root, err := assessment.DecodeStrict(name, data, &cf)
@@ -380,17 +380,17 @@ func LoadBuiltin(fsys fs.FS, name string, fw *assessment.Framework) (*Catalogue,
 		return nil, err
 	}
 	var errs []error
-	fail := func(steps []any, msg string) {
+	fail := func(steps []any, msg *usermsg.Error) {
 		errs = append(errs, &assessment.ValidationError{
 			File: name, Line: assessment.LineOf(root, steps...), Field: assessment.FieldPath(steps), Msg: msg,
 		})
 	}
 	if strings.TrimSpace(cf.Version) == "" {
-		fail([]any{"version"}, "mag niet leeg zijn")
+		fail([]any{"version"}, usermsg.New("catalogue.empty", nil))
 	}
 	providers := checkProviders(cf.Providers, fail)
 	if len(cf.Items) == 0 {
-		fail([]any{"items"}, "de catalogus bevat geen enkel item")
+		fail([]any{"items"}, usermsg.New("catalogue.noItems", nil))
 	}
 	ids := map[string]bool{}
 	items := make([]*Item, len(cf.Items))
@@ -398,14 +398,14 @@ func LoadBuiltin(fsys fs.FS, name string, fw *assessment.Framework) (*Catalogue,
 		it := &cf.Items[i]
 		at := []any{"items", i}
 		if msg := checkID(it.ID, ids); msg != nil {
-			fail(append(at, "id"), msg.Error())
+			fail(append(at, "id"), msg)
 		} else if strings.HasPrefix(it.ID, OwnIDPrefix) {
-			fail(append(at, "id"), fmt.Sprintf("id %q: het voorvoegsel %q is voor eigen aanbod", it.ID, OwnIDPrefix))
+			fail(append(at, "id"), usermsg.New("catalogue.ownPrefix", map[string]any{"ID": it.ID, "Prefix": OwnIDPrefix}))
 		}
 		ids[it.ID] = true
 		checkBuiltinItem(it, at, providers, fail)
 		for _, p := range checkItem(it, fw) {
-			fail(append(at, p.steps...), p.msg.Error())
+			fail(append(at, p.steps...), p.msg)
 		}
 		it.Origin = OriginBuiltin
 		items[i] = it

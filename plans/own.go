@@ -114,7 +114,7 @@ func (l *errorList) err(file string) error {
 	}
 	errs := l.errs
 	if l.dropped > 0 {
-		errs = append(errs, fileProblem(file, "own.moreErrors", map[string]any{"N": l.dropped}))
+		errs = append(errs, fileProblem(file, "own.moreErrors", map[string]any{usermsg.CountKey: l.dropped}))
 	}
 	return errors.Join(errs...)
 }
@@ -130,29 +130,29 @@ func parseOwnYAML(name string, data []byte, fw *assessment.Framework) ([]Item, e
 		return nil, err
 	}
 	var errs errorList
-	fail := func(steps []any, msg string) {
+	fail := func(steps []any, msg *usermsg.Error) {
 		errs.add(&assessment.ValidationError{File: name, Line: assessment.LineOf(root, steps...), Field: assessment.FieldPath(steps), Msg: msg})
 	}
 	if len(of.Items) == 0 {
-		fail([]any{"items"}, "het bestand bevat geen aanbod")
+		fail([]any{"items"}, usermsg.New("own.noItems", nil))
 	}
 	if len(of.Items) > MaxOwnItems {
-		fail([]any{"items"}, fmt.Sprintf("te veel items (%d, hoogstens %d)", len(of.Items), MaxOwnItems))
+		fail([]any{"items"}, usermsg.New("own.tooManyItems", map[string]any{"N": len(of.Items), "Max": MaxOwnItems}))
 		return nil, errs.err(name)
 	}
 	for i := range of.Items {
 		it := &of.Items[i]
 		at := []any{"items", i}
 		if len(it.Providers) > 0 {
-			fail(append(at, "providers"), "alleen de ingebouwde catalogus verwijst naar aanbieders; noem de aanbieder bij 'provider'")
+			fail(append(at, "providers"), usermsg.New("own.providers", nil))
 		}
 		for _, p := range checkItem(it, fw) {
-			fail(append(at, p.steps...), p.msg.Error())
+			fail(append(at, p.steps...), p.msg)
 		}
 	}
 	for i, msg := range assignOwnIDs(of.Items) {
 		if msg != nil {
-			fail([]any{"items", i, "id"}, msg.Error())
+			fail([]any{"items", i, "id"}, msg)
 		}
 	}
 	if err := errs.err(name); err != nil {

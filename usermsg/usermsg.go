@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
+	"strconv"
 	"strings"
 	"sync"
 	"text/template"
@@ -61,28 +63,60 @@ func As(err error) (*Error, bool) {
 	return e, ok
 }
 
+// forms are the words of a code: Other, and for a message that counts
+// ({"one": ..., "other": ...} in the file, as Fyne's lang reads it) One.
+type forms struct{ One, Other string }
+
 // dutch holds the Dutch sentences, read once from the embedded file.
-var dutch = sync.OnceValues(func() (map[string]string, error) {
+var dutch = sync.OnceValues(func() (map[string]forms, error) {
 	data, err := fs.ReadFile(assets.Files, File)
 	if err != nil {
 		return nil, err
 	}
-	out := map[string]string{}
-	if err := json.Unmarshal(data, &out); err != nil {
+	raw := map[string]json.RawMessage{}
+	if err := json.Unmarshal(data, &raw); err != nil {
 		return nil, fmt.Errorf("%s: %w", File, err)
+	}
+	out := make(map[string]forms, len(raw))
+	for code, r := range raw {
+		var f forms
+		if json.Unmarshal(r, &f.Other) != nil {
+			var plural struct{ One, Other string }
+			if err := json.Unmarshal(r, &plural); err != nil {
+				return nil, fmt.Errorf("%s: %s: %w", File, code, err)
+			}
+			f = forms(plural)
+		}
+		out[code] = f
 	}
 	return out, nil
 })
 
-// Sentence is the Dutch template for a code, or false when the code is
-// unknown (a test keeps every code used in the code base known).
+// Sentence is the Dutch template for a code (the "other" form of one that
+// counts), or false when the code is unknown (a test keeps every code used
+// in the code base known).
 func Sentence(code string) (string, bool) {
 	words, err := dutch()
 	if err != nil {
 		return "", false
 	}
 	s, ok := words[code]
-	return s, ok
+	return s.Other, ok
+}
+
+// CountKey is the argument that chooses between the forms of a message
+// that counts: "1 groep", "2 groepen".
+const CountKey = "Count"
+
+// PluralCount is the count of a message that has a form for one, or false
+// for a message that does not count.
+func PluralCount(code string, args map[string]any) (int, bool) {
+	words, err := dutch()
+	if err != nil || words[code].One == "" {
+		return 0, false
+	}
+	n, ok := args[CountKey].(int)
+	return n, ok
 }
 
 // Term is a word or phrase of the messages file used inside another
@@ -101,10 +135,34 @@ type Names []string
 // the other with "; " between them.
 type Phrases []*Error
 
-// The words between the last two items of a Choice and of Names.
+// Number is a decimal number said with the decimal separator of the
+// user's language: 4,5 in Dutch, 4.5 in English. Decimals is the number of
+// decimals, rounded half up, or -1 for as many as the value needs.
+type Number struct {
+	Value    float64
+	Decimals int
+}
+
+// Say writes n with the separator say gives.
+func (n Number) Say(say Sayer) string {
+	v := n.Value
+	if n.Decimals >= 0 {
+		p := math.Pow10(n.Decimals)
+		v = math.Round(v*p) / p
+	}
+	s := strconv.FormatFloat(v, 'f', n.Decimals, 64)
+	return strings.Replace(s, ".", say(separatorCode, sentence(separatorCode), nil), 1)
+}
+
+// String is n the Dutch way, for paper and files.
+func (n Number) String() string { return n.Say(fill) }
+
+// The words between the last two items of a Choice and of Names, and the
+// decimal separator of a Number.
 const (
-	orCode  = "usermsg.or"
-	andCode = "usermsg.and"
+	orCode        = "usermsg.or"
+	andCode       = "usermsg.and"
+	separatorCode = "usermsg.decimalSeparator"
 )
 
 // joinLast joins items with commas and, before the last, the word of code.
@@ -120,12 +178,14 @@ func joinLast(items []string, code string, say Sayer) string {
 type Sayer func(code, dutch string, args map[string]any) string
 
 // Render says e with say, first saying every argument that is itself a Term,
-// a Choice, Names, Phrases, a message or a list of messages (one "- " line
-// each).
+// a Choice, Names, Phrases, a Number, a message, a list of messages (one
+// "- " line each) or an error holding messages (one line each).
 func Render(e *Error, say Sayer) string {
 	args := make(map[string]any, len(e.Args))
 	for k, v := range e.Args {
 		switch v := v.(type) {
+		case Number:
+			args[k] = v.Say(say)
 		case Term:
 			args[k] = say(string(v), sentence(string(v)), nil)
 		case Choice:
@@ -147,11 +207,27 @@ func Render(e *Error, say Sayer) string {
 				b.WriteString(Render(item, say))
 			}
 			args[k] = b.String()
+		case error:
+			args[k] = renderError(v, say)
 		default:
 			args[k] = v
 		}
 	}
-	return say(e.Code, sentence(e.Code), args)
+	return say(e.Code, sentenceFor(e.Code, e.Args), args)
+}
+
+// renderError says the messages in err one per line, or err as it stands
+// when it holds none.
+func renderError(err error, say Sayer) string {
+	list := List(err)
+	if len(list) == 0 {
+		return err.Error()
+	}
+	lines := make([]string, len(list))
+	for i, m := range list {
+		lines[i] = Render(m, say)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // List collects the messages in err, which may be a message or an
@@ -174,6 +250,16 @@ func List(err error) []*Error {
 
 // sentence is the Dutch template of a code, or the code when unknown.
 func sentence(code string) string {
+	return sentenceFor(code, nil)
+}
+
+// sentenceFor is the Dutch template of a code for these arguments: the
+// form for one when the message counts and the count is 1.
+func sentenceFor(code string, args map[string]any) string {
+	if n, ok := PluralCount(code, args); ok && n == 1 {
+		words, _ := dutch()
+		return words[code].One
+	}
 	if s, ok := Sentence(code); ok {
 		return s
 	}

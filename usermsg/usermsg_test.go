@@ -90,11 +90,23 @@ func TestMessageCodesAreTranslated(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		m := map[string]string{}
+		m := map[string]json.RawMessage{}
 		if err := json.Unmarshal(data, &m); err != nil {
 			t.Fatal(err)
 		}
-		words[l] = m
+		words[l] = map[string]string{}
+		for code, raw := range m {
+			var plain string
+			var counts struct{ One, Other string }
+			switch {
+			case json.Unmarshal(raw, &plain) == nil:
+				words[l][code] = plain
+			case json.Unmarshal(raw, &counts) == nil && counts.One != "" && strings.Contains(counts.Other, "{{."+CountKey+"}}"):
+				words[l][code] = counts.Other
+			default:
+				t.Errorf("%s %s: neither words nor {\"one\", \"other\"} with {{.%s}}", l, code, CountKey)
+			}
+		}
 	}
 	namespaces := map[string]bool{}
 	for code := range words["nl"] {
@@ -165,4 +177,64 @@ func usedCodes(t *testing.T, namespaces map[string]bool) map[string]string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// A message that counts says "1 fout" and "2 fouten", and says which count
+// chooses, so the app can ask Fyne's lang for the right form.
+func TestPluralFollowsTheCount(t *testing.T) {
+	for n, want := range map[int]string{1: "en nog 1 andere fout", 2: "en nog 2 andere fouten", 0: "en nog 0 andere fouten"} {
+		if got := Dutch("own.moreErrors", map[string]any{CountKey: n}); got != want {
+			t.Errorf("%d: %q, want %q", n, got, want)
+		}
+	}
+	if n, ok := PluralCount("own.moreErrors", map[string]any{CountKey: 2}); !ok || n != 2 {
+		t.Errorf("PluralCount = %d, %v", n, ok)
+	}
+	if _, ok := PluralCount("plans.tooLong", map[string]any{CountKey: 2}); ok {
+		t.Error("a message without a form for one counts")
+	}
+}
+
+// A Number is said with the decimal separator of the language it is said
+// in, rounded half up to its decimals.
+func TestNumberFollowsTheLanguage(t *testing.T) {
+	english := func(code, dutch string, args map[string]any) string {
+		if code == separatorCode {
+			return "."
+		}
+		return fill(code, dutch, args)
+	}
+	for _, tc := range []struct {
+		n      Number
+		nl, en string
+	}{
+		{Number{4.5, -1}, "4,5", "4.5"},
+		{Number{4, -1}, "4", "4"},
+		{Number{1.25, 1}, "1,3", "1.3"},
+		{Number{2, 1}, "2,0", "2.0"},
+	} {
+		if got := tc.n.String(); got != tc.nl {
+			t.Errorf("%v in Dutch: %q, want %q", tc.n, got, tc.nl)
+		}
+		if got := tc.n.Say(english); got != tc.en {
+			t.Errorf("%v in English: %q, want %q", tc.n, got, tc.en)
+		}
+	}
+	e := New("plans.tooLong", map[string]any{"Field": Term("plans.field.reflection"), "Length": Number{4.5, -1}, "Max": 3})
+	if got := Render(e, english); !strings.Contains(got, "(4.5 tekens") {
+		t.Errorf("Number argument in English: %q", got)
+	}
+}
+
+// An error argument that holds messages is said message by message; any
+// other error as it stands.
+func TestErrorArgumentSaysItsMessages(t *testing.T) {
+	cause := errors.Join(New("plans.action.noID", nil), New("plans.review.noDate", nil))
+	got := Dutch("orgsettings.extension", map[string]any{"File": "x.yaml", "Reason": cause})
+	if !strings.HasSuffix(got, "Wat er mis is:\nde actie heeft geen id\nvul de datum van de bespreking in") {
+		t.Errorf("joined messages said as %q", got)
+	}
+	if got := Dutch("overview.unreadable", map[string]any{"Cause": errors.New("disk")}); got != "kan niet worden gelezen: disk" {
+		t.Errorf("plain error said as %q", got)
+	}
 }

@@ -10,6 +10,7 @@ import (
 
 	"zelfscan/documents/chart"
 	grp "zelfscan/plans/group"
+	"zelfscan/plans/planfile"
 )
 
 const groupTitle = "Groepsoverzicht gendergerelateerd geweld"
@@ -115,7 +116,7 @@ func groupContent(o *grp.Overview, heat *picture, created time.Time) *document {
 		}
 		avg := "–"
 		if len(c.WithGap) > 0 {
-			avg = strings.Replace(strconv.FormatFloat(c.AverageGap(), 'f', 1, 64), ".", ",", 1)
+			avg = planfile.Decimal(c.AverageGap())
 		}
 		per.rows = append(per.rows, []string{c.Title, strconv.Itoa(c.Assessed), strconv.Itoa(len(c.WithGap)), strings.Join(counts, "/"), avg})
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"zelfscan/plans"
+	"zelfscan/usermsg"
 )
 
 // WriteCSV writes one row per competency with the group's counts, for a
@@ -32,7 +33,7 @@ func (o *Overview) WriteCSV(w io.Writer) error {
 		for _, n := range c.Sizes {
 			row = append(row, strconv.Itoa(n))
 		}
-		avg := strings.Replace(strconv.FormatFloat(c.AverageGap(), 'f', 1, 64), ".", ",", 1)
+		avg := usermsg.Number{Value: c.AverageGap(), Decimals: 1}.String()
 		row = append(row, strconv.Itoa(c.TotalSize), avg, plans.SheetCell(strings.Join(o.Names(c.WithGap), ", ")))
 		if err := cw.Write(row); err != nil {
 			return fmt.Errorf("groepsoverzicht schrijven: %w", err)

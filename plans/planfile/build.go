@@ -9,6 +9,7 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/plans"
+	"zelfscan/usermsg"
 )
 
 // Source is everything a File is built from.
@@ -42,15 +43,15 @@ func Build(src Source, now time.Time) (*File, error) {
 	fw, sc := src.Framework, src.SelfCheck
 	org, ok := fw.Organisation(sc.Profile.Organisation)
 	if !ok {
-		return nil, fmt.Errorf("organisatie %q staat niet in het kader", sc.Profile.Organisation)
+		return nil, usermsg.New("planfile.build.unknownOrganisation", map[string]any{"ID": sc.Profile.Organisation})
 	}
 	fn, ok := fw.Function(sc.Profile.Function)
 	if !ok {
-		return nil, fmt.Errorf("functieprofiel %q staat niet in het kader", sc.Profile.Function)
+		return nil, usermsg.New("planfile.build.unknownFunction", map[string]any{"ID": sc.Profile.Function})
 	}
 	req, err := fw.Required(org.ID, fn.ID)
 	if err != nil {
-		return nil, fmt.Errorf("vereiste competenties bepalen: %w", err)
+		return nil, usermsg.Wrap("planfile.build.required", map[string]any{"Cause": err}, err)
 	}
 	res := assessment.Analyse(req, sc)
 	done := sc.Completeness(req)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -162,7 +161,7 @@ func pdfProblem(err error) *usermsg.Error {
 	case errors.Is(err, ErrTooLarge):
 		return usermsg.New("planfile.pdf.tooLarge", map[string]any{"MiB": MaxFileSize >> 20})
 	}
-	return usermsg.New("planfile.pdf.damaged", map[string]any{"Detail": err.Error(), "Extension": Extension})
+	return usermsg.New("planfile.pdf.damaged", map[string]any{"Detail": err, "Extension": Extension})
 }
 
 // Decode reads a plan file (JSON) from r, reading at most MaxFileSize+1
@@ -276,23 +275,13 @@ func jsonError(name string, data []byte, err error) error {
 }
 
 // summarise lists the first few problems; a broken file can have hundreds.
-func summarise(err error) string {
-	var list []error
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		list = j.Unwrap()
-	} else {
-		list = []error{err}
-	}
+func summarise(err error) usermsg.Phrases {
+	list := usermsg.List(err)
 	const shown = 5
-	parts := make([]string, 0, shown+1)
-	for i, e := range list {
-		if i == shown {
-			parts = append(parts, fmt.Sprintf("en nog %d andere", len(list)-shown))
-			break
-		}
-		parts = append(parts, e.Error())
+	if len(list) <= shown {
+		return list
 	}
-	return strings.Join(parts, "; ")
+	return append(list[:shown:shown], usermsg.New("planfile.andMore", map[string]any{usermsg.CountKey: len(list) - shown}))
 }
 
 // Encode writes f as indented UTF-8 JSON. The output depends only on f: map
@@ -300,7 +289,7 @@ func summarise(err error) string {
 // would refuse is not written, so nobody is handed a plan they cannot open.
 func Encode(w io.Writer, f *File) error {
 	if err := f.Validate(); err != nil {
-		return fmt.Errorf("het leerplan kan niet worden bewaard: %s", summarise(err))
+		return usermsg.Wrap("planfile.notSaved", map[string]any{"Values": summarise(err)}, ErrInvalid)
 	}
 	return writeJSON(w, f)
 }
@@ -311,10 +300,10 @@ func writeJSON(w io.Writer, f *File) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(f); err != nil {
-		return fmt.Errorf("leerplan omzetten: %w", err)
+		return usermsg.Wrap("planfile.notEncoded", map[string]any{"Cause": err.Error()}, err)
 	}
 	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("leerplan schrijven: %w", err)
+		return usermsg.Wrap("planfile.notWritten", map[string]any{"Cause": err}, err)
 	}
 	return nil
 }

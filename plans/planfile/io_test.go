@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +18,7 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/plans"
+	"zelfscan/usermsg"
 )
 
 var t0 = time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
@@ -367,5 +370,48 @@ func TestPDFManyObjects(t *testing.T) {
 	}
 	if _, err := ReadAny("veel.pdf", b.Bytes()); !errors.Is(err, ErrNoAttachment) {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// Every problem Validate finds is a message code with its arguments, so the
+// English window says it in English; no Dutch is left outside the codes.
+func TestValidateSaysProblemsAsCodes(t *testing.T) {
+	g := sample(t)
+	g.Profile.Name = "Zoë\x00Jansen"
+	g.Competencies[1].Own = 9
+	g.Competencies[1].ID = g.Competencies[0].ID
+	g.Gaps[0].Size = 3
+	g.Actions[0].Item.URL = "javascript:alert(1)"
+	g.Actions[0].Item.Accreditation.Points = -4.5
+	g.Actions[0].Status = "ooit"
+	g.Reviews = append(g.Reviews, g.Reviews[0])
+	g.Reviews[0].Reviewer = ""
+	err := g.Validate()
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok || len(joined.Unwrap()) < 8 {
+		t.Fatalf("Validate = %v", err)
+	}
+	codes := func(code, _ string, args map[string]any) string {
+		parts := []string{code}
+		for _, k := range slices.Sorted(maps.Keys(args)) {
+			parts = append(parts, fmt.Sprint(args[k]))
+		}
+		return strings.Join(parts, " ")
+	}
+	for _, e := range joined.Unwrap() {
+		m, ok := e.(*usermsg.Error)
+		if !ok {
+			t.Errorf("%T %q is not a message", e, e)
+			continue
+		}
+		said := usermsg.Render(m, codes)
+		for _, w := range []string{" het ", " een ", " niet ", " is te ", "ontbreekt", " komt ", " geen "} {
+			if strings.Contains(" "+said+" ", w) {
+				t.Errorf("%q holds Dutch %q outside a code", said, w)
+			}
+		}
+	}
+	if got := usermsg.Dutch("planfile.check.points", map[string]any{"Where": "actie 1", "Points": usermsg.Number{Value: -4.5, Decimals: -1}}); got != "actie 1: -4,5 accreditatiepunten is onmogelijk" {
+		t.Errorf("points said as %q", got)
 	}
 }

@@ -4,14 +4,14 @@ import (
 	"bytes"
 	"compress/zlib"
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"maps"
 	"regexp"
 	"slices"
 	"strconv"
 	"unicode/utf16"
+
+	"zelfscan/usermsg"
 )
 
 // The PDF of a plan carries its plan file as a document attachment (an
@@ -175,7 +175,7 @@ func (o *pdfObjects) rawStream(start int) (d, raw []byte, err error) {
 	d = o.dict(start)
 	pos := start + len(d)
 	if !bytes.HasPrefix(o.data[pos:], []byte("stream")) {
-		return nil, nil, errors.New("het bijgevoegde bestand heeft geen inhoud")
+		return nil, nil, usermsg.New("planfile.pdf.noContent", nil)
 	}
 	pos += len("stream")
 	if bytes.HasPrefix(o.data[pos:], []byte("\r\n")) {
@@ -196,7 +196,7 @@ func (o *pdfObjects) rawStream(start int) (d, raw []byte, err error) {
 	if n < 0 || n > len(raw) || !bytes.HasPrefix(bytes.TrimLeft(raw[n:], "\r\n \t"), []byte("endstream")) {
 		i := bytes.Index(raw, []byte("endstream"))
 		if i < 0 {
-			return nil, nil, errors.New("het bijgevoegde bestand houdt halverwege op")
+			return nil, nil, usermsg.New("planfile.pdf.truncated", nil)
 		}
 		n = i
 	}
@@ -208,11 +208,11 @@ func streamReader(ctx context.Context, d, raw []byte) (io.Reader, error) {
 	var r io.Reader = bytes.NewReader(raw)
 	if bytes.Contains(d, []byte("/Filter")) {
 		if !flateOnly.Match(d) {
-			return nil, errors.New("het bijgevoegde bestand is op een onbekende manier ingepakt")
+			return nil, usermsg.New("planfile.pdf.unknownFilter", nil)
 		}
 		zr, err := zlib.NewReader(r)
 		if err != nil {
-			return nil, fmt.Errorf("uitpakken mislukt: %w", err)
+			return nil, usermsg.Wrap("planfile.pdf.inflate", nil, err)
 		}
 		r = zr
 	}
@@ -248,7 +248,7 @@ func (o *pdfObjects) stream(ctx context.Context, start int, limit int64) ([]byte
 		return nil, ctx.Err()
 	}
 	if err != nil {
-		return nil, fmt.Errorf("uitpakken mislukt: %w", err)
+		return nil, usermsg.Wrap("planfile.pdf.inflate", nil, err)
 	}
 	if int64(len(out)) > limit {
 		return nil, ErrTooLarge
@@ -317,7 +317,7 @@ func extractAttachment(ctx context.Context, data []byte, name string, limit int6
 		n, _ := strconv.Atoi(string(m[1]))
 		at, ok := o.at[n]
 		if !ok {
-			return nil, errors.New("het bijgevoegde bestand ontbreekt in de pdf")
+			return nil, usermsg.New("planfile.pdf.missingStream", nil)
 		}
 		return o.stream(ctx, at, limit)
 	}

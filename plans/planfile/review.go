@@ -3,7 +3,6 @@ package planfile
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"zelfscan/plans"
+	"zelfscan/usermsg"
 )
 
 // VerdictKind is what importing a reviewed plan file would do.
@@ -29,11 +29,11 @@ const (
 	OlderVersion
 )
 
-// Verdict says what importing a reviewed file would do, in Dutch for the
-// dialog, and what would be added.
+// Verdict says what importing a reviewed file would do, as a message for
+// the dialog, and what would be added.
 type Verdict struct {
 	Kind    VerdictKind
-	Message string
+	Message *usermsg.Error
 	// New counts the reviews that are not in the plan yet.
 	New int
 	// Gone lists commented actions that are no longer in the plan, and
@@ -47,18 +47,17 @@ type Verdict struct {
 // version. It reads only; NewReviews gives what to add.
 func CheckReview(own *plans.Plan, reviewed *File) (Verdict, error) {
 	if own == nil || reviewed == nil {
-		return Verdict{}, errors.New("geen plan om de bespreking aan toe te voegen")
+		return Verdict{}, usermsg.New("planfile.review.noPlan", nil)
 	}
 	if len(reviewed.Reviews) == 0 {
-		return Verdict{}, errors.New("dit leerplanbestand bevat nog geen bespreking; er valt niets toe te voegen")
+		return Verdict{}, usermsg.New("planfile.review.none", nil)
 	}
 	if own.UID == "" || reviewed.PlanUID != own.UID {
-		return Verdict{Kind: NotTheirs, Message: fmt.Sprintf(
-			"Deze bespreking hoort bij een ander leerplan (van %s). Er is niets toegevoegd.", reviewed.owner())}, nil
+		return Verdict{Kind: NotTheirs, Message: usermsg.New("planfile.review.notTheirs", map[string]any{"Owner": reviewed.owner()})}, nil
 	}
 	fresh := NewReviews(own.Reviews, reviewed)
 	if len(fresh) == 0 {
-		return Verdict{Kind: AlreadyImported, Message: "Deze bespreking is al toegevoegd; er verandert niets."}, nil
+		return Verdict{Kind: AlreadyImported, Message: usermsg.New("planfile.review.already", nil)}, nil
 	}
 	v := Verdict{Kind: Fine, New: len(fresh)}
 	var older bool
@@ -94,24 +93,21 @@ func CheckReview(own *plans.Plan, reviewed *File) (Verdict, error) {
 			v.Changed = append(v.Changed, describe(id, then))
 		}
 	}
-	var b strings.Builder
-	b.WriteString("Deze bespreking gaat over een oudere versie van het leerplan; het plan is daarna nog gewijzigd.")
-	if len(v.Gone) > 0 {
-		fmt.Fprintf(&b, " Niet meer in het plan: %s.", strings.Join(v.Gone, ", "))
-	}
-	if len(v.Changed) > 0 {
-		fmt.Fprintf(&b, " Sinds de bespreking gewijzigd: %s.", strings.Join(v.Changed, ", "))
-	}
-	b.WriteString(" U kunt de bespreking toch toevoegen: uw scores, notities en acties blijven zoals ze zijn.")
-	v.Message = b.String()
+	v.Message = usermsg.New("planfile.review.older", map[string]any{
+		"Gone": actionList("planfile.review.gone", v.Gone), "Changed": actionList("planfile.review.changed", v.Changed)})
 	return v, nil
 }
 
-func newReviewsMessage(n int) string {
-	if n == 1 {
-		return "Er wordt 1 bespreking toegevoegd."
+// actionList is the sentence of code naming the actions, or nothing.
+func actionList(code string, actions []string) any {
+	if len(actions) == 0 {
+		return ""
 	}
-	return fmt.Sprintf("Er worden %d besprekingen toegevoegd.", n)
+	return usermsg.New(code, map[string]any{"Actions": strings.Join(actions, ", ")})
+}
+
+func newReviewsMessage(n int) *usermsg.Error {
+	return usermsg.New("planfile.review.adds", map[string]any{usermsg.CountKey: n})
 }
 
 // sameOrLater compares to the second: a store or a file may keep less
@@ -150,8 +146,8 @@ func shorten(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
-// owner names whose plan a file is, for messages.
-func (f *File) owner() string {
+// owner names whose plan a file is, for messages: a name, or a term.
+func (f *File) owner() any {
 	if n := strings.TrimSpace(f.Profile.Name); n != "" {
 		return n
 	}
@@ -162,7 +158,7 @@ func (f *File) owner() string {
 		}
 	}
 	if len(parts) == 0 {
-		return "iemand anders"
+		return usermsg.Term("planfile.review.someoneElse")
 	}
 	return strings.Join(parts, ", ")
 }
@@ -209,7 +205,7 @@ func ReviewOf(r plans.Review) Review {
 func NewUID() (string, error) {
 	var b [16]byte
 	if _, err := rand.Read(b[:]); err != nil {
-		return "", fmt.Errorf("willekeurige id maken: %w", err)
+		return "", usermsg.Wrap("planfile.noRandom", nil, err)
 	}
 	return hex.EncodeToString(b[:]), nil
 }
@@ -228,7 +224,7 @@ func (f *File) AddReview(r Review) error {
 	}
 	for _, x := range f.Reviews {
 		if x.UID == r.UID {
-			return fmt.Errorf("bespreking '%s' staat al in het leerplan", r.UID)
+			return usermsg.New("planfile.review.duplicate", map[string]any{"UID": r.UID})
 		}
 	}
 	r.OnPlanUpdated = f.PlanUpdated
@@ -240,7 +236,7 @@ func (f *File) AddReview(r Review) error {
 		actions[a.ID] = true
 	}
 	if p := r.problems(comps, actions); len(p) > 0 {
-		return fmt.Errorf("de bespreking kan niet worden toegevoegd: %s", strings.Join(p, "; "))
+		return usermsg.New("planfile.review.notAdded", map[string]any{"Problems": usermsg.Phrases(p)})
 	}
 	r.GapComments, r.ActionComments, r.Agreed = maps.Clone(r.GapComments), maps.Clone(r.ActionComments), maps.Clone(r.Agreed)
 	f.Reviews = append(f.Reviews, r)

@@ -70,12 +70,12 @@ func TestCheckReviewVerdicts(t *testing.T) {
 	t.Run("fine, then already imported", func(t *testing.T) {
 		own := ownPlan(f)
 		v, err := CheckReview(own, f)
-		if err != nil || v.Kind != Fine || v.New != 1 || v.Message != "Er wordt 1 bespreking toegevoegd." {
+		if err != nil || v.Kind != Fine || v.New != 1 || v.Message.Error() != "Er wordt 1 bespreking toegevoegd." {
 			t.Fatalf("%+v, %v", v, err)
 		}
 		own.Reviews = append(own.Reviews, NewReviews(own.Reviews, f)...)
 		v, err = CheckReview(own, f)
-		if err != nil || v.Kind != AlreadyImported || v.Message != "Deze bespreking is al toegevoegd; er verandert niets." {
+		if err != nil || v.Kind != AlreadyImported || v.Message.Error() != "Deze bespreking is al toegevoegd; er verandert niets." {
 			t.Fatalf("second time: %+v, %v", v, err)
 		}
 	})
@@ -83,14 +83,14 @@ func TestCheckReviewVerdicts(t *testing.T) {
 		own := ownPlan(f)
 		own.UID = "someone-else"
 		v, err := CheckReview(own, f)
-		if err != nil || v.Kind != NotTheirs || !strings.Contains(v.Message, "hoort bij een ander leerplan (van Zoë Çelik)") {
+		if err != nil || v.Kind != NotTheirs || !strings.Contains(v.Message.Error(), "hoort bij een ander leerplan (van Zoë Çelik)") {
 			t.Fatalf("%+v, %v", v, err)
 		}
 		g := *f
 		g.Profile.Name = ""
 		v, _ = CheckReview(own, &g)
-		if !strings.Contains(v.Message, "(van Uitvoerend professional, Politie)") {
-			t.Fatalf("anonymous owner: %q", v.Message)
+		if !strings.Contains(v.Message.Error(), "(van Uitvoerend professional, Politie)") {
+			t.Fatalf("anonymous owner: %q", v.Message.Error())
 		}
 	})
 	t.Run("older version", func(t *testing.T) {
@@ -104,9 +104,9 @@ func TestCheckReviewVerdicts(t *testing.T) {
 		if len(v.Gone) != 1 || !strings.HasPrefix(v.Gone[0], "a1 (") || len(v.Changed) != 0 {
 			t.Fatalf("gone %v, changed %v", v.Gone, v.Changed)
 		}
-		if !strings.Contains(v.Message, "oudere versie") || !strings.Contains(v.Message, "Niet meer in het plan: a1 (") ||
-			!strings.Contains(v.Message, "toch toevoegen") {
-			t.Fatalf("message %q", v.Message)
+		if !strings.Contains(v.Message.Error(), "oudere versie") || !strings.Contains(v.Message.Error(), "Niet meer in het plan: a1 (") ||
+			!strings.Contains(v.Message.Error(), "toch toevoegen") {
+			t.Fatalf("message %q", v.Message.Error())
 		}
 		own = ownPlan(f)
 		own.Updated = f.PlanUpdated.Add(time.Hour)

@@ -2,7 +2,6 @@ package planfile
 
 import (
 	"errors"
-	"fmt"
 	"maps"
 	"math"
 	"net/url"
@@ -12,6 +11,7 @@ import (
 
 	"zelfscan/documents/plaintext"
 	"zelfscan/plans"
+	"zelfscan/usermsg"
 )
 
 // Limits on what a plan file may hold. They are generous for real plans and
@@ -23,46 +23,59 @@ const (
 	maxIndicators = 100   // per competency
 )
 
-// validator collects problems in Dutch, in file order.
+// validator collects problems as messages, in file order.
 type validator struct{ errs []error }
 
-func (v *validator) add(format string, args ...any) {
-	v.errs = append(v.errs, fmt.Errorf(format, args...))
+func (v *validator) add(code string, args map[string]any) {
+	v.errs = append(v.errs, usermsg.New(code, args))
 }
 
-func (v *validator) text(what, s string, limit int) {
+// what names a value in a message: a term such as "de titel", or a message
+// such as "competentie 3: de titel" (see in).
+type what = any
+
+// term is a field's name in messages.
+type term = usermsg.Term
+
+// in names a field, or a problem, inside a part of the file.
+func in(where *usermsg.Error, field what) *usermsg.Error {
+	return usermsg.New("planfile.in", map[string]any{"Where": where, "What": field})
+}
+
+func (v *validator) text(w what, s string, limit int) {
 	if n := len([]rune(s)); n > limit {
-		v.add("%s is te lang (%d tekens, hoogstens %d)", what, n, limit)
+		v.add("plans.tooLong", map[string]any{"Field": w, "Length": n, "Max": limit})
 	}
 	if plaintext.HasControl(s) {
-		v.add("%s bevat een stuurteken (zoals NUL of ESC) dat niet in tekst hoort", what)
+		v.add("planfile.check.control", map[string]any{"Field": w})
 	}
 }
 
-func (v *validator) required(what, s string, limit int) {
+func (v *validator) required(w what, s string, limit int) {
 	if strings.TrimSpace(s) == "" {
-		v.add("%s ontbreekt", what)
+		v.add("planfile.check.missing", map[string]any{"Field": w})
 		return
 	}
-	v.text(what, s, limit)
+	v.text(w, s, limit)
 }
 
 // date accepts the zero time (not set) or a time in the window.
-func (v *validator) date(what string, t time.Time) {
+func (v *validator) date(w what, t time.Time) {
 	if !t.IsZero() && !plans.DateInRange(t) {
-		v.add("%s (%s) ligt niet tussen %d en %d", what, t.Format("2-1-2006"), plans.FirstDateYear, plans.LastDateYear)
+		v.add("planfile.check.dateRange", map[string]any{"Field": w, "Date": t.Format("2-1-2006"),
+			"First": plans.FirstDateYear, "Last": plans.LastDateYear})
 	}
 }
 
-func (v *validator) level(what string, l, top int) {
+func (v *validator) level(w what, l, top int) {
 	if l < 0 || l > top {
-		v.add("%s is %d; de schaal loopt van 0 tot en met %d", what, l, top)
+		v.add("planfile.check.level", map[string]any{"Field": w, "Level": l, "Top": top})
 	}
 }
 
-func (v *validator) count(what string, n, limit int) bool {
+func (v *validator) count(w what, n, limit int) bool {
 	if n > limit {
-		v.add("te veel %s (%d, hoogstens %d)", what, n, limit)
+		v.add("planfile.check.tooMany", map[string]any{"What": w, "N": n, "Max": limit})
 		return false
 	}
 	return true
@@ -76,34 +89,34 @@ func (v *validator) count(what string, n, limit int) bool {
 func (f *File) Validate() error {
 	v := &validator{}
 	if f.Format != Format {
-		v.add("het kenmerk is %q in plaats van %q", f.Format, Format)
+		v.add("planfile.check.format", map[string]any{"Found": f.Format, "Format": Format})
 	}
 	if f.Version < 1 || f.Version > Version {
-		v.add("bestandsversie %d wordt niet ondersteund", f.Version)
+		v.add("planfile.check.version", map[string]any{"Version": f.Version})
 	}
-	v.date("de exportdatum", f.Exported)
-	v.text("de appversie", f.AppVersion, maxShort)
-	v.required("de id van het leerplan", f.PlanUID, maxShort)
-	v.date("de aanmaakdatum van het plan", f.PlanCreated)
-	v.date("de wijzigingsdatum van het plan", f.PlanUpdated)
+	v.date(term("planfile.field.exported"), f.Exported)
+	v.text(term("planfile.field.appVersion"), f.AppVersion, maxShort)
+	v.required(term("planfile.field.planID"), f.PlanUID, maxShort)
+	v.date(term("planfile.field.created"), f.PlanCreated)
+	v.date(term("planfile.field.updated"), f.PlanUpdated)
 	if !f.PlanCreated.IsZero() && f.PlanUpdated.Before(f.PlanCreated) {
-		v.add("het plan is eerder bijgewerkt dan gemaakt")
+		v.add("plans.updatedBeforeCreated", nil)
 	}
-	v.text("de kaderversie", f.Framework.Version, maxShort)
-	v.text("de titel van het kader", f.Framework.Title, maxShort)
-	v.text("de bronvermelding van het kader", f.Framework.Credit, maxText)
+	v.text(term("planfile.field.frameworkVersion"), f.Framework.Version, maxShort)
+	v.text(term("planfile.field.frameworkTitle"), f.Framework.Title, maxShort)
+	v.text(term("planfile.field.frameworkCredit"), f.Framework.Credit, maxText)
 	if e := f.Framework.Extension; e != nil {
-		v.required("de naam van de kaderuitbreiding", e.Name, maxShort)
-		v.required("de versie van de kaderuitbreiding", e.Version, maxShort)
-		v.required("de organisatie van de kaderuitbreiding", e.Organisation, maxShort)
+		v.required(term("planfile.field.extensionName"), e.Name, maxShort)
+		v.required(term("planfile.field.extensionVersion"), e.Version, maxShort)
+		v.required(term("planfile.field.extensionOrganisation"), e.Organisation, maxShort)
 	}
-	v.text("de catalogusversie", f.Catalogue, maxShort)
+	v.text(term("planfile.field.catalogueVersion"), f.Catalogue, maxShort)
 	top := v.scale(f)
 	f.validateProfile(v)
 	comps := f.validateCompetencies(v, top)
 	f.validateGaps(v, top, comps)
 	actions := f.validateActions(v, comps)
-	v.text("de reflectie", f.Reflection, maxText)
+	v.text(term("plans.field.reflection"), f.Reflection, maxText)
 	f.validateReviews(v, comps, actions)
 	f.validateFollowUp(v, top, comps)
 	return errors.Join(v.errs...)
@@ -112,32 +125,32 @@ func (f *File) Validate() error {
 // validateFollowUp checks the next self-check's day and the effects: each
 // of a competency in the file, once, with averages on the scale.
 func (f *File) validateFollowUp(v *validator, top int, comps map[string]bool) {
-	v.date("de datum van de volgende zelfscan", f.NextSelfCheck)
-	v.date("de datum van de meting van het effect", f.EffectsMeasured)
-	if !v.count("effecten", len(f.Effects), maxCount) {
+	v.date(term("planfile.field.nextSelfCheck"), f.NextSelfCheck)
+	v.date(term("planfile.field.effectsMeasured"), f.EffectsMeasured)
+	if !v.count(term("planfile.field.effects"), len(f.Effects), maxCount) {
 		return
 	}
 	seen := map[string]bool{}
 	for i, e := range f.Effects {
-		what := fmt.Sprintf("effect %d", i+1)
+		where := usermsg.New("planfile.at.effect", map[string]any{"N": i + 1})
 		switch {
 		case !comps[e.CompetencyID]:
-			v.add("%s hoort bij competentie %q, die niet in het bestand staat", what, e.CompetencyID)
+			v.add("planfile.check.effectCompetency", map[string]any{"Where": where, "ID": e.CompetencyID})
 		case seen[e.CompetencyID]:
-			v.add("%s: competentie %q heeft al een effect", what, e.CompetencyID)
+			v.add("planfile.check.effectTwice", map[string]any{"Where": where, "ID": e.CompetencyID})
 		}
 		seen[e.CompetencyID] = true
 		for _, avg := range []float64{e.Before, e.After} {
 			if math.IsNaN(avg) || avg < 0 || avg > float64(top) {
-				v.add("%s: het gemiddelde %v ligt niet op de schaal van 0 tot en met %d", what, avg, top)
+				v.add("planfile.check.effectAverage", map[string]any{"Where": where, "Average": avg, "Top": top})
 			}
 		}
 		if e.Actions < 1 || e.Actions > maxCount {
-			v.add("%s: het aantal afgeronde acties is %d", what, e.Actions)
+			v.add("planfile.check.effectActions", map[string]any{"Where": where, "N": e.Actions})
 		}
-		if v.count("aanbod bij "+what, len(e.Items), maxCount) {
+		if v.count(in(where, term("planfile.field.items")), len(e.Items), maxCount) {
 			for _, id := range e.Items {
-				v.required("een aanbod bij "+what, id, maxShort)
+				v.required(in(where, term("planfile.field.item")), id, maxShort)
 			}
 		}
 	}
@@ -147,81 +160,81 @@ func (f *File) validateFollowUp(v *validator, top int, comps map[string]bool) {
 func (v *validator) scale(f *File) int {
 	s := f.Framework.Scale
 	if len(s) < 2 {
-		v.add("de beoordelingsschaal heeft minder dan twee niveaus")
+		v.add("planfile.check.scaleShort", nil)
 		return max(len(s)-1, 0)
 	}
-	if !v.count("schaalniveaus", len(s), 20) {
+	if !v.count(term("planfile.count.levels"), len(s), 20) {
 		return 0
 	}
 	for i, l := range s {
 		if l.Value != i {
-			v.add("de beoordelingsschaal loopt niet als 0, 1, 2, ... (niveau %d heeft waarde %d)", i+1, l.Value)
+			v.add("planfile.check.scaleOrder", map[string]any{"N": i + 1, "Value": l.Value})
 			break
 		}
-		v.required(fmt.Sprintf("het label van niveau %d", i), l.Label, maxShort)
-		v.text(fmt.Sprintf("de omschrijving van niveau %d", i), l.Description, maxText)
+		v.required(usermsg.New("planfile.field.levelLabel", map[string]any{"N": i}), l.Label, maxShort)
+		v.text(usermsg.New("planfile.field.levelDescription", map[string]any{"N": i}), l.Description, maxText)
 	}
 	return len(s) - 1
 }
 
 func (f *File) validateProfile(v *validator) {
 	p := f.Profile
-	v.required("de organisatie", p.OrganisationID, maxShort)
-	v.text("de naam van de organisatie", p.OrganisationName, maxShort)
-	v.required("het functieprofiel", p.FunctionID, maxShort)
-	v.text("de naam van het functieprofiel", p.FunctionName, maxShort)
-	v.text("de naam", p.Name, maxShort)
-	v.text("het team", p.Team, maxShort)
+	v.required(term("planfile.field.organisation"), p.OrganisationID, maxShort)
+	v.text(term("planfile.field.organisationName"), p.OrganisationName, maxShort)
+	v.required(term("planfile.field.function"), p.FunctionID, maxShort)
+	v.text(term("planfile.field.functionName"), p.FunctionName, maxShort)
+	v.text(term("planfile.field.name"), p.Name, maxShort)
+	v.text(term("planfile.field.team"), p.Team, maxShort)
 	s := f.SelfCheck
-	v.date("de startdatum van de zelfscan", s.Started)
-	v.date("de wijzigingsdatum van de zelfscan", s.Updated)
+	v.date(term("planfile.field.started"), s.Started)
+	v.date(term("planfile.field.selfCheckUpdated"), s.Updated)
 	switch {
 	case s.Answered < 0 || s.Total < 0:
-		v.add("het aantal beantwoorde uitspraken is negatief")
+		v.add("planfile.check.answeredNegative", nil)
 	case s.Answered > s.Total:
-		v.add("er zijn meer uitspraken beantwoord (%d) dan er zijn (%d)", s.Answered, s.Total)
+		v.add("planfile.check.answeredTooMany", map[string]any{"Answered": s.Answered, "Total": s.Total})
 	}
 }
 
 // validateCompetencies returns the IDs of the file's competencies.
 func (f *File) validateCompetencies(v *validator, top int) map[string]bool {
 	ids := map[string]bool{}
-	if !v.count("competenties", len(f.Competencies), maxCount) {
+	if !v.count(term("planfile.count.competencies"), len(f.Competencies), maxCount) {
 		return ids
 	}
 	indicators := map[string]bool{}
 	for i, c := range f.Competencies {
-		at := fmt.Sprintf("competentie %d", i+1)
+		where := usermsg.New("planfile.at.competencyN", map[string]any{"N": i + 1})
 		if strings.TrimSpace(c.ID) == "" {
-			v.add("%s heeft geen id", at)
+			v.add("planfile.check.noID", map[string]any{"Where": where})
 		} else if ids[c.ID] {
-			v.add("competentie '%s' komt twee keer voor", c.ID)
+			v.add("planfile.check.competencyTwice", map[string]any{"ID": c.ID})
 		} else {
-			v.text(at+": de id", c.ID, maxShort)
-			at = fmt.Sprintf("competentie '%s'", c.ID)
+			v.text(in(where, term("planfile.field.id")), c.ID, maxShort)
+			where = usermsg.New("planfile.at.competency", map[string]any{"ID": c.ID})
 		}
 		ids[c.ID] = true
-		v.required(at+": de titel", c.Title, maxShort)
-		v.text(at+": de omschrijving", c.Description, maxText)
-		v.text(at+": de categorie", c.Category, maxShort)
-		v.text(at+": de bron", c.Source, maxShort)
-		v.text(at+": de notitie", c.Note, maxText)
-		v.level(at+": het vereiste niveau", c.Required, top)
-		v.level(at+": het eigen niveau", c.Own, top)
-		if !v.count("uitspraken bij "+at, len(c.Indicators), maxIndicators) {
+		v.required(in(where, term("planfile.field.title")), c.Title, maxShort)
+		v.text(in(where, term("planfile.field.description")), c.Description, maxText)
+		v.text(in(where, term("planfile.field.category")), c.Category, maxShort)
+		v.text(in(where, term("planfile.field.source")), c.Source, maxShort)
+		v.text(in(where, term("planfile.field.note")), c.Note, maxText)
+		v.level(in(where, term("planfile.field.required")), c.Required, top)
+		v.level(in(where, term("planfile.field.own")), c.Own, top)
+		if !v.count(usermsg.New("planfile.count.indicators", map[string]any{"Where": where}), len(c.Indicators), maxIndicators) {
 			continue
 		}
 		for _, ind := range c.Indicators {
 			if strings.TrimSpace(ind.ID) == "" {
-				v.add("%s: een uitspraak heeft geen id", at)
+				v.add("planfile.check.indicatorNoID", map[string]any{"Where": where})
 			} else if indicators[ind.ID] {
-				v.add("uitspraak '%s' komt twee keer voor", ind.ID)
+				v.add("planfile.check.indicatorTwice", map[string]any{"ID": ind.ID})
 			}
 			indicators[ind.ID] = true
-			v.text(at+": een uitspraak", ind.Text, maxText)
-			v.text(at+": een notitie bij een uitspraak", ind.Note, maxText)
+			v.text(in(where, term("planfile.field.indicator")), ind.Text, maxText)
+			v.text(in(where, term("planfile.field.indicatorNote")), ind.Note, maxText)
 			if ind.Level != nil {
-				v.level(fmt.Sprintf("%s: het niveau bij uitspraak '%s'", at, ind.ID), *ind.Level, top)
+				v.level(in(where, usermsg.New("planfile.field.indicatorLevel", map[string]any{"ID": ind.ID})), *ind.Level, top)
 			}
 		}
 	}
@@ -229,59 +242,59 @@ func (f *File) validateCompetencies(v *validator, top int) map[string]bool {
 }
 
 func (f *File) validateGaps(v *validator, top int, comps map[string]bool) {
-	if !v.count("tekorten", len(f.Gaps), maxCount) {
+	if !v.count(term("planfile.count.gaps"), len(f.Gaps), maxCount) {
 		return
 	}
 	seen := map[string]bool{}
 	for i, g := range f.Gaps {
-		at := fmt.Sprintf("tekort %d", i+1)
+		where := usermsg.New("planfile.at.gap", map[string]any{"N": i + 1})
 		switch {
 		case !comps[g.CompetencyID]:
-			v.add("%s gaat over '%s', een competentie die niet in het bestand staat", at, g.CompetencyID)
+			v.add("planfile.check.unknownCompetency", map[string]any{"Where": where, "ID": g.CompetencyID})
 		case seen[g.CompetencyID]:
-			v.add("het tekort bij '%s' komt twee keer voor", g.CompetencyID)
+			v.add("planfile.check.gapTwice", map[string]any{"ID": g.CompetencyID})
 		}
 		seen[g.CompetencyID] = true
-		v.level(at+": het vereiste niveau", g.Required, top)
-		v.level(at+": het eigen niveau", g.Own, top)
+		v.level(in(where, term("planfile.field.required")), g.Required, top)
+		v.level(in(where, term("planfile.field.own")), g.Own, top)
 		if g.Size != g.Required-g.Own || g.Size < 1 {
-			v.add("%s: de grootte %d past niet bij vereist %d en eigen %d", at, g.Size, g.Required, g.Own)
+			v.add("planfile.check.gapSize", map[string]any{"Where": where, "Size": g.Size, "Required": g.Required, "Own": g.Own})
 		}
-		v.text(at+": de prioriteit", g.Priority, maxShort)
+		v.text(in(where, term("planfile.field.priority")), g.Priority, maxShort)
 	}
 }
 
 // validateActions returns the IDs of the file's actions.
 func (f *File) validateActions(v *validator, comps map[string]bool) map[string]bool {
 	ids := map[string]bool{}
-	if !v.count("acties", len(f.Actions), maxCount) {
+	if !v.count(term("planfile.count.actions"), len(f.Actions), maxCount) {
 		return ids
 	}
 	for i, a := range f.Actions {
-		at := fmt.Sprintf("actie %d", i+1)
+		where := usermsg.New("planfile.at.action", map[string]any{"N": i + 1})
 		pa := a.plansAction()
-		if err := pa.Validate(); err != nil {
-			v.add("%s: %w", at, err)
+		for _, m := range usermsg.List(pa.Validate()) {
+			v.errs = append(v.errs, in(where, m))
 		}
 		if a.ID != "" && ids[a.ID] {
-			v.add("%s: id '%s' komt twee keer voor", at, a.ID)
+			v.add("planfile.check.idTwice", map[string]any{"Where": where, "ID": a.ID})
 		}
 		ids[a.ID] = true
 		if a.CompetencyID != "" && !comps[a.CompetencyID] {
-			v.add("%s gaat over '%s', een competentie die niet in het bestand staat", at, a.CompetencyID)
+			v.add("planfile.check.unknownCompetency", map[string]any{"Where": where, "ID": a.CompetencyID})
 		}
-		v.date(at+": de streefdatum", a.TargetDate)
+		v.date(in(where, term("planfile.field.targetDate")), a.TargetDate)
 		if it := a.Item; it != nil {
-			v.required(at+": de id van het aanbod", it.ID, maxShort)
-			v.required(at+": de titel van het aanbod", it.Title, maxShort)
-			v.text(at+": de aanbieder", it.Provider, maxShort)
-			v.text(at+": de bron van het aanbod", it.Source, maxShort)
-			v.text(at+": de herkomst van het aanbod", it.Origin, maxShort)
-			v.text(at+": het register", it.Accreditation.Register, maxShort)
+			v.required(in(where, term("planfile.field.itemID")), it.ID, maxShort)
+			v.required(in(where, term("planfile.field.itemTitle")), it.Title, maxShort)
+			v.text(in(where, term("planfile.field.provider")), it.Provider, maxShort)
+			v.text(in(where, term("planfile.field.itemSource")), it.Source, maxShort)
+			v.text(in(where, term("planfile.field.origin")), it.Origin, maxShort)
+			v.text(in(where, term("planfile.field.register")), it.Accreditation.Register, maxShort)
 			if p := it.Accreditation.Points; p < 0 || p > 1000 {
-				v.add("%s: %v accreditatiepunten is onmogelijk", at, p)
+				v.add("planfile.check.points", map[string]any{"Where": where, "Points": usermsg.Number{Value: p, Decimals: -1}})
 			}
-			v.url(at, it.URL)
+			v.url(where, it.URL)
 		}
 	}
 	return ids
@@ -289,86 +302,96 @@ func (f *File) validateActions(v *validator, comps map[string]bool) map[string]b
 
 // url allows only web links: the app opens them on a click, and a file from
 // someone else must not be able to make it open anything else.
-func (v *validator) url(at, s string) {
+func (v *validator) url(where *usermsg.Error, s string) {
 	if s == "" {
 		return
 	}
 	if n := len(s); n > maxText {
-		v.add("%s: de link is te lang (%d tekens)", at, n)
+		v.add("planfile.check.urlTooLong", map[string]any{"Where": where, "Length": n})
 		return
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		v.add("%s: '%s' is geen weblink (http of https)", at, s)
+		v.add("planfile.check.notAURL", map[string]any{"Where": where, "URL": s})
 	}
 }
 
 func (f *File) validateReviews(v *validator, comps, actions map[string]bool) {
-	if !v.count("besprekingen", len(f.Reviews), maxCount) {
+	if !v.count(term("planfile.count.reviews"), len(f.Reviews), maxCount) {
 		return
 	}
 	uids := map[string]bool{}
 	for i := range f.Reviews {
 		r := &f.Reviews[i]
-		at := fmt.Sprintf("bespreking %d", i+1)
+		where := usermsg.New("planfile.at.review", map[string]any{"N": i + 1})
 		if strings.TrimSpace(r.UID) == "" {
-			v.add("%s heeft geen id", at)
+			v.add("planfile.check.noID", map[string]any{"Where": where})
 		} else if uids[r.UID] {
-			v.add("%s: id '%s' komt twee keer voor", at, r.UID)
+			v.add("planfile.check.idTwice", map[string]any{"Where": where, "ID": r.UID})
 		}
 		uids[r.UID] = true
-		v.text(at+": de id", r.UID, maxShort)
+		v.text(in(where, term("planfile.field.id")), r.UID, maxShort)
 		for _, p := range r.problems(comps, actions) {
-			v.add("%s: %s", at, p)
+			v.errs = append(v.errs, in(where, p))
 		}
 	}
 }
 
 // problems are the reasons a review cannot belong to a file with these
 // competencies and actions; AddReview and Validate share them.
-func (r *Review) problems(comps, actions map[string]bool) []string {
-	var out []string
-	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
+func (r *Review) problems(comps, actions map[string]bool) []*usermsg.Error {
+	var out []*usermsg.Error
+	add := func(code string, args map[string]any) { out = append(out, usermsg.New(code, args)) }
 	switch n := len([]rune(strings.TrimSpace(r.Reviewer))); {
 	case n == 0:
-		add("vul de naam van de bespreker in")
+		add("plans.review.noReviewer", nil)
 	case n > maxShort:
-		add("de naam van de bespreker is te lang (hoogstens %d tekens)", maxShort)
+		add("plans.review.reviewerTooLong", map[string]any{"Max": maxShort})
 	}
 	if r.Date.IsZero() {
-		add("vul de datum van de bespreking in")
+		add("plans.review.noDate", nil)
 	} else if !plans.DateInRange(r.Date) {
-		add("de datum van de bespreking (%s) ligt niet tussen %d en %d", r.Date.Format("2-1-2006"), plans.FirstDateYear, plans.LastDateYear)
+		add("planfile.check.dateRange", map[string]any{"Field": term("planfile.field.reviewDate"), "Date": r.Date.Format("2-1-2006"),
+			"First": plans.FirstDateYear, "Last": plans.LastDateYear})
 	}
 	if !r.OnPlanUpdated.IsZero() && !plans.DateInRange(r.OnPlanUpdated) {
-		add("de versiedatum van het besproken plan ligt niet tussen %d en %d", plans.FirstDateYear, plans.LastDateYear)
+		add("planfile.check.reviewedVersion", map[string]any{"First": plans.FirstDateYear, "Last": plans.LastDateYear})
 	}
 	if !r.Setting.Valid() {
-		add("'%s' is geen bekende setting", r.Setting)
+		add("plans.review.badSetting", map[string]any{"Setting": string(r.Setting), "Choice": settingChoice()})
 	}
 	if n := len([]rune(r.Overall)); n > maxText {
-		add("het algemene commentaar is te lang (%d tekens, hoogstens %d)", n, maxText)
+		add("plans.tooLong", map[string]any{"Field": term("plans.field.overall"), "Length": n, "Max": maxText})
 	}
 	for _, id := range slices.Sorted(maps.Keys(r.GapComments)) {
 		if !comps[id] {
-			add("commentaar bij '%s', een competentie die niet in het plan staat", id)
+			add("planfile.check.commentOnUnknownCompetency", map[string]any{"ID": id})
 		} else if n := len([]rune(r.GapComments[id])); n > maxText {
-			add("commentaar bij '%s' is te lang (%d tekens, hoogstens %d)", id, n, maxText)
+			add("plans.review.gapCommentTooLong", map[string]any{"ID": id, "Length": n, "Max": maxText})
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(r.ActionComments)) {
 		if !actions[id] {
-			add("commentaar bij actie '%s', die niet in het plan staat", id)
+			add("plans.review.commentOnUnknownAction", map[string]any{"ID": id})
 		} else if n := len([]rune(r.ActionComments[id])); n > maxText {
-			add("commentaar bij actie '%s' is te lang (%d tekens, hoogstens %d)", id, n, maxText)
+			add("plans.review.actionCommentTooLong", map[string]any{"ID": id, "Length": n, "Max": maxText})
 		}
 	}
 	for _, id := range slices.Sorted(maps.Keys(r.Agreed)) {
 		if !actions[id] {
-			add("afspraak over actie '%s', die niet in het plan staat", id)
+			add("plans.review.agreementOnUnknownAction", map[string]any{"ID": id})
 		}
 	}
 	return out
+}
+
+// settingChoice lists the settings a review may name.
+func settingChoice() usermsg.Choice {
+	var c usermsg.Choice
+	for _, s := range plans.Settings() {
+		c = append(c, string(s))
+	}
+	return c
 }
 
 func (a *Action) plansAction() plans.Action {

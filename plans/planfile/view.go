@@ -1,7 +1,6 @@
 package planfile
 
 import (
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -9,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"zelfscan/plans"
+	"zelfscan/usermsg"
 )
 
 // This file is the read-only view of a plan that the screens (app/) and the
@@ -172,7 +172,7 @@ func (f *File) LatestReview() (r Review, ok bool) {
 // PointsNumber writes points the Dutch way, 4,5 rather than 4.5, with no
 // trailing zeros.
 func PointsNumber(p float64) string {
-	return strings.Replace(strconv.FormatFloat(p, 'f', -1, 64), ".", ",", 1)
+	return usermsg.Number{Value: p, Decimals: -1}.String()
 }
 
 // CapitalFirst upper-cases the first letter, also when it takes more than
@@ -199,5 +199,5 @@ func FirstLine(s string, max int) string {
 // Decimal writes v with one decimal and a Dutch decimal comma (1,3), half
 // up, as the results screen shows averages.
 func Decimal(v float64) string {
-	return strings.Replace(strconv.FormatFloat(math.Round(v*10)/10, 'f', 1, 64), ".", ",", 1)
+	return usermsg.Number{Value: v, Decimals: 1}.String()
 }
