@@ -25,7 +25,8 @@ func TestDocumentedExampleLoads(t *testing.T) {
 	}
 	want := Settings{Organisation: "veilig-thuis", OwnCatalogue: abs, DataDir: "/home/medewerker/Documenten/Zelfscan GGG", FrameworkExtension: ext,
 		LearningRecords: LearningRecords{BaseIRI: "https://leren.voorbeeld.nl/zelfscan", AccountHomePage: "https://leren.voorbeeld.nl",
-			PseudonymKey: "sleutel-van-ict-32-tekens-lang!!", LRS: "https://lrs.voorbeeld.nl/data/xAPI", LRSUser: "zelfscan-ggg", LRSPassword: "geheim"}}
+			PseudonymKey: "sleutel-van-ict-32-tekens-lang!!", LRS: "https://lrs.voorbeeld.nl/data/xAPI", LRSUser: "zelfscan-ggg", LRSPassword: "geheim"},
+		RescanMonths: 6}
 	if s != want {
 		t.Errorf("example gives %+v, want %+v", s, want)
 	}

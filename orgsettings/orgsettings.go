@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"zelfscan/assessment"
+	"zelfscan/plans"
 	"zelfscan/usermsg"
 )
 
@@ -41,6 +42,9 @@ type Settings struct {
 	// LearningRecords configures the xAPI export and, when it names an
 	// LRS, sending to it; zero: export with the defaults, no sending.
 	LearningRecords LearningRecords
+	// RescanMonths is how long after a self-check the next one is due;
+	// 0: the app's default (plans.DefaultRescanMonths).
+	RescanMonths int
 }
 
 // LearningRecords is the "leeromgeving" part of the settings.
@@ -69,6 +73,7 @@ type file struct {
 	OwnCatalogue string `yaml:"eigen_aanbod"`
 	DataDir      string `yaml:"gegevensmap"`
 	Extension    string `yaml:"kader_uitbreiding"`
+	Herhaalscan  int    `yaml:"herhaalscan_maanden"`
 	Leeromgeving struct {
 		BasisIRI      string `yaml:"basis_iri"`
 		Homepage      string `yaml:"account_homepage"`
@@ -167,7 +172,20 @@ func loadFile(path string) (Settings, error) {
 	if s.LearningRecords, err = learningRecords(raw); err != nil {
 		return Settings{}, &Error{Path: path, Msg: in("leeromgeving", err)}
 	}
+	if s.RescanMonths, err = rescanMonths(raw.Herhaalscan); err != nil {
+		return Settings{}, &Error{Path: path, Msg: in("herhaalscan_maanden", err)}
+	}
 	return s, nil
+}
+
+// rescanMonths checks the interval between self-checks the organisation
+// asks for: a month at least (a shorter one measures no learning), two
+// years at most (the plan of action asks for periodic gathering of needs).
+func rescanMonths(n int) (int, error) {
+	if n != 0 && (n < plans.MinRescanMonths || n > plans.MaxRescanMonths) {
+		return 0, usermsg.New("orgsettings.rescanMonths", map[string]any{"N": n, "Min": plans.MinRescanMonths, "Max": plans.MaxRescanMonths})
+	}
+	return n, nil
 }
 
 // learningRecords checks the "leeromgeving" part: addresses must be

@@ -233,3 +233,30 @@ func TestLearningRecordsSettings(t *testing.T) {
 		}
 	}
 }
+
+// The re-scan interval: a setting of 1 to 24 months is taken, none leaves
+// the app's default, anything else stops the file with a message naming
+// the key.
+func TestRescanMonths(t *testing.T) {
+	dir := t.TempDir()
+	s, _, err := Load([]string{write(t, dir, "herhaalscan_maanden: 12\n")})
+	if err != nil || s.RescanMonths != 12 {
+		t.Fatalf("12 months: %+v, %v", s, err)
+	}
+	s, _, err = Load([]string{write(t, dir, "organisatie: politie\n")})
+	if err != nil || s.RescanMonths != 0 {
+		t.Fatalf("no setting: %+v, %v", s, err)
+	}
+	for _, bad := range []string{"0", "25", "-3"} {
+		_, _, err := Load([]string{write(t, dir, "herhaalscan_maanden: "+bad+"\n")})
+		if bad == "0" {
+			if err != nil {
+				t.Errorf("0 (the default): %v", err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), "herhaalscan_maanden") {
+			t.Errorf("%s months: %v", bad, err)
+		}
+	}
+}

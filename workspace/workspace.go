@@ -124,8 +124,14 @@ func (w *Workspace) SetLanguage(language string) {
 // only read files.
 func (w *Workspace) Store() Store { return w.store }
 
-// RescanMonths is how long after a self-check the next one is due.
-func (w *Workspace) RescanMonths() int { return plans.DefaultRescanMonths }
+// RescanMonths is how long after a self-check the next one is due: the
+// organisation's setting, or six months.
+func (w *Workspace) RescanMonths() int {
+	if n := w.settings.RescanMonths; n > 0 {
+		return n
+	}
+	return plans.DefaultRescanMonths
+}
 
 // Settings are the organisation's settings in use, and the file they came
 // from ("" without one).
