@@ -52,67 +52,17 @@ func (p *Problem) Feasible() bool {
 }
 
 // optimum minimises sign·x[v] with gonum's simplex (v < 0: feasibility
-// only). The problem is put in standard form (A z = b, z >= 0) by shifting
-// every variable by its lower bound and adding a slack for every upper
-// bound and every <= constraint. A variable in no constraint is left out:
-// its range is its bounds.
+// only). A variable in no constraint is left out: its range is its bounds.
 func (p *Problem) optimum(v int, sign float64) (float64, error) {
-	n := len(p.Lo)
-	col := make([]int, n) // column of each variable, -1 when in no constraint
-	for i := range col {
-		col[i] = -1
-	}
-	cols := 0
-	for _, c := range p.Cons {
-		for _, x := range c.Vars {
-			if col[x] < 0 {
-				col[x] = cols
-				cols++
-			}
-		}
-	}
-	for i := range n {
+	for i := range p.Lo {
 		if p.Lo[i] > p.Hi[i] {
 			return 0, errInfeasible
 		}
 	}
-	type row struct {
-		coef map[int]float64
-		rhs  float64
-	}
-	rows := make([]row, 0, len(p.Cons)+n)
-	for _, c := range p.Cons {
-		r := row{coef: map[int]float64{}, rhs: c.RHS}
-		for k, x := range c.Vars {
-			r.coef[col[x]] += c.Coef[k]
-			r.rhs -= c.Coef[k] * p.Lo[x]
-		}
-		if c.LE {
-			r.coef[cols] = 1
-			cols++
-		}
-		rows = append(rows, r)
-	}
-	for i := range n {
-		if col[i] >= 0 && !math.IsInf(p.Hi[i], 1) {
-			rows = append(rows, row{coef: map[int]float64{col[i]: 1, cols: 1}, rhs: p.Hi[i] - p.Lo[i]})
-			cols++
-		}
-	}
+	a, b, col := p.standardForm()
 	free := v >= 0 && col[v] < 0
-	if len(rows) > 0 {
-		a := mat.NewDense(len(rows), cols, nil)
-		b := make([]float64, len(rows))
-		for i, r := range rows {
-			s := 1.0
-			if r.rhs < 0 {
-				s = -1 // phase one of the simplex starts from b >= 0
-			}
-			for j, x := range r.coef {
-				a.Set(i, j, s*x)
-			}
-			b[i] = s * r.rhs
-		}
+	if a != nil {
+		_, cols := a.Dims()
 		c := make([]float64, cols)
 		if v >= 0 && !free {
 			c[col[v]] = sign
@@ -138,4 +88,63 @@ func (p *Problem) optimum(v int, sign float64) (float64, error) {
 	default:
 		return -p.Hi[v], nil
 	}
+}
+
+// standardForm writes p as A z = b, z >= 0, by shifting every variable by
+// its lower bound and adding a slack for every upper bound and every <=
+// constraint. col gives each variable's column, -1 for a variable in no
+// constraint; a is nil when nothing constrains anything.
+func (p *Problem) standardForm() (a *mat.Dense, b []float64, col []int) {
+	col = make([]int, len(p.Lo))
+	for i := range col {
+		col[i] = -1
+	}
+	cols := 0
+	for _, c := range p.Cons {
+		for _, x := range c.Vars {
+			if col[x] < 0 {
+				col[x] = cols
+				cols++
+			}
+		}
+	}
+	type row struct {
+		coef map[int]float64
+		rhs  float64
+	}
+	rows := make([]row, 0, len(p.Cons)+len(p.Lo))
+	for _, c := range p.Cons {
+		r := row{coef: map[int]float64{}, rhs: c.RHS}
+		for k, x := range c.Vars {
+			r.coef[col[x]] += c.Coef[k]
+			r.rhs -= c.Coef[k] * p.Lo[x]
+		}
+		if c.LE {
+			r.coef[cols] = 1
+			cols++
+		}
+		rows = append(rows, r)
+	}
+	for i := range p.Lo {
+		if col[i] >= 0 && !math.IsInf(p.Hi[i], 1) {
+			rows = append(rows, row{coef: map[int]float64{col[i]: 1, cols: 1}, rhs: p.Hi[i] - p.Lo[i]})
+			cols++
+		}
+	}
+	if len(rows) == 0 {
+		return nil, nil, col
+	}
+	a = mat.NewDense(len(rows), cols, nil)
+	b = make([]float64, len(rows))
+	for i, r := range rows {
+		s := 1.0
+		if r.rhs < 0 {
+			s = -1 // phase one of the simplex starts from b >= 0
+		}
+		for j, x := range r.coef {
+			a.Set(i, j, s*x)
+		}
+		b[i] = s * r.rhs
+	}
+	return a, b, col
 }
