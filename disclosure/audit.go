@@ -156,10 +156,13 @@ func (r Row) problem(sLo, sHi float64) (*Problem, int) {
 	return p, s
 }
 
-func ones(n int) []float64 {
+func ones(n int) []float64 { return scaled(n, 1) }
+
+// scaled is n coefficients of v.
+func scaled(n int, v float64) []float64 {
 	c := make([]float64, n)
 	for i := range c {
-		c[i] = 1
+		c[i] = v
 	}
 	return c
 }

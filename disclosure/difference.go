@@ -1,13 +1,16 @@
 package disclosure
 
-import "errors"
+import (
+	"errors"
+	"math"
+)
 
 // Difference is the attacker with two releases of one group: before, and
 // after with exactly one more member (for a member who left, swap them).
 // For each row it reports which cells the extra member can be in, given
 // every figure of both releases: an LP feasibility test per cell, with the
-// other rows' cells for that member left free. Both releases are taken to
-// have rows of the same shape, with cells that add up to the size.
+// other rows' cells for that member left free. Both releases must have the
+// same rows, cell for cell.
 func Difference(before, after Group, minGroup int) ([][]bool, error) {
 	if len(before.Rows) != len(after.Rows) {
 		return nil, errors.New("disclosure: releases with different rows")
@@ -59,7 +62,8 @@ func Determined(possible [][]bool) int {
 
 // pair writes down one row in both releases: cells x before, the new
 // member's place d (one cell when at >= 0, else any mix of cells), the
-// cells after being x+d, and the size s before. It returns s's index.
+// cells after being x+d, and the size s before. Partial sums hold for x
+// before and x+d after. It returns s's index.
 func pair(before, after Row, sLo, sHi float64, at int) (*Problem, int) {
 	p := &Problem{}
 	k := len(before.Cells)
@@ -77,17 +81,37 @@ func pair(before, after Row, sLo, sHi float64, at int) (*Problem, int) {
 		d[c] = p.add(dl, dh)
 	}
 	s := p.add(sLo, sHi)
-	coef := ones(k + 1)
-	coef[k] = -1
-	p.Cons = append(p.Cons,
-		Constraint{Vars: append(append([]int(nil), x...), s), Coef: coef},
-		Constraint{Vars: d, Coef: ones(k), RHS: 1})
+	p.Cons = append(p.Cons, Constraint{Vars: d, Coef: ones(k), RHS: 1})
+	if before.Total {
+		coef := ones(k + 1)
+		coef[k] = -1
+		p.Cons = append(p.Cons, Constraint{Vars: append(append([]int(nil), x...), s), Coef: coef})
+	}
 	for c := range k {
-		lo, hi := after.Cells[c].bounds()
-		p.Cons = append(p.Cons, Constraint{Vars: []int{x[c], d[c]}, Coef: []float64{-1, -1}, LE: true, RHS: -lo})
-		if hi < 1e18 {
-			p.Cons = append(p.Cons, Constraint{Vars: []int{x[c], d[c]}, Coef: []float64{1, 1}, LE: true, RHS: hi})
-		}
+		p.within([]int{x[c], d[c]}, after.Cells[c])
+	}
+	for _, sum := range before.Sums {
+		p.within(pick(x, sum.Cells), sum.Figure)
+	}
+	for _, sum := range after.Sums {
+		p.within(append(pick(x, sum.Cells), pick(d, sum.Cells)...), sum.Figure)
 	}
 	return p, s
+}
+
+// within adds: the sum of vars is a value that f allows.
+func (p *Problem) within(vars []int, f Figure) {
+	lo, hi := f.bounds()
+	p.Cons = append(p.Cons, Constraint{Vars: vars, Coef: scaled(len(vars), -1), LE: true, RHS: -lo})
+	if !math.IsInf(hi, 1) {
+		p.Cons = append(p.Cons, Constraint{Vars: vars, Coef: ones(len(vars)), LE: true, RHS: hi})
+	}
+}
+
+func pick(vars, idx []int) []int {
+	out := make([]int, len(idx))
+	for i, j := range idx {
+		out[i] = vars[j]
+	}
+	return out
 }
