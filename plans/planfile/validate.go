@@ -6,6 +6,7 @@ import (
 	"maps"
 	"math"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -68,6 +69,9 @@ func (v *validator) count(what string, n, limit int) bool {
 	return true
 }
 
+// personID is a person ID as store.PersonID makes it: 128 random bits.
+var personID = regexp.MustCompile(`^[0-9a-f]{32}$`)
+
 // Validate checks that every value is possible: levels on the file's own
 // scale, references only to competencies and actions in the file, sane
 // dates and counts, text within limits and unique IDs. It says nothing about
@@ -84,6 +88,9 @@ func (f *File) Validate() error {
 	v.date("de exportdatum", f.Exported)
 	v.text("de appversie", f.AppVersion, maxShort)
 	v.required("de id van het leerplan", f.PlanUID, maxShort)
+	if f.PersonID != "" && !personID.MatchString(f.PersonID) {
+		v.add("de persoons-id is geen 32 tekens lange hexadecimale code")
+	}
 	v.date("de aanmaakdatum van het plan", f.PlanCreated)
 	v.date("de wijzigingsdatum van het plan", f.PlanUpdated)
 	if !f.PlanCreated.IsZero() && f.PlanUpdated.Before(f.PlanCreated) {
