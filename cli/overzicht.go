@@ -21,6 +21,8 @@ const (
 	exitOK      = 0
 	exitFailed  = 1 // nothing could be read, or an output file not written
 	exitBadArgs = 2
+	// exitInterrupted: stopped by Ctrl-C or SIGTERM, temporary files removed.
+	exitInterrupted = 130
 )
 
 const overzichtUsage = `Gebruik: zelfscan overzicht [--csv BESTAND] [--pdf BESTAND] [--min-groep N] MAP...
@@ -34,7 +36,7 @@ Een groep (organisatie en functie) staat er alleen in met minstens N
 verschillende mensen; alle aantallen zijn afgerond op vijftallen, zodat uit
 het overzicht (ook naast een eerder overzicht) niet te halen is wat één
 persoon heeft ingevuld. Zonder --csv en --pdf komt het overzicht op het
-scherm.
+scherm. Het uitvoerbestand mag geen leerplan of invoermap zijn.
 
 Opties:
 `
@@ -62,6 +64,11 @@ func Overzicht(args []string, stdout, stderr io.Writer, now time.Time) int {
 		fs.Usage()
 		return exitBadArgs
 	}
+	if err := checkOutputs(fs.Args(), *csvPath, *pdfPath); err != nil {
+		fmt.Fprintln(stderr, "zelfscan overzicht:", err)
+		return exitBadArgs
+	}
+	defer removeTemporariesOnSignal()()
 	b, err := overview.NewBuilder(*minGroup)
 	if err != nil {
 		fmt.Fprintln(stderr, "zelfscan overzicht:", err)
