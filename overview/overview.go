@@ -226,14 +226,13 @@ func (b *Builder) group(o *Overview, k [2]string, members []*Person) (Group, err
 		row := Row{ID: id, Title: c.Title, Category: c.Category, Required: mostCommon(required[id])}
 		cells := disclosure.Row{Total: true}
 		for l, n := range t {
-			pub := Count{N: r.Round(id+"/"+strconv.Itoa(l), n)}
-			if l < len(t)-1 {
-				row.Own = append(row.Own, pub)
-			} else {
-				pub.N = r.Round(id+"/niet-beantwoord", n)
-				row.NotAnswered = pub
+			if l == len(t)-1 {
+				row.NotAnswered = Count{N: r.Round(id+"/niet-beantwoord", n)}
+				cells.Cells = append(cells.Cells, disclosure.RoundedFigure(row.NotAnswered.N))
+				continue
 			}
-			cells.Cells = append(cells.Cells, disclosure.RoundedFigure(pub.N))
+			row.Own = append(row.Own, Count{N: r.Round(id+"/"+strconv.Itoa(l), n)})
+			cells.Cells = append(cells.Cells, disclosure.RoundedFigure(row.Own[l].N))
 		}
 		g.Competencies = append(g.Competencies, row)
 		audit.Rows = append(audit.Rows, cells)
