@@ -10,6 +10,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -373,3 +374,33 @@ func benchAttack(b *testing.B, n int) {
 
 func BenchmarkAttack5000(b *testing.B)  { benchAttack(b, 5000) }
 func BenchmarkAttack20000(b *testing.B) { benchAttack(b, 20000) }
+
+// TestAttackOffers: the offers' figures were union counts over rows, which
+// gave hidden cells back; now each is the published "Met tekort" of the
+// row it names, the largest among the rows the item serves, so it adds no
+// constraint to the LP audit.
+func TestAttackOffers(t *testing.T) {
+	_, cat := realData(t)
+	o := build(t, 5, sampleSet(t, 3, 800), cat)
+	offers := 0
+	for _, g := range o.Groups {
+		gap := map[string]int{}
+		for _, r := range g.Competencies {
+			gap[r.Title] = r.WithGap().N
+		}
+		for _, f := range g.Offers {
+			offers++
+			if n, ok := gap[f.For]; !ok || n != f.People {
+				t.Errorf("%s: offer %s shows %d for %q, whose row shows %d", g.Function, f.Item.ID, f.People, f.For, n)
+			}
+			for _, r := range g.Competencies {
+				if slices.Contains(f.Item.Competencies, r.ID) && r.WithGap().N > f.People {
+					t.Errorf("%s: offer %s shows %d, but serves %s with %d", g.Function, f.Item.ID, f.People, r.ID, r.WithGap().N)
+				}
+			}
+		}
+	}
+	if offers < 20 {
+		t.Fatalf("%d offers: the test proves nothing", offers)
+	}
+}
