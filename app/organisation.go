@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -61,7 +62,7 @@ func (u *UI) renderOrganisation(st *orgState) {
 	header := container.NewVBox(heading(lang.X("organisation.title", "Organisatieoverzicht")),
 		hint(lang.X("organisation.intro", "Voor opleidingscoördinatoren: kies een of meer mappen met leerplannen (.zelfscan of PDF). "+
 			"Het overzicht telt per organisatie en functie hoeveel mensen op welk niveau zitten. Namen, notities, reflecties en "+
-			"evaluaties worden niet gelezen, en wat over minder dan {{.Min}} mensen gaat, wordt weggelaten.", map[string]any{"Min": st.minGroup})))
+			"evaluaties worden niet gelezen, en een groep van minder dan {{.Min}} mensen wordt weggelaten.", map[string]any{"Min": st.minGroup})))
 	folder := newKeyButton(lang.X("organisation.addFolder", "Map toevoegen"), func() { u.chooseOrgFolder(st) })
 	folder.Icon = theme.FolderOpenIcon()
 	minEntry := widget.NewEntry()
@@ -86,7 +87,11 @@ func (u *UI) renderOrganisation(st *orgState) {
 		body.Add(warning(lang.X("organisation.failed", "Er is geen overzicht: {{.Reason}}", map[string]any{"Reason": explain(st.err)})))
 	}
 	if o := st.overview; o != nil && st.err == nil {
-		body.Add(wrapped(pdf.OverviewSummary(o)))
+		body.Add(wrapped(orgSummary(o)))
+		body.Add(hint(lang.X("organisation.method", "Zo blijft het anoniem: een groep staat er alleen in met minstens {{.Min}} verschillende mensen. "+
+			"Alle aantallen zijn afgerond op vijftallen, willekeurig naar boven of beneden, maar voor dezelfde mensen steeds hetzelfde; "+
+			"totalen en percentages zijn uit die afgeronde aantallen berekend. Zo is uit dit overzicht, ook naast een eerder of later "+
+			"overzicht, niet af te lezen wat één persoon heeft ingevuld. Een 0 kan dus ook 1 tot 4 mensen zijn.", map[string]any{"Min": o.MinGroup})))
 		for _, g := range o.Groups {
 			body.Add(u.orgGroupCard(g))
 		}
@@ -157,16 +162,40 @@ func (u *UI) orgGroupCard(g overview.Group) fyne.CanvasObject {
 		bar.SetValue(r.Share())
 		bar.TextFormatter = func() string { return overview.ShareText(r) }
 		line := lang.X("organisation.gapLine", "{{.Title}}: {{.Count}} van {{.Assessed}} met tekort",
-			map[string]any{"Title": r.Title, "Count": r.WithGap.N, "Assessed": r.Assessed})
+			map[string]any{"Title": r.Title, "Count": r.WithGap().N, "Assessed": r.Assessed().N})
 		box.Add(container.NewVBox(wrapped(line), bar))
 	}
 	for _, f := range g.Offers {
-		box.Add(hint(lang.XN("organisation.offerLine", "Aanbod: {{.Title}} — helpt {{.Count}} mensen", f.People,
-			map[string]any{"Title": f.Item.Title, "Count": f.People})))
+		box.Add(hint(lang.X("organisation.offerLine", "Aanbod: {{.Title}} — voor {{.For}} ({{.Count}} met tekort)",
+			map[string]any{"Title": f.Item.Title, "For": f.For, "Count": f.People})))
 	}
 	title := lang.XN("organisation.group", "{{.Organisation}} — {{.Function}} ({{.Count}} mensen)", g.Members,
 		map[string]any{"Organisation": g.Organisation, "Function": g.Function, "Count": g.Members})
 	return widget.NewCard(title, "", box)
+}
+
+// orgSummary says what was read and what is left out, in the window's
+// language, from the figures of the release.
+func orgSummary(o *overview.Overview) string {
+	parts := []string{lang.X("organisation.summary", "Gelezen: ongeveer {{.Files}} bestanden, {{.Skipped}} overgeslagen. In de getoonde groepen: {{.People}} deelnemers.",
+		map[string]any{"Files": o.Files, "Skipped": o.FilesSkipped, "People": o.People()})}
+	if o.Duplicates > 0 {
+		parts = append(parts, lang.X("organisation.duplicates", "Ongeveer {{.Count}} bestanden waren een kopie of een ouder leerplan van iemand die al meetelt.",
+			map[string]any{"Count": o.Duplicates}))
+	}
+	if o.SmallGroups > 0 {
+		parts = append(parts, lang.X("organisation.smallGroups", "{{.Groups}} groepen hadden minder dan {{.Min}} deelnemers (samen ongeveer {{.People}}) en staan er niet in.",
+			map[string]any{"Groups": o.SmallGroups, "Min": o.MinGroup, "People": o.SmallGroupPeople}))
+	}
+	if o.AnyWithoutID {
+		parts = append(parts, lang.X("organisation.withoutID", "Ongeveer {{.Count}} leerplannen komen uit een oudere versie zonder persoons-id; die tellen elk als één persoon.",
+			map[string]any{"Count": o.WithoutID}))
+	}
+	if o.Withheld > 0 {
+		parts = append(parts, lang.X("organisation.withheld", "{{.Count}} competenties in een groep zijn niet getoond, omdat hun cijfers samen te veel zouden zeggen.",
+			map[string]any{"Count": o.Withheld}))
+	}
+	return strings.Join(parts, " ")
 }
 
 // orgProblems lists the files that were skipped, with why.
@@ -202,7 +231,7 @@ func (u *UI) chooseOrgExport(st *orgState, ext string) {
 				return
 			}
 			u.showDone(lang.X("organisation.exportedTitle", "Organisatieoverzicht bewaard"), lang.X("organisation.exported",
-				"Het organisatieoverzicht staat in {{.Path}}. Er staat niets in over minder dan {{.Min}} mensen.", map[string]any{"Path": path, "Min": o.MinGroup}))
+				"Het organisatieoverzicht staat in {{.Path}}. Er staat geen groep in van minder dan {{.Min}} mensen, en alle aantallen zijn afgerond op vijftallen.", map[string]any{"Path": path, "Min": o.MinGroup}))
 		})
 	})
 }

@@ -15,8 +15,9 @@ import (
 	"zelfscan/plans/planfile"
 )
 
-// Six professionals of one function and one of another: the first group
-// is shown with its shared gaps, the lone one only counted.
+// Ten professionals of one function (one plan, copied under other plan
+// and person IDs): the group is shown with its shared gaps, rounded
+// counts and the method; with a larger minimum group it is only counted.
 func TestOrganisationOverview(t *testing.T) {
 	a := test.NewTempApp(t)
 	dir := t.TempDir()
@@ -30,8 +31,8 @@ func TestOrganisationOverview(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := range 5 {
-		f.PlanUID = fmt.Sprintf("kopie-%d", i)
+	for i := range 9 {
+		f.PlanUID, f.PersonID = fmt.Sprintf("kopie-%d", i), fmt.Sprintf("%032x", i)
 		var buf bytes.Buffer
 		if err := planfile.Encode(&buf, f); err != nil {
 			t.Fatal(err)
@@ -48,7 +49,8 @@ func TestOrganisationOverview(t *testing.T) {
 	if st.err != nil || st.overview == nil {
 		t.Fatalf("no overview: %v", st.err)
 	}
-	for _, want := range []string{"Signaleren en herkennen: 6 van 6 met tekort", "Gelezen: 6 bestanden, 1 overgeslagen; 6 deelnemers.", "kapot.zelfscan: het bestand houdt halverwege op"} {
+	for _, want := range []string{"Signaleren en herkennen: 10 van 10 met tekort", "Gelezen: ongeveer 10 bestanden, 1 overgeslagen. In de getoonde groepen: 10 deelnemers.",
+		"kapot.zelfscan: het bestand houdt halverwege op", "Alle aantallen zijn afgerond op vijftallen"} {
 		if !showsText(lead.w, want) {
 			t.Errorf("organisation overview does not show %q: %q", want, visibleTexts(lead.w))
 		}
@@ -59,12 +61,12 @@ func TestOrganisationOverview(t *testing.T) {
 			t.Errorf("shows personal text: %q", text)
 		}
 	}
-	// A smallest group of 7 leaves nothing to show.
-	st.minGroup = 7
+	// A smallest group of 11 leaves nothing to show.
+	st.minGroup = 11
 	lead.u.reorganise(st)
 	lead.u.busy.Wait()
-	if showsText(lead.w, "Signaleren en herkennen: 6 van 6 met tekort") || !showsText(lead.w, "Niet getoond wegens te weinig deelnemers: 1 groepen") {
-		t.Errorf("group of 6 shown with minimum 7: %q", visibleTexts(lead.w))
+	if showsText(lead.w, "Signaleren en herkennen: 10 van 10 met tekort") || !showsText(lead.w, "1 groepen hadden minder dan 11 deelnemers") {
+		t.Errorf("group of 10 shown with minimum 11: %q", visibleTexts(lead.w))
 	}
 }
 

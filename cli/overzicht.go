@@ -21,6 +21,8 @@ const (
 	exitOK      = 0
 	exitFailed  = 1 // nothing could be read, or an output file not written
 	exitBadArgs = 2
+	// exitInterrupted: stopped by Ctrl-C or SIGTERM, temporary files removed.
+	exitInterrupted = 130
 )
 
 const overzichtUsage = `Gebruik: zelfscan overzicht [--csv BESTAND] [--pdf BESTAND] [--min-groep N] MAP...
@@ -28,11 +30,13 @@ const overzichtUsage = `Gebruik: zelfscan overzicht [--csv BESTAND] [--pdf BESTA
 Maakt een anoniem overzicht van alle leerplannen (.zelfscan-bestanden en
 pdf's van Zelfscan GGG) in de mappen en hun submappen: per organisatie en
 functie, per competentie, hoeveel mensen op welk niveau zitten en hoeveel
-een tekort hebben, de meest gedeelde tekorten en het aanbod dat de meeste
-mensen helpt. Namen, notities, reflecties en evaluaties worden niet gelezen.
-Groepen, competenties en cijfers over minder dan N mensen worden weggelaten
-en geteld als "te weinig deelnemers". Zonder --csv en --pdf komt het
-overzicht op het scherm.
+een tekort hebben, de meest gedeelde tekorten en het aanbod voor de
+grootste tekorten. Namen, notities, reflecties en evaluaties worden niet gelezen.
+Een groep (organisatie en functie) staat er alleen in met minstens N
+verschillende mensen; alle aantallen zijn afgerond op vijftallen, zodat uit
+het overzicht (ook naast een eerder overzicht) niet te halen is wat één
+persoon heeft ingevuld. Zonder --csv en --pdf komt het overzicht op het
+scherm. Het uitvoerbestand mag geen leerplan of invoermap zijn.
 
 Opties:
 `
@@ -60,6 +64,11 @@ func Overzicht(args []string, stdout, stderr io.Writer, now time.Time) int {
 		fs.Usage()
 		return exitBadArgs
 	}
+	if err := checkOutputs(fs.Args(), *csvPath, *pdfPath); err != nil {
+		fmt.Fprintln(stderr, "zelfscan overzicht:", err)
+		return exitBadArgs
+	}
+	defer removeTemporariesOnSignal()()
 	b, err := overview.NewBuilder(*minGroup)
 	if err != nil {
 		fmt.Fprintln(stderr, "zelfscan overzicht:", err)
@@ -103,34 +112,16 @@ func writeOverview(o *overview.Overview, csvPath, pdfPath string, stdout, stderr
 		}
 	}
 	if csvPath == "" && pdfPath == "" {
-		printOverview(stdout, o)
+		if err := o.WriteText(stdout); err != nil {
+			return exitFailed
+		}
+		return status
 	}
-	fmt.Fprintln(stdout, pdf.OverviewSummary(o))
+	fmt.Fprintln(stdout, o.Summary())
 	return status
 }
 
 func builtinCatalogue() (*plans.Catalogue, error) {
 	_, cat, err := plans.LoadEmbedded()
 	return cat, err
-}
-
-// printOverview writes the overview as plain text, per group the most
-// shared gaps and the offers that serve the most people.
-func printOverview(w io.Writer, o *overview.Overview) {
-	if len(o.Groups) == 0 {
-		fmt.Fprintf(w, "Geen enkele functie binnen een organisatie heeft %d of meer deelnemers; er is niets te tonen.\n", o.MinGroup)
-	}
-	for _, g := range o.Groups {
-		fmt.Fprintf(w, "\n%s — %s: %d deelnemers\n", g.Organisation, g.Function, g.Members)
-		if len(g.SharedGaps) == 0 {
-			fmt.Fprintln(w, "  Geen tekort dat genoeg deelnemers delen om te tonen.")
-		}
-		for _, r := range g.SharedGaps {
-			fmt.Fprintf(w, "  tekort: %s — %d van %d (%s)\n", r.Title, r.WithGap.N, r.Assessed, overview.ShareText(r))
-		}
-		for _, f := range g.Offers {
-			fmt.Fprintf(w, "  aanbod: %s — helpt %d deelnemers\n", f.Item.Title, f.People)
-		}
-	}
-	fmt.Fprintln(w)
 }

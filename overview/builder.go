@@ -3,6 +3,8 @@ package overview
 import (
 	"errors"
 	"io/fs"
+	"slices"
+	"strings"
 
 	"zelfscan/plans/planfile"
 	"zelfscan/usermsg"
@@ -21,21 +23,22 @@ type Problem struct {
 }
 
 // Builder gathers people one file at a time, so a folder of thousands of
-// plans is read with one plan file in memory per reader. Only the
-// newest version of each plan is kept.
+// plans is read with one plan file in memory per reader. Only the newest
+// plan of each person is kept.
 type Builder struct {
 	minGroup int
 	people   map[string]*Person
-	// order keeps the plans in the order first seen, so results do not
+	// order keeps the people in the order first seen, so results do not
 	// depend on map iteration.
-	order    []string
-	orgs     map[string]string
-	funcs    map[string]string
-	comps    map[string]CompetencyLabel
-	compSeq  []string
-	used     int
-	dupes    int
-	problems []Problem
+	order   []string
+	orgs    map[string]string
+	funcs   map[string]string
+	comps   map[string]CompetencyLabel
+	compSeq []string
+	// planOwner is the key each plan counts under.
+	planOwner map[string]string
+	used      int
+	problems  []Problem
 }
 
 // NewBuilder starts an overview that shows only groups, rows and cells of
@@ -45,7 +48,7 @@ func NewBuilder(minGroup int) (*Builder, error) {
 		return nil, usermsg.New("overview.minGroup", map[string]any{"Size": minGroup, "Floor": MinGroupFloor})
 	}
 	return &Builder{
-		minGroup: minGroup, people: map[string]*Person{},
+		minGroup: minGroup, people: map[string]*Person{}, planOwner: map[string]string{},
 		orgs: map[string]string{}, funcs: map[string]string{}, comps: map[string]CompetencyLabel{},
 	}, nil
 }
@@ -56,7 +59,8 @@ func (b *Builder) AddFile(f *planfile.File) {
 	b.Add(p, l)
 }
 
-// Add adds one person. A plan already added counts once, in its newest version.
+// Add adds the plan of one person. A person already added counts once,
+// with the newest plan.
 func (b *Builder) Add(p Person, l Labels) {
 	b.used++
 	b.label(b.orgs, p.Organisation, l.Organisation)
@@ -72,16 +76,44 @@ func (b *Builder) Add(p Person, l Labels) {
 	for i := range p.Levels {
 		p.Levels[i].Competency = b.comps[p.Levels[i].Competency].ID
 	}
-	prev, seen := b.people[p.PlanUID]
+	key := b.owner(&p)
+	prev, seen := b.people[key]
 	if !seen {
-		b.order = append(b.order, p.PlanUID)
-		b.people[p.PlanUID] = &p
+		b.order = append(b.order, key)
+		b.people[key] = &p
 		return
 	}
-	b.dupes++
 	if p.newer(prev) {
 		*prev = p
 	}
+}
+
+// owner is the key p counts under. A plan seen before under its person
+// ID stays with that person when an older copy without the ID comes in,
+// and a person counted by plan (an older copy read first) moves to the
+// person ID when a newer copy carries it.
+func (b *Builder) owner(p *Person) string {
+	key := p.key()
+	prev, ok := b.planOwner[p.PlanUID]
+	switch {
+	case !ok:
+		b.planOwner[p.PlanUID] = key
+	case p.PersonID == "":
+		key = prev
+	case prev != key && strings.HasPrefix(prev, "plan:"):
+		old := b.people[prev]
+		old.PersonID = p.PersonID
+		delete(b.people, prev)
+		b.order = slices.DeleteFunc(b.order, func(k string) bool { return k == prev })
+		b.planOwner[p.PlanUID] = key
+		if mine, ok := b.people[key]; !ok || old.newer(mine) {
+			if !ok {
+				b.order = append(b.order, key)
+			}
+			b.people[key] = old
+		}
+	}
+	return key
 }
 
 func (b *Builder) label(m map[string]string, id, name string) {

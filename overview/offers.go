@@ -28,41 +28,28 @@ func newOfferIndex(cat *plans.Catalogue) *offerIndex {
 	return x
 }
 
-// serving counts, per item, the members with a gap the item serves and
-// that the item is meant for; items for fewer than minGroup people are
-// left out and counted in hidden.Items.
-func (x *offerIndex) serving(members []*Person, minGroup int, hidden *Hidden) []Offer {
-	if len(x.items) == 0 {
-		return nil
-	}
-	people := make([]int, len(x.items))
-	// last[i] is the member last counted for item i, so a member with
-	// several gaps the item serves counts once.
-	last := make([]int, len(x.items))
-	for i := range last {
-		last[i] = -1
-	}
-	for m, p := range members {
-		for _, l := range p.Levels {
-			if l.Own >= l.Required {
-				continue
-			}
-			for _, i := range x.byComp[l.Competency] {
-				if last[i] != m && x.items[i].MeantFor(p.Organisation) {
-					last[i] = m
-					people[i]++
-				}
+// serving lists the items meant for g's organisation that serve a row with
+// members short, each with the row of its competencies that has the most
+// members short. It counts no people itself: a count of the people an item
+// serves is a sum over rows, which the issue showed gives hidden cells
+// back; the published gap of one row adds nothing to the table.
+func (x *offerIndex) serving(g Group) []Offer {
+	best := map[int]Offer{}
+	for _, r := range g.Competencies {
+		gap := r.WithGap()
+		if gap.Hidden || gap.N == 0 {
+			continue
+		}
+		for _, i := range x.byComp[r.ID] {
+			it := x.items[i]
+			if it.MeantFor(g.OrganisationID) && gap.N > best[i].People {
+				best[i] = Offer{Item: it, For: r.Title, People: gap.N}
 			}
 		}
 	}
-	var out []Offer
-	for i, n := range people {
-		switch {
-		case n >= minGroup:
-			out = append(out, Offer{Item: x.items[i], People: n})
-		case n > 0:
-			hidden.Items++
-		}
+	out := make([]Offer, 0, len(best))
+	for _, f := range best {
+		out = append(out, f)
 	}
 	slices.SortFunc(out, func(a, b Offer) int {
 		if c := cmp.Compare(b.People, a.People); c != 0 {

@@ -3,8 +3,10 @@ package overview
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 
+	"zelfscan/disclosure"
 	"zelfscan/plans"
 	"zelfscan/usermsg"
 )
@@ -12,83 +14,115 @@ import (
 // ErrNothingRead is returned by Result when no file could be used.
 var ErrNothingRead error = usermsg.New("overview.nothingRead", nil)
 
-// Count is one cell: a number of people, or Hidden when it would describe
-// fewer than MinGroup people ("te weinig deelnemers").
+// Count is one published count of people: a multiple of disclosure.Base,
+// or Hidden when the audit withheld it.
 type Count struct {
 	N      int
 	Hidden bool
 }
 
-// Overview is the organisation's picture, for the screen, CSV and PDF.
+// Overview is one release of the organisation overview: every figure in it
+// may be published, and the CSV, PDF, text and screen show these figures
+// and no others. Counts of people and files are rounded (disclosure.Base).
 type Overview struct {
 	MinGroup int
-	// FilesUsed counts files read, FilesSkipped files that could not be
-	// used, Duplicates the files that were another copy or an older version
-	// of a plan already counted; People = FilesUsed - Duplicates.
-	FilesUsed, FilesSkipped, Duplicates, People int
-	Problems                                    []Problem
 	// MaxLevel is the top of the scale (3 for the framework of 2026).
 	MaxLevel int
+	// Files counts the files read, Duplicates those that did not count as
+	// a person of their own (a copy, an older plan of the same person).
+	// Both rounded.
+	Files, Duplicates int
+	// FilesSkipped and Problems are the files that could not be used, for
+	// the one who made the overview; they are in no figure.
+	FilesSkipped int
+	Problems     []Problem
+	// SmallGroups is the number of organisation and function combinations
+	// with fewer than MinGroup people, SmallGroupPeople (rounded) how
+	// many people they have: they are in no other figure.
+	SmallGroups, SmallGroupPeople int
+	// WithoutID (rounded) counts people known only by a plan, from plan
+	// files made before plans carried a person ID: each such plan counts
+	// as one person. AnyWithoutID tells whether there is any.
+	WithoutID    int
+	AnyWithoutID bool
+	// Withheld counts the competency rows the audit withheld.
+	Withheld int
 	Groups   []Group
-	// Hidden counts what was left out as "te weinig deelnemers".
-	Hidden Hidden
 }
 
-// Hidden counts what was left out because it describes too few people.
-type Hidden struct {
-	// Groups: organisation and function combinations with fewer members;
-	// their people are in no figure at all.
-	Groups int
-	// Rows: competencies in a shown group assessed for too few members.
-	Rows int
-	// Cells: single figures within shown rows.
-	Cells int
-	// Items: catalogue offers that would serve too few people in a group.
-	Items int
+// People is the number of people in the groups shown (a sum of rounded
+// counts).
+func (o *Overview) People() int {
+	n := 0
+	for _, g := range o.Groups {
+		n += g.Members
+	}
+	return n
 }
-
-// Total adds up everything hidden.
-func (h Hidden) Total() int { return h.Groups + h.Rows + h.Cells + h.Items }
 
 // Group is one function within one organisation.
 type Group struct {
 	OrganisationID, Organisation string
 	FunctionID, Function         string
-	Members                      int
-	// Competencies in the files' scan order; rows with too few assessed
-	// members are left out (counted in Overview.Hidden.Rows).
+	// Members is the number of distinct people, rounded.
+	Members int
+	// Competencies in the files' scan order.
 	Competencies []Row
 	// SharedGaps are the rows with the most members short, most first.
 	SharedGaps []Row
-	// Offers are catalogue items that serve a gap of at least MinGroup
-	// members, most people first.
+	// Offers are catalogue items for the rows with the largest gaps.
 	Offers []Offer
 }
 
 // Row is one competency within a group.
 type Row struct {
 	ID, Title, Category string
-	Assessed            int
 	// Required is the level the function asks; when files of different
 	// framework versions disagree, the most common one.
 	Required int
-	// Own[l] counts the members at own level l.
-	Own []Count
-	// WithGap counts the members below Required; Share is WithGap/Assessed.
-	WithGap Count
+	// Own[l] counts the members at own level l; NotAnswered those who
+	// did not rate the competency. With Own they add up to the members.
+	Own         []Count
+	NotAnswered Count
+	// Withheld: the audit could have solved a count of this row from the
+	// rest, so none of it is shown.
+	Withheld bool
 }
 
-// Share is the fraction of assessed members with a gap, or -1 when hidden.
+// Assessed is the number of members with a level: the sum of Own.
+func (r Row) Assessed() Count { return r.sum(len(r.Own)) }
+
+// WithGap is the number of members below Required: the sum of the Own
+// counts below it.
+func (r Row) WithGap() Count { return r.sum(min(r.Required, len(r.Own))) }
+
+func (r Row) sum(levels int) Count {
+	if r.Withheld {
+		return Count{Hidden: true}
+	}
+	n := 0
+	for _, c := range r.Own[:levels] {
+		n += c.N
+	}
+	return Count{N: n}
+}
+
+// Share is WithGap / Assessed, or -1 when withheld or nobody assessed.
 func (r Row) Share() float64 {
-	if r.WithGap.Hidden || r.Assessed == 0 {
+	a, g := r.Assessed(), r.WithGap()
+	if a.Hidden || a.N == 0 {
 		return -1
 	}
-	return float64(r.WithGap.N) / float64(r.Assessed)
+	return float64(g.N) / float64(a.N)
 }
 
-// Offer is a catalogue item and the number of group members it serves.
+// Offer is a catalogue item for a row of the group: For is that row (the
+// one of the item's competencies with the most members short) and
+// People its WithGap. The figure is one of the row's, so it tells nothing
+// the table does not.
 type Offer struct {
 	Item   *plans.Item
+	For    string
 	People int
 }
 
@@ -99,22 +133,22 @@ const (
 	maxOffers = 10
 )
 
-// Result makes the overview. cat may be nil: then there are no offers.
+// Result makes the release. cat may be nil: then there are no offers.
 // It fails with ErrNothingRead when no file was usable.
 func (b *Builder) Result(cat *plans.Catalogue) (*Overview, error) {
-	o := &Overview{
-		MinGroup: b.minGroup, FilesUsed: b.used, FilesSkipped: len(b.problems),
-		Duplicates: b.dupes, People: len(b.people), Problems: b.problems, MaxLevel: 3,
-	}
+	o := &Overview{MinGroup: b.minGroup, FilesSkipped: len(b.problems), Problems: b.problems, MaxLevel: 3}
 	if b.used == 0 {
 		return o, ErrNothingRead
 	}
 	groups := map[[2]string][]*Person{}
 	var keys [][2]string
-	for _, uid := range b.order {
-		p := b.people[uid]
+	for _, key := range b.order {
+		p := b.people[key]
 		for _, l := range p.Levels {
-			o.MaxLevel = max(o.MaxLevel, l.Own, l.Required)
+			if l.Answered {
+				o.MaxLevel = max(o.MaxLevel, l.Own)
+			}
+			o.MaxLevel = max(o.MaxLevel, l.Required)
 		}
 		k := [2]string{p.Organisation, p.Function}
 		if _, ok := groups[k]; !ok {
@@ -122,16 +156,18 @@ func (b *Builder) Result(cat *plans.Catalogue) (*Overview, error) {
 		}
 		groups[k] = append(groups[k], p)
 	}
+	b.totals(o, groups)
 	offers := newOfferIndex(cat)
 	for _, k := range keys {
 		members := groups[k]
 		if len(members) < b.minGroup {
-			o.Hidden.Groups++
 			continue
 		}
-		g := Group{OrganisationID: k[0], Organisation: b.orgs[k[0]], FunctionID: k[1], Function: b.funcs[k[1]], Members: len(members)}
-		b.rows(&g, members, o)
-		g.Offers = offers.serving(members, b.minGroup, &o.Hidden)
+		g, err := b.group(o, k, members)
+		if err != nil {
+			return o, err
+		}
+		g.Offers = offers.serving(g)
 		o.Groups = append(o.Groups, g)
 	}
 	slices.SortFunc(o.Groups, func(a, c Group) int {
@@ -143,89 +179,109 @@ func (b *Builder) Result(cat *plans.Catalogue) (*Overview, error) {
 	return o, nil
 }
 
-// rows fills the competency rows, the hidden counts and the shared gaps of g.
-func (b *Builder) rows(g *Group, members []*Person, o *Overview) {
-	type tally struct {
-		own      []int
-		required map[int]int
-		gap      int
+// totals rounds the counts about all files and the small groups, each
+// keyed by the people it counts.
+func (b *Builder) totals(o *Overview, groups map[[2]string][]*Person) {
+	everyone := disclosure.NewRounder(b.order)
+	o.Files = everyone.Round("files", b.used)
+	o.Duplicates = everyone.Round("duplicates", b.used-len(b.people))
+	withoutID := 0
+	for _, p := range b.people {
+		if p.PersonID == "" {
+			withoutID++
+		}
 	}
-	per := map[string]*tally{}
-	for _, p := range members {
-		for _, l := range p.Levels {
-			t := per[l.Competency]
-			if t == nil {
-				t = &tally{own: make([]int, o.MaxLevel+1), required: map[int]int{}}
-				per[l.Competency] = t
-			}
-			t.own[l.Own]++
-			t.required[l.Required]++
-			if l.Own < l.Required {
-				t.gap++
+	o.WithoutID, o.AnyWithoutID = everyone.Round("without-id", withoutID), withoutID > 0
+	var small []string
+	for _, members := range groups {
+		if len(members) < b.minGroup {
+			o.SmallGroups++
+			for _, p := range members {
+				small = append(small, p.key())
 			}
 		}
 	}
+	o.SmallGroupPeople = disclosure.NewRounder(small).Round("small-groups", len(small))
+}
+
+// group makes the release of one group: every count rounded with the
+// group's own draws, then audited; rows the audit could solve are withheld.
+func (b *Builder) group(o *Overview, k [2]string, members []*Person) (Group, error) {
+	ids := make([]string, len(members))
+	for i, p := range members {
+		ids[i] = p.key()
+	}
+	r := disclosure.NewRounder(ids)
+	g := Group{OrganisationID: k[0], Organisation: b.orgs[k[0]], FunctionID: k[1], Function: b.funcs[k[1]],
+		Members: r.Round("size", len(members))}
+	truth, required := b.tally(members, o.MaxLevel)
+	audit := disclosure.Group{Size: disclosure.RoundedFigure(g.Members)}
+	var counts [][]int
 	for _, id := range b.compSeq {
-		t := per[id]
+		t := truth[id]
 		if t == nil {
 			continue
 		}
-		assessed := sum(t.own)
-		if assessed < b.minGroup {
-			o.Hidden.Rows++
-			continue
-		}
 		c := b.comps[id]
-		r := Row{ID: id, Title: c.Title, Category: c.Category, Assessed: assessed, Required: mostCommon(t.required)}
-		var hidden int
-		r.Own, hidden = suppress(t.own, b.minGroup)
-		r.WithGap = Count{N: t.gap}
-		if small(t.gap, b.minGroup) || small(assessed-t.gap, b.minGroup) {
-			r.WithGap = Count{Hidden: true}
-			hidden++
+		row := Row{ID: id, Title: c.Title, Category: c.Category, Required: mostCommon(required[id])}
+		cells := disclosure.Row{Total: true}
+		for l, n := range t {
+			if l == len(t)-1 {
+				row.NotAnswered = Count{N: r.Round(id+"/niet-beantwoord", n)}
+				cells.Cells = append(cells.Cells, disclosure.RoundedFigure(row.NotAnswered.N))
+				continue
+			}
+			row.Own = append(row.Own, Count{N: r.Round(id+"/"+strconv.Itoa(l), n)})
+			cells.Cells = append(cells.Cells, disclosure.RoundedFigure(row.Own[l].N))
 		}
-		o.Hidden.Cells += hidden
-		g.Competencies = append(g.Competencies, r)
+		g.Competencies = append(g.Competencies, row)
+		audit.Rows = append(audit.Rows, cells)
+		counts = append(counts, t)
 	}
-	shared := slices.Clone(g.Competencies)
-	shared = slices.DeleteFunc(shared, func(r Row) bool { return r.WithGap.Hidden || r.WithGap.N == 0 })
-	slices.SortStableFunc(shared, func(a, c Row) int { return cmp.Compare(c.WithGap.N, a.WithGap.N) })
+	withheld, err := disclosure.Protect(&audit, counts, b.minGroup)
+	if err != nil {
+		return g, err
+	}
+	for _, i := range withheld {
+		row := &g.Competencies[i]
+		row.Withheld, row.NotAnswered = true, Count{Hidden: true}
+		for l := range row.Own {
+			row.Own[l] = Count{Hidden: true}
+		}
+	}
+	o.Withheld += len(withheld)
+	shared := slices.DeleteFunc(slices.Clone(g.Competencies), func(r Row) bool { return r.WithGap().Hidden || r.WithGap().N == 0 })
+	slices.SortStableFunc(shared, func(a, c Row) int { return cmp.Compare(c.WithGap().N, a.WithGap().N) })
 	g.SharedGaps = shared[:min(len(shared), maxShared)]
+	return g, nil
 }
 
-// small reports whether n people are too few to show, but not none.
-func small(n, minGroup int) bool { return n > 0 && n < minGroup }
-
-// suppress hides every count of 1 to minGroup-1 people. When what is hidden
-// in a row adds up to fewer than minGroup people, the smallest shown counts
-// are hidden too, so the row total minus the shown cells cannot give a
-// hidden cell back. It returns the cells and how many were hidden.
-func suppress(counts []int, minGroup int) ([]Count, int) {
-	out := make([]Count, len(counts))
-	hiddenPeople, hidden := 0, 0
-	for i, n := range counts {
-		out[i] = Count{N: n}
-		if small(n, minGroup) {
-			out[i] = Count{Hidden: true}
-			hiddenPeople += n
-			hidden++
-		}
-	}
-	for hidden > 0 && hiddenPeople < minGroup {
-		next := -1
-		for i, c := range out {
-			if !c.Hidden && c.N > 0 && (next < 0 || c.N < out[next].N) {
-				next = i
+// tally counts per competency the members at each level 0..maxLevel and,
+// last, those who did not answer it (including members whose profile does
+// not have it), and the required levels seen.
+func (b *Builder) tally(members []*Person, maxLevel int) (map[string][]int, map[string]map[int]int) {
+	counts := map[string][]int{}
+	required := map[string]map[int]int{}
+	for _, p := range members {
+		for _, l := range p.Levels {
+			if counts[l.Competency] == nil {
+				counts[l.Competency] = make([]int, maxLevel+2)
+				required[l.Competency] = map[int]int{}
 			}
 		}
-		if next < 0 {
-			break
-		}
-		hiddenPeople += out[next].N
-		out[next] = Count{Hidden: true}
-		hidden++
 	}
-	return out, hidden
+	for _, p := range members {
+		for _, l := range p.Levels {
+			required[l.Competency][l.Required]++
+			if l.Answered {
+				counts[l.Competency][l.Own]++
+			}
+		}
+	}
+	for _, t := range counts {
+		t[maxLevel+1] = len(members) - sum(t[:maxLevel+1])
+	}
+	return counts, required
 }
 
 func sum(ns []int) int {

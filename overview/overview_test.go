@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -61,8 +62,8 @@ func build(t testing.TB, minGroup int, files []*planfile.File, cat *plans.Catalo
 // The input type of the aggregate has room for IDs, levels and dates only.
 func TestPersonHoldsNoFreeText(t *testing.T) {
 	want := map[reflect.Type][]string{
-		reflect.TypeFor[overview.Person](): {"PlanUID", "Updated", "Exported", "Organisation", "Function", "Levels"},
-		reflect.TypeFor[overview.Level]():  {"Competency", "Required", "Own"},
+		reflect.TypeFor[overview.Person](): {"PersonID", "PlanUID", "Updated", "Exported", "Organisation", "Function", "Levels"},
+		reflect.TypeFor[overview.Level]():  {"Competency", "Required", "Own", "Answered"},
 	}
 	for typ, fields := range want {
 		var got []string
@@ -87,92 +88,177 @@ func TestPersonHoldsNoFreeText(t *testing.T) {
 func TestNoPersonalTextInOverview(t *testing.T) {
 	_, cat := realData(t)
 	o := build(t, 5, samples(t, 400), cat)
-	var csv bytes.Buffer
+	var csv, text bytes.Buffer
 	if err := o.WriteCSV(&csv); err != nil {
 		t.Fatal(err)
 	}
+	if err := o.WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
 	all, _ := json.Marshal(o)
-	for what, data := range map[string][]byte{"overview": all, "csv": csv.Bytes()} {
+	for what, data := range map[string][]byte{"overview": all, "csv": csv.Bytes(), "text": text.Bytes()} {
 		if bytes.Contains(data, []byte(sample.Secret)) {
 			t.Errorf("%s holds personal text", what)
 		}
+		for _, f := range samples(t, 3) {
+			if bytes.Contains(data, []byte(f.PersonID)) || bytes.Contains(data, []byte(f.PlanUID)) {
+				t.Errorf("%s holds a person or plan ID", what)
+			}
+		}
 	}
-	if len(o.Groups) == 0 || !strings.Contains(csv.String(), overview.TooFew) {
-		t.Fatalf("400 plans gave %d groups; CSV without hidden cells: the test proves nothing", len(o.Groups))
+	if len(o.Groups) == 0 {
+		t.Fatal("400 plans gave no group: the test proves nothing")
 	}
 }
 
-// No group, row, cell or offer about 1 to N-1 people is ever shown, for
-// several minimum sizes and random sets of plans.
-func TestNoFigureBelowMinimumGroup(t *testing.T) {
+// Every count of the release is a multiple of five, every group shown has
+// at least N people, the rows add up to the group, and the derived figures
+// are sums of the rounded counts; for several minimum sizes.
+func TestReleaseIsRoundedAndConsistent(t *testing.T) {
 	_, cat := realData(t)
 	files := samples(t, 600)
+	truth := map[string]int{}
+	for _, f := range files {
+		truth[f.Profile.OrganisationName+"/"+f.Profile.FunctionName]++
+	}
 	for _, minGroup := range []int{5, 7, 12} {
 		o := build(t, minGroup, files, cat)
 		shown := 0
-		check := func(where string, n int) {
-			if n > 0 && n < minGroup {
-				t.Errorf("min %d: %s shows %d people", minGroup, where, n)
+		for _, n := range []int{o.Files, o.Duplicates, o.SmallGroupPeople, o.WithoutID} {
+			if n%5 != 0 {
+				t.Errorf("min %d: total %d is not rounded", minGroup, n)
 			}
-			shown++
 		}
 		for _, g := range o.Groups {
-			check(g.Organisation+"/"+g.Function, g.Members)
-			for _, r := range g.Competencies {
-				check(g.Function+"/"+r.ID+" assessed", r.Assessed)
-				visible, hiddenCells := 0, 0
-				for l, c := range r.Own {
-					if c.Hidden {
-						hiddenCells++
-						continue
-					}
-					check(fmt.Sprintf("%s level %d", r.ID, l), c.N)
-					visible += c.N
-				}
-				// What is hidden in a row adds up to at least minGroup
-				// people, so the row total cannot give one cell back.
-				if hiddenCells > 0 && r.Assessed-visible < minGroup {
-					t.Errorf("min %d: %s hides %d people in %d cells; recoverable", minGroup, r.ID, r.Assessed-visible, hiddenCells)
-				}
-				if !r.WithGap.Hidden {
-					check(r.ID+" with gap", r.WithGap.N)
-					check(r.ID+" without gap", r.Assessed-r.WithGap.N)
-				}
+			if truth[g.Organisation+"/"+g.Function] < minGroup || g.Members%5 != 0 {
+				t.Errorf("min %d: group %s/%s shown with %d people (%d published)", minGroup, g.Organisation, g.Function, truth[g.Organisation+"/"+g.Function], g.Members)
 			}
-			for _, f := range g.Offers {
-				check(f.Item.ID, f.People)
+			for _, r := range g.Competencies {
+				sum := r.NotAnswered.N
+				for _, c := range r.Own {
+					if c.N%5 != 0 {
+						t.Errorf("min %d: %s shows %d", minGroup, r.ID, c.N)
+					}
+					sum += c.N
+					shown++
+				}
+				if r.Assessed().N != sum-r.NotAnswered.N {
+					t.Errorf("%s: assessed %d is not the sum of the levels", r.ID, r.Assessed().N)
+				}
+				// Rounding moves each of five cells by less than five.
+				if d := sum - g.Members; d <= -25 || d >= 25 {
+					t.Errorf("%s: cells add up to %d, group has %d", r.ID, sum, g.Members)
+				}
 			}
 		}
-		if shown < 50 || o.Hidden.Total() == 0 {
-			t.Fatalf("min %d: %d figures shown, %+v hidden: the data does not exercise the rule", minGroup, shown, o.Hidden)
+		if shown < 50 || o.SmallGroups == 0 && minGroup == 12 {
+			t.Fatalf("min %d: %d figures shown, %d small groups: the data does not exercise the rules", minGroup, shown, o.SmallGroups)
 		}
 	}
 }
 
-// Four people in a function are hidden whole; the fifth makes them a group.
+// Four people in a function are left out whole; the fifth makes them a group.
 func TestSmallGroupHiddenWhole(t *testing.T) {
 	files := samples(t, 1)
 	var group []*planfile.File
 	for i := range 5 {
 		f := *files[0]
-		f.PlanUID = fmt.Sprintf("uid-%d", i)
+		f.PlanUID, f.PersonID = fmt.Sprintf("uid-%d", i), fmt.Sprintf("%032x", i)
 		group = append(group, &f)
 	}
 	o := build(t, 5, group[:4], nil)
-	if len(o.Groups) != 0 || o.Hidden.Groups != 1 || o.People != 4 {
-		t.Fatalf("four people: %d groups shown, hidden %+v", len(o.Groups), o.Hidden)
+	if len(o.Groups) != 0 || o.SmallGroups != 1 {
+		t.Fatalf("four people: %d groups shown, %d small", len(o.Groups), o.SmallGroups)
 	}
 	o = build(t, 5, group, nil)
 	if len(o.Groups) != 1 || o.Groups[0].Members != 5 {
 		t.Fatalf("five people: %+v", o.Groups)
 	}
-	// Everyone answered alike, so each level cell is 0 or 5 and nothing hides.
-	for _, r := range o.Groups[0].Competencies {
-		for _, c := range r.Own {
-			if c.Hidden || (c.N != 0 && c.N != 5) {
-				t.Fatalf("%s: %+v", r.ID, r.Own)
+}
+
+// Two plans of one person make one person, however many plans and copies;
+// the newest plan counts.
+func TestPeopleNotPlans(t *testing.T) {
+	files := samples(t, 1)
+	var all []*planfile.File
+	for person := range 4 {
+		for plan := range 2 {
+			f := *files[0]
+			f.PersonID, f.PlanUID = fmt.Sprintf("%032x", person), fmt.Sprintf("plan-%d-%d", person, plan)
+			f.PlanUpdated = f.PlanUpdated.Add(time.Duration(plan) * time.Hour)
+			f.Competencies = append([]planfile.Competency(nil), f.Competencies...)
+			if plan == 1 {
+				f.Competencies[0].Own = 3 // the newest plan
+			} else {
+				f.Competencies[0].Own = 0
 			}
+			all = append(all, &f)
 		}
+	}
+	// Four people with two plans each used to make a group of eight.
+	if o := build(t, 5, all, nil); len(o.Groups) != 0 || o.SmallGroups != 1 {
+		t.Fatalf("4 people with 8 plans shown as a group: %+v", o.Groups)
+	}
+	fifth := *files[0]
+	fifth.PersonID, fifth.PlanUID = fmt.Sprintf("%032x", 4), "plan-4"
+	fifth.Competencies = append([]planfile.Competency(nil), fifth.Competencies...)
+	fifth.Competencies[0].Own = 3
+	o := build(t, 5, append(all, &fifth), nil)
+	if len(o.Groups) != 1 {
+		t.Fatalf("five people: %d groups", len(o.Groups))
+	}
+	// Everyone's newest plan is at level 3 for the first competency:
+	// rounded, level 3 shows 5 and level 0 shows 0 (the older plans).
+	r := o.Groups[0].Competencies[0]
+	if r.Own[3].N != 5 || r.Own[0].N != 0 {
+		t.Fatalf("first competency %+v: not the newest plans", r.Own)
+	}
+}
+
+// Old files without a person ID count one person per plan, and the
+// overview says there are such files; a newer copy of the same plan with
+// the ID joins its person.
+func TestPlansWithoutPersonID(t *testing.T) {
+	files := samples(t, 5)
+	var old []*planfile.File
+	for _, f := range files {
+		c := *f
+		c.PersonID = ""
+		old = append(old, &c)
+	}
+	o := build(t, 5, old, nil)
+	if !o.AnyWithoutID || !strings.Contains(o.Summary(), "zonder persoons-id") {
+		t.Fatalf("files without person ID not reported: %q", o.Summary())
+	}
+	// In either order: the old copy first, or the copy with the ID first.
+	for _, set := range [][]*planfile.File{append(slices.Clone(old), files...), append(slices.Clone(files), old...)} {
+		o = build(t, 5, set, nil)
+		if o.AnyWithoutID || len(o.Groups) != 0 || o.SmallGroups == 0 {
+			t.Fatalf("old copies of plans whose other copy has a person ID still counted by plan: %q", o.Summary())
+		}
+	}
+}
+
+// A competency nobody rated counts as "niet beantwoord", not as level 0 and
+// not as a gap.
+func TestUnansweredIsNotAGap(t *testing.T) {
+	files := samples(t, 1)
+	var group []*planfile.File
+	for i := range 10 {
+		f := *files[0]
+		f.PersonID, f.PlanUID = fmt.Sprintf("%032x", i), fmt.Sprintf("p%d", i)
+		f.Competencies = append([]planfile.Competency(nil), f.Competencies...)
+		c := &f.Competencies[0]
+		c.Own, c.Required = 0, 2
+		c.Indicators = append([]planfile.Indicator(nil), c.Indicators...)
+		for k := range c.Indicators {
+			c.Indicators[k].Level = nil
+		}
+		group = append(group, &f)
+	}
+	r := build(t, 5, group, nil).Groups[0].Competencies[0]
+	if r.NotAnswered.N != 10 || r.Own[0].N != 0 || r.WithGap().N != 0 || r.Assessed().N != 0 || r.Share() != -1 {
+		t.Fatalf("unanswered competency: %+v, gap %v, assessed %v", r, r.WithGap(), r.Assessed())
 	}
 }
 
@@ -184,43 +270,21 @@ func TestMinimumGroupNeverBelowFive(t *testing.T) {
 	}
 }
 
-// A copied file and an older export of the same plan count once, the newest.
-func TestDuplicatesCountOnceNewest(t *testing.T) {
-	files := samples(t, 5)
-	older := *files[0]
-	older.PlanUpdated = older.PlanUpdated.Add(-24 * time.Hour)
-	older.Competencies = append([]planfile.Competency(nil), older.Competencies...)
-	for i := range older.Competencies {
-		older.Competencies[i].Own = 0
+// The same files give the same release, whatever order they are read in:
+// running the overview again and again gives nothing to average.
+func TestSameFilesSameFigures(t *testing.T) {
+	_, cat := realData(t)
+	files := samples(t, 300)
+	lines := func(files []*planfile.File) []string {
+		l := strings.Split(string(writeCSV(t, build(t, 5, files, cat))), "\n")
+		slices.Sort(l)
+		return l
 	}
-	copied := *files[1]
-	b, _ := overview.NewBuilder(5)
-	for _, f := range []*planfile.File{&older, files[0], files[1], &copied, files[2], files[3], files[4]} {
-		b.AddFile(f)
-	}
-	o, err := b.Result(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if o.FilesUsed != 7 || o.Duplicates != 2 || o.People != 5 {
-		t.Fatalf("used %d, duplicates %d, people %d; want 7, 2, 5", o.FilesUsed, o.Duplicates, o.People)
-	}
-	// The newest version wins even when the older one is read last: five
-	// plans of one function, each read new and then old.
-	b, _ = overview.NewBuilder(5)
-	for i := range 5 {
-		newer, old := *files[0], older
-		newer.PlanUID, old.PlanUID = fmt.Sprintf("u%d", i), fmt.Sprintf("u%d", i)
-		b.AddFile(&newer)
-		b.AddFile(&old)
-	}
-	o, err = b.Result(nil)
-	if err != nil || len(o.Groups) != 1 {
-		t.Fatalf("%v, %d groups", err, len(o.Groups))
-	}
-	want := files[0].Competencies[0].Own
-	if r := o.Groups[0].Competencies[0]; r.Own[want].N != 5 {
-		t.Fatalf("own levels %+v, want all five at the newest level %d", r.Own, want)
+	first := lines(files)
+	rev := slices.Clone(files)
+	slices.Reverse(rev)
+	if again := lines(rev); !slices.Equal(first, again) {
+		t.Fatal("the same files in another order gave other figures")
 	}
 }
 
@@ -255,8 +319,8 @@ func TestReadFoldersReportsBadFilesAndGoesOn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if o.FilesUsed != 6 || o.FilesSkipped != 5 {
-		t.Fatalf("used %d, skipped %d; problems %+v", o.FilesUsed, o.FilesSkipped, o.Problems)
+	if used, _ := b.Read(); used != 6 || o.Files%5 != 0 || o.Files < 2 || o.Files > 10 || o.FilesSkipped != 5 {
+		t.Fatalf("used %d (published %d), skipped %d; problems %+v", used, o.Files, o.FilesSkipped, o.Problems)
 	}
 	reasons := map[string]string{}
 	for _, p := range o.Problems {

@@ -8,7 +8,38 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync"
 )
+
+// pending holds the temporary files being written, so that
+// RemoveTemporaries can clean up when the process is interrupted.
+var pending = struct {
+	sync.Mutex
+	names map[string]bool
+}{names: map[string]bool{}}
+
+// RemoveTemporaries removes every temporary file Write has not yet
+// renamed or removed: a command calls it on an interrupt (Ctrl-C,
+// SIGTERM), when deferred clean-ups no longer run. The target files keep
+// their earlier content.
+func RemoveTemporaries() {
+	pending.Lock()
+	defer pending.Unlock()
+	for name := range pending.names {
+		os.Remove(name)
+		delete(pending.names, name)
+	}
+}
+
+func track(name string, on bool) {
+	pending.Lock()
+	defer pending.Unlock()
+	if on {
+		pending.names[name] = true
+	} else {
+		delete(pending.names, name)
+	}
+}
 
 // Write writes a file that is whole or absent: write fills a
 // temporary file in the target folder, which is synced and renamed over
@@ -24,12 +55,14 @@ func Write(path string, write func(io.Writer) error) error {
 	if err != nil {
 		return fmt.Errorf("tijdelijk bestand naast %s: %w", path, err)
 	}
+	track(f.Name(), true)
 	renamed := false
 	defer func() {
 		if !renamed {
 			f.Close()
 			os.Remove(f.Name())
 		}
+		track(f.Name(), false)
 	}()
 	if err := write(f); err != nil {
 		return fmt.Errorf("%s schrijven: %w", path, err)

@@ -22,6 +22,7 @@ type exportDoc struct {
 	Version       int               `json:"version"`
 	Exported      time.Time         `json:"exported"`
 	SchemaVersion int               `json:"schema_version"`
+	PersonID      string            `json:"person_id"`
 	SelfChecks    []exportSelfCheck `json:"self_checks"`
 	Plans         []exportPlan      `json:"plans"`
 	OwnCatalogues []exportCatalogue `json:"own_catalogues"`
@@ -133,6 +134,9 @@ func (s *Store) ExportAll(w io.Writer) error {
 		SelfChecks: []exportSelfCheck{}, Plans: []exportPlan{}, OwnCatalogues: []exportCatalogue{}}
 	if err := tx.QueryRow("PRAGMA user_version").Scan(&doc.SchemaVersion); err != nil {
 		return classify(s.path, fmt.Errorf("export: %w", err))
+	}
+	if err := tx.QueryRow(`SELECT person_id FROM person WHERE id = 1`).Scan(&doc.PersonID); err != nil {
+		return classify(s.path, fmt.Errorf("export person ID: %w", err))
 	}
 	if err := exportSelfChecks(tx, &doc); err != nil {
 		return classify(s.path, fmt.Errorf("export self-checks: %w", err))

@@ -55,6 +55,9 @@ func TestMigrationFromV1KeepsData(t *testing.T) {
 	if v := userVersion(t, backup); v != 1 {
 		t.Errorf("backup is at version %d; want 1", v)
 	}
+	if id, err := s.PersonID(); err != nil || len(id) != 32 {
+		t.Errorf("after the migration, person ID %q, %v", id, err)
+	}
 	got, err := s.SelfCheck(sc.ID)
 	if err != nil || got.Position != 7 || got.Notes["basis-vormen"] != "notitie uit v1" ||
 		got.Ratings["rec-1"].Level != 3 || got.Ratings["rec-1"].Note != "oud" || !got.Updated.Equal(want.Updated) {
@@ -112,6 +115,10 @@ func TestExportCoversEveryTable(t *testing.T) {
 		"own_catalogue":      "marker-own_catalogue",
 		"own_catalogue_item": "marker-own_catalogue_item",
 	}
+	// The person table holds one random ID: its marker is that ID.
+	id, err := s.PersonID()
+	must(err)
+	markers["person"] = id
 
 	var buf bytes.Buffer
 	if err := s.ExportAll(&buf); err != nil {

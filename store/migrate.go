@@ -160,6 +160,17 @@ ALTER TABLE plan_action ADD COLUMN eval_rating INTEGER NOT NULL DEFAULT 0 CHECK 
 ALTER TABLE plan_action ADD COLUMN eval_remark TEXT NOT NULL DEFAULT '';
 ALTER TABLE plan_action ADD COLUMN eval_share INTEGER NOT NULL DEFAULT 0 CHECK (eval_share IN (0, 1));
 `},
+	{name: "person ID", sql: `
+-- The person ID of this data folder: 128 random bits made once (SQLite's
+-- randomblob, seeded from the operating system's randomness), carried in
+-- plan files so the organisation overview counts a person once. Nothing
+-- about the person goes into it.
+CREATE TABLE person (
+	id        INTEGER PRIMARY KEY CHECK (id = 1),
+	person_id TEXT NOT NULL CHECK (length(person_id) = 32 AND person_id NOT GLOB '*[^0-9a-f]*')
+);
+INSERT INTO person (id, person_id) VALUES (1, lower(hex(randomblob(16))));
+`},
 }
 
 // migrate brings the database from version to len(steps).

@@ -245,3 +245,14 @@ func checkWritable(db *sql.DB) (err error) {
 	_, err = tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", v))
 	return err
 }
+
+// PersonID is this data folder's person ID: 32 lowercase hex digits,
+// random, made once by the schema (migration "person ID"). Plan files
+// carry it so the organisation overview counts a person once.
+func (s *Store) PersonID() (string, error) {
+	var id string
+	if err := s.db.QueryRow(`SELECT person_id FROM person WHERE id = 1`).Scan(&id); err != nil {
+		return "", classify(s.path, fmt.Errorf("read person ID: %w", err))
+	}
+	return id, nil
+}

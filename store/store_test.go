@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -691,5 +692,34 @@ func TestOpenReadOnlyRefusals(t *testing.T) {
 	_, err = openReadOnly(dir, options{migrations: extended})
 	if !errors.Is(err, ErrOlderSchema) || !strings.Contains(Explain(err).Error(), "bijgewerkt") {
 		t.Errorf("OpenReadOnly on an older schema: %v (%q); want ErrOlderSchema", err, Explain(err).Error())
+	}
+}
+
+// Each data folder gets its own random person ID once; it stays the same
+// when the folder is opened again, also read-only.
+func TestPersonIDOncePerFolder(t *testing.T) {
+	dirA, dirB := t.TempDir(), t.TempDir()
+	a := openT(t, dirA)
+	idA, err := a.PersonID()
+	a.Close()
+	if err != nil || !regexp.MustCompile(`^[0-9a-f]{32}$`).MatchString(idA) {
+		t.Fatalf("person ID %q, %v", idA, err)
+	}
+	b := openT(t, dirB)
+	idB, _ := b.PersonID()
+	b.Close()
+	if idA == idB {
+		t.Fatal("two data folders got the same person ID")
+	}
+	again := openT(t, dirA)
+	id, _ := again.PersonID()
+	again.Close()
+	ro, err := OpenReadOnly(dirA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	if roID, _ := ro.PersonID(); id != idA || roID != idA {
+		t.Fatalf("person ID changed on reopening: %s, %s, then %s", idA, id, roID)
 	}
 }

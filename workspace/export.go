@@ -40,6 +40,11 @@ func (w *Workspace) PlanFile(sc *assessment.SelfCheck, plan *plans.Plan, appVers
 	if src.Effects, src.EffectsMeasured, err = w.effects(sc, plan); err != nil {
 		return nil, err
 	}
+	if w.store != nil {
+		if src.PersonID, err = w.store.PersonID(); err != nil {
+			return nil, fmt.Errorf("leerplan samenstellen: %w", err)
+		}
+	}
 	f, err := planfile.Build(src, now)
 	if err != nil {
 		return nil, fmt.Errorf("leerplan samenstellen: %w", err)

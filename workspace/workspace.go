@@ -36,6 +36,8 @@ type Store interface {
 	LastProfile() (assessment.Profile, bool, error)
 	DeleteSelfCheck(id int64) error
 	Close() error
+	// PersonID is the data folder's random person ID, for plan files.
+	PersonID() (string, error)
 
 	// Learning plans.
 	PlanFor(selfCheckID int64, now time.Time) (*plans.Plan, error)

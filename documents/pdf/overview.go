@@ -31,10 +31,9 @@ func RenderOverview(w io.Writer, o *overview.Overview, created time.Time) error 
 func overviewContent(o *overview.Overview, created time.Time) *document {
 	b := []block{
 		para{text: overviewTitle, face: bold, size: 18},
-		para{text: fmt.Sprintf("Gemaakt op %s. %s", date(created), OverviewSummary(o)), muted: true},
-		para{text: fmt.Sprintf("Groepen, competenties en cijfers over minder dan %d mensen staan er niet in; "+
-			"in de tabel per competentie staat dan '–' (%s); \"Op 2\" is het aantal deelnemers met eigen niveau 2. Namen, notities, reflecties en evaluaties worden niet gelezen.",
-			o.MinGroup, overview.TooFew), size: 9, muted: true},
+		para{text: fmt.Sprintf("Gemaakt op %s. %s", date(created), o.Summary()), muted: true},
+		para{text: o.Method() + fmt.Sprintf(" In de tabel per competentie staat '–' voor %s; \"Op 2\" is het aantal deelnemers met eigen niveau 2, "+
+			"\"Geen\" wie de competentie niet heeft ingevuld. Namen, notities, reflecties en evaluaties worden niet gelezen.", overview.NotShown), size: 9, muted: true},
 	}
 	if len(o.Groups) == 0 {
 		b = append(b, para{text: fmt.Sprintf("Geen enkele functie binnen een organisatie heeft %d of meer deelnemers; er is dus niets te tonen.", o.MinGroup)})
@@ -50,54 +49,41 @@ func overviewContent(o *overview.Overview, created time.Time) *document {
 		header: "Zelfscan GGG — organisatieoverzicht — " + date(created), blocks: b}
 }
 
-// OverviewSummary says in one sentence what was read and what left out;
-// the command line prints the same.
-func OverviewSummary(o *overview.Overview) string {
-	s := fmt.Sprintf("Gelezen: %s, %s overgeslagen; %s.", count(o.FilesUsed, "bestand", "bestanden"),
-		strconv.Itoa(o.FilesSkipped), count(o.People, "deelnemer", "deelnemers"))
-	if o.Duplicates > 0 {
-		s += fmt.Sprintf(" %s was een kopie of oudere versie van een leerplan en telt niet apart mee.", count(o.Duplicates, "bestand", "bestanden"))
-	}
-	if h := o.Hidden; h.Total() > 0 {
-		s += fmt.Sprintf(" Niet getoond wegens te weinig deelnemers: %d groepen, %d competenties, %d cijfers en %d aanbod.", h.Groups, h.Rows, h.Cells, h.Items)
-	}
-	return s
-}
-
 func overviewShared(g overview.Group) []block {
 	if len(g.SharedGaps) == 0 {
-		return []block{para{text: "Geen tekort dat genoeg deelnemers delen om te tonen.", muted: true}}
+		return []block{para{text: "Geen gedeeld tekort om te tonen.", muted: true}}
 	}
 	t := table{cols: []column{{"Meest gedeelde tekorten", 0.7}, {"Met tekort", 0.3}}}
 	for _, r := range g.SharedGaps {
-		t.rows = append(t.rows, []string{r.Title, fmt.Sprintf("%d van %d (%s)", r.WithGap.N, r.Assessed, overview.ShareText(r))})
+		t.rows = append(t.rows, []string{r.Title, fmt.Sprintf("%d van %d (%s)", r.WithGap().N, r.Assessed().N, overview.ShareText(r))})
 	}
 	return []block{heading{text: "Meest gedeelde tekorten", level: 2}, t}
 }
 
 func overviewTable(o *overview.Overview, g overview.Group) table {
-	cols := []column{{"Competentie", 0.3}, {"Beoordeeld", 0.13}, {"Vereist", 0.09}}
-	share := 0.3 / float64(o.MaxLevel+1)
+	cols := []column{{"Competentie", 0.28}, {"Beoordeeld", 0.12}, {"Vereist", 0.08}}
+	share := 0.36 / float64(o.MaxLevel+2)
 	for l := 0; l <= o.MaxLevel; l++ {
 		cols = append(cols, column{fmt.Sprintf("Op %d", l), share})
 	}
-	cols = append(cols, column{"Met tekort", 0.18})
+	cols = append(cols, column{"Geen", share}, column{"Met tekort", 0.16})
 	t := table{cols: cols}
 	for _, r := range g.Competencies {
-		row := []string{r.Title, strconv.Itoa(r.Assessed), strconv.Itoa(r.Required)}
+		row := []string{r.Title, countCell(r.Assessed()), strconv.Itoa(r.Required)}
 		for _, c := range r.Own {
 			row = append(row, countCell(c))
 		}
-		gap := overview.TooFew
-		if !r.WithGap.Hidden {
-			gap = fmt.Sprintf("%d (%s)", r.WithGap.N, overview.ShareText(r))
+		row = append(row, countCell(r.NotAnswered))
+		gap := "–"
+		if !r.WithGap().Hidden {
+			gap = fmt.Sprintf("%d (%s)", r.WithGap().N, overview.ShareText(r))
 		}
 		t.rows = append(t.rows, append(row, gap))
 	}
 	return t
 }
 
-// countCell keeps a table narrow: a hidden count shows as "–", explained
+// countCell keeps a table narrow: a withheld count shows as "–", explained
 // under the title of the document.
 func countCell(c overview.Count) string {
 	if c.Hidden {
@@ -110,9 +96,9 @@ func overviewOffers(g overview.Group) []block {
 	if len(g.Offers) == 0 {
 		return nil
 	}
-	t := table{cols: []column{{"Aanbod dat de meeste deelnemers helpt", 0.55}, {"Aanbieder", 0.3}, {"Deelnemers", 0.15}}}
+	t := table{cols: []column{{"Aanbod voor de grootste tekorten", 0.4}, {"Aanbieder", 0.22}, {"Voor", 0.26}, {"Met tekort", 0.12}}}
 	for _, f := range g.Offers {
-		t.rows = append(t.rows, []string{f.Item.Title, orNot(f.Item.Provider), strconv.Itoa(f.People)})
+		t.rows = append(t.rows, []string{f.Item.Title, orNot(f.Item.Provider), f.For, strconv.Itoa(f.People)})
 	}
 	return []block{heading{text: "Aanbod", level: 2}, t}
 }

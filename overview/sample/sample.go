@@ -6,6 +6,8 @@
 package sample
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
 	"time"
@@ -20,6 +22,13 @@ const Secret = "GEHEIM-PERSOONLIJK"
 
 // Start is the date of the first sample plan.
 var start = time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+
+// PersonID is the person ID of the i-th sample plan: every sample plan is
+// another person.
+func PersonID(seed uint64, i int) string {
+	sum := sha256.Sum256(fmt.Appendf(nil, "sample %d %d", seed, i))
+	return hex.EncodeToString(sum[:16])
+}
 
 // Plan makes the i-th sample plan file of a run with the given seed: the
 // same i and seed give the same file.
@@ -76,5 +85,5 @@ func Plan(fw *assessment.Framework, cat *plans.Catalogue, seed uint64, i int) (*
 	review := planfile.Review{UID: fmt.Sprintf("r%d", i), OnPlanUpdated: plan.Updated, Reviewer: Secret + " begeleider",
 		Date: plan.Updated, Setting: plans.SettingWerkbegeleiding, Overall: Secret + " bespreking", SignedOff: i%2 == 0}
 	return planfile.Build(planfile.Source{Framework: fw, Catalogue: cat, SelfCheck: sc, Plan: plan,
-		PlanUID: plan.UID, Reviews: []planfile.Review{review}, AppVersion: "sample"}, at.Add(3*time.Hour))
+		PlanUID: plan.UID, PersonID: PersonID(seed, i), Reviews: []planfile.Review{review}, AppVersion: "sample"}, at.Add(3*time.Hour))
 }

@@ -19,6 +19,9 @@ type Source struct {
 	SelfCheck *assessment.SelfCheck
 	Plan      *plans.Plan
 	PlanUID   string
+	// PersonID is the data folder's person ID (store.PersonID); "" leaves
+	// it out.
+	PersonID string
 	// Reviews replace the plan's own reviews when set.
 	Reviews []Review
 	// StoredItems are the item titles and providers the store copied per
@@ -61,6 +64,7 @@ func Build(src Source, now time.Time) (*File, error) {
 		Exported:   now.UTC(),
 		AppVersion: src.AppVersion,
 		PlanUID:    src.PlanUID,
+		PersonID:   src.PersonID,
 		Framework: FrameworkInfo{
 			Version: fw.Version, Title: fw.Source.Title, Credit: fw.Source.Credit,
 			Scale: append([]assessment.Level(nil), fw.Scale...),

@@ -52,7 +52,7 @@ func sample(t testing.TB) *File {
 		},
 		Reflection: "geheime reflectie op het plan",
 	}
-	f, err := Build(Source{Framework: fw, Catalogue: cat, SelfCheck: sc, Plan: plan, AppVersion: "test"}, t0)
+	f, err := Build(Source{Framework: fw, Catalogue: cat, SelfCheck: sc, Plan: plan, PersonID: "0123456789abcdef0123456789abcdef", AppVersion: "test"}, t0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,6 +213,8 @@ func TestBadFiles(t *testing.T) {
 		{"gap size wrong", "tekort.zelfscan", mutate(func(g *File) { g.Gaps[0].Size = 3 }), ErrInvalid, "de grootte 3 past niet"},
 		{"script link", "link.zelfscan", mutate(func(g *File) { g.Actions[0].Item.URL = "javascript:alert(1)" }), ErrInvalid, "geen weblink"},
 		{"no plan uid", "uid.zelfscan", mutate(func(g *File) { g.PlanUID = "" }), ErrInvalid, "de id van het leerplan ontbreekt"},
+		{"person ID with a name", "persoon.zelfscan", mutate(func(g *File) { g.PersonID = "zoe-celik" }), ErrInvalid, "de persoons-id is geen 32 tekens"},
+		{"person ID in capitals", "persoon.zelfscan", mutate(func(g *File) { g.PersonID = strings.Repeat("AB", 16) }), ErrInvalid, "de persoons-id is geen 32 tekens"},
 		{"NUL in name", "naam.zelfscan", mutate(func(g *File) { g.Profile.Name = "Zoë\x00Jansen" }), ErrInvalid,
 			"het bestand bevat onmogelijke waarden: de naam bevat een stuurteken (zoals NUL of ESC) dat niet in tekst hoort"},
 		{"ESC in reflection", "reflectie.zelfscan", mutate(func(g *File) { g.Reflection = "rood \x1b[31m" }), ErrInvalid,
@@ -413,5 +415,22 @@ func TestValidateSaysProblemsAsCodes(t *testing.T) {
 	}
 	if got := usermsg.Dutch("planfile.check.points", map[string]any{"Where": "actie 1", "Points": usermsg.Number{Value: -4.5, Decimals: -1}}); got != "actie 1: -4,5 accreditatiepunten is onmogelijk" {
 		t.Errorf("points said as %q", got)
+	}
+}
+
+// The person ID travels in the file; a file without one (made before it
+// was added) reads as before and is written without the field.
+func TestPersonIDOptional(t *testing.T) {
+	f := sample(t)
+	if data := encode(t, f); !bytes.Contains(data, []byte(`"person_id": "0123456789abcdef0123456789abcdef"`)) {
+		t.Fatal("person ID not in the file")
+	}
+	f.PersonID = ""
+	data := encode(t, f)
+	if bytes.Contains(data, []byte("person_id")) {
+		t.Fatal("an empty person ID is written")
+	}
+	if got, err := Decode("oud"+Extension, bytes.NewReader(data)); err != nil || got.PersonID != "" {
+		t.Fatalf("file without person ID: %v", err)
 	}
 }

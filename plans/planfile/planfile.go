@@ -33,6 +33,11 @@ type File struct {
 	// PlanUID identifies the plan across computers; a review of a plan with
 	// another UID is not a review of this plan.
 	PlanUID string `json:"plan_uid"`
+	// PersonID is the random ID of the data folder the plan was made in
+	// (32 lowercase hex digits), so the organisation overview counts a
+	// person once however many plans they made. Nothing about the person
+	// goes into it. Absent in files from before it was added.
+	PersonID string `json:"person_id,omitempty"`
 	// PlanUpdated is when the plan was last changed before export; a review
 	// made on an earlier PlanUpdated was made on an older version.
 	PlanCreated time.Time `json:"plan_created"`

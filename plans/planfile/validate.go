@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -81,6 +82,9 @@ func (v *validator) count(w what, n, limit int) bool {
 	return true
 }
 
+// personID is a person ID as store.PersonID makes it: 128 random bits.
+var personID = regexp.MustCompile(`^[0-9a-f]{32}$`)
+
 // Validate checks that every value is possible: levels on the file's own
 // scale, references only to competencies and actions in the file, sane
 // dates and counts, text within limits and unique IDs. It says nothing about
@@ -97,6 +101,9 @@ func (f *File) Validate() error {
 	v.date(term("planfile.field.exported"), f.Exported)
 	v.text(term("planfile.field.appVersion"), f.AppVersion, maxShort)
 	v.required(term("planfile.field.planID"), f.PlanUID, maxShort)
+	if f.PersonID != "" && !personID.MatchString(f.PersonID) {
+		v.add("planfile.check.personID", nil)
+	}
 	v.date(term("planfile.field.created"), f.PlanCreated)
 	v.date(term("planfile.field.updated"), f.PlanUpdated)
 	if !f.PlanCreated.IsZero() && f.PlanUpdated.Before(f.PlanCreated) {

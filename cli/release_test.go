@@ -1,0 +1,133 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"zelfscan/disclosure"
+	"zelfscan/documents/pdf"
+	"zelfscan/overview"
+	"zelfscan/overview/sample"
+	"zelfscan/plans"
+)
+
+var number = regexp.MustCompile(`\d+`)
+
+// allowed is every number the release o may show: its figures (counts,
+// derived sums and shares, levels, the minimum group), the numbers in its
+// labels (names of organisations, functions, competencies, offers), the
+// rounding base, the date and page numbers.
+func allowed(o *overview.Overview, pages int) map[string]bool {
+	ok := map[string]bool{}
+	add := func(ns ...int) {
+		for _, n := range ns {
+			ok[strconv.Itoa(n)] = true
+		}
+	}
+	words := func(ss ...string) {
+		for _, s := range ss {
+			for _, n := range number.FindAllString(s, -1) {
+				ok[n] = true
+			}
+		}
+	}
+	add(o.MinGroup, disclosure.Base, disclosure.Base-1, o.Files, o.Duplicates, o.FilesSkipped, o.SmallGroups,
+		o.SmallGroupPeople, o.WithoutID, o.Withheld, o.People(), day.Day(), int(day.Month()), day.Year())
+	for l := 0; l <= o.MaxLevel; l++ {
+		add(l)
+	}
+	for p := 1; p <= pages; p++ {
+		add(p)
+	}
+	for _, g := range o.Groups {
+		add(g.Members)
+		words(g.Organisation, g.Function)
+		for _, r := range g.Competencies {
+			add(r.Required, r.Assessed().N, r.WithGap().N, r.NotAnswered.N)
+			words(r.Title, overview.ShareText(r))
+			for _, c := range r.Own {
+				add(c.N)
+			}
+		}
+		// An offer's figure is not added: it must be one of the rows'.
+		for _, f := range g.Offers {
+			words(f.Item.Title, f.Item.Provider, f.For)
+		}
+	}
+	return ok
+}
+
+// The text and the PDF show no number that is not a figure of the release:
+// whatever they print, an attacker gets nothing the CSV's audit did not
+// already take into account.
+func TestOutputsShowOnlyReleasedFigures(t *testing.T) {
+	fw, cat, err := plans.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := overview.NewBuilder(7)
+	for i := range 700 {
+		f, err := sample.Plan(fw, cat, 4, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%50 == 0 {
+			f.PersonID = "" // some older files
+		}
+		b.AddFile(f)
+	}
+	o, err := b.Result(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text, doc bytes.Buffer
+	if err := o.WriteText(&text); err != nil {
+		t.Fatal(err)
+	}
+	if err := pdf.RenderOverview(&doc, o, day); err != nil {
+		t.Fatal(err)
+	}
+	pdfText := extract(t, doc.Bytes())
+	pages := strings.Count(strings.TrimRight(pdfText, "\f\n"), "\f") + 1
+	ok := allowed(o, pages)
+	for what, s := range map[string]string{"text": text.String(), "pdf": pdfText} {
+		shown := 0
+		for _, n := range number.FindAllString(s, -1) {
+			shown++
+			if !ok[n] {
+				at := strings.Index(s, n)
+				t.Errorf("%s shows %s, which is not a figure of the release: …%s…", what, n, s[max(0, at-60):min(len(s), at+20)])
+			}
+		}
+		if shown < 100 || !strings.Contains(s, "zonder persoons-id") {
+			t.Fatalf("%s: %d numbers, summary %q: the test proves nothing", what, shown, o.Summary())
+		}
+	}
+	if len(o.Groups) == 0 || len(o.Groups[0].Offers) == 0 {
+		t.Fatal("no group with offers: the test proves nothing")
+	}
+}
+
+// extract is the PDF's text by poppler's pdftotext, as the PDF tests do.
+func extract(t *testing.T, data []byte) string {
+	t.Helper()
+	bin, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Fatal("pdftotext ontbreekt: installeer het Debian-pakket poppler-utils (scripts/install-deps.sh --test)")
+	}
+	path := filepath.Join(t.TempDir(), "overzicht.pdf")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
