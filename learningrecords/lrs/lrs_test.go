@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"zelfscan/learningrecords/xapi"
 	"zelfscan/overview/sample"
 	"zelfscan/plans"
+	"zelfscan/plans/planfile"
 	"zelfscan/usermsg"
 )
 
@@ -31,6 +33,7 @@ func statements(t testing.TB, n int) []xapi.Statement {
 		if err != nil {
 			t.Fatal(err)
 		}
+		followUp(f)
 		st, err := xapi.Statements(f, xapi.Config{BaseIRI: "https://leren.voorbeeld.nl/zelfscan", HomePage: "https://www.voorbeeld.nl", Key: "sleutel-van-de-test"})
 		if err != nil {
 			t.Fatal(err)
@@ -38,6 +41,23 @@ func statements(t testing.TB, n int) []xapi.Statement {
 		out = append(out, st...)
 	}
 	return out
+}
+
+// followUp gives a sample plan what a later self-check adds, so the
+// conformance checks see those statements too: a rating on every completed
+// action and, for its competency, an effect.
+func followUp(f *planfile.File) {
+	for i := range f.Actions {
+		a := &f.Actions[i]
+		if a.Status != plans.StatusAfgerond {
+			continue
+		}
+		a.Evaluation.Rating = 1 + i%plans.MaxRating
+		if !slices.ContainsFunc(f.Effects, func(e planfile.Effect) bool { return e.CompetencyID == a.CompetencyID }) {
+			f.Effects = append(f.Effects, planfile.Effect{CompetencyID: a.CompetencyID, Before: 1, After: 1.5, Actions: 1})
+		}
+	}
+	f.EffectsMeasured = f.SelfCheck.Updated.AddDate(0, 6, 0)
 }
 
 // fakeLRS answers each PUT with the status reply gives for the n-th request.

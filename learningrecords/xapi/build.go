@@ -67,6 +67,7 @@ func Statements(f *planfile.File, c Config) ([]Statement, error) {
 			out = append(out, b.signOff(r))
 		}
 	}
+	out = append(out, b.rescan()...)
 	for i := range out {
 		id, err := c.statementID(out[i])
 		if err != nil {
@@ -109,7 +110,7 @@ func (b *builder) competency(c planfile.Competency) Statement {
 	own := min(c.Own, b.top)
 	return Statement{Actor: b.actor, Verb: Verb{ID: verbScored, Display: nl("scoorde")}, Object: b.competencyActivity(c.ID),
 		Result: &Result{
-			Score:   &Score{Scaled: float64(own) / float64(b.top), Raw: own, Min: 0, Max: b.top},
+			Score:   &Score{Scaled: float64(own) / float64(b.top), Raw: float64(own), Min: 0, Max: b.top},
 			Success: ptr(c.Own >= c.Required), Completion: ptr(c.Complete),
 		},
 		Context:   b.context(&b.selfCheck, map[string]any{b.c.iri("extensie", "vereist-niveau"): c.Required}),
@@ -129,6 +130,10 @@ func (b *builder) action(a planfile.Action, what string) Statement {
 	if what == "afgerond" {
 		s.Verb = Verb{ID: verbCompleted, Display: nl("heeft afgerond")}
 		s.Result = &Result{Completion: ptr(true)}
+		// How useful the person found it; their remarks stay in the plan.
+		if r := a.Evaluation.Rating; r > 0 {
+			s.Result.Score = &Score{Scaled: float64(r) / plans.MaxRating, Raw: float64(r), Min: 1, Max: plans.MaxRating}
+		}
 		s.Timestamp = Timestamp(b.f.PlanUpdated)
 		return s
 	}
@@ -138,6 +143,29 @@ func (b *builder) action(a planfile.Action, what string) Statement {
 		s.Context.Extensions = map[string]any{b.c.iri("extensie", "streefdatum"): a.TargetDate.Format(time.DateOnly)}
 	}
 	return s
+}
+
+// rescan: once the person made their next self-check, a second attempt at
+// the self-check within the same registration, and per competency that
+// completed actions served, its average then (with the average before as
+// an extension), so a learning platform can set an offer against the
+// change in the competency it claims to serve.
+func (b *builder) rescan() []Statement {
+	if len(b.f.Effects) == 0 {
+		return nil
+	}
+	attempt := b.c.iri("extensie", "poging")
+	at := Timestamp(b.f.EffectsMeasured)
+	out := []Statement{{Actor: b.actor, Verb: Verb{ID: verbCompleted, Display: nl("heeft afgerond")}, Object: b.selfCheck,
+		Result: &Result{Completion: ptr(true)}, Context: b.context(nil, map[string]any{attempt: 2}), Timestamp: at}}
+	for _, e := range b.f.Effects {
+		out = append(out, Statement{Actor: b.actor, Verb: Verb{ID: verbScored, Display: nl("scoorde")}, Object: b.competencyActivity(e.CompetencyID),
+			Result: &Result{Score: &Score{Scaled: e.After / float64(b.top), Raw: e.After, Min: 0, Max: b.top}},
+			Context: b.context(&b.selfCheck, map[string]any{attempt: 2, b.c.iri("extensie", "gemiddelde-vorige-zelfscan"): e.Before,
+				b.c.iri("extensie", "afgeronde-acties"): e.Actions}),
+			Timestamp: at})
+	}
+	return out
 }
 
 // signOff: a supervisor signed the plan off. Who it was and what was said

@@ -136,10 +136,11 @@ type Result struct {
 	Extensions map[string]any `json:"extensions,omitempty"`
 }
 
-// Score is a level on the framework's scale; Scaled = Raw / Max.
+// Score is a level on the framework's scale, or an average of levels (a
+// re-scan's competency), or a usefulness rating; Scaled = Raw / Max.
 type Score struct {
 	Scaled float64 `json:"scaled"`
-	Raw    int     `json:"raw"`
+	Raw    float64 `json:"raw"`
 	Min    int     `json:"min"`
 	Max    int     `json:"max"`
 }

@@ -84,7 +84,7 @@ func TestStatementsOfAPlan(t *testing.T) {
 	// The competency result: scaled score and whether the level is reached.
 	c := f.Competencies[0]
 	r := st[1].Result
-	if st[1].Object.ID != cfg.BaseIRI+"/competentie/"+c.ID || r.Score.Raw != c.Own || r.Score.Max != 3 ||
+	if st[1].Object.ID != cfg.BaseIRI+"/competentie/"+c.ID || r.Score.Raw != float64(c.Own) || r.Score.Max != 3 ||
 		r.Score.Scaled != float64(c.Own)/3 || *r.Success != (c.Own >= c.Required) {
 		t.Fatalf("competency statement %+v for %+v", st[1], c)
 	}
@@ -197,5 +197,64 @@ func TestNoRecordsWithoutKeyOrHomePage(t *testing.T) {
 	}
 	if st, err := xapi.Statements(f, valid()); err != nil || len(st) == 0 {
 		t.Fatalf("a key of exactly 16 bytes: %v", err)
+	}
+}
+
+// A completed action's usefulness rating is its result's score; once the
+// person made the next self-check, it is a second attempt within the same
+// registration, with the averages after (score) and before (extension)
+// for each competency completed actions served. Remarks are not sent.
+func TestRatingsAndRescanInTheRecords(t *testing.T) {
+	f := samplePlan(t, 0)
+	cfg := valid()
+	const base = "https://leren.voorbeeld.nl/zelfscan"
+	cfg.BaseIRI = base
+	var done *planfile.Action
+	for i := range f.Actions {
+		if f.Actions[i].Status == plans.StatusAfgerond {
+			done = &f.Actions[i]
+			break
+		}
+	}
+	if done == nil {
+		t.Fatal("the sample plan has no completed action")
+	}
+	done.Evaluation.Rating = 4
+	done.Evaluation.Remark, done.Evaluation.ShareRemark = "verbeterpunt "+sample.Secret, true
+	f.Effects = []planfile.Effect{{CompetencyID: done.CompetencyID, Before: 1, After: 2.5, Actions: 1}}
+	f.EffectsMeasured = f.SelfCheck.Updated.AddDate(0, 6, 0)
+	st, err := xapi.Statements(f, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(encode(t, st), sample.Secret) {
+		t.Error("a remark went into the records")
+	}
+	registration := st[0].Context.Registration
+	var rated, attempts, rescored int
+	for _, s := range st {
+		if s.Context == nil || s.Context.Registration != registration {
+			t.Fatalf("statement %s has another registration", s.Verb.Display["nl-NL"])
+		}
+		if s.Result != nil && s.Result.Score != nil && s.Result.Score.Max == plans.MaxRating {
+			rated++
+			if s.Result.Score.Raw != 4 || s.Result.Score.Min != 1 || s.Result.Score.Scaled != 0.8 {
+				t.Errorf("rating score %+v", s.Result.Score)
+			}
+		}
+		if s.Context.Extensions[base+"/extensie/poging"] == 2 {
+			switch {
+			case s.Object.ID == st[0].Object.ID:
+				attempts++
+			case s.Result.Score != nil && s.Result.Score.Raw == 2.5:
+				rescored++
+				if s.Context.Extensions[base+"/extensie/gemiddelde-vorige-zelfscan"] != 1.0 {
+					t.Errorf("the average before is missing: %v", s.Context.Extensions)
+				}
+			}
+		}
+	}
+	if rated != 1 || attempts != 1 || rescored != 1 {
+		t.Errorf("rated %d, second attempts %d, competencies rescored %d; want 1 each", rated, attempts, rescored)
 	}
 }
