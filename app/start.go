@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/assessment"
+	"zelfscan/plans"
 	"zelfscan/store"
 )
 
@@ -30,6 +31,9 @@ func (u *UI) ShowStart() {
 		newHint.SetText(lang.X("start.readonly.hint", "Niet mogelijk: de gegevens zijn alleen-lezen geopend."))
 	}
 	rows := []fyne.CanvasObject{newScan, newHint}
+	if note := u.rescanNote(); note != nil {
+		rows = append(rows, note)
+	}
 
 	if sum, done, ok := u.unfinished(); ok {
 		resume := newKeyButton(lang.X("start.resume", "Verder met onvoltooide zelfscan"), func() { u.showScan(sum.ID) })
@@ -93,6 +97,25 @@ func (u *UI) ShowStart() {
 		}
 		u.showGroup(paths)
 	})
+}
+
+// rescanNote says when the next self-check is due, or that it is due now;
+// nil before the first self-check.
+func (u *UI) rescanNote() fyne.CanvasObject {
+	next, ok, err := u.ws.NextSelfCheck()
+	if err != nil {
+		fyne.LogError("finding the next self-check", err)
+	}
+	if !ok {
+		return nil
+	}
+	if plans.RescanDue(next, u.now()) {
+		l := wrapped(lang.X("start.rescan.due", "Uw volgende zelfscan is aan de beurt (gepland op {{.Date}}). Een nieuwe zelfscan laat zien wat uw leerplan heeft opgeleverd.",
+			map[string]any{"Date": formatDate(next)}))
+		l.TextStyle.Bold = true
+		return l
+	}
+	return hint(lang.X("start.rescan.planned", "Uw volgende zelfscan staat gepland op {{.Date}}.", map[string]any{"Date": formatDate(next)}))
 }
 
 // unfinished finds the newest self-check that still has unanswered

@@ -304,3 +304,26 @@ func ForCommand(settingsPath string, ownPaths ...string) (*Workspace, error) {
 	}
 	return w, nil
 }
+
+// NextSelfCheck is the day the person's next self-check is due:
+// RescanMonths after the newest self-check they answered anything in;
+// false without one.
+func (w *Workspace) NextSelfCheck() (time.Time, bool, error) {
+	if w.store == nil {
+		return time.Time{}, false, nil
+	}
+	all, err := w.store.SelfChecks()
+	if err != nil {
+		return time.Time{}, false, err
+	}
+	var newest time.Time
+	for _, s := range all {
+		if s.Answered > 0 && s.Updated.After(newest) {
+			newest = s.Updated
+		}
+	}
+	if newest.IsZero() {
+		return time.Time{}, false, nil
+	}
+	return plans.NextSelfCheck(newest, w.RescanMonths()), true, nil
+}
