@@ -140,7 +140,7 @@ func (u *UI) renderPlan(ps *planState) {
 	if pts := u.pointsBlock(ps); pts != nil {
 		body = append(body, pts)
 	}
-	body = append(body, u.shareBlock(ps))
+	body = append(body, u.agendaBlock(ps), u.shareBlock(ps))
 
 	back := newKeyButton(lang.X("plan.backResults", "Terug naar resultaten"), func() { u.showResults(ps.sc.ID) })
 	back.Icon = theme.NavigateBackIcon()

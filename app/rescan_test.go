@@ -1,6 +1,9 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -42,5 +45,37 @@ func TestStartScreenSaysWhenTheNextSelfCheckIsDue(t *testing.T) {
 	f.u.ShowStart()
 	if !showsText(f.w, "Uw volgende zelfscan is aan de beurt (gepland op "+formatDate(next)+"). Een nieuwe zelfscan laat zien wat uw leerplan heeft opgeleverd.") {
 		t.Errorf("on the day, the start screen shows %q", visibleTexts(f.w))
+	}
+}
+
+// The plan screen names the next self-check's day and writes the plan's
+// dates as a calendar file that holds the action's target date and that
+// day.
+func TestPlanScreenAgendaFile(t *testing.T) {
+	f := newPlanFixture(t, 0)
+	f.u.showPlan(f.id)
+	ps := f.u.plan
+	next := plans.NextSelfCheck(ps.sc.Updated, plans.DefaultRescanMonths)
+	ps.scroll.ScrollToBottom()
+	if !showsText(f.w, "Uw volgende zelfscan: "+formatDate(next)+". Zet de streefdatums van uw acties en de datum van uw volgende zelfscan in uw agenda: Outlook, Google en Apple kunnen het bestand importeren.") {
+		t.Fatalf("the plan screen does not name the next self-check: %q", visibleTexts(f.w))
+	}
+	target := planDay.AddDate(0, 2, 0)
+	a := plans.Action{ID: "a1", CompetencyID: ps.gaps[0].Competency.ID, OwnText: "Meelopen met de zedenrechercheur", TargetDate: target, Status: plans.StatusGepland}
+	if err := f.st.SaveAction(ps.plan.ID, a, "", "", planDay); err != nil {
+		t.Fatal(err)
+	}
+	f.u.showPlan(f.id)
+	path := filepath.Join(t.TempDir(), "leerplan.ics")
+	f.u.exportAgenda(f.u.plan, path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"BEGIN:VCALENDAR\r\n", "DTSTART;VALUE=DATE:" + target.Format("20060102"), "SUMMARY:Leerplan: Meelopen met de zedenrechercheur",
+		"DTSTART;VALUE=DATE:" + next.Format("20060102"), "SUMMARY:Volgende zelfscan GGG"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the calendar file lacks %q", want)
+		}
 	}
 }
