@@ -109,6 +109,9 @@ func (u *UI) historyScreen() fyne.CanvasObject {
 		body.Add(widget.NewCard(lang.X("history.compareTitle", "Twee zelfscans vergelijken"), "",
 			container.NewVBox(form, container.NewHBox(view.compare))))
 	}
+	if growth := u.growthCard(sums); growth != nil {
+		body.Add(growth)
+	}
 	if len(sums) > 0 {
 		body.Add(widget.NewCard(lang.X("history.list", "Alle zelfscans, nieuwste eerst"), "", list))
 	}

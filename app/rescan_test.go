@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,5 +78,36 @@ func TestPlanScreenAgendaFile(t *testing.T) {
 		if !strings.Contains(string(data), want) {
 			t.Errorf("the calendar file lacks %q", want)
 		}
+	}
+}
+
+// The history follows each competency through the self-checks, oldest
+// first, as averages against the required level.
+func TestHistoryShowsGrowthPerCompetency(t *testing.T) {
+	f := newUIFixture(t)
+	fw := f.u.fw()
+	org := fw.Organisations[0].ID
+	fn := fw.FunctionsFor(org)[0].ID
+	req, err := fw.Required(org, fn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, level := range []int{0, 2} {
+		at := fixedNow.AddDate(0, 6*k, 0)
+		sc, err := f.u.store.CreateSelfCheck(assessment.Profile{Organisation: org, Function: fn}, fw.Version, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ind := range req[0].Indicators {
+			if err := f.u.store.SaveRating(sc.ID, ind.ID, assessment.Rating{Level: level, At: at}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	f.u.showHistory()
+	want := fmt.Sprintf("0,0 → 2,0 (vereist %d)", req[0].Level)
+	// Competencies neither self-check answered are left out.
+	if !showsText(f.w, want) || showsText(f.w, "– → – (vereist 1)") {
+		t.Errorf("the history does not show %q: %q", want, visibleTexts(f.w))
 	}
 }

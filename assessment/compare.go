@@ -66,3 +66,33 @@ func Compare(before, after Result) []Change {
 	}
 	return out
 }
+
+// Growth is one competency across several self-checks, oldest first: its
+// level in each (nil where that self-check did not assess it) and the
+// level the latest profile that assessed it requires.
+type Growth struct {
+	Competency *Competency
+	Levels     []*CompetencyLevel
+	Required   int
+}
+
+// GrowthOf follows every competency through results, oldest first. The
+// order is that of the newest result (scan order), then competencies only
+// earlier results assessed, newest first.
+func GrowthOf(results []Result) []Growth {
+	index := map[string]int{}
+	var out []Growth
+	for i := len(results) - 1; i >= 0; i-- {
+		for _, l := range results[i].Levels {
+			k, ok := index[l.Competency.ID]
+			if !ok {
+				k = len(out)
+				index[l.Competency.ID] = k
+				out = append(out, Growth{Competency: l.Competency, Levels: make([]*CompetencyLevel, len(results)), Required: l.Level})
+			}
+			own := l.Own
+			out[k].Levels[i] = &own
+		}
+	}
+	return out
+}

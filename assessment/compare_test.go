@@ -1,6 +1,9 @@
 package assessment
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 func level(c *Competency, required, own int) CompetencyResult {
 	return CompetencyResult{
@@ -72,5 +75,34 @@ func TestCompareFromAnalyse(t *testing.T) {
 func TestCompareEmpty(t *testing.T) {
 	if got := Compare(Result{}, Result{}); len(got) != 0 {
 		t.Errorf("Compare of two empty results = %+v, want none", got)
+	}
+}
+
+func TestGrowthOf(t *testing.T) {
+	a, b, c := &Competency{ID: "a"}, &Competency{ID: "b"}, &Competency{ID: "c"}
+	lvl := func(n int) CompetencyLevel { return CompetencyLevel{Level: n, Answered: 2, Total: 2, Sum: 2 * n} }
+	oldest := Result{Levels: []CompetencyResult{{RequiredCompetency{Competency: a, Level: 1}, lvl(0)}, {RequiredCompetency{Competency: c, Level: 2}, lvl(1)}}}
+	middle := Result{Levels: []CompetencyResult{{RequiredCompetency{Competency: a, Level: 2}, lvl(1)}}}
+	newest := Result{Levels: []CompetencyResult{{RequiredCompetency{Competency: b, Level: 3}, lvl(2)}, {RequiredCompetency{Competency: a, Level: 2}, lvl(2)}}}
+	got := GrowthOf([]Result{oldest, middle, newest})
+	if len(got) != 3 || got[0].Competency != b || got[1].Competency != a || got[2].Competency != c {
+		t.Fatalf("order %v; want b, a (newest scan order), then c", got)
+	}
+	levels := func(g Growth) []int {
+		var out []int
+		for _, l := range g.Levels {
+			if l == nil {
+				out = append(out, -1)
+			} else {
+				out = append(out, l.Level)
+			}
+		}
+		return out
+	}
+	if fmt.Sprint(levels(got[1])) != "[0 1 2]" || got[1].Required != 2 {
+		t.Errorf("a: %v required %d", levels(got[1]), got[1].Required)
+	}
+	if fmt.Sprint(levels(got[0])) != "[-1 -1 2]" || fmt.Sprint(levels(got[2])) != "[1 -1 -1]" || got[2].Required != 2 {
+		t.Errorf("b: %v, c: %v (required %d)", levels(got[0]), levels(got[2]), got[2].Required)
 	}
 }
