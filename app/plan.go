@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"image/color"
+	"slices"
 	"strings"
 	"time"
 
@@ -424,7 +425,68 @@ func (u *UI) evaluationForm(ps *planState, id string, v *actionView) fyne.Canvas
 		form.Add(widget.NewLabel(f.label))
 		form.Add(t.entry)
 	}
+	form.Add(u.ratingChoice(ps, id, a.Evaluation.Rating))
+	form.Add(u.remarkBlock(ps, id, a.Evaluation))
 	return form
+}
+
+// ratingChoice asks how useful the action was for the work, 1 to 5 or no
+// answer; the organisation sees only how the ratings of an offer spread.
+func (u *UI) ratingChoice(ps *planState, id string, rating int) fyne.CanvasObject {
+	options := []string{lang.X("plan.eval.noRating", "Geen oordeel")}
+	for r := 1; r <= plans.MaxRating; r++ {
+		options = append(options, ratingName(r))
+	}
+	var choice *keySelect
+	choice = newKeySelect(options, func(s string) {
+		r := slices.Index(options, s)
+		if err := u.updateAction(ps, id, func(a *plans.Action) { a.Evaluation.Rating = r }); err != nil {
+			u.showStoreError(err)
+		}
+	})
+	choice.SetSelectedIndex(rating)
+	return container.NewVBox(widget.NewLabel(lang.X("plan.eval.rating", "Hoe bruikbaar was dit voor uw werk?")), choice)
+}
+
+// ratingName is a point of the usefulness scale in words.
+func ratingName(r int) string {
+	switch r {
+	case 1:
+		return lang.X("plan.eval.rating1", "1 – nauwelijks bruikbaar")
+	case 2:
+		return lang.X("plan.eval.rating2", "2 – weinig bruikbaar")
+	case 3:
+		return lang.X("plan.eval.rating3", "3 – redelijk bruikbaar")
+	case 4:
+		return lang.X("plan.eval.rating4", "4 – goed bruikbaar")
+	}
+	return lang.X("plan.eval.rating5", "5 – zeer goed bruikbaar")
+}
+
+// remarkBlock takes an improvement point for the offer and, only when the
+// person ticks it, shares it without name or date with the training
+// coordinator; the warning says not to name anyone.
+func (u *UI) remarkBlock(ps *planState, id string, e plans.Evaluation) fyne.CanvasObject {
+	share := widget.NewCheck(lang.X("plan.eval.share", "Anoniem delen met de opleidingscoördinator"), nil)
+	share.SetChecked(e.ShareRemark)
+	t := u.newSavedText(ps, e.Remark, true, func(s string) error {
+		return u.updateAction(ps, id, func(a *plans.Action) {
+			a.Evaluation.Remark = s
+			// An emptied point is no longer shared.
+			a.Evaluation.ShareRemark = a.Evaluation.ShareRemark && strings.TrimSpace(s) != ""
+		})
+	})
+	t.entry.SetMinRowsVisible(2)
+	t.entry.PlaceHolder = lang.X("plan.eval.remarkPlaceholder", "Wat ontbrak, of wat zou het aanbod beter maken?")
+	share.OnChanged = func(on bool) {
+		t.flush()
+		if err := u.updateAction(ps, id, func(a *plans.Action) { a.Evaluation.ShareRemark = on }); err != nil {
+			share.SetChecked(false)
+			u.showMessage(lang.X("plan.eval.shareTitle", "Niet gedeeld"), explain(err))
+		}
+	}
+	warn := hint(lang.X("plan.eval.shareHint", "Noem geen namen en niets waaraan iemand te herkennen is. Een gedeeld verbeterpunt ziet de opleidingscoördinator zonder uw naam en zonder datum, alleen bij aanbod dat genoeg mensen volgden, in willekeurige volgorde."))
+	return container.NewVBox(widget.NewLabel(lang.X("plan.eval.remark", "Verbeterpunt voor dit aanbod (niet verplicht)")), t.entry, share, warn)
 }
 
 // reflectionBlock is the reflection on the whole plan.

@@ -4,9 +4,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/assessment"
 	"zelfscan/plans"
@@ -109,5 +113,59 @@ func TestHistoryShowsGrowthPerCompetency(t *testing.T) {
 	// Competencies neither self-check answered are left out.
 	if !showsText(f.w, want) || showsText(f.w, "– → – (vereist 1)") {
 		t.Errorf("the history does not show %q: %q", want, visibleTexts(f.w))
+	}
+}
+
+// A finished action is rated for usefulness and may get an improvement
+// point, shared only when ticked and never while empty.
+func TestEvaluationRatingAndSharedRemark(t *testing.T) {
+	f := newPlanFixture(t, 0)
+	f.u.showPlan(f.id)
+	ps := f.u.plan
+	a := plans.Action{ID: "a1", CompetencyID: ps.gaps[0].Competency.ID, OwnText: "Meelopen", Status: plans.StatusAfgerond}
+	if err := f.st.SaveAction(ps.plan.ID, a, "", "", planDay); err != nil {
+		t.Fatal(err)
+	}
+	f.u.showPlan(f.id)
+	stored := func() plans.Evaluation {
+		p, err := f.st.PlanFor(f.id, planDay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p.Actions[0].Evaluation
+	}
+	share := findAll[*widget.Check](f.w)
+	if len(share) != 1 {
+		t.Fatalf("%d share boxes", len(share))
+	}
+	test.Tap(share[0])
+	if share[0].Checked || stored().ShareRemark {
+		t.Fatal("an empty improvement point was shared")
+	}
+	dismiss(f.w)
+
+	var rating *keySelect
+	for _, s := range findAll[*keySelect](f.w) {
+		if slices.Contains(s.Options, "4 – goed bruikbaar") {
+			rating = s
+		}
+	}
+	if rating == nil {
+		t.Fatal("no usefulness rating on a finished action")
+	}
+	rating.SetSelected("4 – goed bruikbaar")
+	var remark *shortcutEntry
+	for _, t := range f.u.plan.texts {
+		if t.entry.PlaceHolder == "Wat ontbrak, of wat zou het aanbod beter maken?" {
+			remark = t.entry
+		}
+	}
+	if remark == nil {
+		t.Fatal("no improvement point on a finished action")
+	}
+	typeInto(f.w, remark, "Meer oefenen met echte casussen")
+	test.Tap(share[0])
+	if e := stored(); e.Rating != 4 || e.Remark != "Meer oefenen met echte casussen" || !e.ShareRemark {
+		t.Errorf("stored evaluation %+v", e)
 	}
 }
