@@ -7,6 +7,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -148,12 +150,60 @@ func TestSendStopsAndReportsTheRest(t *testing.T) {
 }
 
 // The statements survive JSON in the form Send puts them.
-func TestStatementsAreJSONObjects(t *testing.T) {
-	for _, s := range statements(t, 1) {
-		data, _ := json.Marshal(s)
-		var m map[string]any
-		if err := json.Unmarshal(data, &m); err != nil || m["id"] != s.ID {
-			t.Fatalf("%s: %v", data, err)
+// Every statement as it goes on the wire has the shape xAPI 1.0.3 requires
+// of the properties we send: a UUID id and registration, an Agent with an
+// account on a web address, verb and object identified by absolute IRIs,
+// an RFC 3339 timestamp, and a score within its own bounds.
+func TestStatementsHaveTheXAPIShape(t *testing.T) {
+	uuid := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	absolute := func(s string) bool {
+		u, err := url.Parse(s)
+		return err == nil && u.Scheme != "" && (u.Host != "" || u.Opaque != "")
+	}
+	for _, s := range statements(t, 4) {
+		data, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m struct {
+			ID    string
+			Actor struct {
+				ObjectType string
+				Account    struct{ HomePage, Name string }
+			}
+			Verb struct {
+				ID      string
+				Display map[string]string
+			}
+			Object struct{ ObjectType, ID string }
+			Result *struct {
+				Score *struct{ Scaled, Raw, Min, Max float64 }
+			}
+			Context   struct{ Registration string }
+			Timestamp string
+		}
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatal(err)
+		}
+		hp, err := url.Parse(m.Actor.Account.HomePage)
+		switch {
+		case !uuid.MatchString(m.ID) || !uuid.MatchString(m.Context.Registration):
+			t.Errorf("id %q or registration %q is no UUID", m.ID, m.Context.Registration)
+		case m.Actor.ObjectType != "Agent" || m.Actor.Account.Name == "" || err != nil || (hp.Scheme != "https" && hp.Scheme != "http") || hp.Host == "":
+			t.Errorf("actor %+v is not an Agent with an account on a web address", m.Actor)
+		case !absolute(m.Verb.ID) || m.Verb.Display["nl-NL"] == "":
+			t.Errorf("verb %+v", m.Verb)
+		case m.Object.ObjectType != "Activity" || !absolute(m.Object.ID):
+			t.Errorf("object %+v", m.Object)
+		}
+		if _, err := time.Parse(time.RFC3339, m.Timestamp); err != nil {
+			t.Errorf("timestamp %q: %v", m.Timestamp, err)
+		}
+		if m.Result != nil && m.Result.Score != nil {
+			sc := m.Result.Score
+			if sc.Raw < sc.Min || sc.Raw > sc.Max || sc.Scaled < -1 || sc.Scaled > 1 {
+				t.Errorf("score %+v out of its bounds", *sc)
+			}
 		}
 	}
 }
