@@ -437,8 +437,7 @@ func (u *UI) ratingChoice(ps *planState, id string, rating int) fyne.CanvasObjec
 	for r := 1; r <= plans.MaxRating; r++ {
 		options = append(options, ratingName(r))
 	}
-	var choice *keySelect
-	choice = newKeySelect(options, func(s string) {
+	choice := newKeySelect(options, func(s string) {
 		r := slices.Index(options, s)
 		if err := u.updateAction(ps, id, func(a *plans.Action) { a.Evaluation.Rating = r }); err != nil {
 			u.showStoreError(err)
