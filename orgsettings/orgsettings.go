@@ -126,56 +126,81 @@ func Load(paths []string) (Settings, string, error) {
 }
 
 func loadFile(path string) (Settings, error) {
-	f, err := os.Open(path)
+	data, err := readFile(path)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return Settings{}, err
-		}
-		return Settings{}, &Error{Path: path, Msg: usermsg.New("orgsettings.unreadable", nil), Err: err}
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return Settings{}, &Error{Path: path, Msg: usermsg.New("orgsettings.isDir", nil)}
-	}
-	data, err := assessment.ReadLimited(f, MaxSize)
-	if err != nil {
-		return Settings{}, &Error{Path: path, Msg: usermsg.New("orgsettings.tooLarge", map[string]any{"KiB": MaxSize >> 10}), Err: err}
+		return Settings{}, err
 	}
 	var raw file
 	if _, err := assessment.DecodeStrict(FileName, data, &raw); err != nil {
 		return Settings{}, &Error{Path: path, Msg: decodeMessage(err), Err: err}
 	}
-	dir := filepath.Dir(path)
-	s := Settings{Organisation: strings.TrimSpace(raw.Organisation)}
-	if s.Organisation != "" && !idPattern.MatchString(s.Organisation) {
-		return Settings{}, &Error{Path: path, Msg: usermsg.New("orgsettings.badOrganisation", map[string]any{"ID": s.Organisation})}
-	}
-	if s.OwnCatalogue, err = resolvePath(dir, raw.OwnCatalogue); err != nil {
-		return Settings{}, &Error{Path: path, Msg: in("eigen_aanbod", err)}
-	}
-	if s.OwnCatalogue != "" {
-		switch strings.ToLower(filepath.Ext(s.OwnCatalogue)) {
-		case ".csv", ".yaml", ".yml":
-		default:
-			return Settings{}, &Error{Path: path, Msg: usermsg.New("orgsettings.catalogueType", nil)}
-		}
-	}
-	if s.DataDir, err = resolvePath(dir, raw.DataDir); err != nil {
-		return Settings{}, &Error{Path: path, Msg: in("gegevensmap", err)}
-	}
-	if s.FrameworkExtension, err = resolvePath(dir, raw.Extension); err != nil {
-		return Settings{}, &Error{Path: path, Msg: in("kader_uitbreiding", err)}
-	}
-	if ext := strings.ToLower(filepath.Ext(s.FrameworkExtension)); s.FrameworkExtension != "" && ext != ".yaml" && ext != ".yml" {
-		return Settings{}, &Error{Path: path, Msg: usermsg.New("orgsettings.extensionType", nil)}
-	}
-	if s.LearningRecords, err = learningRecords(raw); err != nil {
-		return Settings{}, &Error{Path: path, Msg: in("leeromgeving", err)}
-	}
-	if s.RescanMonths, err = rescanMonths(raw.Herhaalscan); err != nil {
-		return Settings{}, &Error{Path: path, Msg: in("herhaalscan_maanden", err)}
+	s, msg := settingsOf(filepath.Dir(path), raw)
+	if msg != nil {
+		return Settings{}, &Error{Path: path, Msg: msg}
 	}
 	return s, nil
+}
+
+// readFile reads the settings file; a missing one is fs.ErrNotExist, so
+// the search goes on.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+		return nil, &Error{Path: path, Msg: usermsg.New("orgsettings.unreadable", nil), Err: err}
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, &Error{Path: path, Msg: usermsg.New("orgsettings.isDir", nil)}
+	}
+	data, err := assessment.ReadLimited(f, MaxSize)
+	if err != nil {
+		return nil, &Error{Path: path, Msg: usermsg.New("orgsettings.tooLarge", map[string]any{"KiB": MaxSize >> 10}), Err: err}
+	}
+	return data, nil
+}
+
+// settingsOf checks the file's values; paths are relative to dir.
+func settingsOf(dir string, raw file) (Settings, *usermsg.Error) {
+	s := Settings{Organisation: strings.TrimSpace(raw.Organisation)}
+	if s.Organisation != "" && !idPattern.MatchString(s.Organisation) {
+		return s, usermsg.New("orgsettings.badOrganisation", map[string]any{"ID": s.Organisation})
+	}
+	if msg := s.files(dir, raw); msg != nil {
+		return s, msg
+	}
+	var err error
+	if s.LearningRecords, err = learningRecords(raw); err != nil {
+		return s, in("leeromgeving", err)
+	}
+	if s.RescanMonths, err = rescanMonths(raw.Herhaalscan); err != nil {
+		return s, in("herhaalscan_maanden", err)
+	}
+	return s, nil
+}
+
+// files resolves the own catalogue, data folder and extension against dir
+// and checks their kinds.
+func (s *Settings) files(dir string, raw file) *usermsg.Error {
+	var err error
+	if s.OwnCatalogue, err = resolvePath(dir, raw.OwnCatalogue); err != nil {
+		return in("eigen_aanbod", err)
+	}
+	if ext := strings.ToLower(filepath.Ext(s.OwnCatalogue)); s.OwnCatalogue != "" && ext != ".csv" && ext != ".yaml" && ext != ".yml" {
+		return usermsg.New("orgsettings.catalogueType", nil)
+	}
+	if s.DataDir, err = resolvePath(dir, raw.DataDir); err != nil {
+		return in("gegevensmap", err)
+	}
+	if s.FrameworkExtension, err = resolvePath(dir, raw.Extension); err != nil {
+		return in("kader_uitbreiding", err)
+	}
+	if ext := strings.ToLower(filepath.Ext(s.FrameworkExtension)); s.FrameworkExtension != "" && ext != ".yaml" && ext != ".yml" {
+		return usermsg.New("orgsettings.extensionType", nil)
+	}
+	return nil
 }
 
 // rescanMonths checks the interval between self-checks the organisation
@@ -212,16 +237,24 @@ func learningRecords(raw file) (LearningRecords, error) {
 	if out.LRS == "" {
 		return out, nil
 	}
+	err := out.checkLRS(l.Wachtwoord)
+	return out, err
+}
+
+// checkLRS checks the LRS address (https, or http on this computer only)
+// and that credentials are given; the password may come from an
+// environment variable.
+func (out *LearningRecords) checkLRS(password string) error {
 	u, err := url.Parse(out.LRS)
 	local := err == nil && (u.Hostname() == "localhost" || u.Hostname() == "127.0.0.1")
 	if err != nil || u.Host == "" || (u.Scheme != "https" && !(u.Scheme == "http" && local)) {
-		return out, usermsg.New("orgsettings.lrsHTTPS", map[string]any{"Value": out.LRS})
+		return usermsg.New("orgsettings.lrsHTTPS", map[string]any{"Value": out.LRS})
 	}
-	if out.LRSUser == "" || l.Wachtwoord == "" {
-		return out, usermsg.New("orgsettings.lrsCredentials", nil)
+	if out.LRSUser == "" || password == "" {
+		return usermsg.New("orgsettings.lrsCredentials", nil)
 	}
-	out.LRSPassword = os.Expand(l.Wachtwoord, os.Getenv)
-	return out, nil
+	out.LRSPassword = os.Expand(password, os.Getenv)
+	return nil
 }
 
 // webAddress reports whether s is an http or https address with a host.
@@ -236,7 +269,7 @@ func in(key string, err error) *usermsg.Error {
 }
 
 // knownKeys are the keys of the file, for a message about an unknown one.
-const knownKeys = "organisatie, eigen_aanbod, gegevensmap, kader_uitbreiding, leeromgeving"
+const knownKeys = "organisatie, eigen_aanbod, gegevensmap, kader_uitbreiding, herhaalscan_maanden, leeromgeving"
 
 // decodeMessage turns a strict-decoding error into a message without
 // repeating the file name, which Error already gives with its path.

@@ -80,6 +80,23 @@ func Build(src Source, now time.Time) (*File, error) {
 	if e := fw.ExtensionFor(org.ID); e != nil {
 		f.Framework.Extension = &ExtensionInfo{Name: e.Name, Version: e.Version, Organisation: e.Organisation}
 	}
+	if f.PlanUID == "" && src.Plan != nil {
+		f.PlanUID = src.Plan.UID
+	}
+	if src.Catalogue != nil {
+		f.Catalogue = src.Catalogue.Version
+	}
+	f.addReviews(src)
+	f.addResult(res, sc)
+	f.addPlan(src)
+	f.addFollowUp(src)
+	stripControls(reflect.ValueOf(f))
+	return f, nil
+}
+
+// addReviews copies the reviews, each with a UID (derived for a review
+// recorded before reviews had one).
+func (f *File) addReviews(src Source) {
 	if f.Reviews == nil && src.Plan != nil {
 		for _, r := range src.Plan.Reviews {
 			f.Reviews = append(f.Reviews, ReviewOf(r))
@@ -90,12 +107,10 @@ func Build(src Source, now time.Time) (*File, error) {
 			f.Reviews[i].UID = derivedUID(f.Reviews[i])
 		}
 	}
-	if f.PlanUID == "" && src.Plan != nil {
-		f.PlanUID = src.Plan.UID
-	}
-	if src.Catalogue != nil {
-		f.Catalogue = src.Catalogue.Version
-	}
+}
+
+// addResult copies the competencies with their ratings, and the gaps.
+func (f *File) addResult(res assessment.Result, sc *assessment.SelfCheck) {
 	for _, l := range res.Levels {
 		c := Competency{
 			ID: l.Competency.ID, Title: l.Competency.Title, Description: l.Competency.Description,
@@ -118,19 +133,23 @@ func Build(src Source, now time.Time) (*File, error) {
 			Size: g.Size(), Priority: g.Priority().Label(), Complete: g.Complete,
 		})
 	}
-	if p := src.Plan; p != nil {
-		f.PlanCreated, f.PlanUpdated, f.Reflection = p.Created.UTC(), p.Updated.UTC(), p.Reflection
-		for _, a := range p.Actions {
-			fa := Action{ID: a.ID, CompetencyID: a.CompetencyID, OwnText: a.OwnText, TargetDate: a.TargetDate, Status: a.Status, Evaluation: a.Evaluation}
-			if a.ItemID != "" {
-				fa.Item = itemOf(src.Catalogue, a.ItemID, src.StoredItems[a.ID])
-			}
-			f.Actions = append(f.Actions, fa)
-		}
+}
+
+// addPlan copies the plan's dates, reflection and actions, each with the
+// catalogue item it uses.
+func (f *File) addPlan(src Source) {
+	p := src.Plan
+	if p == nil {
+		return
 	}
-	f.addFollowUp(src)
-	stripControls(reflect.ValueOf(f))
-	return f, nil
+	f.PlanCreated, f.PlanUpdated, f.Reflection = p.Created.UTC(), p.Updated.UTC(), p.Reflection
+	for _, a := range p.Actions {
+		fa := Action{ID: a.ID, CompetencyID: a.CompetencyID, OwnText: a.OwnText, TargetDate: a.TargetDate, Status: a.Status, Evaluation: a.Evaluation}
+		if a.ItemID != "" {
+			fa.Item = itemOf(src.Catalogue, a.ItemID, src.StoredItems[a.ID])
+		}
+		f.Actions = append(f.Actions, fa)
+	}
 }
 
 // addFollowUp copies what comes after the plan: the day of the next

@@ -227,21 +227,8 @@ func decode(name string, data []byte) (*File, error) {
 		return &f, nil
 	}
 	f = File{}
-	var h header
-	if err := decodeHeader(data, &h); err != nil {
-		if _, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
-			return nil, fileError(name, ErrNotPlanFile, "planfile.notPlanFile", nil)
-		}
-		return nil, jsonError(name, data, err)
-	}
-	if h.Format == nil || *h.Format != Format {
-		return nil, fileError(name, ErrNotPlanFile, "planfile.noFormat", map[string]any{"Format": Format})
-	}
-	switch {
-	case h.Version == nil || *h.Version < 1:
-		return nil, fileError(name, ErrInvalid, "planfile.noVersion", nil)
-	case *h.Version > Version:
-		return nil, fileError(name, ErrNewerVersion, "planfile.newer", map[string]any{"Version": *h.Version})
+	if err := checkHeader(name, data); err != nil {
+		return nil, err
 	}
 	if err := json.Unmarshal(data, &f); err != nil {
 		return nil, jsonError(name, data, err)
@@ -250,6 +237,28 @@ func decode(name string, data []byte) (*File, error) {
 		return nil, fileError(name, ErrInvalid, "planfile.impossible", map[string]any{"Values": summarise(err)})
 	}
 	return &f, nil
+}
+
+// checkHeader says why a file is not one this version reads: not JSON, no
+// format marker, no version, or a newer version.
+func checkHeader(name string, data []byte) error {
+	var h header
+	if err := decodeHeader(data, &h); err != nil {
+		if _, ok := errors.AsType[*json.UnmarshalTypeError](err); ok {
+			return fileError(name, ErrNotPlanFile, "planfile.notPlanFile", nil)
+		}
+		return jsonError(name, data, err)
+	}
+	if h.Format == nil || *h.Format != Format {
+		return fileError(name, ErrNotPlanFile, "planfile.noFormat", map[string]any{"Format": Format})
+	}
+	switch {
+	case h.Version == nil || *h.Version < 1:
+		return fileError(name, ErrInvalid, "planfile.noVersion", nil)
+	case *h.Version > Version:
+		return fileError(name, ErrNewerVersion, "planfile.newer", map[string]any{"Version": *h.Version})
+	}
+	return nil
 }
 
 // jsonError turns a decoding error into a Dutch message that says where.

@@ -321,6 +321,12 @@ func extractAttachment(ctx context.Context, data []byte, name string, limit int6
 		}
 		return o.stream(ctx, at, limit)
 	}
+	return o.fallback(ctx, embedded, limit)
+}
+
+// fallback looks through embedded file streams without a usable file
+// specification for the first that holds a plan file.
+func (o *pdfObjects) fallback(ctx context.Context, embedded []int, limit int64) ([]byte, error) {
 	for _, start := range embedded {
 		if !o.startsAsPlanFile(ctx, start) {
 			continue
@@ -434,34 +440,29 @@ func escape(b []byte, i int) (c byte, last int, skip, ok bool) {
 	if i >= len(b) {
 		return 0, i, false, false
 	}
-	switch e := b[i]; e {
-	case 'n':
-		return '\n', i, false, true
-	case 'r':
-		return '\r', i, false, true
-	case 't':
-		return '\t', i, false, true
-	case 'b':
-		return '\b', i, false, true
-	case 'f':
-		return '\f', i, false, true
-	case '\r', '\n':
+	e := b[i]
+	if c, ok := simpleEscapes[e]; ok {
+		return c, i, false, true
+	}
+	switch {
+	case e == '\r' || e == '\n':
 		if e == '\r' && i+1 < len(b) && b[i+1] == '\n' {
 			i++
 		}
 		return 0, i, true, true
-	default:
-		if e < '0' || e > '7' {
-			return e, i, false, true
-		}
-		v := 0
-		for k := 0; k < 3 && i < len(b) && b[i] >= '0' && b[i] <= '7'; k++ {
-			v = v*8 + int(b[i]-'0')
-			i++
-		}
-		return byte(v), i - 1, false, true
+	case e < '0' || e > '7':
+		return e, i, false, true
 	}
+	v := 0
+	for k := 0; k < 3 && i < len(b) && b[i] >= '0' && b[i] <= '7'; k++ {
+		v = v*8 + int(b[i]-'0')
+		i++
+	}
+	return byte(v), i - 1, false, true
 }
+
+// simpleEscapes are the one-letter escapes of a PDF literal string.
+var simpleEscapes = map[byte]byte{'n': '\n', 'r': '\r', 't': '\t', 'b': '\b', 'f': '\f'}
 
 func hexBytes(h []byte) []byte {
 	var digits []byte

@@ -60,20 +60,7 @@ func CheckReview(own *plans.Plan, reviewed *File) (Verdict, error) {
 		return Verdict{Kind: AlreadyImported, Message: usermsg.New("planfile.review.already", nil)}, nil
 	}
 	v := Verdict{Kind: Fine, New: len(fresh)}
-	var older bool
-	commented := map[string]bool{}
-	for _, r := range fresh {
-		if sameOrLater(r.OnPlanUpdated, own.Updated) {
-			continue
-		}
-		older = true
-		for id := range r.ActionComments {
-			commented[id] = true
-		}
-		for id := range r.Agreed {
-			commented[id] = true
-		}
-	}
+	commented, older := commentedOnOlder(fresh, own.Updated)
 	if !older {
 		v.Message = newReviewsMessage(len(fresh))
 		return v, nil
@@ -104,6 +91,25 @@ func actionList(code string, actions []string) any {
 		return ""
 	}
 	return usermsg.New(code, map[string]any{"Actions": strings.Join(actions, ", ")})
+}
+
+// commentedOnOlder lists the actions that reviews of an older version than
+// updated comment on or agree about; older is whether any review is older.
+func commentedOnOlder(fresh []plans.Review, updated time.Time) (commented map[string]bool, older bool) {
+	commented = map[string]bool{}
+	for _, r := range fresh {
+		if sameOrLater(r.OnPlanUpdated, updated) {
+			continue
+		}
+		older = true
+		for id := range r.ActionComments {
+			commented[id] = true
+		}
+		for id := range r.Agreed {
+			commented[id] = true
+		}
+	}
+	return commented, older
 }
 
 func newReviewsMessage(n int) *usermsg.Error {

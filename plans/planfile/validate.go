@@ -370,6 +370,14 @@ func (r *Review) problems(comps, actions map[string]bool) []*usermsg.Error {
 	if n := len([]rune(r.Overall)); n > maxText {
 		add("plans.tooLong", map[string]any{"Field": term("plans.field.overall"), "Length": n, "Max": maxText})
 	}
+	return append(out, r.referenceProblems(comps, actions)...)
+}
+
+// referenceProblems are comments and agreements on competencies or actions
+// the file does not have, and comments that are too long.
+func (r *Review) referenceProblems(comps, actions map[string]bool) []*usermsg.Error {
+	var out []*usermsg.Error
+	add := func(code string, args map[string]any) { out = append(out, usermsg.New(code, args)) }
 	for _, id := range slices.Sorted(maps.Keys(r.GapComments)) {
 		if !comps[id] {
 			add("planfile.check.commentOnUnknownCompetency", map[string]any{"ID": id})
