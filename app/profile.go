@@ -263,23 +263,31 @@ func (u *UI) updateProfile(f *profileForm) {
 	}
 	f.summary.SetText(lang.X("profile.summary", "U beoordeelt uzelf op {{.Competencies}} competenties met samen {{.Indicators}} uitspraken. Elk antwoord wordt meteen bewaard, dus u kunt altijd stoppen en later verdergaan.",
 		map[string]any{"Competencies": len(req), "Indicators": done.Total}))
-	if c := org.Context; c.Training != "" || len(c.Opportunities) > 0 {
-		f.context.Add(widget.NewLabelWithStyle(lang.X("profile.context", "Leren binnen {{.Org}}", map[string]any{"Org": org.Name}),
-			fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		if c.Training != "" {
-			f.context.Add(wrapped(c.Training))
-		}
-		if len(c.Opportunities) > 0 {
-			f.context.Add(wrapped("• " + strings.Join(c.Opportunities, "\n• ")))
-		}
-		if c.Source != "" {
-			f.context.Add(hint(lang.X("common.source", "Bron: {{.Source}}", map[string]any{"Source": c.Source})))
-		}
-	}
+	showLearningContext(f.context, org)
 	if okName && okTeam && !u.store.ReadOnly() {
 		f.start.Enable()
 	} else {
 		f.start.Disable()
+	}
+}
+
+// showLearningContext lists how the organisation offers learning, from the
+// framework, with its source; nothing when the framework says nothing.
+func showLearningContext(box *fyne.Container, org *assessment.Organisation) {
+	c := org.Context
+	if c.Training == "" && len(c.Opportunities) == 0 {
+		return
+	}
+	box.Add(widget.NewLabelWithStyle(lang.X("profile.context", "Leren binnen {{.Org}}", map[string]any{"Org": org.Name}),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	if c.Training != "" {
+		box.Add(wrapped(c.Training))
+	}
+	if len(c.Opportunities) > 0 {
+		box.Add(wrapped("• " + strings.Join(c.Opportunities, "\n• ")))
+	}
+	if c.Source != "" {
+		box.Add(hint(lang.X("common.source", "Bron: {{.Source}}", map[string]any{"Source": c.Source})))
 	}
 }
 
