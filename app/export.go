@@ -124,7 +124,7 @@ func (u *UI) buildPlanFile(ps *planState) (*planfile.File, error) {
 	}
 	f, err := planfile.Build(planfile.Source{
 		// The plan file and its PDF are Dutch whatever the UI language.
-		Framework: u.dutchFW, Catalogue: u.catalogue(), SelfCheck: ps.sc, Plan: ps.plan,
+		Framework: u.dutchFW, Catalogue: u.catalogue(), SelfCheck: ps.sc, Plan: u.storedPlan(ps),
 		StoredItems: stored, AppVersion: u.app.Metadata().Version,
 	}, u.now())
 	if err != nil {

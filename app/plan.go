@@ -533,6 +533,22 @@ func (u *UI) updateAction(ps *planState, id string, change func(a *plans.Action)
 	return nil
 }
 
+// storedPlan is ps.plan with the time of its last change as the store
+// keeps it: every save moves that time forward in the store only, and a
+// plan file with an older time makes its review look like a review of an
+// older version.
+func (u *UI) storedPlan(ps *planState) *plans.Plan {
+	stored, ok, err := u.store.PlanBySelfCheck(ps.sc.ID)
+	if err != nil {
+		fyne.LogError("plan change time", err)
+	}
+	if err != nil || !ok {
+		return ps.plan
+	}
+	ps.plan.Updated = stored.Updated
+	return ps.plan
+}
+
 // itemCopy is the title and provider the store keeps with an action that
 // uses a catalogue item, so it keeps its name if the item goes away.
 func (u *UI) itemCopy(ps *planState, a *plans.Action) (title, provider string) {

@@ -459,3 +459,35 @@ func TestNoteAnsweredInReview(t *testing.T) {
 		t.Errorf("the plan editor does not show the answer: %q", visibleTexts(pro.w))
 	}
 }
+
+// A plan changed in the editor and exported from there carries the time of
+// its last change, so its own review imports without the warning that the
+// plan changed since: a warning shown every time teaches to ignore it.
+func TestReviewOfAPlanEditedThenExportedDoesNotWarn(t *testing.T) {
+	a := test.NewTempApp(t)
+	pro := newProfessional(t, a, "Zoë de Vries", 0)
+	pro.u.showPlan(pro.id)
+	ps := pro.u.plan
+	pro.u.now = func() time.Time { return reviewDay.Add(time.Hour) }
+	pro.u.changeAction(ps, "a1", func(a *plans.Action) { a.Status = plans.StatusAfgerond })
+	if err := pro.u.addAction(ps, pro.gap, nil, "Een training volgen."); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "leerplan.pdf")
+	f, err := pro.u.buildPlanFile(pro.u.plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := writePlanPDF(plan, f, reviewDay.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	sup := newUIFixture(t)
+	reviewed := filepath.Join(dir, "besproken.pdf")
+	superviseAndSave(t, sup, plan, reviewed, pro.gap)
+	pro.u.importReview(reviewed, pro.id, nil)
+	pro.u.busy.Wait()
+	if showsText(pro.w, "oudere versie") || !showsText(pro.w, "De bespreking is toegevoegd") {
+		t.Fatalf("importing the review of the plan as exported shows %q", visibleTexts(pro.w))
+	}
+}
