@@ -6,6 +6,10 @@ import (
 )
 
 // Fyne v2.7.1's Button reacts to Space but not to Enter; keyButton adds Enter.
+// It also reacts to Space on its character rather than on the key: the
+// window sends the character after the key, to whatever has the focus by
+// then, so a button that moves the focus on the key hands the space on to
+// the next widget (a level picker, an entry).
 
 // keyButton is a Button that Enter and Return activate as well as Space.
 type keyButton struct {
@@ -40,14 +44,23 @@ func (b *keyButton) FocusGained() {
 }
 
 // TypedKey activates the button on Enter and Return; Escape goes to the
-// window.
+// window. Space waits for its character, in TypedRune.
 func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		b.Tapped(nil)
 	case fyne.KeyEscape:
 		toWindow(b, ev)
+	case fyne.KeySpace:
 	default:
 		b.Button.TypedKey(ev)
+	}
+}
+
+// TypedRune activates the button on the space character, which it so
+// keeps from the widget the button may move the focus to.
+func (b *keyButton) TypedRune(r rune) {
+	if r == ' ' {
+		b.Tapped(nil)
 	}
 }

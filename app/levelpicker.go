@@ -96,13 +96,10 @@ func (p *levelPicker) FocusLost() {
 	}
 }
 
-// TypedRune picks the level of a number key, or the first level on Space
-// when nothing is chosen yet.
+// TypedRune picks the level of a number key. Space picks nothing: it is
+// the key that activates buttons, and a stray one must never answer
+// "Nog niet" in the user's name.
 func (p *levelPicker) TypedRune(r rune) {
-	if r == ' ' && p.selected < 0 {
-		p.choose(0)
-		return
-	}
 	for i, v := range p.values {
 		if strconv.Itoa(v) == string(r) {
 			if p.choose(i) && p.onNumber != nil {

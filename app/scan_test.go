@@ -251,3 +251,74 @@ func TestJumpListArrowsKeepThePage(t *testing.T) {
 		t.Errorf("arrow keys in the jump list went to page %d", f.u.scan.pos)
 	}
 }
+
+// pressSpace sends Space the way the desktop window does: the key to the
+// focused widget, then the character ' ' to whatever has the focus after
+// the key was handled.
+func pressSpace(c fyne.Canvas) {
+	if w := c.Focused(); w != nil {
+		w.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	}
+	if w := c.Focused(); w != nil {
+		w.TypedRune(' ')
+	}
+}
+
+// Space activates a button, and the button moves the focus to a statement;
+// the space must not then answer that statement.
+func TestSpaceOnAButtonNeverAnswers(t *testing.T) {
+	rated := func(t *testing.T, f *uiFixture) int {
+		t.Helper()
+		sc, err := f.u.store.SelfCheck(f.u.scan.sc.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(sc.Ratings)
+	}
+	t.Run("Ga erheen", func(t *testing.T) {
+		f := newScanFixture(t)
+		s := f.u.scan
+		f.u.finishScan(s)
+		for _, b := range findAll[*keyButton](f.w) {
+			if b.Text == "Ga erheen" {
+				f.w.Canvas().Focus(b)
+				break
+			}
+		}
+		pressSpace(f.w.Canvas())
+		if dialogsOnScreen(f.w) != 0 || f.w.Canvas().Focused() != s.pickers[0] {
+			t.Fatalf("Space on 'Ga erheen' left %d dialogs, the focus on %T", dialogsOnScreen(f.w), f.w.Canvas().Focused())
+		}
+		if n := rated(t, f); n != 0 || s.pickers[0].answered() {
+			t.Errorf("Space on 'Ga erheen' stored %d answers", n)
+		}
+	})
+	for _, name := range []string{"Volgende", "Vorige"} {
+		t.Run(name, func(t *testing.T) {
+			f := newScanFixture(t)
+			s := f.u.scan
+			f.u.scanGoTo(s, 1)
+			b := s.chrome.prev
+			if name == "Volgende" {
+				b = s.next
+			}
+			f.w.Canvas().Focus(b)
+			pressSpace(f.w.Canvas())
+			if s.pos == 1 {
+				t.Fatalf("Space on %q did not turn the page", name)
+			}
+			if n := rated(t, f); n != 0 {
+				t.Errorf("Space on %q stored %d answers", name, n)
+			}
+		})
+	}
+	t.Run("on a statement", func(t *testing.T) {
+		f := newScanFixture(t)
+		s := f.u.scan
+		f.w.Canvas().Focus(s.pickers[0])
+		pressSpace(f.w.Canvas())
+		if n := rated(t, f); n != 0 {
+			t.Errorf("Space on an open statement stored %d answers", n)
+		}
+	})
+}
