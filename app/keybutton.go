@@ -17,6 +17,9 @@ type keyButton struct {
 	// onFocus, when set, runs when the button gains the focus (to scroll
 	// it into view).
 	onFocus func()
+	// onText, when set, gets the characters other than Space typed on the
+	// button (to write them where text belongs rather than lose them).
+	onText func(r rune)
 }
 
 func newKeyButton(label string, tapped func()) *keyButton {
@@ -58,9 +61,13 @@ func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 }
 
 // TypedRune activates the button on the space character, which it so
-// keeps from the widget the button may move the focus to.
+// keeps from the widget the button may move the focus to; other
+// characters go to onText.
 func (b *keyButton) TypedRune(r rune) {
-	if r == ' ' {
+	switch {
+	case r == ' ':
 		b.Tapped(nil)
+	case b.onText != nil:
+		b.onText(r)
 	}
 }

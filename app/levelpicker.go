@@ -37,6 +37,9 @@ type levelPicker struct {
 	onFocusLost func()
 	// onNumber runs after a number key chose a level (to move on).
 	onNumber func()
+	// onText, when set, gets the characters that are no level's number
+	// (to write them where text belongs rather than lose them).
+	onText func(r rune)
 }
 
 // newLevelPicker shows one option per scale value; selected is an index
@@ -107,6 +110,9 @@ func (p *levelPicker) TypedRune(r rune) {
 			}
 			return
 		}
+	}
+	if p.onText != nil && r != ' ' {
+		p.onText(r)
 	}
 }
 

@@ -44,14 +44,15 @@ func TestNumberKeysRateAndMoveOn(t *testing.T) {
 		statement int
 		key       rune
 		// wantLevel is the stored level, -1 for none; wantFocus the statement
-		// that has the focus after it, -1 for the button that pages on.
+		// that has the focus after it, -1 for the button that pages on, -2
+		// for the note.
 		wantLevel, wantFocus int
 	}{
 		{"0 rates level 0 and moves to the next statement", 0, '0', 0, 1},
 		{"3 rates level 3 and moves to the next statement", 0, '3', 3, 1},
 		{"on the last statement the focus goes on to the next page's button", -1, '2', 2, -1},
 		{"a number beyond the scale rates nothing and stays", 0, '7', -1, 0},
-		{"a letter rates nothing and stays", 0, 'a', -1, 0},
+		{"a letter rates nothing and goes into the note", 0, 'a', -1, -2},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -77,8 +78,14 @@ func TestNumberKeysRateAndMoveOn(t *testing.T) {
 				t.Errorf("stored %+v (found %v), want level %d", r, ok, c.wantLevel)
 			}
 			var want fyne.Focusable = s.next
-			if c.wantFocus >= 0 {
+			switch {
+			case c.wantFocus >= 0:
 				want = s.pickers[c.wantFocus]
+			case c.wantFocus == -2:
+				want = s.note
+				if s.note.Text != string(c.key) {
+					t.Errorf("the note reads %q, want %q", s.note.Text, string(c.key))
+				}
 			}
 			if got := f.w.Canvas().Focused(); got != want {
 				t.Errorf("focus on %T %p, want %T %p", got, got, want, want)
@@ -321,4 +328,73 @@ func TestSpaceOnAButtonNeverAnswers(t *testing.T) {
 			t.Errorf("Space on an open statement stored %d answers", n)
 		}
 	})
+}
+
+// typeKeys types text the way the desktop window does: each character to
+// whatever has the focus at that moment, Space as key and character.
+func typeKeys(c fyne.Canvas, text string) {
+	for _, r := range text {
+		if r == ' ' {
+			pressSpace(c)
+			continue
+		}
+		if w := c.Focused(); w != nil {
+			w.TypedRune(r)
+		}
+	}
+}
+
+// The note is reached by Alt+R and by Tab after the last statement, and
+// text typed while the focus is elsewhere on the page ends up in it rather
+// than being lost, or turning the page at its first space.
+func TestNoteReachedAndNothingTypedLost(t *testing.T) {
+	t.Run("Alt+R", func(t *testing.T) {
+		f := newScanFixture(t)
+		c := f.w.Canvas()
+		c.(fyne.Shortcutable).TypedShortcut(shortcutNote)
+		if c.Focused() != f.u.scan.note {
+			t.Fatalf("Alt+R focuses %T, want the note", c.Focused())
+		}
+	})
+	t.Run("Tab after the last statement", func(t *testing.T) {
+		f := newScanFixture(t)
+		c := f.w.Canvas()
+		c.Focus(f.u.scan.pickers[len(f.u.scan.pickers)-1])
+		test.FocusNext(c)
+		if c.Focused() != f.u.scan.note {
+			t.Fatalf("Tab after the last statement reaches %T, want the note", c.Focused())
+		}
+	})
+	for _, where := range []string{"Vorige", "Volgende", "a statement"} {
+		t.Run("typed on "+where, func(t *testing.T) {
+			f := newScanFixture(t)
+			s := f.u.scan
+			f.u.scanGoTo(s, 1)
+			c := f.w.Canvas()
+			switch where {
+			case "Vorige":
+				c.Focus(s.chrome.prev)
+			case "Volgende":
+				c.Focus(s.next)
+			default:
+				c.Focus(s.pickers[0])
+			}
+			const text = "Ik vraag het mijn leidinggevende."
+			typeKeys(c, text)
+			if s.pos != 1 || s.note.Text != text {
+				t.Fatalf("typing on %s: page %d, note %q; want page 1, note %q", where, s.pos, s.note.Text, text)
+			}
+			sc, err := f.u.store.SelfCheck(s.sc.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(sc.Ratings) != 0 {
+				t.Errorf("typing on %s stored %d answers", where, len(sc.Ratings))
+			}
+			f.u.scanStep(1)
+			if sc, _ = f.u.store.SelfCheck(s.sc.ID); sc.Notes[s.req[1].Competency.ID] != text {
+				t.Errorf("after the page turn the stored note is %q", sc.Notes[s.req[1].Competency.ID])
+			}
+		})
+	}
 }
