@@ -84,10 +84,12 @@ func scrollIntoViewTries(s *container.Scroll, obj fyne.CanvasObject, tries int) 
 
 // scrollTo moves s to offset and tells s.OnScrolled, as a scroll by the
 // user does (Fyne's ScrollToOffset does not), so that a column that draws
-// only what is near the view (inViewColumn) follows.
+// only what is near the view (inViewColumn) follows. It moves the view
+// only: Scroll.Refresh would refresh all of the content, every label
+// shaped and drawn again on the UI goroutine, at each focus change (on
+// the review of a long plan that held up the window).
 func scrollTo(s *container.Scroll, offset fyne.Position) {
-	s.Offset = offset
-	s.Refresh()
+	s.ScrollToOffset(offset)
 	if s.OnScrolled != nil {
 		s.OnScrolled(s.Offset)
 	}
