@@ -17,8 +17,8 @@ import (
 )
 
 // chartWidth is the width in pixels the charts are drawn at: it fits the
-// smallest window (MinSize) beside the scroll bar.
-const chartWidth = 940
+// smallest window (MinSize, 800 wide) inside a card beside the scroll bar.
+const chartWidth = 720
 
 // dateLayout shows dates the Dutch way (day-month-year).
 const dateLayout = "02-01-2006 15:04"
