@@ -1,6 +1,9 @@
 package app
 
 import (
+	"reflect"
+	"slices"
+	"strconv"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -397,4 +400,49 @@ func TestNoteReachedAndNothingTypedLost(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A whole scan by keyboard: a number key per statement and Space on the
+// focused button per page, nothing else; every answer is the one typed.
+func TestWholeScanByKeyboard(t *testing.T) {
+	f, st, fw := newMinSizeFixture(t)
+	sc, err := st.CreateSelfCheck(assessment.Profile{Organisation: "politie", Function: "uitvoerend"}, fw.Version, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.u.showScan(sc.ID)
+	c := f.w.Canvas()
+	pages := len(f.u.scan.req)
+	keys, statements := 0, 0
+	want := map[string]int{}
+	for f.u.scan != nil && keys < 1000 {
+		s := f.u.scan
+		switch focused := c.Focused().(type) {
+		case *levelPicker:
+			i := slices.Index(s.pickers, focused)
+			level := (statements + i) % 4
+			want[s.req[s.pos].Indicators[i].ID] = level
+			typeKeys(c, strconv.Itoa(level))
+		case *keyButton:
+			if focused != s.next {
+				t.Fatalf("the focus is on %q, not on the button that pages on", focused.Text)
+			}
+			statements += len(s.pickers)
+			pressSpace(c)
+		default:
+			t.Fatalf("the focus is on %T", focused)
+		}
+		keys++
+	}
+	got := mustSelfCheck(t, st, sc.ID)
+	if !reflect.DeepEqual(ratingLevels(got.Ratings), want) {
+		t.Errorf("stored answers differ from the keys typed")
+	}
+	if f.a.Preferences().String(prefLastScreen) != screenResults || len(want) != len(got.Ratings) {
+		t.Errorf("after %d keys the results are not on screen, or answers are missing", keys)
+	}
+	if keys != len(want)+pages {
+		t.Errorf("%d keys for %d statements on %d pages, want one per statement and one per page", keys, len(want), pages)
+	}
+	t.Logf("%d statements on %d pages in %d keys", len(want), pages, keys)
 }
