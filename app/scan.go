@@ -149,9 +149,14 @@ func (u *UI) showScanPage(s *scanState) {
 		// again would cost more than the page itself.
 		s.scroll.Content = page
 		s.scroll.Offset = fyne.Position{}
-		c.screen.Layout.Layout(c.screen.Objects, c.screen.Size())
-		header.Layout.Layout(header.Objects, header.Size())
-		footer.Layout.Layout(footer.Objects, footer.Size())
+		// Header and footer first, so their new wrapped labels have a
+		// width and know their height when the screen asks; then again at
+		// the size the screen gave them.
+		for range 2 {
+			header.Layout.Layout(header.Objects, header.Size())
+			footer.Layout.Layout(footer.Objects, footer.Size())
+			c.screen.Layout.Layout(c.screen.Objects, c.screen.Size())
+		}
 		s.scroll.Refresh()
 	} else {
 		s.scroll = container.NewVScroll(page)

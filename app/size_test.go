@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/assessment"
 	"zelfscan/assets"
@@ -151,4 +152,23 @@ func statementsBottom(s *scanState) float32 {
 	d := fyne.CurrentApp().Driver()
 	last := s.pickers[len(s.pickers)-1]
 	return d.AbsolutePositionForObject(last).Y + last.Size().Height - d.AbsolutePositionForObject(s.scroll).Y
+}
+
+// At 800×600 the scan's footer, whose key hint wraps into three lines,
+// shows all of it on every page, not only on the first.
+func TestScanFooterNotClippedAfterPaging(t *testing.T) {
+	f, st, fw := newMinSizeFixture(t)
+	sc, err := st.CreateSelfCheck(assessment.Profile{Organisation: "politie", Function: "uitvoerend"}, fw.Version, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.u.showScan(sc.ID)
+	for i := range f.u.scan.req {
+		f.u.scanGoTo(f.u.scan, i)
+		for _, o := range walk(f.u.scan.chrome.footer) {
+			if l, ok := o.(*widget.Label); ok && l.Size().Height < l.MinSize().Height-0.5 {
+				t.Fatalf("page %d: %q is %v high, needs %v", i+1, l.Text, l.Size().Height, l.MinSize().Height)
+			}
+		}
+	}
 }
