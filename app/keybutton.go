@@ -46,13 +46,13 @@ func (b *keyButton) FocusGained() {
 	}
 }
 
-// TypedKey activates the button on Enter and Return; Escape goes to the
-// window. Space waits for its character, in TypedRune.
+// TypedKey activates the button on Enter and Return; Escape and the page
+// keys go to the window. Space waits for its character, in TypedRune.
 func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		b.Tapped(nil)
-	case fyne.KeyEscape:
+	case fyne.KeyEscape, fyne.KeyPageUp, fyne.KeyPageDown:
 		toWindow(b, ev)
 	case fyne.KeySpace:
 	default:

@@ -79,8 +79,10 @@ func (u *UI) resultsScreen(id int64) (screen fyne.CanvasObject, forward, back fu
 	}
 	view := &resultsView{}
 
-	// What a reader needs first: the summary, then the chart, then the list.
-	// Each gap is a card of its own, so that only those in view are drawn.
+	// What a reader needs first: the summary, then the gaps to work on, then
+	// the chart of every competency (a long one, three screens at 800×600,
+	// that would push the gaps out of sight). Each gap is a card of its
+	// own, so that only those in view are drawn.
 	view.summary = summaryLabel(res)
 	blocks := []fyne.CanvasObject{view.summary}
 	var kept []fyne.CanvasObject
@@ -89,8 +91,8 @@ func (u *UI) resultsScreen(id int64) (screen fyne.CanvasObject, forward, back fu
 		blocks = append(blocks, inc)
 		kept = append(kept, inc)
 	}
-	blocks = append(blocks, widget.NewCard(lang.X("results.chart", "Uw niveau per competentie"), "", u.profileChart(res.Levels)))
 	blocks = append(blocks, u.gapCards(res.Gaps, view)...)
+	blocks = append(blocks, widget.NewCard(lang.X("results.chart", "Uw niveau per competentie"), "", u.profileChart(res.Levels)))
 	// The explanation opens and closes, so Tab must find it.
 	how := explanation()
 	kept = append(kept, how)

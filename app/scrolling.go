@@ -82,6 +82,45 @@ func scrollIntoViewTries(s *container.Scroll, obj fyne.CanvasObject, tries int) 
 	scrollTo(s, offset)
 }
 
+// pageScroll moves the screen's main scroll (the tallest vertical one in
+// root's containers) a view's height down or up, less a little so the
+// reader keeps their place.
+func pageScroll(root fyne.CanvasObject, down bool) {
+	main := mainScroll(root)
+	if main == nil {
+		return
+	}
+	step := main.Size().Height * 0.9
+	if !down {
+		step = -step
+	}
+	limit := max(main.Content.MinSize().Height-main.Size().Height, 0)
+	scrollTo(main, fyne.NewPos(main.Offset.X, min(max(main.Offset.Y+step, 0), limit)))
+}
+
+// mainScroll is the tallest visible vertical scroll among obj and the
+// containers inside it, where the screens put theirs; nil when there is none.
+func mainScroll(obj fyne.CanvasObject) *container.Scroll {
+	if obj == nil || !obj.Visible() {
+		return nil
+	}
+	switch o := obj.(type) {
+	case *container.Scroll:
+		if o.Direction == container.ScrollVerticalOnly {
+			return o
+		}
+	case *fyne.Container:
+		var tallest *container.Scroll
+		for _, c := range o.Objects {
+			if s := mainScroll(c); s != nil && (tallest == nil || s.Size().Height > tallest.Size().Height) {
+				tallest = s
+			}
+		}
+		return tallest
+	}
+	return nil
+}
+
 // scrollTo moves s to offset and tells s.OnScrolled, as a scroll by the
 // user does (Fyne's ScrollToOffset does not), so that a column that draws
 // only what is near the view (inViewColumn) follows. It moves the view
