@@ -445,7 +445,7 @@ func (u *UI) scanFooter(s *scanState) *fyne.Container {
 	// The key hint is new on every page: on the last page the wider button
 	// wraps it into more lines, and a wrapped label kept from there would
 	// keep that height on the pages before.
-	keys := hint(lang.X("scan.keys", "Toetsen: {{.First}} tot en met {{.Last}} kiest een niveau en gaat door naar de volgende uitspraak; Tab naar de volgende keuze, pijltjes om een niveau te wijzigen, Alt+R naar uw reflectie, Alt+→ en Alt+← om te bladeren.",
+	keys := hint(lang.X("scan.keys", "Toetsen: {{.First}}–{{.Last}} kiest en gaat door · pijltjes wijzigen · Tab volgende keuze · Alt+R reflectie · Alt+←/→ bladeren",
 		map[string]any{"First": u.fw.Scale[0].Value, "Last": u.fw.Scale[len(u.fw.Scale)-1].Value}))
 	left := container.NewHBox(c.prev, c.home)
 	if c.footer == nil {

@@ -23,6 +23,9 @@ func newScanFixture(t *testing.T) *uiFixture {
 	}
 	f.w.Resize(MinSize())
 	f.u.showScan(sc.ID)
+	// Leaving saves a note typed in the test and stops its timer, which
+	// would otherwise fire during a later test.
+	t.Cleanup(f.u.flush)
 	return f
 }
 
