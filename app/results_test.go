@@ -417,7 +417,18 @@ func showsTextScrolledThrough(w fyne.Window, s string) bool {
 // reader does to see the bottom of a long screen.
 func scrollToEnd(w fyne.Window) {
 	for _, s := range findAll[*container.Scroll](w) {
-		s.ScrollToBottom()
+		// A column that measures its blocks as they come into view grows
+		// while it scrolls: go on to the end until the end stays put.
+		for range 20 {
+			before := s.Offset
+			s.ScrollToBottom()
+			if s.OnScrolled != nil {
+				s.OnScrolled(s.Offset)
+			}
+			if s.Offset == before {
+				break
+			}
+		}
 	}
 }
 
