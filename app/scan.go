@@ -166,6 +166,7 @@ func (u *UI) showScanPage(s *scanState) {
 		u.show(screenScan, c.screen)
 		c.shown = u.win.Content()
 	}
+	s.note.page = s.scroll
 	u.scan = s
 	u.forward = func() { u.scanStep(1) }
 	u.back = func() { u.scanStep(-1) }

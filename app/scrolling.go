@@ -20,8 +20,9 @@ func focusScroll(content fyne.CanvasObject) *container.Scroll {
 }
 
 // followFocus makes our buttons and entries inside root scroll s when they
-// gain the focus; ones that already do something on focus keep it. It looks
-// into containers and cards, which is where the screens put them.
+// gain the focus (ones that already do something on focus keep it), and
+// the mouse wheel over an entry scroll s. It looks into containers and
+// cards, which is where the screens put them.
 func followFocus(s *container.Scroll, root fyne.CanvasObject) {
 	switch o := root.(type) {
 	case *keyButton:
@@ -29,6 +30,7 @@ func followFocus(s *container.Scroll, root fyne.CanvasObject) {
 			o.onFocus = func() { scrollIntoView(s, o) }
 		}
 	case *shortcutEntry:
+		o.page = s
 		if o.onFocus == nil {
 			o.onFocus = func() { scrollIntoView(s, o) }
 		}

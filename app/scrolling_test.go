@@ -107,3 +107,59 @@ func TestReviewWheelAndTypingDoNotHang(t *testing.T) {
 		t.Fatalf("wheel and typing on a review of %d actions still busy after 60 s:\n%s", most, buf[:runtime.Stack(buf, true)])
 	}
 }
+
+// The mouse wheel over a text field that has no focus scrolls the page, as
+// it does elsewhere on the page; over the field being typed in it stays
+// with the field.
+func TestWheelOverATextFieldScrollsThePage(t *testing.T) {
+	a := test.NewTempApp(t)
+	pro := newProfessional(t, a, "Zoë de Vries", 0)
+	path := filepath.Join(t.TempDir(), "leerplan.zelfscan")
+	pro.export(t, path)
+	sup := newUIFixture(t)
+	sup.w.Resize(MinSize())
+	rs := openReview(t, sup, path)
+	page := mainScroll(sup.w.Content())
+	c := sup.w.Canvas()
+	for _, field := range []*shortcutEntry{rs.gapNotes[pro.gap], rs.actionNotes["a1"]} {
+		scrollIntoView(page, field)
+		at, _ := positionIn(c.Content(), field, fyne.Position{})
+		at = at.Add(fyne.NewPos(20, 10))
+		before := page.Offset.Y
+		test.Scroll(c, at, 0, -40)
+		if page.Offset.Y <= before {
+			t.Errorf("the wheel over an unfocused field left the page at %v", page.Offset.Y)
+		}
+		c.Focus(field)
+		at, _ = positionIn(c.Content(), field, fyne.Position{})
+		at = at.Add(fyne.NewPos(20, 10))
+		before = page.Offset.Y
+		test.Scroll(c, at, 0, -40)
+		if page.Offset.Y != before {
+			t.Errorf("the wheel over the field being typed in moved the page from %v to %v", before, page.Offset.Y)
+		}
+		c.Unfocus()
+	}
+}
+
+// positionIn is where target is in the window, found the way the window
+// finds what is under the pointer: from root down, through renderers.
+func positionIn(root, target fyne.CanvasObject, at fyne.Position) (fyne.Position, bool) {
+	at = at.Add(root.Position())
+	if root == target {
+		return at, true
+	}
+	var children []fyne.CanvasObject
+	switch o := root.(type) {
+	case *fyne.Container:
+		children = o.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(o).Objects()
+	}
+	for _, ch := range children {
+		if p, ok := positionIn(ch, target, at); ok {
+			return p, true
+		}
+	}
+	return at, false
+}
