@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/assessment"
 	"zelfscan/documents/chart"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
@@ -177,7 +178,7 @@ func (u *UI) reviewGap(rs *reviewState, g planfile.GapView, changed func(string)
 	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	levels := lang.X("review.levels", "Eigen niveau {{.Own}}, vereist {{.Required}} · prioriteit {{.Priority}}",
-		map[string]any{"Own": f.LevelLabel(g.Own), "Required": f.LevelLabel(g.Required), "Priority": g.Priority})
+		map[string]any{"Own": f.LevelLabel(g.Own), "Required": f.LevelLabel(g.Required), "Priority": filePriority(g.Priority)})
 	if !g.Complete {
 		levels += " · " + lang.X("review.incomplete", "niet alle uitspraken beantwoord")
 	}
@@ -205,6 +206,17 @@ func (u *UI) reviewGap(rs *reviewState, g planfile.GapView, changed func(string)
 		box.Add(u.competencyComment(rs, g.CompetencyID, false, changed))
 	}
 	return box
+}
+
+// filePriority is a plan file's priority (its Dutch label) in the language
+// of the window.
+func filePriority(label string) string {
+	for _, p := range []assessment.Priority{assessment.PriorityHoog, assessment.PriorityMiddel, assessment.PriorityLaag} {
+		if p.Label() == label {
+			return priorityName(p)
+		}
+	}
+	return label
 }
 
 // evidenceLines lists the statements rated below the required level, the

@@ -491,3 +491,21 @@ func TestReviewOfAPlanEditedThenExportedDoesNotWarn(t *testing.T) {
 		t.Fatalf("importing the review of the plan as exported shows %q", visibleTexts(pro.w))
 	}
 }
+
+// The English review names the priority in English, like the rest of the
+// line, not with the Dutch word the plan file keeps.
+func TestReviewPriorityInEnglish(t *testing.T) {
+	a := test.NewTempApp(t)
+	pro := newProfessional(t, a, "Zoë de Vries", 0)
+	path := filepath.Join(t.TempDir(), "leerplan.zelfscan")
+	pro.export(t, path)
+	sup := newUIFixture(t)
+	if err := SetupLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { SetupLanguage("nl") })
+	openReview(t, sup, path)
+	if !showsTextScrolledThrough(sup.w, "priority high") || showsTextScrolledThrough(sup.w, "priority hoog") {
+		t.Errorf("the English review does not name the priority in English: %q", textsScrolledThrough(sup.w))
+	}
+}
