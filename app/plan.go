@@ -155,11 +155,8 @@ func (u *UI) renderPlan(ps *planState) {
 	records.Icon = theme.MailSendIcon()
 	footer := container.NewBorder(nil, nil, container.NewHBox(back, own), container.NewHBox(records, pdf))
 
-	// The margin keeps the scroll bar off the buttons at the right edge.
-	margin := canvas.NewRectangle(color.Transparent)
-	margin.SetMinSize(fyne.NewSize(theme.Padding()*2, 0))
 	ps.scroll = container.NewVScroll(nil)
-	ps.scroll.Content = container.NewBorder(nil, nil, nil, margin, newInViewColumn(ps.scroll, body))
+	ps.scroll.Content = container.NewBorder(nil, nil, nil, scrollMargin(), newInViewColumn(ps.scroll, body))
 	followFocus(ps.scroll, ps.scroll.Content)
 	u.show(screenPlan, container.NewBorder(header, footer, nil, nil, ps.scroll))
 	scrollTo(ps.scroll, offset)

@@ -1,10 +1,13 @@
 package app
 
 import (
+	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -134,4 +137,13 @@ func scrollTo(s *container.Scroll, offset fyne.Position) {
 	if s.OnScrolled != nil {
 		s.OnScrolled(s.Offset)
 	}
+}
+
+// scrollMargin keeps a vertical scroll bar, which Fyne draws over the
+// content, off the buttons at its right edge: put it to the right of the
+// content, inside the scroll.
+func scrollMargin() fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(theme.Padding()*2, 0))
+	return r
 }
