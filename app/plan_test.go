@@ -482,7 +482,7 @@ func TestParseTargetDateMessages(t *testing.T) {
 		want     []string
 	}{
 		{"an unreadable date gets a future example, long and short", "morgen", []string{"dag-maand-jaar", "01-03-2027", "1-3-27", "kalender"}},
-		{"a day that does not exist is unreadable", "31-02-2027", []string{"dag-maand-jaar"}},
+		{"a day its month does not have says so", "31-02-2027", []string{"Die dag bestaat niet: februari 2027 heeft 28 dagen."}},
 		{"a year out of range names the range", "1-1-1999", []string{"tussen 2000 en 2100"}},
 	}
 	for _, c := range cases {
