@@ -406,15 +406,25 @@ func texts(m map[string]*shortcutEntry) map[string]string {
 // plan as a plan file or as a PDF.
 func (u *UI) chooseReviewSave(rs *reviewState, asPDF bool) {
 	if _, err := u.reviewed(rs); err != nil {
-		u.showFileProblem(explainList(err), nil)
+		u.showIncompleteReview(err)
 		return
 	}
-	name := "besproken-" + fileSlug(ownerName(rs.file)) + "-" + u.now().Format("2006-01-02")
 	ext := planfile.Extension
 	if asPDF {
 		ext = ".pdf"
 	}
-	u.chooseSavePath(name+ext, ext, func(path string) { u.saveReview(rs, path, asPDF) })
+	u.chooseSavePath(u.reviewFileName(rs)+ext, ext, func(path string) { u.saveReview(rs, path, asPDF) })
+}
+
+// reviewFileName is the name offered for the reviewed plan, in the
+// language of the window.
+func (u *UI) reviewFileName(rs *reviewState) string {
+	return lang.X("review.fileName", "besproken") + "-" + fileSlug(ownerName(rs.file)) + "-" + u.now().Format("2006-01-02")
+}
+
+// showIncompleteReview says what the form still lacks (a name, a date).
+func (u *UI) showIncompleteReview(err error) {
+	u.showMessage(lang.X("review.incompleteTitle", "Bespreking nog niet compleet"), explainList(err))
 }
 
 // saveReview writes the reviewed plan to path, as a plan file or as a PDF
@@ -423,7 +433,7 @@ func (u *UI) saveReview(rs *reviewState, path string, asPDF bool) {
 	f, err := u.reviewed(rs)
 	if err != nil {
 		removeEmpty(path)
-		u.showFileProblem(explainList(err), nil)
+		u.showIncompleteReview(err)
 		return
 	}
 	rs.uid = f.Reviews[len(f.Reviews)-1].UID

@@ -370,7 +370,7 @@ func TestReviewNeedsAReviewerName(t *testing.T) {
 	sup.u.openForReview(path)
 	sup.u.busy.Wait()
 	sup.u.chooseReviewSave(sup.u.review, false)
-	if !showsText(sup.w, "Vul uw naam in als begeleider.") {
+	if !showsText(sup.w, "Vul uw naam in als begeleider.") || !showsText(sup.w, "Bespreking nog niet compleet") || showsText(sup.w, "Bestand niet gebruikt") {
 		t.Errorf("saving without a name shows %q", visibleTexts(sup.w))
 	}
 }
@@ -493,8 +493,9 @@ func TestReviewOfAPlanEditedThenExportedDoesNotWarn(t *testing.T) {
 }
 
 // The English review names the priority in English, like the rest of the
-// line, not with the Dutch word the plan file keeps.
-func TestReviewPriorityInEnglish(t *testing.T) {
+// line, not with the Dutch word the plan file keeps, and offers an English
+// file name.
+func TestEnglishReviewWords(t *testing.T) {
 	a := test.NewTempApp(t)
 	pro := newProfessional(t, a, "Zoë de Vries", 0)
 	path := filepath.Join(t.TempDir(), "leerplan.zelfscan")
@@ -504,7 +505,10 @@ func TestReviewPriorityInEnglish(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { SetupLanguage("nl") })
-	openReview(t, sup, path)
+	rs := openReview(t, sup, path)
+	if name := sup.u.reviewFileName(rs); !strings.HasPrefix(name, "reviewed-zoe-de-vries-") {
+		t.Errorf("the English window offers the file name %q", name)
+	}
 	if !showsTextScrolledThrough(sup.w, "priority high") || showsTextScrolledThrough(sup.w, "priority hoog") {
 		t.Errorf("the English review does not name the priority in English: %q", textsScrolledThrough(sup.w))
 	}
