@@ -530,6 +530,18 @@ func (u *UI) updateAction(ps *planState, id string, change func(a *plans.Action)
 	return nil
 }
 
+// reloadPlan reads ps's plan again (reviews were added) and draws it where
+// the reader was, rather than from the top; another screen gives way to it.
+func (u *UI) reloadPlan(ps *planState) {
+	p, ok, err := u.store.PlanBySelfCheck(ps.sc.ID)
+	if u.plan != ps || err != nil || !ok {
+		u.showPlan(ps.sc.ID)
+		return
+	}
+	ps.plan = p
+	u.renderPlan(ps)
+}
+
 // storedPlan is ps.plan with the time of its last change as the store
 // keeps it: every save moves that time forward in the store only, and a
 // plan file with an older time makes its review look like a review of an

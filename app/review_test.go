@@ -513,3 +513,27 @@ func TestEnglishReviewWords(t *testing.T) {
 		t.Errorf("the English review does not name the priority in English: %q", textsScrolledThrough(sup.w))
 	}
 }
+
+// After a review is added from the plan screen, the plan stays where the
+// reader was instead of jumping back to the top.
+func TestPlanKeepsItsPlaceAfterAReviewIsAdded(t *testing.T) {
+	a := test.NewTempApp(t)
+	pro := newProfessional(t, a, "Zoë de Vries", 0)
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "leerplan.zelfscan")
+	pro.export(t, plan)
+	sup := newUIFixture(t)
+	reviewed := filepath.Join(dir, "besproken.zelfscan")
+	superviseAndSave(t, sup, plan, reviewed, pro.gap)
+	pro.u.showPlan(pro.id)
+	ps := pro.u.plan
+	scrollTo(ps.scroll, fyne.NewPos(0, 400))
+	pro.u.addReviewFrom(ps, reviewed)
+	pro.u.busy.Wait()
+	if !showsText(pro.w, "De bespreking is toegevoegd") || len(pro.u.plan.plan.Reviews) != 1 {
+		t.Fatalf("importing shows %q", visibleTexts(pro.w))
+	}
+	if got := pro.u.plan.scroll.Offset.Y; got != 400 {
+		t.Errorf("after adding the review the plan is at %v, want 400 where it was", got)
+	}
+}
