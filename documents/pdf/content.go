@@ -406,32 +406,7 @@ func review(f *planfile.File, r planfile.Review) []block {
 		b = append(b, para{text: "Deze bespreking ging over een eerdere versie van het plan (van " + date(r.OnPlanUpdated) + ").", face: italic, muted: true})
 	}
 	b = append(b, fs)
-	// Comments per competency in priority order, then any on other competencies.
-	// A comment printed as the answer next to the note it answers (under
-	// the reflection) is not printed a second time here.
-	var gapComments fields
-	answered := false
-	comment := func(id string) {
-		c := strings.TrimSpace(r.GapComments[id])
-		if c == "" {
-			return
-		}
-		if who, answer, ok := latestAnswer(f, id); ok && hasNote(f, id) && who == orNot(r.Reviewer) && answer == c {
-			answered = true
-			return
-		}
-		gapComments = append(gapComments, field{competencyTitle(f, id), c})
-	}
-	seen := map[string]bool{}
-	for _, g := range f.Gaps {
-		comment(g.CompetencyID)
-		seen[g.CompetencyID] = true
-	}
-	for _, id := range slices.Sorted(maps.Keys(r.GapComments)) {
-		if !seen[id] {
-			comment(id)
-		}
-	}
+	gapComments, answered := competencyComments(f, r)
 	if len(gapComments) > 0 {
 		b = append(b, para{text: "Opmerkingen per competentie", face: bold}, gapComments)
 	}
@@ -456,6 +431,35 @@ func review(f *planfile.File, r planfile.Review) []block {
 		b = append(b, para{text: "Afgesproken acties", face: bold}, para{text: strings.Join(agreed, "\n")})
 	}
 	return b
+}
+
+// competencyComments are a review's comments per competency in priority
+// order, then any on other competencies. A comment printed as the answer
+// next to the note it answers (under the reflection) is left out, and
+// answered says there was one.
+func competencyComments(f *planfile.File, r planfile.Review) (out fields, answered bool) {
+	comment := func(id string) {
+		c := strings.TrimSpace(r.GapComments[id])
+		if c == "" {
+			return
+		}
+		if who, answer, ok := latestAnswer(f, id); ok && hasNote(f, id) && who == orNot(r.Reviewer) && answer == c {
+			answered = true
+			return
+		}
+		out = append(out, field{competencyTitle(f, id), c})
+	}
+	seen := map[string]bool{}
+	for _, g := range f.Gaps {
+		comment(g.CompetencyID)
+		seen[g.CompetencyID] = true
+	}
+	for _, id := range slices.Sorted(maps.Keys(r.GapComments)) {
+		if !seen[id] {
+			comment(id)
+		}
+	}
+	return out, answered
 }
 
 // actionOrder lists the action IDs a review mentions: plan order first,
