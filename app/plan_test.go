@@ -180,7 +180,7 @@ func TestPlanEditFromResultsReopenAndPDF(t *testing.T) {
 	a1 := ps.plan.Actions[0].ID
 	v := ps.actions[a1]
 	typeInto(f.w, v.target, "31-02-2026")
-	if !v.targetMsg.Visible() || !strings.Contains(v.targetMsg.Text, "dag-maand-jaar") {
+	if !v.targetMsg.Visible() || !strings.Contains(v.targetMsg.Text, "Die dag bestaat niet") {
 		t.Errorf("invalid date message: %q (visible %v)", v.targetMsg.Text, v.targetMsg.Visible())
 	}
 	v.target.SetText("")
