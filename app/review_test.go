@@ -537,3 +537,19 @@ func TestPlanKeepsItsPlaceAfterAReviewIsAdded(t *testing.T) {
 		t.Errorf("after adding the review the plan is at %v, want 400 where it was", got)
 	}
 }
+
+// The English window offers English file names for what it saves.
+func TestEnglishFileNames(t *testing.T) {
+	pro := newProfessional(t, test.NewTempApp(t), "Zoë de Vries", 0)
+	if err := SetupLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { SetupLanguage("nl") })
+	ps, err := pro.u.loadPlan(pro.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if name := pro.u.pdfFileName(ps); name != "learning-plan-zoe-de-vries-2026-06-10.pdf" {
+		t.Errorf("the English window offers %q for the plan PDF", name)
+	}
+}
