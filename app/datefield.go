@@ -37,9 +37,13 @@ func parseTargetDate(s string, now time.Time) (time.Time, error) {
 	if err == nil || !errors.As(err, &de) {
 		return d, err
 	}
-	if de.Problem == plans.DateOutOfRange {
+	switch de.Problem {
+	case plans.DateOutOfRange:
 		return d, errors.New(lang.X("plan.target.range", "Kies een jaar tussen {{.First}} en {{.Last}}.",
 			map[string]any{"First": plans.FirstDateYear, "Last": plans.LastDateYear}))
+	case plans.DateNoSuchDay:
+		return d, errors.New(lang.X("plan.target.noSuchDay", "Die dag bestaat niet: {{.Month}} {{.Year}} heeft {{.Days}} dagen.",
+			map[string]any{"Month": monthName(de.Month), "Year": de.Year, "Days": de.Days}))
 	}
 	example := now.AddDate(0, 3, 0)
 	return d, errors.New(lang.X("plan.target.invalid",
@@ -115,8 +119,7 @@ func (c *monthCalendar) CreateRenderer() fyne.WidgetRenderer { return widget.New
 // show fills the calendar with month m.
 func (c *monthCalendar) show(m time.Time) {
 	c.month = m
-	months := strings.Split(lang.X("date.months", "januari,februari,maart,april,mei,juni,juli,augustus,september,oktober,november,december"), ",")
-	c.title.SetText(months[(int(m.Month())-1)%len(months)] + " " + strconv.Itoa(m.Year()))
+	c.title.SetText(monthName(m.Month()) + " " + strconv.Itoa(m.Year()))
 	var cells []fyne.CanvasObject
 	for _, d := range strings.Split(lang.X("date.weekdays", "ma,di,wo,do,vr,za,zo"), ",") {
 		cells = append(cells, widget.NewLabelWithStyle(d, fyne.TextAlignCenter, fyne.TextStyle{}))
@@ -133,4 +136,17 @@ func (c *monthCalendar) show(m time.Time) {
 	}
 	c.days.Objects = cells
 	c.days.Refresh()
+}
+
+// monthNames are the months in the language of the window.
+func monthNames() []string {
+	return strings.Split(lang.X("date.months", "januari,februari,maart,april,mei,juni,juli,augustus,september,oktober,november,december"), ",")
+}
+
+// monthName is one month in the language of the window.
+func monthName(m time.Month) string {
+	if names := monthNames(); m >= 1 && int(m) <= len(names) {
+		return names[m-1]
+	}
+	return m.String()
 }

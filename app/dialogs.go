@@ -32,11 +32,14 @@ func (u *UI) forgetDialog(d closable) {
 // until it is closed, so they never stack a second one on top.
 func (u *UI) dialogOpen() bool { return len(u.dialogs) > 0 }
 
-// typedKey gets the keys no widget has taken (and Escape from ours):
-// Escape closes the newest dialog, as its dismiss button would.
+// typedKey gets the keys no widget has taken (and Escape, PageUp and
+// PageDown from ours): Escape closes the newest dialog, as its dismiss
+// button would; PageDown and PageUp page through the screen.
 func (u *UI) typedKey(ev *fyne.KeyEvent) {
-	if ev.Name != fyne.KeyEscape || len(u.dialogs) == 0 {
-		return
+	switch {
+	case ev.Name == fyne.KeyEscape && len(u.dialogs) > 0:
+		u.dialogs[len(u.dialogs)-1].Hide()
+	case (ev.Name == fyne.KeyPageDown || ev.Name == fyne.KeyPageUp) && len(u.dialogs) == 0:
+		pageScroll(u.win.Content(), ev.Name == fyne.KeyPageDown)
 	}
-	u.dialogs[len(u.dialogs)-1].Hide()
 }

@@ -30,7 +30,7 @@ func (u *UI) pdfFileName(ps *planState) string {
 	if strings.TrimSpace(who) == "" {
 		who = u.organisationName(ps.sc.Profile.Organisation)
 	}
-	return "leerplan-" + fileSlug(who) + "-" + u.now().Format("2006-01-02") + ".pdf"
+	return lang.X("plan.fileName", "leerplan") + "-" + fileSlug(who) + "-" + u.now().Format("2006-01-02") + ".pdf"
 }
 
 // fileSlug makes a safe file name part: accents dropped, lower case, runs

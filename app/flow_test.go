@@ -550,3 +550,16 @@ func TestRestoreIgnoresAnotherDataFolder(t *testing.T) {
 		t.Fatalf("another data folder reopened %q, want the start screen", got)
 	}
 }
+
+// The first Tab on the start screen goes to the first step, "Nieuwe
+// zelfscan starten", not to "Over" in the corner.
+func TestFirstTabOnStartIsTheFirstStep(t *testing.T) {
+	f := newUIFixture(t)
+	f.u.ShowStart()
+	c := f.w.Canvas()
+	c.Unfocus()
+	test.FocusNext(c)
+	if b, ok := c.Focused().(*keyButton); !ok || b.Text != "Nieuwe zelfscan starten" {
+		t.Errorf("the first Tab goes to %#v", c.Focused())
+	}
+}

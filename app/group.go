@@ -249,7 +249,7 @@ func (u *UI) groupHeatmap(o *group.Overview) fyne.CanvasObject {
 		return widget.NewCard(title, "", wrapped(lang.X("group.noGaps", "Niemand in de groep heeft een tekort.")))
 	}
 	caption := hint(lang.X("group.heatmapCaption", "Elk getal is het tekort van één deelnemer op één competentie: "+
-		"hoeveel niveaus het eigen niveau onder het vereiste niveau ligt. 0 is geen tekort; een leeg vak betekent dat "+
+		"hoe ver het gemiddelde van de antwoorden onder het vereiste niveau ligt (1 is een heel niveau). 0 is geen tekort; een leeg vak betekent dat "+
 		"de competentie niet bij het functieprofiel van die deelnemer hoort."))
 	img, err := chart.GroupHeatmap(rows, cols, values, u.chartOptions())
 	if err != nil {

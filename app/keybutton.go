@@ -6,6 +6,10 @@ import (
 )
 
 // Fyne v2.7.1's Button reacts to Space but not to Enter; keyButton adds Enter.
+// It also reacts to Space on its character rather than on the key: the
+// window sends the character after the key, to whatever has the focus by
+// then, so a button that moves the focus on the key hands the space on to
+// the next widget (a level picker, an entry).
 
 // keyButton is a Button that Enter and Return activate as well as Space.
 type keyButton struct {
@@ -13,6 +17,9 @@ type keyButton struct {
 	// onFocus, when set, runs when the button gains the focus (to scroll
 	// it into view).
 	onFocus func()
+	// onText, when set, gets the characters other than Space typed on the
+	// button (to write them where text belongs rather than lose them).
+	onText func(r rune)
 }
 
 func newKeyButton(label string, tapped func()) *keyButton {
@@ -39,15 +46,28 @@ func (b *keyButton) FocusGained() {
 	}
 }
 
-// TypedKey activates the button on Enter and Return; Escape goes to the
-// window.
+// TypedKey activates the button on Enter and Return; Escape and the page
+// keys go to the window. Space waits for its character, in TypedRune.
 func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		b.Tapped(nil)
-	case fyne.KeyEscape:
+	case fyne.KeyEscape, fyne.KeyPageUp, fyne.KeyPageDown:
 		toWindow(b, ev)
+	case fyne.KeySpace:
 	default:
 		b.Button.TypedKey(ev)
+	}
+}
+
+// TypedRune activates the button on the space character, which it so
+// keeps from the widget the button may move the focus to; other
+// characters go to onText.
+func (b *keyButton) TypedRune(r rune) {
+	switch {
+	case r == ' ':
+		b.Tapped(nil)
+	case b.onText != nil:
+		b.onText(r)
 	}
 }

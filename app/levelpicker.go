@@ -37,6 +37,9 @@ type levelPicker struct {
 	onFocusLost func()
 	// onNumber runs after a number key chose a level (to move on).
 	onNumber func()
+	// onText, when set, gets the characters that are no level's number
+	// (to write them where text belongs rather than lose them).
+	onText func(r rune)
 }
 
 // newLevelPicker shows one option per scale value; selected is an index
@@ -96,13 +99,10 @@ func (p *levelPicker) FocusLost() {
 	}
 }
 
-// TypedRune picks the level of a number key, or the first level on Space
-// when nothing is chosen yet.
+// TypedRune picks the level of a number key. Space picks nothing: it is
+// the key that activates buttons, and a stray one must never answer
+// "Nog niet" in the user's name.
 func (p *levelPicker) TypedRune(r rune) {
-	if r == ' ' && p.selected < 0 {
-		p.choose(0)
-		return
-	}
 	for i, v := range p.values {
 		if strconv.Itoa(v) == string(r) {
 			if p.choose(i) && p.onNumber != nil {
@@ -110,6 +110,9 @@ func (p *levelPicker) TypedRune(r rune) {
 			}
 			return
 		}
+	}
+	if p.onText != nil && r != ' ' {
+		p.onText(r)
 	}
 }
 

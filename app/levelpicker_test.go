@@ -29,7 +29,7 @@ func TestLevelPickerKeys(t *testing.T) {
 		{"← on the lowest level stays", 0, key(fyne.KeyLeft), 0, false, 0},
 		{"Home picks the lowest level", 2, key(fyne.KeyHome), 0, false, 1},
 		{"End picks the highest level", -1, key(fyne.KeyEnd), 3, false, 1},
-		{"Space without an answer picks the lowest level", -1, char(' '), 0, false, 1},
+		{"Space without an answer picks nothing", -1, char(' '), -1, false, 0},
 		{"Space on an answer keeps it", 2, char(' '), 2, false, 0},
 		{"a number picks its level and moves on", -1, char('2'), 2, true, 1},
 		{"the number of the chosen level moves on without saving again", 2, char('2'), 2, true, 0},

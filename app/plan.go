@@ -156,11 +156,8 @@ func (u *UI) renderPlan(ps *planState) {
 	records.Icon = theme.MailSendIcon()
 	footer := container.NewBorder(nil, nil, container.NewHBox(back, own), container.NewHBox(records, pdf))
 
-	// The margin keeps the scroll bar off the buttons at the right edge.
-	margin := canvas.NewRectangle(color.Transparent)
-	margin.SetMinSize(fyne.NewSize(theme.Padding()*2, 0))
 	ps.scroll = container.NewVScroll(nil)
-	ps.scroll.Content = container.NewBorder(nil, nil, nil, margin, newInViewColumn(ps.scroll, body))
+	ps.scroll.Content = container.NewBorder(nil, nil, nil, scrollMargin(), newInViewColumn(ps.scroll, body))
 	followFocus(ps.scroll, ps.scroll.Content)
 	u.show(screenPlan, container.NewBorder(header, footer, nil, nil, ps.scroll))
 	scrollTo(ps.scroll, offset)
@@ -593,6 +590,18 @@ func (u *UI) updateAction(ps *planState, id string, change func(a *plans.Action)
 		return nil
 	}
 	return nil
+}
+
+// reloadPlan reads ps's plan again (reviews were added) and draws it where
+// the reader was, rather than from the top; another screen gives way to it.
+func (u *UI) reloadPlan(ps *planState) {
+	p, ok, err := u.store.PlanBySelfCheck(ps.sc.ID)
+	if u.plan != ps || err != nil || !ok {
+		u.showPlan(ps.sc.ID)
+		return
+	}
+	ps.plan = p
+	u.renderPlan(ps)
 }
 
 // itemCopy is the title and provider the store keeps with an action that

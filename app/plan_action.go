@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -31,7 +32,7 @@ const (
 type addActionView struct {
 	dialog    *dialog.CustomDialog
 	tabs      *container.AppTabs
-	search    *widget.Entry
+	search    *shortcutEntry
 	kind      *widget.Select
 	level     *widget.Select
 	provider  *widget.Select
@@ -175,7 +176,8 @@ func sectionLabel(s string) *widget.Label {
 
 // catalogueTab is the whole catalogue with search and filters.
 func (u *UI) catalogueTab(v *addActionView, cat *plans.Catalogue, chosen map[string]bool, choose chooseFunc) fyne.CanvasObject {
-	v.search = widget.NewEntry()
+	// Our entry, so Alt+1..3 and Escape work while typing a search.
+	v.search = newShortcutEntry(u, false)
 	v.search.PlaceHolder = lang.X("plan.add.search", "Zoek op woorden uit titel, aanbieder of omschrijving")
 	kinds, kindValues := choiceList(lang.X("plan.add.allKinds", "Alle soorten"), plans.Kinds(), func(k plans.Kind) (string, string) {
 		return kindName(k), string(k)
@@ -210,8 +212,12 @@ func (u *UI) catalogueTab(v *addActionView, cat *plans.Catalogue, chosen map[str
 	v.search.OnChanged = func(string) { update() }
 	update()
 	filters := container.NewGridWithColumns(3, v.kind, v.level, v.provider)
-	resultsScroll = focusScroll(v.results)
-	return container.NewBorder(container.NewVBox(v.search, filters, v.count), nil, nil, nil, resultsScroll)
+	// The margin keeps the scroll bar off the "Kiezen" buttons.
+	resultsScroll = focusScroll(container.NewBorder(nil, nil, nil, scrollMargin(), v.results))
+	// Tab follows the order of the objects: the search and its filters
+	// first, then the results (NewBorder would put them first).
+	top := container.NewVBox(v.search, filters, v.count)
+	return container.New(layout.NewBorderLayout(top, nil, nil, nil), top, resultsScroll)
 }
 
 // showSearchResults lists what a search found, with the count above it.

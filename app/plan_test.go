@@ -180,7 +180,7 @@ func TestPlanEditFromResultsReopenAndPDF(t *testing.T) {
 	a1 := ps.plan.Actions[0].ID
 	v := ps.actions[a1]
 	typeInto(f.w, v.target, "31-02-2026")
-	if !v.targetMsg.Visible() || !strings.Contains(v.targetMsg.Text, "dag-maand-jaar") {
+	if !v.targetMsg.Visible() || !strings.Contains(v.targetMsg.Text, "Die dag bestaat niet") {
 		t.Errorf("invalid date message: %q (visible %v)", v.targetMsg.Text, v.targetMsg.Visible())
 	}
 	v.target.SetText("")
@@ -482,7 +482,7 @@ func TestParseTargetDateMessages(t *testing.T) {
 		want     []string
 	}{
 		{"an unreadable date gets a future example, long and short", "morgen", []string{"dag-maand-jaar", "01-03-2027", "1-3-27", "kalender"}},
-		{"a day that does not exist is unreadable", "31-02-2027", []string{"dag-maand-jaar"}},
+		{"a day its month does not have says so", "31-02-2027", []string{"Die dag bestaat niet: februari 2027 heeft 28 dagen."}},
 		{"a year out of range names the range", "1-1-1999", []string{"tussen 2000 en 2100"}},
 	}
 	for _, c := range cases {

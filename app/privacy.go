@@ -78,7 +78,7 @@ func (u *UI) showPrivacy() {
 func (u *UI) chooseExportFile() {
 	d := dialog.NewFileSave(u.exportChosen, u.win)
 	d.SetTitleText(saveTitle())
-	d.SetFileName("zelfscan-gegevens-" + u.now().Format("2006-01-02") + ".json")
+	d.SetFileName(lang.X("privacy.fileName", "zelfscan-gegevens") + "-" + u.now().Format("2006-01-02") + ".json")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
 	d.Resize(fileDialogSize(u.win))
 	u.showDialog(d)

@@ -17,8 +17,8 @@ import (
 )
 
 // chartWidth is the width in pixels the charts are drawn at: it fits the
-// smallest window (MinSize) beside the scroll bar.
-const chartWidth = 940
+// smallest window (MinSize, 800 wide) inside a card beside the scroll bar.
+const chartWidth = 720
 
 // dateLayout shows dates the Dutch way (day-month-year).
 const dateLayout = "02-01-2006 15:04"
@@ -79,8 +79,10 @@ func (u *UI) resultsScreen(id int64) (screen fyne.CanvasObject, forward, back fu
 	}
 	view := &resultsView{}
 
-	// What a reader needs first: the summary, then the chart, then the list.
-	// Each gap is a card of its own, so that only those in view are drawn.
+	// What a reader needs first: the summary, then the gaps to work on, then
+	// the chart of every competency (a long one, three screens at 800×600,
+	// that would push the gaps out of sight). Each gap is a card of its
+	// own, so that only those in view are drawn.
 	view.summary = summaryLabel(res)
 	blocks := []fyne.CanvasObject{view.summary}
 	var kept []fyne.CanvasObject
@@ -89,8 +91,8 @@ func (u *UI) resultsScreen(id int64) (screen fyne.CanvasObject, forward, back fu
 		blocks = append(blocks, inc)
 		kept = append(kept, inc)
 	}
-	blocks = append(blocks, widget.NewCard(lang.X("results.chart", "Uw niveau per competentie"), "", u.profileChart(res.Levels)))
 	blocks = append(blocks, u.gapCards(res.Gaps, view)...)
+	blocks = append(blocks, widget.NewCard(lang.X("results.chart", "Uw niveau per competentie"), "", u.profileChart(res.Levels)))
 	// The explanation opens and closes, so Tab must find it.
 	how := explanation()
 	kept = append(kept, how)

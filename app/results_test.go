@@ -421,7 +421,18 @@ func showsTextScrolledThrough(w fyne.Window, s string) bool {
 // reader does to see the bottom of a long screen.
 func scrollToEnd(w fyne.Window) {
 	for _, s := range findAll[*container.Scroll](w) {
-		s.ScrollToBottom()
+		// A column that measures its blocks as they come into view grows
+		// while it scrolls: go on to the end until the end stays put.
+		for range 20 {
+			before := s.Offset
+			s.ScrollToBottom()
+			if s.OnScrolled != nil {
+				s.OnScrolled(s.Offset)
+			}
+			if s.Offset == before {
+				break
+			}
+		}
 	}
 }
 
@@ -462,5 +473,48 @@ func TestResultsDrawOnlyWhatIsInView(t *testing.T) {
 	scrollToEnd(f.w)
 	if got, want := acc[0].Size().Height, acc[0].MinSize().Height; got < want {
 		t.Errorf("the opened explanation is %.0f px high, needs %.0f", got, want)
+	}
+}
+
+// At 800×600 the first gap is on the first screen of the results, above
+// the long chart, and PageDown and PageUp page through the results, also
+// from a focused button.
+func TestResultsGapsFirstAndPageKeys(t *testing.T) {
+	f, st, fw := newMinSizeFixture(t)
+	sc, _ := storePoliceSelfCheck(t, st, fw, "Sam", 0, fixedNow)
+	f.u.showResults(sc.ID)
+	view := onlyView[*resultsView](t, f.w)
+	scroll := mainScroll(f.w.Content())
+	if len(view.gaps) == 0 || scroll == nil {
+		t.Fatalf("%d gaps, scroll %v", len(view.gaps), scroll)
+	}
+	d := f.a.Driver()
+	top := d.AbsolutePositionForObject(view.gaps[0].title).Y - d.AbsolutePositionForObject(scroll).Y
+	if top > scroll.Size().Height {
+		t.Errorf("the first gap starts %v px down a view of %v: it needs scrolling to be seen", top, scroll.Size().Height)
+	}
+	c := f.w.Canvas()
+	key := func(name fyne.KeyName) {
+		ev := &fyne.KeyEvent{Name: name}
+		if w := c.Focused(); w != nil {
+			w.TypedKey(ev)
+		} else {
+			c.OnTypedKey()(ev)
+		}
+	}
+	key(fyne.KeyPageDown)
+	if got, want := scroll.Offset.Y, scroll.Size().Height*0.9; got < want-1 || got > want+1 {
+		t.Errorf("PageDown scrolled to %v, want %v", got, want)
+	}
+	c.Focus(tappable(t, f.w, "Leerplan maken").(*keyButton))
+	key(fyne.KeyPageDown)
+	if got, want := scroll.Offset.Y, scroll.Size().Height*1.8; got < want-1 || got > want+1 {
+		t.Errorf("PageDown from a button scrolled to %v, want %v", got, want)
+	}
+	key(fyne.KeyPageUp)
+	key(fyne.KeyPageUp)
+	key(fyne.KeyPageUp)
+	if scroll.Offset.Y != 0 {
+		t.Errorf("PageUp three times leaves the results at %v, want the top", scroll.Offset.Y)
 	}
 }

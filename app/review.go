@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/assessment"
 	"zelfscan/documents/chart"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
@@ -178,7 +179,7 @@ func (u *UI) reviewGap(rs *reviewState, g planfile.GapView, changed func(string)
 	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	levels := lang.X("review.levels", "Eigen niveau {{.Own}}, vereist {{.Required}} · prioriteit {{.Priority}}",
-		map[string]any{"Own": f.LevelLabel(g.Own), "Required": f.LevelLabel(g.Required), "Priority": g.Priority})
+		map[string]any{"Own": f.LevelLabel(g.Own), "Required": f.LevelLabel(g.Required), "Priority": filePriority(g.Priority)})
 	if !g.Complete {
 		levels += " · " + lang.X("review.incomplete", "niet alle uitspraken beantwoord")
 	}
@@ -206,6 +207,17 @@ func (u *UI) reviewGap(rs *reviewState, g planfile.GapView, changed func(string)
 		box.Add(u.competencyComment(rs, g.CompetencyID, false, changed))
 	}
 	return box
+}
+
+// filePriority is a plan file's priority (its Dutch label) in the language
+// of the window.
+func filePriority(label string) string {
+	for _, p := range []assessment.Priority{assessment.PriorityHoog, assessment.PriorityMiddel, assessment.PriorityLaag} {
+		if p.Label() == label {
+			return priorityName(p)
+		}
+	}
+	return label
 }
 
 // evidenceLines lists the statements rated below the required level, the
@@ -395,15 +407,25 @@ func texts(m map[string]*shortcutEntry) map[string]string {
 // plan as a plan file or as a PDF.
 func (u *UI) chooseReviewSave(rs *reviewState, asPDF bool) {
 	if _, err := u.reviewed(rs); err != nil {
-		u.showFileProblem(explainList(err), nil)
+		u.showIncompleteReview(err)
 		return
 	}
-	name := "besproken-" + fileSlug(ownerName(rs.file)) + "-" + u.now().Format("2006-01-02")
 	ext := planfile.Extension
 	if asPDF {
 		ext = ".pdf"
 	}
-	u.chooseSavePath(name+ext, ext, func(path string) { u.saveReview(rs, path, asPDF) })
+	u.chooseSavePath(u.reviewFileName(rs)+ext, ext, func(path string) { u.saveReview(rs, path, asPDF) })
+}
+
+// reviewFileName is the name offered for the reviewed plan, in the
+// language of the window.
+func (u *UI) reviewFileName(rs *reviewState) string {
+	return lang.X("review.fileName", "besproken") + "-" + fileSlug(ownerName(rs.file)) + "-" + u.now().Format("2006-01-02")
+}
+
+// showIncompleteReview says what the form still lacks (a name, a date).
+func (u *UI) showIncompleteReview(err error) {
+	u.showMessage(lang.X("review.incompleteTitle", "Bespreking nog niet compleet"), explainList(err))
 }
 
 // saveReview writes the reviewed plan to path, as a plan file or as a PDF
@@ -412,7 +434,7 @@ func (u *UI) saveReview(rs *reviewState, path string, asPDF bool) {
 	f, err := u.reviewed(rs)
 	if err != nil {
 		safefile.RemoveEmpty(path)
-		u.showFileProblem(explainList(err), nil)
+		u.showIncompleteReview(err)
 		return
 	}
 	rs.uid = f.Reviews[len(f.Reviews)-1].UID

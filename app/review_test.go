@@ -370,7 +370,7 @@ func TestReviewNeedsAReviewerName(t *testing.T) {
 	sup.u.openForReview(path)
 	sup.u.busy.Wait()
 	sup.u.chooseReviewSave(sup.u.review, false)
-	if !showsText(sup.w, "Vul uw naam in als begeleider.") {
+	if !showsText(sup.w, "Vul uw naam in als begeleider.") || !showsText(sup.w, "Bespreking nog niet compleet") || showsText(sup.w, "Bestand niet gebruikt") {
 		t.Errorf("saving without a name shows %q", visibleTexts(sup.w))
 	}
 }
@@ -457,5 +457,99 @@ func TestNoteAnsweredInReview(t *testing.T) {
 	pro.u.showPlan(pro.id)
 	if !showsTextScrolledThrough(pro.w, "Ja, loop in juli een dienst mee met Ahmed.") {
 		t.Errorf("the plan editor does not show the answer: %q", visibleTexts(pro.w))
+	}
+}
+
+// A plan changed in the editor and exported from there carries the time of
+// its last change, so its own review imports without the warning that the
+// plan changed since: a warning shown every time teaches to ignore it.
+func TestReviewOfAPlanEditedThenExportedDoesNotWarn(t *testing.T) {
+	a := test.NewTempApp(t)
+	pro := newProfessional(t, a, "Zoë de Vries", 0)
+	pro.u.showPlan(pro.id)
+	ps := pro.u.plan
+	pro.u.now = func() time.Time { return reviewDay.Add(time.Hour) }
+	pro.u.changeAction(ps, "a1", func(a *plans.Action) { a.Status = plans.StatusAfgerond })
+	if err := pro.u.addAction(ps, pro.gap, nil, "Een training volgen."); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "leerplan.pdf")
+	f, err := pro.u.buildPlanFile(pro.u.plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := writePlanPDF(plan, f, reviewDay.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	sup := newUIFixture(t)
+	reviewed := filepath.Join(dir, "besproken.pdf")
+	superviseAndSave(t, sup, plan, reviewed, pro.gap)
+	pro.u.importReview(reviewed, pro.id, nil)
+	pro.u.busy.Wait()
+	if showsText(pro.w, "oudere versie") || !showsText(pro.w, "De bespreking is toegevoegd") {
+		t.Fatalf("importing the review of the plan as exported shows %q", visibleTexts(pro.w))
+	}
+}
+
+// The English review names the priority in English, like the rest of the
+// line, not with the Dutch word the plan file keeps, and offers an English
+// file name.
+func TestEnglishReviewWords(t *testing.T) {
+	a := test.NewTempApp(t)
+	pro := newProfessional(t, a, "Zoë de Vries", 0)
+	path := filepath.Join(t.TempDir(), "leerplan.zelfscan")
+	pro.export(t, path)
+	sup := newUIFixture(t)
+	if err := SetupLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { SetupLanguage("nl") })
+	rs := openReview(t, sup, path)
+	if name := sup.u.reviewFileName(rs); !strings.HasPrefix(name, "reviewed-zoe-de-vries-") {
+		t.Errorf("the English window offers the file name %q", name)
+	}
+	if !showsTextScrolledThrough(sup.w, "priority high") || showsTextScrolledThrough(sup.w, "priority hoog") {
+		t.Errorf("the English review does not name the priority in English: %q", textsScrolledThrough(sup.w))
+	}
+}
+
+// After a review is added from the plan screen, the plan stays where the
+// reader was instead of jumping back to the top.
+func TestPlanKeepsItsPlaceAfterAReviewIsAdded(t *testing.T) {
+	a := test.NewTempApp(t)
+	pro := newProfessional(t, a, "Zoë de Vries", 0)
+	dir := t.TempDir()
+	plan := filepath.Join(dir, "leerplan.zelfscan")
+	pro.export(t, plan)
+	sup := newUIFixture(t)
+	reviewed := filepath.Join(dir, "besproken.zelfscan")
+	superviseAndSave(t, sup, plan, reviewed, pro.gap)
+	pro.u.showPlan(pro.id)
+	ps := pro.u.plan
+	scrollTo(ps.scroll, fyne.NewPos(0, 400))
+	pro.u.addReviewFrom(ps, reviewed)
+	pro.u.busy.Wait()
+	if !showsText(pro.w, "De bespreking is toegevoegd") || len(pro.u.plan.plan.Reviews) != 1 {
+		t.Fatalf("importing shows %q", visibleTexts(pro.w))
+	}
+	if got := pro.u.plan.scroll.Offset.Y; got != 400 {
+		t.Errorf("after adding the review the plan is at %v, want 400 where it was", got)
+	}
+}
+
+// The English window offers English file names for what it saves.
+func TestEnglishFileNames(t *testing.T) {
+	pro := newProfessional(t, test.NewTempApp(t), "Zoë de Vries", 0)
+	if err := SetupLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { SetupLanguage("nl") })
+	ps, err := pro.u.loadPlan(pro.id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if name := pro.u.pdfFileName(ps); name != "learning-plan-zoe-de-vries-2026-06-10.pdf" {
+		t.Errorf("the English window offers %q for the plan PDF", name)
 	}
 }

@@ -181,17 +181,20 @@ func (u *UI) install() {
 	u.addShortcut(shortcutForward, func() { u.step(u.forward) })
 	u.addShortcut(shortcutBack, func() { u.step(u.back) })
 	u.addShortcut(shortcutHistory, func() { u.step(u.showHistory) })
+	u.addShortcut(shortcutNote, func() { u.step(u.focusNote) })
 }
 
 // Keyboard shortcuts through the screens. Alt+arrow is what browsers use
 // for forward and back: from the start screen to the profile and into the
 // scan, through its pages, from its last page to the results, from there
 // to the plan, and back; each screen sets them (UI.forward, UI.back).
-// Ctrl+H (Cmd+H on a Mac) opens the history, as in a browser.
+// Ctrl+H (Cmd+H on a Mac) opens the history, as in a browser. Alt+R goes
+// to the reflection note of the scan page.
 var (
 	shortcutForward = &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierAlt}
 	shortcutBack    = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
 	shortcutHistory = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutNote    = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierAlt}
 )
 
 // step runs a screen's move, unless it has none or a dialog is open.

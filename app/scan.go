@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -148,9 +149,14 @@ func (u *UI) showScanPage(s *scanState) {
 		// again would cost more than the page itself.
 		s.scroll.Content = page
 		s.scroll.Offset = fyne.Position{}
-		c.screen.Layout.Layout(c.screen.Objects, c.screen.Size())
-		header.Layout.Layout(header.Objects, header.Size())
-		footer.Layout.Layout(footer.Objects, footer.Size())
+		// Header and footer first, so their new wrapped labels have a
+		// width and know their height when the screen asks; then again at
+		// the size the screen gave them.
+		for range 2 {
+			header.Layout.Layout(header.Objects, header.Size())
+			footer.Layout.Layout(footer.Objects, footer.Size())
+			c.screen.Layout.Layout(c.screen.Objects, c.screen.Size())
+		}
 		s.scroll.Refresh()
 	} else {
 		s.scroll = container.NewVScroll(page)
@@ -160,6 +166,7 @@ func (u *UI) showScanPage(s *scanState) {
 		u.show(screenScan, c.screen)
 		c.shown = u.win.Content()
 	}
+	s.note.page = s.scroll
 	u.scan = s
 	u.forward = func() { u.scanStep(1) }
 	u.back = func() { u.scanStep(-1) }
@@ -211,6 +218,9 @@ func (u *UI) newScanChrome(s *scanState) *scanChrome {
 		next:          newIconKeyButton("", nil, nil),
 	}
 	c.next.IconPlacement = widget.ButtonIconTrailingText
+	for _, b := range []*keyButton{c.prev, c.home, c.next} {
+		b.onText = u.typeInNote
+	}
 	return c
 }
 
@@ -358,6 +368,7 @@ func (u *UI) statementRow(s *scanState, i int, ind assessment.Indicator, values 
 		}
 	}
 	p.onNumber = func() { u.focusAfterStatement(s, i) }
+	p.onText = u.typeInNote
 	s.pickers = append(s.pickers, p)
 	s.marks = append(s.marks, mark)
 	return row
@@ -375,6 +386,25 @@ func (u *UI) focusAfterStatement(s *scanState, i int) {
 	}
 	u.win.Canvas().Focus(s.next)
 	scrollIntoView(s.scroll, s.note)
+}
+
+// focusNote puts the focus in the reflection note of the scan page (Alt+R).
+func (u *UI) focusNote() {
+	if u.scan != nil {
+		u.win.Canvas().Focus(u.scan.note)
+	}
+}
+
+// typeInNote writes a character typed on the page's buttons or statements
+// into the note, and goes on there: someone who thought they were in the
+// note keeps what they type, and a space after it no longer turns the page.
+// Digits stay out: they are the answer keys.
+func (u *UI) typeInNote(r rune) {
+	if u.scan == nil || u.dialogOpen() || unicode.IsDigit(r) {
+		return
+	}
+	u.focusNote()
+	u.scan.note.TypedRune(r)
 }
 
 // scanNote is the optional reflection on the competency.
@@ -416,7 +446,7 @@ func (u *UI) scanFooter(s *scanState) *fyne.Container {
 	// The key hint is new on every page: on the last page the wider button
 	// wraps it into more lines, and a wrapped label kept from there would
 	// keep that height on the pages before.
-	keys := hint(lang.X("scan.keys", "Toetsen: {{.First}} tot en met {{.Last}} kiest een niveau en gaat door naar de volgende uitspraak; Tab naar de volgende keuze, pijltjes om een niveau te wijzigen, Alt+→ en Alt+← om te bladeren.",
+	keys := hint(lang.X("scan.keys", "Toetsen: {{.First}}–{{.Last}} kiest en gaat door · pijltjes wijzigen · Tab volgende keuze · Alt+R reflectie · Alt+←/→ bladeren",
 		map[string]any{"First": u.fw().Scale[0].Value, "Last": u.fw().Scale[len(u.fw().Scale)-1].Value}))
 	left := container.NewHBox(c.prev, c.home)
 	if c.footer == nil {

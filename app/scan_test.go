@@ -1,6 +1,9 @@
 package app
 
 import (
+	"reflect"
+	"slices"
+	"strconv"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -20,6 +23,9 @@ func newScanFixture(t *testing.T) *uiFixture {
 	}
 	f.w.Resize(MinSize())
 	f.u.showScan(sc.ID)
+	// Leaving saves a note typed in the test and stops its timer, which
+	// would otherwise fire during a later test.
+	t.Cleanup(f.u.flush)
 	return f
 }
 
@@ -44,14 +50,15 @@ func TestNumberKeysRateAndMoveOn(t *testing.T) {
 		statement int
 		key       rune
 		// wantLevel is the stored level, -1 for none; wantFocus the statement
-		// that has the focus after it, -1 for the button that pages on.
+		// that has the focus after it, -1 for the button that pages on, -2
+		// for the note.
 		wantLevel, wantFocus int
 	}{
 		{"0 rates level 0 and moves to the next statement", 0, '0', 0, 1},
 		{"3 rates level 3 and moves to the next statement", 0, '3', 3, 1},
 		{"on the last statement the focus goes on to the next page's button", -1, '2', 2, -1},
 		{"a number beyond the scale rates nothing and stays", 0, '7', -1, 0},
-		{"a letter rates nothing and stays", 0, 'a', -1, 0},
+		{"a letter rates nothing and goes into the note", 0, 'a', -1, -2},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -77,8 +84,14 @@ func TestNumberKeysRateAndMoveOn(t *testing.T) {
 				t.Errorf("stored %+v (found %v), want level %d", r, ok, c.wantLevel)
 			}
 			var want fyne.Focusable = s.next
-			if c.wantFocus >= 0 {
+			switch {
+			case c.wantFocus >= 0:
 				want = s.pickers[c.wantFocus]
+			case c.wantFocus == -2:
+				want = s.note
+				if s.note.Text != string(c.key) {
+					t.Errorf("the note reads %q, want %q", s.note.Text, string(c.key))
+				}
 			}
 			if got := f.w.Canvas().Focused(); got != want {
 				t.Errorf("focus on %T %p, want %T %p", got, got, want, want)
@@ -250,4 +263,189 @@ func TestJumpListArrowsKeepThePage(t *testing.T) {
 	if f.u.scan.pos != 0 {
 		t.Errorf("arrow keys in the jump list went to page %d", f.u.scan.pos)
 	}
+}
+
+// pressSpace sends Space the way the desktop window does: the key to the
+// focused widget, then the character ' ' to whatever has the focus after
+// the key was handled.
+func pressSpace(c fyne.Canvas) {
+	if w := c.Focused(); w != nil {
+		w.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	}
+	if w := c.Focused(); w != nil {
+		w.TypedRune(' ')
+	}
+}
+
+// Space activates a button, and the button moves the focus to a statement;
+// the space must not then answer that statement.
+func TestSpaceOnAButtonNeverAnswers(t *testing.T) {
+	rated := func(t *testing.T, f *uiFixture) int {
+		t.Helper()
+		sc, err := f.u.store.SelfCheck(f.u.scan.sc.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(sc.Ratings)
+	}
+	t.Run("Ga erheen", func(t *testing.T) {
+		f := newScanFixture(t)
+		s := f.u.scan
+		f.u.finishScan(s)
+		for _, b := range findAll[*keyButton](f.w) {
+			if b.Text == "Ga erheen" {
+				f.w.Canvas().Focus(b)
+				break
+			}
+		}
+		pressSpace(f.w.Canvas())
+		if dialogsOnScreen(f.w) != 0 || f.w.Canvas().Focused() != s.pickers[0] {
+			t.Fatalf("Space on 'Ga erheen' left %d dialogs, the focus on %T", dialogsOnScreen(f.w), f.w.Canvas().Focused())
+		}
+		if n := rated(t, f); n != 0 || s.pickers[0].answered() {
+			t.Errorf("Space on 'Ga erheen' stored %d answers", n)
+		}
+	})
+	for _, name := range []string{"Volgende", "Vorige"} {
+		t.Run(name, func(t *testing.T) {
+			f := newScanFixture(t)
+			s := f.u.scan
+			f.u.scanGoTo(s, 1)
+			b := s.chrome.prev
+			if name == "Volgende" {
+				b = s.next
+			}
+			f.w.Canvas().Focus(b)
+			pressSpace(f.w.Canvas())
+			if s.pos == 1 {
+				t.Fatalf("Space on %q did not turn the page", name)
+			}
+			if n := rated(t, f); n != 0 {
+				t.Errorf("Space on %q stored %d answers", name, n)
+			}
+		})
+	}
+	t.Run("on a statement", func(t *testing.T) {
+		f := newScanFixture(t)
+		s := f.u.scan
+		f.w.Canvas().Focus(s.pickers[0])
+		pressSpace(f.w.Canvas())
+		if n := rated(t, f); n != 0 {
+			t.Errorf("Space on an open statement stored %d answers", n)
+		}
+	})
+}
+
+// typeKeys types text the way the desktop window does: each character to
+// whatever has the focus at that moment, Space as key and character.
+func typeKeys(c fyne.Canvas, text string) {
+	for _, r := range text {
+		if r == ' ' {
+			pressSpace(c)
+			continue
+		}
+		if w := c.Focused(); w != nil {
+			w.TypedRune(r)
+		}
+	}
+}
+
+// The note is reached by Alt+R and by Tab after the last statement, and
+// text typed while the focus is elsewhere on the page ends up in it rather
+// than being lost, or turning the page at its first space.
+func TestNoteReachedAndNothingTypedLost(t *testing.T) {
+	t.Run("Alt+R", func(t *testing.T) {
+		f := newScanFixture(t)
+		c := f.w.Canvas()
+		c.(fyne.Shortcutable).TypedShortcut(shortcutNote)
+		if c.Focused() != f.u.scan.note {
+			t.Fatalf("Alt+R focuses %T, want the note", c.Focused())
+		}
+	})
+	t.Run("Tab after the last statement", func(t *testing.T) {
+		f := newScanFixture(t)
+		c := f.w.Canvas()
+		c.Focus(f.u.scan.pickers[len(f.u.scan.pickers)-1])
+		test.FocusNext(c)
+		if c.Focused() != f.u.scan.note {
+			t.Fatalf("Tab after the last statement reaches %T, want the note", c.Focused())
+		}
+	})
+	for _, where := range []string{"Vorige", "Volgende", "a statement"} {
+		t.Run("typed on "+where, func(t *testing.T) {
+			f := newScanFixture(t)
+			s := f.u.scan
+			f.u.scanGoTo(s, 1)
+			c := f.w.Canvas()
+			switch where {
+			case "Vorige":
+				c.Focus(s.chrome.prev)
+			case "Volgende":
+				c.Focus(s.next)
+			default:
+				c.Focus(s.pickers[0])
+			}
+			const text = "Ik vraag het mijn leidinggevende."
+			typeKeys(c, text)
+			if s.pos != 1 || s.note.Text != text {
+				t.Fatalf("typing on %s: page %d, note %q; want page 1, note %q", where, s.pos, s.note.Text, text)
+			}
+			sc, err := f.u.store.SelfCheck(s.sc.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(sc.Ratings) != 0 {
+				t.Errorf("typing on %s stored %d answers", where, len(sc.Ratings))
+			}
+			f.u.scanStep(1)
+			if sc, _ = f.u.store.SelfCheck(s.sc.ID); sc.Notes[s.req[1].Competency.ID] != text {
+				t.Errorf("after the page turn the stored note is %q", sc.Notes[s.req[1].Competency.ID])
+			}
+		})
+	}
+}
+
+// A whole scan by keyboard: a number key per statement and Space on the
+// focused button per page, nothing else; every answer is the one typed.
+func TestWholeScanByKeyboard(t *testing.T) {
+	f, st, fw := newMinSizeFixture(t)
+	sc, err := st.CreateSelfCheck(assessment.Profile{Organisation: "politie", Function: "uitvoerend"}, fw.Version, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.u.showScan(sc.ID)
+	c := f.w.Canvas()
+	pages := len(f.u.scan.req)
+	keys, statements := 0, 0
+	want := map[string]int{}
+	for f.u.scan != nil && keys < 1000 {
+		s := f.u.scan
+		switch focused := c.Focused().(type) {
+		case *levelPicker:
+			i := slices.Index(s.pickers, focused)
+			level := (statements + i) % 4
+			want[s.req[s.pos].Indicators[i].ID] = level
+			typeKeys(c, strconv.Itoa(level))
+		case *keyButton:
+			if focused != s.next {
+				t.Fatalf("the focus is on %q, not on the button that pages on", focused.Text)
+			}
+			statements += len(s.pickers)
+			pressSpace(c)
+		default:
+			t.Fatalf("the focus is on %T", focused)
+		}
+		keys++
+	}
+	got := mustSelfCheck(t, st, sc.ID)
+	if !reflect.DeepEqual(ratingLevels(got.Ratings), want) {
+		t.Errorf("stored answers differ from the keys typed")
+	}
+	if f.a.Preferences().String(prefLastScreen) != screenResults || len(want) != len(got.Ratings) {
+		t.Errorf("after %d keys the results are not on screen, or answers are missing", keys)
+	}
+	if keys != len(want)+pages {
+		t.Errorf("%d keys for %d statements on %d pages, want one per statement and one per page", keys, len(want), pages)
+	}
+	t.Logf("%d statements on %d pages in %d keys", len(want), pages, keys)
 }

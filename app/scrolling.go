@@ -1,10 +1,13 @@
 package app
 
 import (
+	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -20,8 +23,9 @@ func focusScroll(content fyne.CanvasObject) *container.Scroll {
 }
 
 // followFocus makes our buttons and entries inside root scroll s when they
-// gain the focus; ones that already do something on focus keep it. It looks
-// into containers and cards, which is where the screens put them.
+// gain the focus (ones that already do something on focus keep it), and
+// the mouse wheel over an entry scroll s. It looks into containers and
+// cards, which is where the screens put them.
 func followFocus(s *container.Scroll, root fyne.CanvasObject) {
 	switch o := root.(type) {
 	case *keyButton:
@@ -29,6 +33,7 @@ func followFocus(s *container.Scroll, root fyne.CanvasObject) {
 			o.onFocus = func() { scrollIntoView(s, o) }
 		}
 	case *shortcutEntry:
+		o.page = s
 		if o.onFocus == nil {
 			o.onFocus = func() { scrollIntoView(s, o) }
 		}
@@ -82,13 +87,63 @@ func scrollIntoViewTries(s *container.Scroll, obj fyne.CanvasObject, tries int) 
 	scrollTo(s, offset)
 }
 
+// pageScroll moves the screen's main scroll (the tallest vertical one in
+// root's containers) a view's height down or up, less a little so the
+// reader keeps their place.
+func pageScroll(root fyne.CanvasObject, down bool) {
+	main := mainScroll(root)
+	if main == nil {
+		return
+	}
+	step := main.Size().Height * 0.9
+	if !down {
+		step = -step
+	}
+	limit := max(main.Content.MinSize().Height-main.Size().Height, 0)
+	scrollTo(main, fyne.NewPos(main.Offset.X, min(max(main.Offset.Y+step, 0), limit)))
+}
+
+// mainScroll is the tallest visible vertical scroll among obj and the
+// containers inside it, where the screens put theirs; nil when there is none.
+func mainScroll(obj fyne.CanvasObject) *container.Scroll {
+	if obj == nil || !obj.Visible() {
+		return nil
+	}
+	switch o := obj.(type) {
+	case *container.Scroll:
+		if o.Direction == container.ScrollVerticalOnly {
+			return o
+		}
+	case *fyne.Container:
+		var tallest *container.Scroll
+		for _, c := range o.Objects {
+			if s := mainScroll(c); s != nil && (tallest == nil || s.Size().Height > tallest.Size().Height) {
+				tallest = s
+			}
+		}
+		return tallest
+	}
+	return nil
+}
+
 // scrollTo moves s to offset and tells s.OnScrolled, as a scroll by the
 // user does (Fyne's ScrollToOffset does not), so that a column that draws
-// only what is near the view (inViewColumn) follows.
+// only what is near the view (inViewColumn) follows. It moves the view
+// only: Scroll.Refresh would refresh all of the content, every label
+// shaped and drawn again on the UI goroutine, at each focus change (on
+// the review of a long plan that held up the window).
 func scrollTo(s *container.Scroll, offset fyne.Position) {
-	s.Offset = offset
-	s.Refresh()
+	s.ScrollToOffset(offset)
 	if s.OnScrolled != nil {
 		s.OnScrolled(s.Offset)
 	}
+}
+
+// scrollMargin keeps a vertical scroll bar, which Fyne draws over the
+// content, off the buttons at its right edge: put it to the right of the
+// content, inside the scroll.
+func scrollMargin() fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(theme.Padding()*2, 0))
+	return r
 }

@@ -28,9 +28,7 @@ func (u *UI) shareBlock(ps *planState) fyne.CanvasObject {
 	export := newKeyButton(lang.X("share.export", "Planbestand exporteren (.zelfscan)"), func() { u.choosePlanFileExport(ps) })
 	export.Icon = theme.UploadIcon()
 	add := newKeyButton(lang.X("share.addReview", "Bespreking toevoegen"), func() {
-		u.choosePlanFile(lang.X("share.addReview", "Bespreking toevoegen"), func(path string) {
-			u.importReview(path, ps.sc.ID, func() { u.showPlan(ps.sc.ID) })
-		})
+		u.choosePlanFile(lang.X("share.addReview", "Bespreking toevoegen"), func(path string) { u.addReviewFrom(ps, path) })
 	})
 	add.Icon = theme.DownloadIcon()
 	if u.store.ReadOnly() {
@@ -151,6 +149,12 @@ func (u *UI) exportPlanFile(ps *planState, path string) {
 // writePlanFile encodes f and writes it atomically.
 func writePlanFile(path string, f *planfile.File) error {
 	return writeFileAtomic(path, func(w io.Writer) error { return planfile.Encode(w, f) })
+}
+
+// addReviewFrom adds the reviews in the file at path to the plan on screen
+// and redraws it where the reader was.
+func (u *UI) addReviewFrom(ps *planState, path string) {
+	u.importReview(path, ps.sc.ID, func() { u.reloadPlan(ps) })
 }
 
 // importReview reads a reviewed plan file and adds its reviews to the

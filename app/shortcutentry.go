@@ -1,7 +1,10 @@
 package app
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/documents/plaintext"
@@ -20,6 +23,11 @@ type shortcutEntry struct {
 	onFocusLost func()
 	// onFocus, when set, runs when the entry gains the focus.
 	onFocus func()
+	// page is the scroll the entry sits in. Fyne's entry keeps the mouse
+	// wheel for its own text, so a page full of fields stuck under the
+	// pointer; wheel hands the wheel to page while the entry has no focus.
+	page  *container.Scroll
+	wheel *wheelPass
 }
 
 func newShortcutEntry(u *UI, multiLine bool) *shortcutEntry {
@@ -36,16 +44,24 @@ func newShortcutEntry(u *UI, multiLine bool) *shortcutEntry {
 // AcceptsTab is false so Tab moves the focus to the next control.
 func (e *shortcutEntry) AcceptsTab() bool { return false }
 
-// FocusGained lets the screen scroll the entry into view.
+// FocusGained lets the screen scroll the entry into view; the wheel now
+// scrolls the entry's own text.
 func (e *shortcutEntry) FocusGained() {
+	if e.wheel != nil {
+		e.wheel.Hide()
+	}
 	e.Entry.FocusGained()
 	if e.onFocus != nil {
 		e.onFocus()
 	}
 }
 
-// FocusLost lets the screen save what was typed.
+// FocusLost lets the screen save what was typed; the wheel scrolls the
+// page again.
 func (e *shortcutEntry) FocusLost() {
+	if e.wheel != nil {
+		e.wheel.Show()
+	}
 	e.Entry.FocusLost()
 	if e.onFocusLost != nil {
 		e.onFocusLost()
@@ -86,4 +102,46 @@ func (e *shortcutEntry) TypedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(ev)
+}
+
+// CreateRenderer is the entry's own, with wheelPass on top of it.
+func (e *shortcutEntry) CreateRenderer() fyne.WidgetRenderer {
+	e.wheel = &wheelPass{e: e}
+	e.wheel.ExtendBaseWidget(e.wheel)
+	return &passRenderer{WidgetRenderer: e.Entry.CreateRenderer(), wheel: e.wheel}
+}
+
+// wheelPass lies over an entry and takes the mouse wheel (the window gives
+// it to the topmost Scrollable under the pointer) to scroll the page.
+// Clicks, drags and the cursor still reach the entry: it is nothing else.
+type wheelPass struct {
+	widget.BaseWidget
+	e *shortcutEntry
+}
+
+// Scrolled scrolls the page the entry sits in, if it knows one.
+func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) {
+	if w.e.page != nil {
+		w.e.page.Scrolled(ev)
+	}
+}
+
+func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewWithoutLayout())
+}
+
+// passRenderer draws an entry with its wheelPass over it.
+type passRenderer struct {
+	fyne.WidgetRenderer
+	wheel *wheelPass
+}
+
+func (r *passRenderer) Layout(size fyne.Size) {
+	r.WidgetRenderer.Layout(size)
+	r.wheel.Move(fyne.Position{})
+	r.wheel.Resize(size)
+}
+
+func (r *passRenderer) Objects() []fyne.CanvasObject {
+	return append(slices.Clip(r.WidgetRenderer.Objects()), r.wheel)
 }

@@ -21,11 +21,13 @@ func (u *UI) addShortcut(s *desktop.CustomShortcut, run func()) {
 	u.win.Canvas().AddShortcut(s, func(fyne.Shortcut) { run() })
 }
 
-// toWindow hands Escape, which our widgets have no use for, on to the
-// window: a focused widget gets every key, so the window would otherwise
-// never see it (see UI.typedKey).
+// toWindow hands Escape, PageUp and PageDown, which our widgets have no
+// use for, on to the window: a focused widget gets every key, so the
+// window would otherwise never see them (see UI.typedKey).
 func toWindow(o fyne.CanvasObject, ev *fyne.KeyEvent) {
-	if ev.Name != fyne.KeyEscape {
+	switch ev.Name {
+	case fyne.KeyEscape, fyne.KeyPageUp, fyne.KeyPageDown:
+	default:
 		return
 	}
 	if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil && c.OnTypedKey() != nil {

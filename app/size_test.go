@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/assessment"
 	"zelfscan/assets"
@@ -21,8 +22,9 @@ func fits(t *testing.T, f *uiFixture, what string) {
 	}
 }
 
-// Every screen of GUI-A, with the real framework, fits in 1024×700: every
-// scan page of every organisation, the profile with the longest context.
+// Every screen of GUI-A, with the real framework, fits in 800×600 (small
+// laptops, projectors): every scan page of every organisation, the
+// profile with the longest context, the results and the plan.
 func TestScreensFitMinSize(t *testing.T) {
 	f, st, fw := newMinSizeFixture(t)
 	fits(t, f, "the start screen")
@@ -49,7 +51,13 @@ func TestScreensFitMinSize(t *testing.T) {
 			f.u.scanGoTo(f.u.scan, i)
 			fits(t, f, "scan page "+f.u.scan.req[i].Competency.ID+" for "+org.ID)
 		}
+		f.u.showResults(sc.ID)
+		fits(t, f, "the results for "+org.ID)
+		f.u.showPlan(sc.ID)
+		fits(t, f, "the plan for "+org.ID)
 	}
+	f.u.showHistory()
+	fits(t, f, "the history")
 }
 
 // newMinSizeFixture starts the app with the real framework and a fresh
@@ -103,10 +111,12 @@ func storePoliceSelfCheck(t *testing.T, st *store.Store, fw *assessment.Framewor
 	return sc, req
 }
 
-// At 1024×700 the statements of every scan page, for every organisation
-// and function, are in view without scrolling (the details folded).
+// At 1024×700, the usual laptop window, the statements of every scan page,
+// for every organisation and function, are in view without scrolling (the
+// details folded). In a smaller window the page scrolls with the focus.
 func TestScanStatementsFitWithoutScrolling(t *testing.T) {
 	f, st, fw := newMinSizeFixture(t)
+	f.w.Resize(fyne.NewSize(1024, 700))
 	tallest, pages := float32(0), 0
 	for _, org := range fw.Organisations {
 		t.Run(org.ID, func(t *testing.T) {
@@ -142,4 +152,23 @@ func statementsBottom(s *scanState) float32 {
 	d := fyne.CurrentApp().Driver()
 	last := s.pickers[len(s.pickers)-1]
 	return d.AbsolutePositionForObject(last).Y + last.Size().Height - d.AbsolutePositionForObject(s.scroll).Y
+}
+
+// At 800×600 the scan's footer, whose key hint wraps into three lines,
+// shows all of it on every page, not only on the first.
+func TestScanFooterNotClippedAfterPaging(t *testing.T) {
+	f, st, fw := newMinSizeFixture(t)
+	sc, err := st.CreateSelfCheck(assessment.Profile{Organisation: "politie", Function: "uitvoerend"}, fw.Version, fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.u.showScan(sc.ID)
+	for i := range f.u.scan.req {
+		f.u.scanGoTo(f.u.scan, i)
+		for _, o := range walk(f.u.scan.chrome.footer) {
+			if l, ok := o.(*widget.Label); ok && l.Size().Height < l.MinSize().Height-0.5 {
+				t.Fatalf("page %d: %q is %v high, needs %v", i+1, l.Text, l.Size().Height, l.MinSize().Height)
+			}
+		}
+	}
 }

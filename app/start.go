@@ -78,12 +78,15 @@ func (u *UI) ShowStart() {
 		map[string]any{"Title": u.fw().Source.Title, "Year": u.fw().Source.Year}))
 
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(u.aboutButton(), u.languageChoice(u.ShowStart)), title)
-	body := container.NewVBox(top, intro, widget.NewSeparator(),
+	main := container.NewVBox(intro, widget.NewSeparator(),
 		container.New(layout.NewFormLayout(), rows...), widget.NewSeparator(),
 		privacy, credit)
 	if u.store.ReadOnly() {
-		body.Objects = append([]fyne.CanvasObject{readOnlyBanner()}, body.Objects...)
+		top = container.NewVBox(readOnlyBanner(), top)
 	}
+	// Tab follows the order of the objects: the first Tab goes to "Nieuwe
+	// zelfscan starten", and "Over" and the language come after the list.
+	body := container.New(layout.NewBorderLayout(top, nil, nil, nil), main, top)
 	u.show(screenStart, container.NewVScroll(body))
 	// Alt+→ takes the first step of the flow, as the highlighted button does.
 	if !newScan.Disabled() {

@@ -47,7 +47,7 @@ const (
 )
 
 // MinSize is the smallest window in which nothing is clipped.
-func MinSize() fyne.Size { return fyne.NewSize(1024, 700) }
+func MinSize() fyne.Size { return fyne.NewSize(800, 600) }
 
 // UI holds the window and what every screen needs.
 type UI struct {

@@ -31,18 +31,28 @@ const (
 	DateUnreadable DateProblem = iota + 1
 	// DateOutOfRange: a real day outside FirstDateYear..LastDateYear.
 	DateOutOfRange
+	// DateNoSuchDay: a readable date whose month has fewer days (31-2,
+	// 31-4); Month and Year say which month, Days how many it has.
+	DateNoSuchDay
 )
 
 // DateError is a typed date that ParseDate refused.
 type DateError struct {
 	Problem DateProblem
 	Input   string
+	// Month, Year and Days are set for DateNoSuchDay.
+	Month time.Month
+	Year  int
+	Days  int
 }
 
 // Error is a Dutch fallback; the app shows its own words per Problem.
 func (e *DateError) Error() string {
-	if e.Problem == DateOutOfRange {
+	switch e.Problem {
+	case DateOutOfRange:
 		return fmt.Sprintf("datum %q ligt niet tussen %d en %d", e.Input, FirstDateYear, LastDateYear)
+	case DateNoSuchDay:
+		return fmt.Sprintf("datum %q bestaat niet: die maand heeft %d dagen", e.Input, e.Days)
 	}
 	return fmt.Sprintf("datum %q is niet te lezen", e.Input)
 }
@@ -73,9 +83,14 @@ func ParseDate(s string) (time.Time, error) {
 	if len(year) == 2 {
 		y += 2000
 	}
+	if m < 1 || m > 12 || d < 1 {
+		return time.Time{}, unreadable
+	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d || int(t.Month()) != m {
-		return time.Time{}, unreadable // 31-2 or month 13: time.Date would roll over
+	if t.Day() != d {
+		// 31-2: time.Date would roll over into the next month.
+		days := time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+		return time.Time{}, &DateError{Problem: DateNoSuchDay, Input: in, Month: time.Month(m), Year: y, Days: days}
 	}
 	if !DateInRange(t) {
 		return time.Time{}, &DateError{Problem: DateOutOfRange, Input: in}

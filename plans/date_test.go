@@ -41,8 +41,9 @@ func TestParseDate(t *testing.T) {
 		{"four parts", "15-3-2027-1", DateUnreadable},
 		{"a three-digit year", "15-3-202", DateUnreadable},
 		{"a one-digit year", "15-3-7", DateUnreadable},
-		{"a day that does not exist", "31-2-2027", DateUnreadable},
-		{"no leap day in a common year", "29-2-2027", DateUnreadable},
+		{"a day that does not exist", "31-2-2027", DateNoSuchDay},
+		{"no leap day in a common year", "29-2-2027", DateNoSuchDay},
+		{"the 31st of a 30-day month", "31-4-27", DateNoSuchDay},
 		{"month thirteen", "1-13-2027", DateUnreadable},
 		{"day zero", "0-3-2027", DateUnreadable},
 		{"a sign in a number", "+5-3-2027", DateUnreadable},
@@ -62,5 +63,18 @@ func TestParseDate(t *testing.T) {
 				t.Error("the error has no text")
 			}
 		})
+	}
+}
+
+// A day its month does not have says which month and how many days it has.
+func TestNoSuchDaySaysTheMonth(t *testing.T) {
+	_, err := ParseDate("29-2-2028")
+	if err != nil {
+		t.Fatalf("29-2-2028 is a leap day: %v", err)
+	}
+	_, err = ParseDate("31-2-27")
+	var de *DateError
+	if !errors.As(err, &de) || de.Problem != DateNoSuchDay || de.Month != 2 || de.Year != 2027 || de.Days != 28 {
+		t.Fatalf("31-2-27 gives %#v", err)
 	}
 }

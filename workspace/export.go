@@ -18,6 +18,18 @@ import (
 // Dutch whatever the UI language, with the organisation's extension, and
 // with the titles of actions as they were stored when chosen.
 func (w *Workspace) PlanFile(sc *assessment.SelfCheck, plan *plans.Plan, appVersion string, now time.Time) (*planfile.File, error) {
+	// The store is the one source of truth: a screen's copy of the plan
+	// may lag behind it (the time of the last change, which a review
+	// compares with).
+	if w.store != nil && plan != nil {
+		stored, ok, err := w.store.PlanBySelfCheck(sc.ID)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			plan = stored
+		}
+	}
 	stored := map[string]planfile.StoredItem{}
 	if w.store != nil && plan != nil && plan.ID != 0 {
 		snaps, err := w.store.ItemSnapshots(plan.ID)

@@ -138,11 +138,18 @@ func gapSummary(f *planfile.File, nr int, g planfile.GapView) block {
 	if !g.Complete {
 		levels += " · niet alle uitspraken beantwoord"
 	}
+	if len(g.Actions) == 0 {
+		levels += " · nog geen actie gekozen"
+	}
 	grp = append(grp, para{text: levels, size: 9, muted: true})
-	// The lowest-rated statements come first; the count above says how many there are.
+	// The lowest-rated statements come first; a last line says how many
+	// more there are, so the list is never taken for all of them.
 	var lines []string
 	for _, e := range assessed.Evidence[:min(evidenceRows, len(assessed.Evidence))] {
 		lines = append(lines, "• "+e.Indicator.Text+" — antwoord "+f.LevelLabel(e.Level))
+	}
+	if more := len(assessed.Evidence) - evidenceRows; more > 0 {
+		lines = append(lines, "• en nog "+count(more, "uitspraak", "uitspraken")+" onder het vereiste niveau")
 	}
 	if len(lines) > 0 {
 		grp = append(grp, para{text: strings.Join(lines, "\n"), size: 9})
@@ -171,26 +178,28 @@ func actionTable(f *planfile.File) []block {
 }
 
 // otherGaps lists the gaps beyond the main ones once: those with an action
-// in a table, and every gap without an action together in one sentence.
+// in a table, those without one together in one sentence (a main gap
+// without an action says so itself).
 func otherGaps(f *planfile.File) []block {
 	var b []block
 	t := table{cols: []column{{"Overige tekorten met een actie", 0.6}, {"Nu → vereist", 0.25}, {"Prioriteit", 0.15}}}
 	var without []string
 	for i, g := range f.GapViews() {
+		if i < topGaps {
+			continue
+		}
 		title, _ := f.CompetencyTitle(g.CompetencyID)
 		if len(g.Actions) == 0 {
 			without = append(without, title)
 			continue
 		}
-		if i >= topGaps {
-			t.rows = append(t.rows, []string{title, fmt.Sprintf("%d → %d", g.Own, g.Required), planfile.CapitalFirst(g.Priority)})
-		}
+		t.rows = append(t.rows, []string{title, fmt.Sprintf("%d → %d", g.Own, g.Required), planfile.CapitalFirst(g.Priority)})
 	}
 	if len(t.rows) > 0 {
 		b = append(b, spacer(2), t)
 	}
 	if len(without) > 0 {
-		b = append(b, group{para{text: "Tekorten zonder actie (" + strconv.Itoa(len(without)) + ")", face: bold},
+		b = append(b, group{para{text: "Overige tekorten zonder actie (" + strconv.Itoa(len(without)) + ")", face: bold},
 			para{text: strings.Join(without, " · "), size: 9}})
 	}
 	return b
@@ -204,7 +213,7 @@ func profile(f *planfile.File, chart picture) []block {
 		scale = append(scale, fmt.Sprintf("%d %s", l.Value, l.Label))
 	}
 	// No forced page break: a summary that runs over shares its second page
-	// with the chart, which shrinks to fit, rather than leaving it nearly empty.
+	// with the chart, which shrinks to fit, or with the actions in detail.
 	b := []block{
 		heading{text: "Profiel", level: 1},
 		para{text: "Per competentie het niveau dat de professional zichzelf gaf, naast het niveau dat de functie vraagt."},
@@ -212,9 +221,9 @@ func profile(f *planfile.File, chart picture) []block {
 	if len(scale) > 0 {
 		b = append(b, para{text: "Schaal: " + strings.Join(scale, " · "), size: 9, muted: true})
 	}
-	// One group: the heading and its explanation never stay behind on a page
-	// the chart does not fit on.
-	return []block{append(group(b),
+	// One float: the heading and its explanation never stay behind on a
+	// page the chart does not fit on, and what follows fills that page.
+	return []block{append(float(b),
 		para{size: 9, muted: true, text: "Het niveau is het gemiddelde van de antwoorden op de uitspraken van een competentie, naar beneden afgerond; " +
 			"het telt voor de vraag of het vereiste niveau is gehaald. Hoe ver het gemiddelde onder het vereiste niveau ligt, bepaalt prioriteit en volgorde: " +
 			"in de basis telt dat verschil helemaal, in verdieping en rol voor de helft (1 of meer: hoog, 0,5 of meer: middel, anders laag)."},
@@ -222,13 +231,14 @@ func profile(f *planfile.File, chart picture) []block {
 }
 
 // details shows per gap what page 1 leaves out: provider, kind, level,
-// accreditation, link and evaluation of each action. Gaps without an
-// action are not repeated here.
+// accreditation, link and evaluation of each action (its target date and
+// status are in page 1's table). Gaps without an action are not repeated
+// here.
 func details(f *planfile.File) []block {
 	if len(f.Actions) == 0 {
 		return nil
 	}
-	b := []block{newPage{}, heading{text: "Acties in detail", level: 1}}
+	b := []block{heading{text: "Acties in detail", level: 1}}
 	for i, g := range f.GapViews() {
 		if len(g.Actions) == 0 {
 			continue
@@ -272,11 +282,6 @@ func action(a *planfile.Action, extra ...field) block {
 		}
 		fs = append(fs, field{label, a.OwnText})
 	}
-	target := "geen streefdatum"
-	if !a.TargetDate.IsZero() {
-		target = date(a.TargetDate)
-	}
-	fs = append(fs, field{"Streefdatum en status", target + " · " + plans.StatusLabel(a.Status)})
 	for _, e := range []field{
 		{"Wat het opleverde", a.Evaluation.Brought},
 		{"Wat er veranderde in de praktijk", a.Evaluation.Changed},
@@ -360,6 +365,16 @@ func latestAnswer(f *planfile.File, competencyID string) (reviewer, answer strin
 	return reviewer, answer, ok
 }
 
+// hasNote reports whether the professional wrote a note on a competency.
+func hasNote(f *planfile.File, competencyID string) bool {
+	for _, c := range f.Notes() {
+		if c.ID == competencyID {
+			return true
+		}
+	}
+	return false
+}
+
 func reviews(f *planfile.File) []block {
 	b := []block{heading{text: "Bespreking", level: 1}}
 	if len(f.Reviews) == 0 {
@@ -401,22 +416,12 @@ func review(f *planfile.File, r planfile.Review) []block {
 		b = append(b, para{text: "Deze bespreking ging over een eerdere versie van het plan (van " + date(r.OnPlanUpdated) + ").", face: italic, muted: true})
 	}
 	b = append(b, fs)
-	// Comments per competency in priority order, then any on other competencies.
-	var gapComments fields
-	seen := map[string]bool{}
-	for _, g := range f.Gaps {
-		if c := strings.TrimSpace(r.GapComments[g.CompetencyID]); c != "" {
-			gapComments = append(gapComments, field{competencyTitle(f, g.CompetencyID), c})
-		}
-		seen[g.CompetencyID] = true
-	}
-	for _, id := range slices.Sorted(maps.Keys(r.GapComments)) {
-		if c := strings.TrimSpace(r.GapComments[id]); c != "" && !seen[id] {
-			gapComments = append(gapComments, field{competencyTitle(f, id), c})
-		}
-	}
+	gapComments, answered := competencyComments(f, r)
 	if len(gapComments) > 0 {
 		b = append(b, para{text: "Opmerkingen per competentie", face: bold}, gapComments)
+	}
+	if answered {
+		b = append(b, para{text: "Antwoorden op notities staan bij de notities, onder Reflectie van de professional.", size: 9, muted: true})
 	}
 	var actionComments fields
 	var agreed []string
@@ -436,6 +441,35 @@ func review(f *planfile.File, r planfile.Review) []block {
 		b = append(b, para{text: "Afgesproken acties", face: bold}, para{text: strings.Join(agreed, "\n")})
 	}
 	return b
+}
+
+// competencyComments are a review's comments per competency in priority
+// order, then any on other competencies. A comment printed as the answer
+// next to the note it answers (under the reflection) is left out, and
+// answered says there was one.
+func competencyComments(f *planfile.File, r planfile.Review) (out fields, answered bool) {
+	comment := func(id string) {
+		c := strings.TrimSpace(r.GapComments[id])
+		if c == "" {
+			return
+		}
+		if who, answer, ok := latestAnswer(f, id); ok && hasNote(f, id) && who == orNot(r.Reviewer) && answer == c {
+			answered = true
+			return
+		}
+		out = append(out, field{competencyTitle(f, id), c})
+	}
+	seen := map[string]bool{}
+	for _, g := range f.Gaps {
+		comment(g.CompetencyID)
+		seen[g.CompetencyID] = true
+	}
+	for _, id := range slices.Sorted(maps.Keys(r.GapComments)) {
+		if !seen[id] {
+			comment(id)
+		}
+	}
+	return out, answered
 }
 
 // actionOrder lists the action IDs a review mentions: plan order first,
@@ -468,26 +502,25 @@ func sources(f *planfile.File) []block {
 	b := []block{
 		heading{text: "Bronnen", level: 1},
 		para{text: "Competentiekader", face: bold},
-		para{text: credit},
+		para{text: credit, size: 9},
 	}
 	if t := strings.TrimSpace(f.Framework.Title); t != "" {
-		b = append(b, para{text: "Bron: " + t + " (" + sourceName + "). Versie van het kader: " + orNot(f.Framework.Version) + ".", muted: true})
+		b = append(b, para{text: "Bron: " + t + " (" + sourceName + "). Versie van het kader: " + orNot(f.Framework.Version) + ".", size: 9, muted: true})
 	}
 	b = append(b,
-		spacer(2),
 		para{text: "Aanbod", face: bold},
-		para{text: "Het ingebouwde aanbod komt uit bijlage 4 van hetzelfde plan van aanpak (" + sourceName + "), het overzicht van deskundigheidsbevordering op dit thema. " +
+		para{size: 9, text: "Het ingebouwde aanbod komt uit bijlage 4 van hetzelfde plan van aanpak (" + sourceName + "), het overzicht van deskundigheidsbevordering op dit thema. " +
 			"Titels en aanbieders staan er zoals in de bron; een link staat er alleen bij als de bron die geeft. Versie van de catalogus: " + orNot(f.Catalogue) + "."},
 	)
 	if own := ownCatalogues(f.Actions); len(own) > 0 {
-		b = append(b, para{text: "Aanbod uit een eigen catalogus: " + strings.Join(own, ", ") + "."})
+		b = append(b, para{text: "Aanbod uit een eigen catalogus: " + strings.Join(own, ", ") + ".", size: 9})
 	}
 	made := "Dit leerplan is gemaakt met de app Zelfscan GGG"
 	if v := strings.TrimSpace(f.AppVersion); v != "" {
 		made += " (versie " + v + ")"
 	}
 	made += " op " + date(f.Exported) + "."
-	return append(b, spacer(2), para{text: made, muted: true})
+	return append(b, spacer(1), para{text: made, size: 9, muted: true})
 }
 
 func ownCatalogues(as []planfile.Action) []string {
@@ -508,22 +541,31 @@ func competencyTitle(f *planfile.File, id string) string {
 	return "Competentie " + id
 }
 
+// ownTitleRunes is how much of an own action's text names it in a table
+// or a list; a longer text says where the rest is.
+const ownTitleRunes = 300
+
 // actionTitle names an action, also one a review mentions that the plan no
-// longer has.
+// longer has. An own action is named by its text, all of it when it is not
+// very long: nothing a person wrote is cut without saying where the whole
+// text is (under the action in detail).
 func actionTitle(f *planfile.File, id string) string {
-	t, ok := f.ActionTitle(id)
+	a, ok := f.Action(id)
 	switch {
 	case !ok:
 		return "Actie " + id + " (niet meer in het plan)"
-	case !isItem(f, id):
-		return "Eigen actie: " + t
+	case a.Item != nil:
+		return a.Item.Title
 	}
-	return t
-}
-
-func isItem(f *planfile.File, id string) bool {
-	a, ok := f.Action(id)
-	return ok && a.Item != nil
+	text := []rune(strings.Join(strings.Fields(a.OwnText), " "))
+	if len(text) > ownTitleRunes {
+		cut := string(text[:ownTitleRunes])
+		if i := strings.LastIndex(cut, " "); i > 0 {
+			cut = cut[:i]
+		}
+		return "Eigen actie: " + cut + " … (de hele tekst staat bij de actie onder Acties in detail)"
+	}
+	return "Eigen actie: " + string(text)
 }
 
 var months = [...]string{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"}

@@ -59,8 +59,8 @@ func heatmapPicture(rows, cols []string, values [][]float64) (picture, error) {
 }
 
 // heatmapCaption says what the cells mean; the GUI shows the same idea.
-const heatmapCaption = "Elke cel is het tekort van één deelnemer op één competentie: het aantal niveaus " +
-	"tussen het eigen niveau en het niveau dat de functie vraagt. 0 is geen tekort; een lege cel betekent " +
+const heatmapCaption = "Elke cel is het tekort van één deelnemer op één competentie: hoe ver het gemiddelde " +
+	"van de antwoorden onder het niveau ligt dat de functie vraagt (1 is een heel niveau). 0 is geen tekort; een lege cel betekent " +
 	"dat de competentie niet bij het functieprofiel van die deelnemer hoort."
 
 func groupContent(o *grp.Overview, heat *picture, created time.Time) *document {

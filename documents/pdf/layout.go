@@ -84,6 +84,12 @@ type rule struct{}
 // group is kept on one page when it fits on one; a taller group flows.
 type group []block
 
+// float is a group that goes where it is in the text when it fits there,
+// and otherwise at the top of the next page, with the text that follows
+// it filling the rest of this one (the profile chart: it would leave most
+// of a page empty behind a summary that runs over).
+type float group
+
 func (newPage) isBlock()    {}
 func (heading) isBlock()    {}
 func (para) isBlock()       {}
@@ -95,6 +101,7 @@ func (signatures) isBlock() {}
 func (spacer) isBlock()     {}
 func (rule) isBlock()       {}
 func (group) isBlock()      {}
+func (float) isBlock()      {}
 
 // document is everything render.go needs.
 type document struct {

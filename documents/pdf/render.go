@@ -33,7 +33,12 @@ const (
 	padY      = 1.0
 	labelW    = 48.0 // label column of a field list
 	nbAlias   = "{nb}"
-	fontName  = "sans"
+	fieldGap  = 0.6 // between the rows of a field list
+	// maxPicture is the most a picture takes of a page: a long profile
+	// chart shares its page with text rather than fill it (its labels
+	// then print at about 8 points).
+	maxPicture = usable * 0.8
+	fontName   = "sans"
 )
 
 type rgb struct{ r, g, b int }
@@ -51,6 +56,11 @@ type renderer struct {
 	// kept is set by keepWithNext for the heading it has just placed, so
 	// heading does not ask again for room that may not be needed.
 	kept bool
+	// floating is a float that did not fit where it was; the next page
+	// that starts between two blocks (not inside a text that runs over)
+	// starts with it.
+	floating group
+	between  bool
 }
 
 // render draws doc as a PDF to w. created fixes the creation date so the
@@ -98,6 +108,11 @@ func render(w io.Writer, doc *document, created time.Time, atts []Attachment) (e
 		p.CellFormat(textW, 4, r.fitLine(header, textW), "", 0, "L", false, 0, "")
 		r.hline(14.5, 0.2)
 		p.SetY(margin)
+		if f := r.floating; f != nil && r.between {
+			r.floating = nil
+			r.draw(f)
+			r.p.SetY(r.y() + 2)
+		}
 	})
 	framework := clean(doc.framework)
 	p.SetFooterFunc(func() {
@@ -116,6 +131,10 @@ func render(w io.Writer, doc *document, created time.Time, atts []Attachment) (e
 			r.keepWithNext(h, doc.blocks[i+1:])
 		}
 		r.draw(b)
+	}
+	if r.floating != nil {
+		r.between = true
+		p.AddPage() // the page's header draws it
 	}
 	if err := p.Output(w); err != nil {
 		return fmt.Errorf("pdf schrijven: %w", err)
@@ -146,7 +165,9 @@ func (r *renderer) atTop() bool { return r.y() <= margin+0.01 }
 // ensure starts a new page when h millimetres do not fit on this one.
 func (r *renderer) ensure(h float64) {
 	if h > r.room() && !r.atTop() {
+		r.between = true
 		r.p.AddPage()
+		r.between = false
 	}
 }
 
@@ -259,7 +280,7 @@ func (r *renderer) fields(b fields) {
 		r.drawRow([]cell{
 			r.cellOf(f.label, margin, labelW-3, bold, bodySize, muted),
 			r.cellOf(f.value, margin+labelW, textW-labelW, regular, bodySize, ink),
-		}, 0, 1.2, nil)
+		}, 0, fieldGap, nil)
 	}
 	r.p.SetY(r.y() + 1)
 }
@@ -282,9 +303,7 @@ func (r *renderer) writeLines(b writeLines) {
 func (r *renderer) draw(b block) {
 	switch b := b.(type) {
 	case newPage:
-		if !r.atTop() {
-			r.p.AddPage()
-		}
+		r.ensure(usable + 1)
 	case heading:
 		r.heading(b)
 	case para:
@@ -314,22 +333,35 @@ func (r *renderer) draw(b block) {
 		for _, sub := range b {
 			r.draw(sub)
 		}
+	case float:
+		if r.floating == nil && !r.atTop() && r.measure(group(b)) > r.room() {
+			r.floating = group(b)
+			return
+		}
+		r.draw(group(b))
 	}
 }
 
 // keepWithNext starts a new page when a heading would otherwise end up
-// without what follows it: short paragraphs plus the first action or note
-// (a group) where that fits on a page, or else the first few lines.
+// without what follows it: short paragraphs (up to a few lines in all) plus
+// the first action or note (a group) where that fits on a page, or else
+// the first few lines.
 func (r *renderer) keepWithNext(h heading, next []block) {
 	few := 4 * lineH(bodySize)
 	need := r.measure(h)
+	paras := 0.0
 	for _, b := range next {
 		if _, ok := b.(newPage); ok {
 			break // the section ends: nothing more to keep with the heading
 		}
+		if h, ok := b.(heading); ok {
+			need += r.measure(h) // a section's title stays with its first subsection
+			continue
+		}
 		if p, ok := b.(para); ok {
-			if m := r.measure(p); m <= few {
+			if m := r.measure(p); m <= few && paras+m <= 2*few {
 				need += m
+				paras += m
 				continue
 			}
 		}
@@ -392,7 +424,7 @@ func (r *renderer) measure(b block) float64 {
 			h += rowHeight([]cell{
 				r.cellOf(f.label, margin, labelW-3, bold, bodySize, muted),
 				r.cellOf(f.value, margin+labelW, textW-labelW, regular, bodySize, ink),
-			}) + 1.2
+			}) + fieldGap
 		}
 		return h
 	case writeLines:
@@ -403,13 +435,15 @@ func (r *renderer) measure(b block) float64 {
 		return 3
 	case picture:
 		// The least it takes: picture shrinks to 70 % rather than break.
-		return min(textW*b.aspect, usable)*0.7 + 3
+		return min(textW*b.aspect, maxPicture)*0.7 + 3
 	case group:
 		h := 0.0
 		for _, sub := range b {
 			h += r.measure(sub)
 		}
 		return h
+	case float:
+		return 0 // it never holds up the text around it
 	}
 	return 0 // tables and signatures place their own breaks
 }
@@ -455,8 +489,8 @@ func (r *renderer) table(t table) {
 
 func (r *renderer) picture(pic picture) {
 	w, h := textW, textW*pic.aspect
-	if h > usable {
-		w, h = usable/pic.aspect, usable
+	if h > maxPicture {
+		w, h = maxPicture/pic.aspect, maxPicture
 	}
 	// Shrink a little rather than leave the rest of the page empty (measure
 	// counts on this).

@@ -52,7 +52,8 @@ type Competency struct {
 	Sizes []int
 	// TotalSize adds up the gap sizes.
 	TotalSize int
-	// size per member, NaN where the member was not assessed on it.
+	// size per member, NaN where the member was not assessed on it: how
+	// far the average of the answers lies below the required level.
 	size []float64
 }
 
@@ -195,6 +196,15 @@ func (o *Overview) competencies(files []*planfile.File) {
 		for _, g := range f.Gaps {
 			gaps[g.CompetencyID] = g.Size
 		}
+		// The heat map shows how far the average falls short, so a gap
+		// of one whole level just under the line and one a level below it
+		// look different.
+		shortfall := func(id string, size int) float64 {
+			if g, ok := f.Gap(id); ok && size > 0 && g.Answered > 0 {
+				return math.Round((float64(g.Required)-g.Score())*10) / 10
+			}
+			return float64(size)
+		}
 		for _, fc := range f.Competencies {
 			ci, ok := index[fc.ID]
 			if !ok {
@@ -213,7 +223,7 @@ func (o *Overview) competencies(files []*planfile.File) {
 			}
 			c.Assessed++
 			s := gaps[fc.ID]
-			c.size[mi] = float64(s)
+			c.size[mi] = shortfall(fc.ID, s)
 			if s > 0 {
 				c.WithGap = append(c.WithGap, mi)
 				c.TotalSize += s
@@ -248,8 +258,9 @@ func (o *Overview) Shared(min int) []Competency {
 }
 
 // Heatmap returns the matrix for chart.GroupHeatmap: a row per competency
-// with at least one gap (shared-gap order), a column per member, the gap
-// size as value (0: no gap) and NaN where the member was not assessed on it.
+// with at least one gap (shared-gap order), a column per member, how far
+// the member's average falls short of the required level as value, to one
+// decimal (0: no gap), and NaN where the member was not assessed on it.
 func (o *Overview) Heatmap() (rows, cols []string, values [][]float64) {
 	cols = make([]string, len(o.Members))
 	for i, m := range o.Members {

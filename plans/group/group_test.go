@@ -306,3 +306,27 @@ func TestOverviewEdgeCases(t *testing.T) {
 		t.Fatal("no suggestions for a group of one")
 	}
 }
+
+// Two gaps of one whole level look different in the heat map when one
+// average is just under the required level and the other a whole level
+// below it: the cell shows how far the average falls short.
+func TestHeatmapShowsHowFarTheAverageFallsShort(t *testing.T) {
+	near := member(t, "Dana", "uid-d", "politie", t0, comp{patronen, "Patronen", 2, 1})
+	far := member(t, "Eef", "uid-e", "politie", t0, comp{patronen, "Patronen", 2, 1})
+	level := func(v int) *int { return &v }
+	near.Competencies[0].Indicators = []planfile.Indicator{
+		{ID: "d1", Text: "a", Level: level(1)}, {ID: "d2", Text: "b", Level: level(2)}, {ID: "d3", Text: "c", Level: level(2)}}
+	far.Competencies[0].Indicators = []planfile.Indicator{
+		{ID: "e1", Text: "a", Level: level(1)}, {ID: "e2", Text: "b", Level: level(1)}, {ID: "e3", Text: "c", Level: level(1)}}
+	o, err := New([]*planfile.File{near, far}, nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, values := o.Heatmap()
+	if len(values) != 1 || !reflect.DeepEqual(values[0], []float64{0.3, 1}) {
+		t.Fatalf("heat map %v, want [[0.3 1]]: 2 - 1.67 and 2 - 1.0", values)
+	}
+	if c := o.Competencies[0]; c.TotalSize != 2 || c.Sizes[0] != 2 {
+		t.Errorf("the counts of whole levels changed: %+v", c)
+	}
+}
