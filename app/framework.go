@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -66,9 +65,11 @@ func (u *UI) showFramework() {
 	savePDF := newIconKeyButton(lang.X("framework.pdf", "Als PDF opslaan"), theme.DocumentSaveIcon(), func() { u.saveFramework(".pdf") })
 	saveCSV := newIconKeyButton(lang.X("framework.csv", "Als CSV opslaan"), theme.DocumentSaveIcon(), func() { u.saveFramework(".csv") })
 	offer := newIconKeyButton(lang.X("framework.coverage", "Aanbodanalyse"), theme.ListIcon(), u.showCoverage)
-	bar := container.NewBorder(nil, nil,
+	// The save buttons on a line of their own: beside a long organisation
+	// name they would not fit an 800 px window.
+	bar := container.NewVBox(container.NewBorder(nil, nil,
 		widget.NewLabelWithStyle(lang.X("framework.organisation", "Organisatie"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(savePDF, saveCSV, offer), orgs)
+		nil, orgs), container.NewHBox(savePDF, saveCSV, offer))
 	top := container.NewVBox(heading(lang.X("framework.title", "Kader bekijken")),
 		hint(lang.X("framework.intro", "{{.Label}}. Kies een organisatie en een competentie: u ziet de uitspraken zoals die organisatie ze krijgt, het vereiste niveau per functieprofiel en de bron. De PDF en de CSV bevatten het hele kader, voor alle organisaties.",
 			map[string]any{"Label": u.frameworkText("")})),
@@ -163,10 +164,11 @@ func (u *UI) showFrameworkCompetency(fv *frameworkView, id string) {
 		return // a category: it only groups
 	}
 	c := rc.Competency
-	levels := container.New(layout.NewFormLayout())
+	// One wrapping line per profile rather than a two-column form: with
+	// long profile names a form is wider than a small window.
+	levels := container.NewVBox()
 	for i, fn := range u.fw().Functions {
-		levels.Add(widget.NewLabel(fn.Name))
-		levels.Add(widget.NewLabel(u.requiredText(rc.Levels[i])))
+		levels.Add(wrapped(fn.Name + ": " + u.requiredText(rc.Levels[i])))
 	}
 	statements := make([]string, len(rc.Indicators))
 	for i, ind := range rc.Indicators {

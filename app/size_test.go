@@ -172,3 +172,26 @@ func TestScanFooterNotClippedAfterPaging(t *testing.T) {
 		}
 	}
 }
+
+// The other screens fit the smallest window too: the framework with every
+// organisation's competencies, the offer coverage, the organisation and
+// group overviews, the own catalogue, "Mijn gegevens" and the history.
+func TestOtherScreensFitMinSize(t *testing.T) {
+	f, _, fw := newMinSizeFixture(t)
+	f.u.showFramework()
+	fits(t, f, "the framework screen")
+	for _, org := range fw.Organisations {
+		chooseInSelect(t, f.w, 0, org.Name)
+		fits(t, f, "the framework screen for "+org.ID)
+	}
+	f.u.showCoverage()
+	fits(t, f, "the offer coverage")
+	f.u.showOrganisation()
+	fits(t, f, "the organisation overview")
+	f.u.showGroup(nil)
+	fits(t, f, "the group overview")
+	f.u.showCatalogue(f.u.ShowStart)
+	fits(t, f, "the own catalogue")
+	f.u.showPrivacy()
+	fits(t, f, "Mijn gegevens")
+}
