@@ -57,6 +57,25 @@ func (e *DateError) Error() string {
 	return fmt.Sprintf("datum %q is niet te lezen", e.Input)
 }
 
+// dateNumbers reads day, month and year, or year, month and day when the
+// first has four digits; a two-digit year is in this century. ok is false
+// for anything that is not a possible day and month of a year.
+func dateNumbers(day, month, year string) (y, m, d int, ok bool) {
+	if len(day) == 4 {
+		year, day = day, year
+	}
+	d, okD := number(day, 1, 2)
+	m, okM := number(month, 1, 2)
+	y, okY := number(year, 2, 4)
+	if !okD || !okM || !okY || len(year) == 3 || m < 1 || m > 12 || d < 1 {
+		return 0, 0, 0, false
+	}
+	if len(year) == 2 {
+		y += 2000
+	}
+	return y, m, d, true
+}
+
 // ParseDate reads a date the way people type it: day-month-year with a
 // two- or four-digit year (15-3-27, 15-03-2027, 15/3/2027, 15.3.2027) or
 // year-month-day (2027-03-15). A two-digit year is in this century. The
@@ -70,20 +89,8 @@ func ParseDate(s string) (time.Time, error) {
 	if len(fields) != 3 {
 		return time.Time{}, unreadable
 	}
-	day, month, year := fields[0], fields[1], fields[2]
-	if len(day) == 4 {
-		year, day = day, year
-	}
-	d, okD := number(day, 1, 2)
-	m, okM := number(month, 1, 2)
-	y, okY := number(year, 2, 4)
-	if !okD || !okM || !okY || len(year) == 3 {
-		return time.Time{}, unreadable
-	}
-	if len(year) == 2 {
-		y += 2000
-	}
-	if m < 1 || m > 12 || d < 1 {
+	y, m, d, ok := dateNumbers(fields[0], fields[1], fields[2])
+	if !ok {
 		return time.Time{}, unreadable
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)

@@ -63,6 +63,29 @@ const heatmapCaption = "Elke cel is het tekort van één deelnemer op één comp
 	"van de antwoorden onder het niveau ligt dat de functie vraagt (1 is een heel niveau). 0 is geen tekort; een lege cel betekent " +
 	"dat de competentie niet bij het functieprofiel van die deelnemer hoort."
 
+// perCompetency is the table of assessed people and gaps per competency.
+func perCompetency(o *grp.Overview) table {
+	sizes := make([]string, o.MaxSize)
+	for i := range sizes {
+		sizes[i] = strconv.Itoa(i + 1)
+	}
+	per := table{cols: []column{{"Competentie", 0.42}, {"Beoordeeld", 0.12}, {"Met tekort", 0.12},
+		{"Tekort " + strings.Join(sizes, "/") + " niveau", 0.2}, {"Gemiddeld", 0.14}}}
+	for _, c := range o.Competencies {
+		counts := make([]string, len(c.Sizes))
+		for i, n := range c.Sizes {
+			counts[i] = strconv.Itoa(n)
+		}
+		avg := "–"
+		if len(c.WithGap) > 0 {
+			avg = planfile.Decimal(c.AverageGap())
+		}
+		per.rows = append(per.rows, []string{c.Title, strconv.Itoa(c.Assessed), strconv.Itoa(len(c.WithGap)), strings.Join(counts, "/"), avg})
+	}
+	per.strong = func(row, col int) bool { return col == 2 && len(o.Competencies[row].WithGap) > 1 }
+	return per
+}
+
 func groupContent(o *grp.Overview, heat *picture, created time.Time) *document {
 	b := []block{
 		para{text: groupTitle, face: bold, size: 18},
@@ -102,26 +125,8 @@ func groupContent(o *grp.Overview, heat *picture, created time.Time) *document {
 	}
 
 	b = append(b, heading{text: "Per competentie", level: 2},
-		para{text: "Per competentie: hoeveel deelnemers erop zijn beoordeeld, hoeveel een tekort hebben, hoe groot die tekorten zijn en het gemiddelde tekort van wie er een heeft."})
-	sizes := make([]string, o.MaxSize)
-	for i := range sizes {
-		sizes[i] = strconv.Itoa(i + 1)
-	}
-	per := table{cols: []column{{"Competentie", 0.42}, {"Beoordeeld", 0.12}, {"Met tekort", 0.12},
-		{"Tekort " + strings.Join(sizes, "/") + " niveau", 0.2}, {"Gemiddeld", 0.14}}}
-	for _, c := range o.Competencies {
-		counts := make([]string, len(c.Sizes))
-		for i, n := range c.Sizes {
-			counts[i] = strconv.Itoa(n)
-		}
-		avg := "–"
-		if len(c.WithGap) > 0 {
-			avg = planfile.Decimal(c.AverageGap())
-		}
-		per.rows = append(per.rows, []string{c.Title, strconv.Itoa(c.Assessed), strconv.Itoa(len(c.WithGap)), strings.Join(counts, "/"), avg})
-	}
-	per.strong = func(row, col int) bool { return col == 2 && len(o.Competencies[row].WithGap) > 1 }
-	b = append(b, per)
+		para{text: "Per competentie: hoeveel deelnemers erop zijn beoordeeld, hoeveel een tekort hebben, hoe groot die tekorten zijn en het gemiddelde tekort van wie er een heeft."},
+		perCompetency(o))
 
 	b = append(b, newPage{}, heading{text: "Voorstellen voor de groep", level: 1})
 	if len(o.Suggestions) == 0 {

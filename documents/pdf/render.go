@@ -302,8 +302,6 @@ func (r *renderer) writeLines(b writeLines) {
 
 func (r *renderer) draw(b block) {
 	switch b := b.(type) {
-	case newPage:
-		r.ensure(usable + 1)
 	case heading:
 		r.heading(b)
 	case para:
@@ -318,6 +316,17 @@ func (r *renderer) draw(b block) {
 		r.writeLines(b)
 	case signatures:
 		r.signatures(b)
+	default:
+		r.layout(b)
+	}
+}
+
+// layout draws the blocks that arrange others: page breaks, space, rules,
+// groups kept on one page and floats that may wait for the next.
+func (r *renderer) layout(b block) {
+	switch b := b.(type) {
+	case newPage:
+		r.ensure(usable + 1)
 	case spacer:
 		if !r.atTop() {
 			r.p.SetY(min(r.y()+float64(b), bottom))
