@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -48,6 +49,9 @@ func TestStartScreenSaysWhenTheNextSelfCheckIsDue(t *testing.T) {
 	}
 	f.u.now = func() time.Time { return next }
 	f.u.ShowStart()
+	f.w.Resize(MinSize())
+	saveCapture(t, f.w, "start-rescan-due")
+	allInside(t, f.w)
 	if !showsText(f.w, "Uw volgende zelfscan is aan de beurt (gepland op "+formatDate(next)+"). Een nieuwe zelfscan laat zien wat uw leerplan heeft opgeleverd.") {
 		t.Errorf("on the day, the start screen shows %q", visibleTexts(f.w))
 	}
@@ -62,6 +66,7 @@ func TestPlanScreenAgendaFile(t *testing.T) {
 	ps := f.u.plan
 	next := plans.NextSelfCheck(ps.sc.Updated, plans.DefaultRescanMonths)
 	ps.scroll.ScrollToBottom()
+	saveCapture(t, f.w, "plan-agenda")
 	if !showsText(f.w, "Uw volgende zelfscan: "+formatDate(next)+". Zet de streefdatums van uw acties en de datum van uw volgende zelfscan in uw agenda: Outlook, Google en Apple kunnen het bestand importeren.") {
 		t.Fatalf("the plan screen does not name the next self-check: %q", visibleTexts(f.w))
 	}
@@ -109,6 +114,8 @@ func TestHistoryShowsGrowthPerCompetency(t *testing.T) {
 		}
 	}
 	f.u.showHistory()
+	f.w.Resize(MinSize())
+	saveCapture(t, f.w, "history-growth")
 	want := fmt.Sprintf("0,0 → 2,0 (vereist %d)", req[0].Level)
 	// Competencies neither self-check answered are left out.
 	if !showsText(f.w, want) || showsText(f.w, "– → – (vereist 1)") {
@@ -165,7 +172,26 @@ func TestEvaluationRatingAndSharedRemark(t *testing.T) {
 	}
 	typeInto(f.w, remark, "Meer oefenen met echte casussen")
 	test.Tap(share[0])
+	saveCapture(t, f.w, "plan-evaluation")
 	if e := stored(); e.Rating != 4 || e.Remark != "Meer oefenen met echte casussen" || !e.ShareRemark {
 		t.Errorf("stored evaluation %+v", e)
+	}
+}
+
+// allInside fails for a widget on screen that lies left of the window or
+// reaches past its right edge: a layout that lost its pairs (a form with an
+// odd number of cells) draws its buttons half outside the window.
+func allInside(t *testing.T, w fyne.Window) {
+	t.Helper()
+	width := w.Canvas().Size().Width
+	d := fyne.CurrentApp().Driver()
+	for _, o := range onScreen(w) {
+		if _, ok := o.(fyne.Widget); !ok || !o.Visible() {
+			continue
+		}
+		p := d.AbsolutePositionForObject(o)
+		if p.X < 0 || p.X+o.Size().Width > width+1 {
+			t.Errorf("%T at x %.0f, %.0f wide, is outside the %.0f px window", o, p.X, o.Size().Width, width)
+		}
 	}
 }

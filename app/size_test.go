@@ -20,6 +20,7 @@ func fits(t *testing.T, f *uiFixture, what string) {
 	if m := f.w.Content().MinSize(); m.Width > MinSize().Width || m.Height > MinSize().Height {
 		t.Errorf("%s needs %v, more than %v", what, m, MinSize())
 	}
+	t.Run(what, func(t *testing.T) { allInside(t, f.w) })
 }
 
 // Every screen of GUI-A, with the real framework, fits in 800×600 (small

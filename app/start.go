@@ -30,10 +30,13 @@ func (u *UI) ShowStart() {
 		newScan.Disable()
 		newHint.SetText(lang.X("start.readonly.hint", "Niet mogelijk: de gegevens zijn alleen-lezen geopend."))
 	}
-	rows := []fyne.CanvasObject{newScan, newHint}
+	// The form lays out pairs: the note on the next self-check goes with
+	// the button that starts one.
+	first := fyne.CanvasObject(newHint)
 	if note := u.rescanNote(); note != nil {
-		rows = append(rows, note)
+		first = container.NewVBox(newHint, note)
 	}
+	rows := []fyne.CanvasObject{newScan, first}
 
 	if sum, done, ok := u.unfinished(); ok {
 		resume := newKeyButton(lang.X("start.resume", "Verder met onvoltooide zelfscan"), func() { u.showScan(sum.ID) })
