@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"zelfscan/overview"
+	"zelfscan/overview/sample"
+	"zelfscan/plans"
 	"zelfscan/plans/planfile"
 )
 
@@ -142,6 +144,64 @@ func TestOrganisationProblemsInEnglish(t *testing.T) {
 	for _, dutch := range []string{"kon worden gelezen", "halverwege"} {
 		if showsText(lead.w, dutch) {
 			t.Errorf("Dutch %q in the English window: %q", dutch, visibleTexts(lead.w))
+		}
+	}
+}
+
+// Generated plans with evaluations and a next self-check: each group shows
+// its participation per offer, and the overview the effects with the
+// comparison and what they are, and the shared remarks; in the English
+// window in English.
+func TestOrganisationParticipationEffectsAndRemarks(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	fw, cat, err := plans.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 600 {
+		f, err := sample.Plan(fw, cat, 9, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := planfile.Encode(&buf, f); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("plan-%d.zelfscan", i)), buf.Bytes(), 0o600)
+	}
+	lead := newLead(t, a)
+	st := &orgState{minGroup: overview.MinGroupFloor, folders: []string{dir}}
+	lead.u.reorganise(st)
+	lead.u.busy.Wait()
+	if st.err != nil || len(st.overview.Effects) == 0 || len(st.overview.Remarks) == 0 {
+		t.Fatalf("no overview with effects and remarks: %v", st.err)
+	}
+	for _, want := range []string{"Deelname: ", "afgerond; nut 1 tot 5: ", "Met dit aanbod: ", "Zonder actie voor deze competentie: ",
+		"eigen inschatting zonder vergelijkingsgroep", "Alleen wat deelnemers zelf anoniem wilden delen", "• " + sample.SharedRemark} {
+		if !showsText(lead.w, want) {
+			t.Errorf("organisation overview does not show %q", want)
+		}
+	}
+	for _, text := range visibleTexts(lead.w) {
+		if strings.Contains(text, sample.Secret) {
+			t.Errorf("shows personal text: %q", text)
+		}
+	}
+	if err := SetupLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { SetupLanguage("nl") })
+	lead.u.renderOrganisation(st)
+	for _, want := range []string{"Participation: ", "completed; usefulness 1 to 5: ", "With this offer: ", "Without an action for this competency: ",
+		"self-assessment without a comparison group", "Only what participants chose to share anonymously"} {
+		if !showsText(lead.w, want) {
+			t.Errorf("English organisation overview does not show %q", want)
+		}
+	}
+	for _, dutch := range []string{"Deelname: ", "Zonder actie", "mensen —"} {
+		if showsText(lead.w, dutch) {
+			t.Errorf("Dutch %q in the English window", dutch)
 		}
 	}
 }

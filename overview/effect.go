@@ -24,7 +24,7 @@ const (
 )
 
 // BandNames are the bands' headings, in order.
-var BandNames = [numBands]string{"lager", "gelijk", "hoger, minder dan 1", "1 of meer hoger"}
+var BandNames = [numBands]string{"lager", "gelijk", "minder dan 1 hoger", "1 of meer hoger"}
 
 // bandOf puts a change in its band. Averages of a few levels differ by
 // fractions such as 1/3, so "the same" allows for float noise only.
