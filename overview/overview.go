@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"zelfscan/disclosure"
 	"zelfscan/plans"
@@ -49,6 +50,10 @@ type Overview struct {
 	// WithheldOffers the offers of groups.
 	Withheld, WithheldOffers, WithheldEffects int
 	Groups                                    []Group
+	// From and To are the first day of the months of the earliest and the
+	// latest plan counted: the period the release covers, to the month so
+	// that no date points at the one who planned on it.
+	From, To time.Time
 	// Effects are the changes per offer and competency (see Effect),
 	// Remarks the shared improvement points per offer.
 	Effects []Effect
@@ -165,6 +170,7 @@ func (b *Builder) Result(cat *plans.Catalogue) (*Overview, error) {
 		groups[k] = append(groups[k], p)
 	}
 	b.totals(o, groups)
+	o.From, o.To = b.period()
 	offers := newOfferIndex(cat)
 	for _, k := range keys {
 		members := groups[k]
@@ -190,6 +196,21 @@ func (b *Builder) Result(cat *plans.Catalogue) (*Overview, error) {
 		return strings.Compare(strings.ToLower(a.Function), strings.ToLower(c.Function))
 	})
 	return o, nil
+}
+
+// period is the months of the earliest and the latest plan counted.
+func (b *Builder) period() (from, to time.Time) {
+	for _, key := range b.order {
+		u := b.people[key].Updated
+		if from.IsZero() || u.Before(from) {
+			from = u
+		}
+		if u.After(to) {
+			to = u
+		}
+	}
+	month := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) }
+	return month(from), month(to)
 }
 
 // totals rounds the counts about all files and the small groups, each
