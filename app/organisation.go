@@ -14,8 +14,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/coverage"
 	"zelfscan/documents/pdf"
 	"zelfscan/overview"
+	"zelfscan/quality"
 	"zelfscan/safefile"
 )
 
@@ -108,7 +110,12 @@ func (u *UI) renderOrganisation(st *orgState) {
 
 	back := newKeyButton(lang.X("review.back", "Terug naar start"), u.ShowStart)
 	back.Icon = theme.NavigateBackIcon()
-	exports := exportButtons(st.overview != nil && st.err == nil, func(ext string) { u.chooseOrgExport(st, ext) })
+	ready := st.overview != nil && st.err == nil
+	report := newIconKeyButton(lang.X("organisation.quality", "Kwaliteitsrapport"), theme.DocumentSaveIcon(), func() { u.chooseQualityReport(st) })
+	if !ready {
+		report.Disable()
+	}
+	exports := container.NewHBox(report, exportButtons(ready, func(ext string) { u.chooseOrgExport(st, ext) }))
 	footer := container.NewBorder(nil, nil, back, exports)
 	u.show(screenOrganisation, container.NewBorder(header, footer, nil, nil, focusScroll(body)))
 }
@@ -312,4 +319,34 @@ func orgRemarksCard(o *overview.Overview) fyne.CanvasObject {
 		}
 	}
 	return widget.NewCard(lang.X("organisation.remarks", "Verbeterpunten van deelnemers"), "", box)
+}
+
+// chooseQualityReport saves the quality report for the committee: this
+// overview with the coverage of the framework in use and the catalogue
+// with the own offer, as one PDF.
+func (u *UI) chooseQualityReport(st *orgState) {
+	o := st.overview
+	if o == nil {
+		return
+	}
+	u.chooseSavePath("kwaliteitsrapport-"+u.now().Format("2006-01-02")+".pdf", ".pdf", func(path string) { u.saveQualityReport(o, path) })
+}
+
+// saveQualityReport writes the report of o to path in the background.
+func (u *UI) saveQualityReport(o *overview.Overview, path string) {
+	r := &quality.Report{Overview: o, Coverage: coverage.Build(u.fw(), u.catalogue())}
+	created := u.now()
+	u.background(lang.X("organisation.qualitySaving", "Het kwaliteitsrapport wordt bewaard…"), func() error {
+		return writeFileAtomic(path, func(w io.Writer) error { return pdf.RenderQuality(w, r, created) })
+	}, func(err error) {
+		if err != nil {
+			safefile.RemoveEmpty(path)
+			u.showFileProblem(lang.X("organisation.qualityFailed", "Het kwaliteitsrapport kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
+				map[string]any{"Path": path}), err)
+			return
+		}
+		u.showDone(lang.X("organisation.qualitySavedTitle", "Kwaliteitsrapport bewaard"), lang.X("organisation.qualitySaved",
+			"Het kwaliteitsrapport staat in {{.Path}}: leerbehoeften, dekking van het aanbod, deelname, ervaringen en effect, met dezelfde bescherming als het overzicht.",
+			map[string]any{"Path": path}))
+	})
 }

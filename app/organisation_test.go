@@ -188,6 +188,16 @@ func TestOrganisationParticipationEffectsAndRemarks(t *testing.T) {
 			t.Errorf("shows personal text: %q", text)
 		}
 	}
+	// The quality report button saves one PDF of it all.
+	if !showsText(lead.w, "Kwaliteitsrapport") {
+		t.Error("no quality report button")
+	}
+	report := filepath.Join(t.TempDir(), "rapport.pdf")
+	lead.u.saveQualityReport(st.overview, report)
+	lead.u.busy.Wait()
+	if data, err := os.ReadFile(report); err != nil || !bytes.HasPrefix(data, []byte("%PDF")) || len(data) < 20000 {
+		t.Fatalf("quality report not written: %v", err)
+	}
 	if err := SetupLanguage("en"); err != nil {
 		t.Fatal(err)
 	}
