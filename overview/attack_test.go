@@ -508,8 +508,9 @@ func TestAttackHomogeneousGroup(t *testing.T) {
 }
 
 // benchAttack is the measurement of issue 19 on n generated plans (seed
-// 1): the LP audit of the CSV for N = 5, 7, 12 and 200 differencing
-// trials at N = 5, reported as metrics. Run with -benchtime=1x:
+// 1): the LP audit of the CSV (levels and offers) and of the effect table
+// for N = 5, 7, 12 and 200 differencing trials at N = 5, reported as
+// metrics. Run with -benchtime=1x:
 //
 //	go test -run '^$' -bench Attack -benchtime=1x ./overview/
 func benchAttack(b *testing.B, n int) {
@@ -522,6 +523,10 @@ func benchAttack(b *testing.B, n int) {
 			b.ReportMetric(float64(res.small), fmt.Sprintf("small-cells-N%d", minGroup))
 			b.ReportMetric(float64(res.pinnedSmall), fmt.Sprintf("small-pinned-N%d", minGroup))
 			b.ReportMetric(float64(res.pinnedZero), fmt.Sprintf("empty-pinned-N%d", minGroup))
+			b.ReportMetric(float64(res.offerCells), fmt.Sprintf("offer-cells-N%d", minGroup))
+			eff, sets := auditEffects(b, writeCSV(b, build(b, minGroup, files, cat)), effectTruth(files), minGroup)
+			b.ReportMetric(float64(sets), fmt.Sprintf("effect-sets-N%d", minGroup))
+			b.ReportMetric(float64(eff.pinnedSmall+eff.pinnedZero), fmt.Sprintf("effect-pinned-N%d", minGroup))
 		}
 		done, determined, comps := differencing(b, files, cat, 1, 5, 200)
 		b.ReportMetric(float64(done), "trials")
