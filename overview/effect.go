@@ -143,7 +143,11 @@ func (b *Builder) effects() ([]Effect, int, error) {
 			e.Offer = OfferLabel{ID: k[0], Title: k[0]}
 		}
 		var err error
-		if e.Took, err = b.bands(took[k], "effect/"+k[0]+"/"+k[1]); err != nil {
+		// Named by the competency only: when two offers were taken by
+		// the same people, their counts are the same quantity and must
+		// get the same draws, or the two roundings together would narrow
+		// it down.
+		if e.Took, err = b.bands(took[k], "effect/"+k[1]); err != nil {
 			return nil, 0, err
 		}
 		if e.Others, err = b.bands(others[k[1]], "effect-zonder/"+k[1]); err != nil {

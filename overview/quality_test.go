@@ -2,6 +2,7 @@ package overview_test
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -155,4 +156,50 @@ func firstRemark(files []*planfile.File, item string) string {
 		}
 	}
 	return ""
+}
+
+// Two offers completed by the same people for the same competency are
+// one set of people: the same rounded counts, not two roundings that
+// together would narrow the true ones down.
+func TestSamePeopleSameEffectCounts(t *testing.T) {
+	var base *planfile.File
+	for _, f := range samples(t, 50) {
+		for _, e := range f.Effects {
+			if len(e.Items) == 1 {
+				base = f
+			}
+		}
+	}
+	if base == nil {
+		t.Fatal("no sample with an effect of one offer")
+	}
+	var group []*planfile.File
+	for i := range 8 {
+		group = append(group, homogeneous(base, 1, func(f *planfile.File) {
+			for k, e := range f.Effects {
+				if len(e.Items) == 1 {
+					f.Effects[k].Items = []string{e.Items[0], "tweede-aanbod"}
+					f.Effects[k].After = min(3, e.Before+float64(i%3)/2)
+				}
+			}
+		})[0])
+		group[i].PersonID = fmt.Sprintf("%032x", i+100)
+	}
+	o := build(t, 5, group, nil)
+	counts := map[string][][4]overview.Count{}
+	for _, e := range o.Effects {
+		counts[e.CompetencyID] = append(counts[e.CompetencyID], e.Took.Counts)
+	}
+	pairs := 0
+	for comp, cs := range counts {
+		if len(cs) == 2 {
+			pairs++
+			if cs[0] != cs[1] {
+				t.Errorf("%s: the same people's counts differ between two offers: %v and %v", comp, cs[0], cs[1])
+			}
+		}
+	}
+	if pairs == 0 {
+		t.Fatal("no competency with two offers: the test proves nothing")
+	}
 }
