@@ -308,14 +308,21 @@ func bandNames() []string {
 		lang.X("organisation.band.up", "minder dan 1 hoger"), lang.X("organisation.band.upOne", "1 of meer hoger")}
 }
 
+// maxRemarksShown keeps the screen short for thousands of plans; the PDF
+// and CSV have every remark.
+const maxRemarksShown = 10
+
 // orgRemarksCard lists the improvement points people chose to share.
 func orgRemarksCard(o *overview.Overview) fyne.CanvasObject {
 	box := container.NewVBox(hint(lang.X("organisation.remarksNote", "Alleen wat deelnemers zelf anoniem wilden delen, en alleen bij aanbod "+
 		"dat minstens {{.Min}} mensen afrondden; zonder datum of naam, in willekeurige volgorde.", map[string]any{"Min": o.MinGroup})))
 	for _, r := range o.Remarks {
 		box.Add(widget.NewLabelWithStyle(r.Offer.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		for _, t := range r.Remarks {
+		for _, t := range r.Remarks[:min(len(r.Remarks), maxRemarksShown)] {
 			box.Add(wrapped("• " + t))
+		}
+		if more := len(r.Remarks) - maxRemarksShown; more > 0 {
+			box.Add(hint(lang.X("organisation.moreRemarks", "En nog {{.Count}} in de PDF en de CSV.", map[string]any{"Count": more})))
 		}
 	}
 	return widget.NewCard(lang.X("organisation.remarks", "Verbeterpunten van deelnemers"), "", box)

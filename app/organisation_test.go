@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -187,6 +188,15 @@ func TestOrganisationParticipationEffectsAndRemarks(t *testing.T) {
 		if strings.Contains(text, sample.Secret) {
 			t.Errorf("shows personal text: %q", text)
 		}
+	}
+	// Ten remarks per offer on screen, the rest said to be in the files.
+	if many := slices.IndexFunc(st.overview.Remarks, func(r overview.OfferRemarks) bool { return len(r.Remarks) > maxRemarksShown }); many >= 0 {
+		r := st.overview.Remarks[many]
+		if showsText(lead.w, "• "+r.Remarks[maxRemarksShown]) || !showsText(lead.w, fmt.Sprintf("En nog %d in de PDF", len(r.Remarks)-maxRemarksShown)) {
+			t.Errorf("%s: more than %d remarks on screen, or no word of the rest", r.Offer.ID, maxRemarksShown)
+		}
+	} else {
+		t.Error("no offer with more remarks than the screen shows: the test proves less")
 	}
 	// The quality report button saves one PDF of it all.
 	if !showsText(lead.w, "Kwaliteitsrapport") {
