@@ -63,8 +63,9 @@ func (u *UI) reorganise(st *orgState) {
 func (u *UI) renderOrganisation(st *orgState) {
 	header := container.NewVBox(heading(lang.X("organisation.title", "Organisatieoverzicht")),
 		hint(lang.X("organisation.intro", "Voor opleidingscoördinatoren: kies een of meer mappen met leerplannen (.zelfscan of PDF). "+
-			"Het overzicht telt per organisatie en functie hoeveel mensen op welk niveau zitten. Namen, notities, reflecties en "+
-			"evaluaties worden niet gelezen, en een groep van minder dan {{.Min}} mensen wordt weggelaten.", map[string]any{"Min": st.minGroup})))
+			"Het overzicht telt per organisatie en functie hoeveel mensen op welk niveau zitten en wie welk aanbod volgde. Namen, notities "+
+			"en reflecties worden niet gelezen; van een evaluatie alleen het cijfer voor het nut en een verbeterpunt dat iemand zelf "+
+			"anoniem wilde delen. Een groep van minder dan {{.Min}} mensen wordt weggelaten.", map[string]any{"Min": st.minGroup})))
 	folder := newKeyButton(lang.X("organisation.addFolder", "Map toevoegen"), func() { u.chooseOrgFolder(st) })
 	folder.Icon = theme.FolderOpenIcon()
 	minEntry := widget.NewEntry()

@@ -31,7 +31,10 @@ Maakt een anoniem overzicht van alle leerplannen (.zelfscan-bestanden en
 pdf's van Zelfscan GGG) in de mappen en hun submappen: per organisatie en
 functie, per competentie, hoeveel mensen op welk niveau zitten en hoeveel
 een tekort hebben, de meest gedeelde tekorten en het aanbod voor de
-grootste tekorten. Namen, notities, reflecties en evaluaties worden niet gelezen.
+grootste tekorten; per aanbod wie het plande, begon en afrondde en hoe
+nuttig men het vond, het effect bij de volgende zelfscan, en verbeterpunten
+die deelnemers zelf anoniem deelden. Namen, notities en reflecties worden
+niet gelezen; van een evaluatie alleen het cijfer en een gedeeld verbeterpunt.
 Een groep (organisatie en functie) staat er alleen in met minstens N
 verschillende mensen; alle aantallen zijn afgerond op vijftallen, zodat uit
 het overzicht (ook naast een eerder overzicht) niet te halen is wat één

@@ -34,7 +34,7 @@ func overviewContent(o *overview.Overview, created time.Time) *document {
 		para{text: overviewTitle, face: bold, size: 18},
 		para{text: fmt.Sprintf("Gemaakt op %s. %s", date(created), o.Summary()), muted: true},
 		para{text: o.Method() + fmt.Sprintf(" In de tabel per competentie staat '–' voor %s; \"Op 2\" is het aantal deelnemers met eigen niveau 2, "+
-			"\"Geen\" wie de competentie niet heeft ingevuld. Namen, notities, reflecties en evaluaties worden niet gelezen.", overview.NotShown), size: 9, muted: true},
+			"\"Geen\" wie de competentie niet heeft ingevuld. Namen, notities en reflecties worden niet gelezen; van een evaluatie alleen het cijfer voor het nut en een verbeterpunt dat iemand zelf anoniem wilde delen.", overview.NotShown), size: 9, muted: true},
 	}
 	if len(o.Groups) == 0 {
 		b = append(b, para{text: fmt.Sprintf("Geen enkele functie binnen een organisatie heeft %d of meer deelnemers; er is dus niets te tonen.", o.MinGroup)})
