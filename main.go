@@ -48,6 +48,8 @@ func main() {
 			os.Exit(cli.Overzicht(os.Args[2:], os.Stdout, os.Stderr, time.Now()))
 		case "aanbod":
 			os.Exit(cli.Aanbod(os.Args[2:], os.Stdout, os.Stderr, time.Now()))
+		case "kwaliteitsrapport":
+			os.Exit(cli.Kwaliteitsrapport(os.Args[2:], os.Stdout, os.Stderr, time.Now()))
 		}
 	}
 	meta, err := metadata()

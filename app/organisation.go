@@ -14,8 +14,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/coverage"
 	"zelfscan/documents/pdf"
 	"zelfscan/overview"
+	"zelfscan/quality"
 	"zelfscan/safefile"
 )
 
@@ -61,8 +63,9 @@ func (u *UI) reorganise(st *orgState) {
 func (u *UI) renderOrganisation(st *orgState) {
 	header := container.NewVBox(heading(lang.X("organisation.title", "Organisatieoverzicht")),
 		hint(lang.X("organisation.intro", "Voor opleidingscoördinatoren: kies een of meer mappen met leerplannen (.zelfscan of PDF). "+
-			"Het overzicht telt per organisatie en functie hoeveel mensen op welk niveau zitten. Namen, notities, reflecties en "+
-			"evaluaties worden niet gelezen, en een groep van minder dan {{.Min}} mensen wordt weggelaten.", map[string]any{"Min": st.minGroup})))
+			"Het overzicht telt per organisatie en functie hoeveel mensen op welk niveau zitten en wie welk aanbod volgde. Namen, notities "+
+			"en reflecties worden niet gelezen; van een evaluatie alleen het cijfer voor het nut en een verbeterpunt dat iemand zelf "+
+			"anoniem wilde delen. Een groep van minder dan {{.Min}} mensen wordt weggelaten.", map[string]any{"Min": st.minGroup})))
 	folder := newKeyButton(lang.X("organisation.addFolder", "Map toevoegen"), func() { u.chooseOrgFolder(st) })
 	folder.Icon = theme.FolderOpenIcon()
 	minEntry := widget.NewEntry()
@@ -95,6 +98,12 @@ func (u *UI) renderOrganisation(st *orgState) {
 		for _, g := range o.Groups {
 			body.Add(u.orgGroupCard(g))
 		}
+		if len(o.Effects) > 0 {
+			body.Add(orgEffectsCard(o))
+		}
+		if len(o.Remarks) > 0 {
+			body.Add(orgRemarksCard(o))
+		}
 	}
 	if o := st.overview; o != nil {
 		body.Add(u.orgProblems(o))
@@ -102,7 +111,12 @@ func (u *UI) renderOrganisation(st *orgState) {
 
 	back := newKeyButton(lang.X("review.back", "Terug naar start"), u.ShowStart)
 	back.Icon = theme.NavigateBackIcon()
-	exports := exportButtons(st.overview != nil && st.err == nil, func(ext string) { u.chooseOrgExport(st, ext) })
+	ready := st.overview != nil && st.err == nil
+	report := newIconKeyButton(lang.X("organisation.quality", "Kwaliteitsrapport"), theme.DocumentSaveIcon(), func() { u.chooseQualityReport(st) })
+	if !ready {
+		report.Disable()
+	}
+	exports := container.NewHBox(report, exportButtons(ready, func(ext string) { u.chooseOrgExport(st, ext) }))
 	footer := container.NewBorder(nil, nil, back, exports)
 	u.show(screenOrganisation, container.NewBorder(header, footer, nil, nil, focusScroll(body)))
 }
@@ -169,6 +183,11 @@ func (u *UI) orgGroupCard(g overview.Group) fyne.CanvasObject {
 		box.Add(hint(lang.X("organisation.offerLine", "Aanbod: {{.Title}} — voor {{.For}} ({{.Count}} met tekort)",
 			map[string]any{"Title": f.Item.Title, "For": f.For, "Count": f.People})))
 	}
+	for _, p := range g.Participation {
+		if !p.Withheld && p.InPlan().N > 0 {
+			box.Add(hint(participationLine(p)))
+		}
+	}
 	title := lang.XN("organisation.group", "{{.Organisation}} — {{.Function}} ({{.Count}} mensen)", g.Members,
 		map[string]any{"Organisation": g.Organisation, "Function": g.Function, "Count": g.Members})
 	return widget.NewCard(title, "", box)
@@ -233,5 +252,109 @@ func (u *UI) chooseOrgExport(st *orgState, ext string) {
 			u.showDone(lang.X("organisation.exportedTitle", "Organisatieoverzicht bewaard"), lang.X("organisation.exported",
 				"Het organisatieoverzicht staat in {{.Path}}. Er staat geen groep in van minder dan {{.Min}} mensen, en alle aantallen zijn afgerond op vijftallen.", map[string]any{"Path": path, "Min": o.MinGroup}))
 		})
+	})
+}
+
+// participationLine is an offer's participation within a group.
+func participationLine(p overview.Participation) string {
+	ratings := make([]string, len(p.Ratings))
+	for i, c := range p.Ratings {
+		ratings[i] = c.String()
+	}
+	return lang.X("organisation.participationLine", "Deelname: {{.Title}} — {{.InPlan}} in plan: {{.Planned}} gepland, {{.Started}} bezig, "+
+		"{{.Completed}} afgerond; nut 1 tot 5: {{.Ratings}}; zonder oordeel {{.NotRated}}",
+		map[string]any{"Title": p.Offer.Title, "InPlan": p.InPlan().N, "Planned": p.Planned.N, "Started": p.Started.N,
+			"Completed": p.Completed().N, "Ratings": strings.Join(ratings, " / "), "NotRated": p.NotRated.N})
+}
+
+// orgEffectsCard shows the change per offer and competency beside the
+// change of people who completed no action for the competency, with what
+// that is and is not.
+func orgEffectsCard(o *overview.Overview) fyne.CanvasObject {
+	box := container.NewVBox(hint(lang.X("organisation.effectNote", "Effect is wat mensen zelf bij hun volgende zelfscan invullen: "+
+		"de verandering van hun gemiddelde per competentie (0 tot 3). Het is een eigen inschatting zonder vergelijkingsgroep die door "+
+		"loting is gekozen; wie een aanbod volgt, kan ook op andere punten verschillen. Daarom staat ernaast hoe het ging bij mensen "+
+		"die voor dezelfde competentie geen actie afrondden.")))
+	for _, e := range o.Effects {
+		box.Add(wrapped(lang.X("organisation.effectLine", "{{.Offer}} — {{.Competency}}\nMet dit aanbod: {{.Took}}\nZonder actie voor deze competentie: {{.Others}}",
+			map[string]any{"Offer": e.Offer.Title, "Competency": e.Competency, "Took": bandsText(e.Took), "Others": bandsText(e.Others)})))
+	}
+	return widget.NewCard(lang.X("organisation.effects", "Effect per aanbod en competentie"), "", box)
+}
+
+// bandsText is one set of people's change, in the window's language.
+func bandsText(b overview.Bands) string {
+	switch {
+	case !b.Shown:
+		return lang.X("organisation.bandsTooFew", "te weinig mensen om te tonen")
+	case b.Withheld:
+		return lang.X("organisation.bandsWithheld", "niet getoond")
+	}
+	names := append(bandNames(), "–")
+	median := b.Quantile(0.5)
+	if median < 0 {
+		median = overview.Band(len(names) - 1)
+	}
+	parts := make([]string, len(b.Counts))
+	for k, c := range b.Counts {
+		parts[k] = names[k] + ": " + c.String()
+	}
+	return lang.X("organisation.bands", "{{.People}} mensen — {{.Bands}}; mediaan: {{.Median}}",
+		map[string]any{"People": b.People().N, "Bands": strings.Join(parts, ", "), "Median": names[median]})
+}
+
+// bandNames are overview.BandNames in the window's language.
+func bandNames() []string {
+	return []string{lang.X("organisation.band.lower", "lager"), lang.X("organisation.band.same", "gelijk"),
+		lang.X("organisation.band.up", "minder dan 1 hoger"), lang.X("organisation.band.upOne", "1 of meer hoger")}
+}
+
+// maxRemarksShown keeps the screen short for thousands of plans; the PDF
+// and CSV have every remark.
+const maxRemarksShown = 10
+
+// orgRemarksCard lists the improvement points people chose to share.
+func orgRemarksCard(o *overview.Overview) fyne.CanvasObject {
+	box := container.NewVBox(hint(lang.X("organisation.remarksNote", "Alleen wat deelnemers zelf anoniem wilden delen, en alleen bij aanbod "+
+		"dat minstens {{.Min}} mensen afrondden; zonder datum of naam, in willekeurige volgorde.", map[string]any{"Min": o.MinGroup})))
+	for _, r := range o.Remarks {
+		box.Add(widget.NewLabelWithStyle(r.Offer.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		for _, t := range r.Remarks[:min(len(r.Remarks), maxRemarksShown)] {
+			box.Add(wrapped("• " + t))
+		}
+		if more := len(r.Remarks) - maxRemarksShown; more > 0 {
+			box.Add(hint(lang.X("organisation.moreRemarks", "En nog {{.Count}} in de PDF en de CSV.", map[string]any{"Count": more})))
+		}
+	}
+	return widget.NewCard(lang.X("organisation.remarks", "Verbeterpunten van deelnemers"), "", box)
+}
+
+// chooseQualityReport saves the quality report for the committee: this
+// overview with the coverage of the framework in use and the catalogue
+// with the own offer, as one PDF.
+func (u *UI) chooseQualityReport(st *orgState) {
+	o := st.overview
+	if o == nil {
+		return
+	}
+	u.chooseSavePath("kwaliteitsrapport-"+u.now().Format("2006-01-02")+".pdf", ".pdf", func(path string) { u.saveQualityReport(o, path) })
+}
+
+// saveQualityReport writes the report of o to path in the background.
+func (u *UI) saveQualityReport(o *overview.Overview, path string) {
+	r := &quality.Report{Overview: o, Coverage: coverage.Build(u.fw(), u.catalogue())}
+	created := u.now()
+	u.background(lang.X("organisation.qualitySaving", "Het kwaliteitsrapport wordt bewaard…"), func() error {
+		return writeFileAtomic(path, func(w io.Writer) error { return pdf.RenderQuality(w, r, created) })
+	}, func(err error) {
+		if err != nil {
+			safefile.RemoveEmpty(path)
+			u.showFileProblem(lang.X("organisation.qualityFailed", "Het kwaliteitsrapport kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
+				map[string]any{"Path": path}), err)
+			return
+		}
+		u.showDone(lang.X("organisation.qualitySavedTitle", "Kwaliteitsrapport bewaard"), lang.X("organisation.qualitySaved",
+			"Het kwaliteitsrapport staat in {{.Path}}: leerbehoeften, dekking van het aanbod, deelname, ervaringen en effect, met dezelfde bescherming als het overzicht.",
+			map[string]any{"Path": path}))
 	})
 }

@@ -6,12 +6,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"zelfscan/overview"
+	"zelfscan/overview/sample"
+	"zelfscan/plans"
 	"zelfscan/plans/planfile"
 )
 
@@ -142,6 +145,83 @@ func TestOrganisationProblemsInEnglish(t *testing.T) {
 	for _, dutch := range []string{"kon worden gelezen", "halverwege"} {
 		if showsText(lead.w, dutch) {
 			t.Errorf("Dutch %q in the English window: %q", dutch, visibleTexts(lead.w))
+		}
+	}
+}
+
+// Generated plans with evaluations and a next self-check: each group shows
+// its participation per offer, and the overview the effects with the
+// comparison and what they are, and the shared remarks; in the English
+// window in English.
+func TestOrganisationParticipationEffectsAndRemarks(t *testing.T) {
+	a := test.NewTempApp(t)
+	dir := t.TempDir()
+	fw, cat, err := plans.LoadEmbedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 600 {
+		f, err := sample.Plan(fw, cat, 9, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := planfile.Encode(&buf, f); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("plan-%d.zelfscan", i)), buf.Bytes(), 0o600)
+	}
+	lead := newLead(t, a)
+	st := &orgState{minGroup: overview.MinGroupFloor, folders: []string{dir}}
+	lead.u.reorganise(st)
+	lead.u.busy.Wait()
+	if st.err != nil || len(st.overview.Effects) == 0 || len(st.overview.Remarks) == 0 {
+		t.Fatalf("no overview with effects and remarks: %v", st.err)
+	}
+	for _, want := range []string{"Deelname: ", "afgerond; nut 1 tot 5: ", "Met dit aanbod: ", "Zonder actie voor deze competentie: ",
+		"eigen inschatting zonder vergelijkingsgroep", "Alleen wat deelnemers zelf anoniem wilden delen", "• " + sample.SharedRemark} {
+		if !showsText(lead.w, want) {
+			t.Errorf("organisation overview does not show %q", want)
+		}
+	}
+	for _, text := range visibleTexts(lead.w) {
+		if strings.Contains(text, sample.Secret) {
+			t.Errorf("shows personal text: %q", text)
+		}
+	}
+	// Ten remarks per offer on screen, the rest said to be in the files.
+	if many := slices.IndexFunc(st.overview.Remarks, func(r overview.OfferRemarks) bool { return len(r.Remarks) > maxRemarksShown }); many >= 0 {
+		r := st.overview.Remarks[many]
+		if showsText(lead.w, "• "+r.Remarks[maxRemarksShown]) || !showsText(lead.w, fmt.Sprintf("En nog %d in de PDF", len(r.Remarks)-maxRemarksShown)) {
+			t.Errorf("%s: more than %d remarks on screen, or no word of the rest", r.Offer.ID, maxRemarksShown)
+		}
+	} else {
+		t.Error("no offer with more remarks than the screen shows: the test proves less")
+	}
+	// The quality report button saves one PDF of it all.
+	if !showsText(lead.w, "Kwaliteitsrapport") {
+		t.Error("no quality report button")
+	}
+	report := filepath.Join(t.TempDir(), "rapport.pdf")
+	lead.u.saveQualityReport(st.overview, report)
+	lead.u.busy.Wait()
+	if data, err := os.ReadFile(report); err != nil || !bytes.HasPrefix(data, []byte("%PDF")) || len(data) < 20000 {
+		t.Fatalf("quality report not written: %v", err)
+	}
+	if err := SetupLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { SetupLanguage("nl") })
+	lead.u.renderOrganisation(st)
+	for _, want := range []string{"Participation: ", "completed; usefulness 1 to 5: ", "With this offer: ", "Without an action for this competency: ",
+		"self-assessment without a comparison group", "Only what participants chose to share anonymously"} {
+		if !showsText(lead.w, want) {
+			t.Errorf("English organisation overview does not show %q", want)
+		}
+	}
+	for _, dutch := range []string{"Deelname: ", "Zonder actie", "mensen —"} {
+		if showsText(lead.w, dutch) {
+			t.Errorf("Dutch %q in the English window", dutch)
 		}
 	}
 }

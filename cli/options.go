@@ -37,6 +37,11 @@ Of: zelfscan aanbod [--csv BESTAND] [--pdf BESTAND] [--catalogus BESTAND] [--ins
   de Aanbodanalyse: welk aanbod het vereiste niveau van elke eis van het
   kader bereikt, en welke eisen nog geen aanbod hebben; zelfscan aanbod
   --help vertelt meer.
+
+Of: zelfscan kwaliteitsrapport [--pdf BESTAND] [--csv BESTAND] [--min-groep N] MAP...
+  het kwaliteitsrapport voor de commissie: leerbehoeften, dekking van het
+  aanbod, deelname, ervaringen en effect in één bestand;
+  zelfscan kwaliteitsrapport --help vertelt meer.
 `
 
 // ParseCommandLine reads the options; its errors are Dutch sentences that

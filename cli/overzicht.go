@@ -31,7 +31,10 @@ Maakt een anoniem overzicht van alle leerplannen (.zelfscan-bestanden en
 pdf's van Zelfscan GGG) in de mappen en hun submappen: per organisatie en
 functie, per competentie, hoeveel mensen op welk niveau zitten en hoeveel
 een tekort hebben, de meest gedeelde tekorten en het aanbod voor de
-grootste tekorten. Namen, notities, reflecties en evaluaties worden niet gelezen.
+grootste tekorten; per aanbod wie het plande, begon en afrondde en hoe
+nuttig men het vond, het effect bij de volgende zelfscan, en verbeterpunten
+die deelnemers zelf anoniem deelden. Namen, notities en reflecties worden
+niet gelezen; van een evaluatie alleen het cijfer en een gedeeld verbeterpunt.
 Een groep (organisatie en functie) staat er alleen in met minstens N
 verschillende mensen; alle aantallen zijn afgerond op vijftallen, zodat uit
 het overzicht (ook naast een eerder overzicht) niet te halen is wat één
@@ -59,25 +62,36 @@ func Overzicht(args []string, stdout, stderr io.Writer, now time.Time) int {
 		}
 		return exitBadArgs
 	}
-	if fs.NArg() == 0 {
-		fmt.Fprintln(stderr, "zelfscan overzicht: geef minstens één map met leerplannen op")
-		fs.Usage()
-		return exitBadArgs
-	}
-	if err := checkOutputs(fs.Args(), *csvPath, *pdfPath); err != nil {
-		fmt.Fprintln(stderr, "zelfscan overzicht:", err)
-		return exitBadArgs
-	}
 	defer removeTemporariesOnSignal()()
-	b, err := overview.NewBuilder(*minGroup)
+	o, status := readOverview("overzicht", fs, *csvPath, *pdfPath, *minGroup, stderr)
+	if o == nil {
+		return status
+	}
+	return writeOverview(o, *csvPath, *pdfPath, stdout, stderr, now)
+}
+
+// readOverview checks the folders and output paths of command name and
+// reads the overview; on failure it has said why and returns the exit
+// status.
+func readOverview(name string, fs *flag.FlagSet, csvPath, pdfPath string, minGroup int, stderr io.Writer) (*overview.Overview, int) {
+	if fs.NArg() == 0 {
+		fmt.Fprintf(stderr, "zelfscan %s: geef minstens één map met leerplannen op\n", name)
+		fs.Usage()
+		return nil, exitBadArgs
+	}
+	if err := checkOutputs(fs.Args(), csvPath, pdfPath); err != nil {
+		fmt.Fprintf(stderr, "zelfscan %s: %s\n", name, err)
+		return nil, exitBadArgs
+	}
+	b, err := overview.NewBuilder(minGroup)
 	if err != nil {
-		fmt.Fprintln(stderr, "zelfscan overzicht:", err)
-		return exitBadArgs
+		fmt.Fprintf(stderr, "zelfscan %s: %s\n", name, err)
+		return nil, exitBadArgs
 	}
 	cat, err := builtinCatalogue()
 	if err != nil {
-		fmt.Fprintln(stderr, "zelfscan overzicht:", err)
-		return exitFailed
+		fmt.Fprintf(stderr, "zelfscan %s: %s\n", name, err)
+		return nil, exitFailed
 	}
 	overview.ReadFolders(fs.Args(), b)
 	o, err := b.Result(cat)
@@ -85,10 +99,10 @@ func Overzicht(args []string, stdout, stderr io.Writer, now time.Time) int {
 		fmt.Fprintf(stderr, "overgeslagen: %s: %s\n", p.Name, p.Reason)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "zelfscan overzicht: %s in %s; er is niets geschreven\n", err, strings.Join(fs.Args(), ", "))
-		return exitFailed
+		fmt.Fprintf(stderr, "zelfscan %s: %s in %s; er is niets geschreven\n", name, err, strings.Join(fs.Args(), ", "))
+		return nil, exitFailed
 	}
-	return writeOverview(o, *csvPath, *pdfPath, stdout, stderr, now)
+	return o, exitOK
 }
 
 // writeOverview writes the files asked for, each whole or not at all, and

@@ -45,6 +45,28 @@ func allowed(o *overview.Overview, pages int) map[string]bool {
 	for p := 1; p <= pages; p++ {
 		add(p)
 	}
+	// The usefulness scale, and the texts that explain the tables.
+	for r := 1; r <= plans.MaxRating; r++ {
+		add(r)
+	}
+	words(overview.EffectNote())
+	for _, b := range overview.BandNames {
+		words(b)
+	}
+	add(o.WithheldOffers, o.WithheldEffects)
+	for _, e := range o.Effects {
+		words(e.Offer.Title, e.Competency)
+		for _, b := range []overview.Bands{e.Took, e.Others} {
+			add(b.People().N)
+			for _, c := range b.Counts {
+				add(c.N)
+			}
+		}
+	}
+	for _, r := range o.Remarks {
+		words(r.Offer.Title)
+		words(r.Remarks...)
+	}
 	for _, g := range o.Groups {
 		add(g.Members)
 		words(g.Organisation, g.Function)
@@ -52,6 +74,13 @@ func allowed(o *overview.Overview, pages int) map[string]bool {
 			add(r.Required, r.Assessed().N, r.WithGap().N, r.NotAnswered.N)
 			words(r.Title, overview.ShareText(r))
 			for _, c := range r.Own {
+				add(c.N)
+			}
+		}
+		for _, p := range g.Participation {
+			words(p.Offer.Title)
+			add(p.InPlan().N, p.Completed().N, p.NotInPlan.N, p.Planned.N, p.Started.N, p.NotRated.N)
+			for _, c := range p.Ratings {
 				add(c.N)
 			}
 		}
@@ -109,8 +138,8 @@ func TestOutputsShowOnlyReleasedFigures(t *testing.T) {
 			t.Fatalf("%s: %d numbers, summary %q: the test proves nothing", what, shown, o.Summary())
 		}
 	}
-	if len(o.Groups) == 0 || len(o.Groups[0].Offers) == 0 {
-		t.Fatal("no group with offers: the test proves nothing")
+	if len(o.Groups) == 0 || len(o.Groups[0].Offers) == 0 || len(o.Groups[0].Participation) == 0 || len(o.Effects) == 0 || len(o.Remarks) == 0 {
+		t.Fatal("no group with offers and participation, no effects or no remarks: the test proves nothing")
 	}
 }
 

@@ -28,81 +28,150 @@ type published struct {
 	comps []string // competency ID of each row
 }
 
-// parseCSV reads the overview's CSV back into the figures an attacker can
-// use, by header name. Counts whose header says "afgerond" are rounded,
-// other counts exact; "Beoordeeld" and "Met tekort" are partial sums of the
-// level cells unless they are derived from rounded cells, which the test
-// checks and which then adds nothing.
-func parseCSV(t testing.TB, data []byte) map[string]*published {
+// tables splits the CSV into its tables by their heading rows: "levels"
+// (per group and competency), "offers" (per group and offer), "effects"
+// and "remarks". Each table starts with its heading.
+func tables(t testing.TB, data []byte) map[string][][]string {
 	t.Helper()
 	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\uFEFF"))))
 	r.Comma = ';'
+	r.FieldsPerRecord = -1
 	recs, err := r.ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	head := recs[0]
-	col := map[string]int{}
-	var levels []int
-	notAnswered := -1
-	for i, h := range head {
-		name := strings.TrimSpace(strings.TrimSuffix(h, " (afgerond)"))
-		col[name] = i
+	out := map[string][][]string{}
+	kind := ""
+	for _, rec := range recs {
 		switch {
-		case strings.HasPrefix(name, "Eigen niveau "), strings.HasPrefix(name, "Niveau "):
-			levels = append(levels, i)
-		case name == "Niet beantwoord":
-			notAnswered = i
+		case rec[0] == "Organisatie" && slices.Contains(rec, "Competentie-id"):
+			kind = "levels"
+		case rec[0] == "Organisatie" && slices.Contains(rec, "Aanbod-id"):
+			kind = "offers"
+		case rec[0] == "Aanbod-id" && slices.Contains(rec, "Competentie-id"):
+			kind = "effects"
+		case rec[0] == "Aanbod-id":
+			kind = "remarks"
 		}
-	}
-	rounded := func(i int) bool { return strings.Contains(head[i], "afgerond") }
-	fig := func(rec []string, i int) disclosure.Figure {
-		// Hidden, in the old wording and the new.
-		if rec[i] == "te weinig deelnemers" || rec[i] == "niet getoond" {
-			return disclosure.Figure{Hidden: true}
-		}
-		n, err := strconv.Atoi(rec[i])
-		if err != nil {
-			t.Fatalf("column %q: %q is no count", head[i], rec[i])
-		}
-		return disclosure.Figure{Value: n, Rounded: rounded(i)}
-	}
-	out := map[string]*published{}
-	for _, rec := range recs[1:] {
-		key := rec[col["Organisatie"]] + " / " + rec[col["Functie"]]
-		p := out[key]
-		if p == nil {
-			p = &published{group: disclosure.Group{Size: fig(rec, col["Deelnemers"])}}
-			out[key] = p
-		}
-		row := disclosure.Row{}
-		for _, i := range levels {
-			row.Cells = append(row.Cells, fig(rec, i))
-		}
-		required, _ := strconv.Atoi(rec[col["Vereist niveau"]])
-		assessed, gap := fig(rec, col["Beoordeeld"]), fig(rec, col["Met tekort"])
-		below := make([]int, required)
-		for l := range below {
-			below[l] = l
-		}
-		if notAnswered >= 0 {
-			row.Cells = append(row.Cells, fig(rec, notAnswered))
-			row.Total = true
-		}
-		if assessed.Rounded || gap.Rounded {
-			checkDerived(t, key, row.Cells[:len(levels)], assessed, nil)
-			checkDerived(t, key, row.Cells, gap, below)
-		} else {
-			all := make([]int, len(levels))
-			for l := range all {
-				all[l] = l
-			}
-			row.Sums = append(row.Sums, disclosure.Sum{Cells: all, Figure: assessed}, disclosure.Sum{Cells: below, Figure: gap})
-		}
-		p.group.Rows = append(p.group.Rows, row)
-		p.comps = append(p.comps, rec[col["Competentie-id"]])
+		out[kind] = append(out[kind], rec)
 	}
 	return out
+}
+
+// figures reads a table's counts by header: "afgerond" in the header
+// means rounded, else exact; "niet getoond" is hidden.
+type figures struct {
+	t    testing.TB
+	head []string
+	col  map[string]int
+}
+
+func newFigures(t testing.TB, head []string) figures {
+	f := figures{t: t, head: head, col: map[string]int{}}
+	for i, h := range head {
+		f.col[strings.TrimSpace(strings.TrimSuffix(h, " (afgerond)"))] = i
+	}
+	return f
+}
+
+func (f figures) at(rec []string, i int) disclosure.Figure {
+	// Hidden, in the old wording and the new.
+	if rec[i] == "te weinig deelnemers" || rec[i] == "niet getoond" {
+		return disclosure.Figure{Hidden: true}
+	}
+	n, err := strconv.Atoi(rec[i])
+	if err != nil {
+		f.t.Fatalf("column %q: %q is no count", f.head[i], rec[i])
+	}
+	return disclosure.Figure{Value: n, Rounded: strings.Contains(f.head[i], "afgerond")}
+}
+
+func (f figures) named(rec []string, name string) disclosure.Figure {
+	i, ok := f.col[name]
+	if !ok {
+		f.t.Fatalf("no column %q", name)
+	}
+	return f.at(rec, i)
+}
+
+// parseCSV reads the overview's CSV back into the figures an attacker can
+// use, per group: a row per competency (levels, then not answered) and a
+// row per offer ("aanbod:" and its ID; not in plan, planned, begun, each
+// rating, completed without one). Counts whose header says "afgerond" are
+// rounded, other counts exact; "Beoordeeld" and "Met tekort" are partial
+// sums of the level cells unless they are derived from rounded cells, which
+// the test checks and which then adds nothing; so are "In plan" and
+// "Afgerond" of an offer.
+func parseCSV(t testing.TB, data []byte) map[string]*published {
+	t.Helper()
+	tabs := tables(t, data)
+	out := map[string]*published{}
+	group := func(rec []string, f figures) *published {
+		key := rec[f.col["Organisatie"]] + " / " + rec[f.col["Functie"]]
+		if out[key] == nil {
+			out[key] = &published{group: disclosure.Group{Size: f.named(rec, "Deelnemers")}}
+		}
+		return out[key]
+	}
+	levels := tabs["levels"]
+	f := newFigures(t, levels[0])
+	for _, rec := range levels[1:] {
+		p := group(rec, f)
+		p.group.Rows = append(p.group.Rows, levelRow(t, f, rec))
+		p.comps = append(p.comps, rec[f.col["Competentie-id"]])
+	}
+	if offers := tabs["offers"]; len(offers) > 0 {
+		f := newFigures(t, offers[0])
+		for _, rec := range offers[1:] {
+			p := group(rec, f)
+			row := disclosure.Row{Total: true}
+			for _, h := range overview.ParticipationHeads() {
+				row.Cells = append(row.Cells, f.named(rec, h))
+			}
+			checkDerived(t, rec[f.col["Aanbod-id"]], row.Cells, f.named(rec, "In plan"), seq(1, len(row.Cells)))
+			checkDerived(t, rec[f.col["Aanbod-id"]], row.Cells, f.named(rec, "Afgerond"), seq(3, len(row.Cells)))
+			p.group.Rows = append(p.group.Rows, row)
+			p.comps = append(p.comps, "aanbod:"+rec[f.col["Aanbod-id"]])
+		}
+	}
+	return out
+}
+
+// seq is from, from+1, ..., to-1.
+func seq(from, to int) []int {
+	var out []int
+	for i := from; i < to; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// levelRow is one competency of a group as the attacker reads it.
+func levelRow(t testing.TB, f figures, rec []string) disclosure.Row {
+	t.Helper()
+	row := disclosure.Row{}
+	var levels []int
+	for i, h := range f.head {
+		if strings.HasPrefix(h, "Eigen niveau ") || strings.HasPrefix(h, "Niveau ") {
+			levels = append(levels, i)
+			row.Cells = append(row.Cells, f.at(rec, i))
+		}
+	}
+	required, _ := strconv.Atoi(rec[f.col["Vereist niveau"]])
+	assessed, gap := f.named(rec, "Beoordeeld"), f.named(rec, "Met tekort")
+	below := seq(0, required)
+	if i, ok := f.col["Niet beantwoord"]; ok {
+		row.Cells = append(row.Cells, f.at(rec, i))
+		row.Total = true
+	}
+	key := rec[f.col["Competentie-id"]]
+	if assessed.Rounded || gap.Rounded {
+		checkDerived(t, key, row.Cells[:len(levels)], assessed, nil)
+		checkDerived(t, key, row.Cells, gap, below)
+	} else {
+		row.Sums = append(row.Sums, disclosure.Sum{Cells: seq(0, len(levels)), Figure: assessed}, disclosure.Sum{Cells: below, Figure: gap})
+	}
+	return row
 }
 
 // checkDerived: a derived figure is the sum of the published cells it
@@ -131,30 +200,112 @@ func checkDerived(t testing.TB, key string, cells []disclosure.Figure, f disclos
 }
 
 // truthOf counts, from the files themselves, per group (names as in the
-// CSV) and competency the people at each level, then not answered.
+// CSV) and competency the people at each level, then not answered; per
+// offer ("aanbod:" and its ID) the people in each participation cell; and
+// under "#members" the group's size.
 func truthOf(files []*planfile.File) map[string]map[string][]int {
 	out := map[string]map[string][]int{}
 	for _, f := range files {
 		key := f.Profile.OrganisationName + " / " + f.Profile.FunctionName
 		if out[key] == nil {
-			out[key] = map[string][]int{}
+			out[key] = map[string][]int{"#members": {0}}
 		}
+		out[key]["#members"][0]++
 		for _, c := range f.Competencies {
 			cells := out[key][c.ID]
 			if cells == nil {
 				cells = make([]int, 5) // levels 0..3, then not answered
 				out[key][c.ID] = cells
 			}
-			level := 4
-			for _, ind := range c.Indicators {
-				if ind.Level != nil {
-					level = c.Own
-				}
+			cells[levelCell(f, c.ID)]++
+		}
+		for id, cell := range offerCells(f) {
+			cells := out[key]["aanbod:"+id]
+			if cells == nil {
+				cells = make([]int, len(overview.ParticipationHeads()))
+				out[key]["aanbod:"+id] = cells
 			}
-			cells[level]++
+			cells[cell]++
+		}
+	}
+	// Members without the offer are "not in plan".
+	for _, g := range out {
+		for id, cells := range g {
+			if strings.HasPrefix(id, "aanbod:") {
+				cells[0] = g["#members"][0] - sum(cells)
+			}
 		}
 	}
 	return out
+}
+
+// truthRow is the true counts of a row, also for an offer nobody in the
+// group has.
+func truthRow(truth map[string][]int, id string) []int {
+	if t, ok := truth[id]; ok || !strings.HasPrefix(id, "aanbod:") {
+		return t
+	}
+	t := make([]int, len(overview.ParticipationHeads()))
+	t[0] = truth["#members"][0]
+	return t
+}
+
+func sum(ns []int) int {
+	n := 0
+	for _, x := range ns {
+		n += x
+	}
+	return n
+}
+
+// levelCell is the person's cell in a competency's row: their level, or 4
+// when they rated none of its statements.
+func levelCell(f *planfile.File, id string) int {
+	c, _ := f.Competency(id)
+	for _, ind := range c.Indicators {
+		if ind.Level != nil {
+			return c.Own
+		}
+	}
+	return 4
+}
+
+// offerCells is, per catalogue item of the plan, the person's cell in the
+// offer's row: 1 planned, 2 begun, 2+r completed with rating r, last
+// completed without a rating (the furthest action, the last rating).
+func offerCells(f *planfile.File) map[string]int {
+	stage := map[string]int{}
+	rating := map[string]int{}
+	for _, a := range f.Actions {
+		if a.Item == nil {
+			continue
+		}
+		s := map[plans.Status]int{plans.StatusGepland: 1, plans.StatusBezig: 2, plans.StatusAfgerond: 3}[a.Status]
+		stage[a.Item.ID] = max(stage[a.Item.ID], s)
+		if a.Status == plans.StatusAfgerond && a.Evaluation.Rating > 0 {
+			rating[a.Item.ID] = a.Evaluation.Rating
+		}
+	}
+	out := map[string]int{}
+	for id, s := range stage {
+		switch {
+		case s < 3:
+			out[id] = s
+		case rating[id] > 0:
+			out[id] = 2 + rating[id]
+		default:
+			out[id] = 3 + plans.MaxRating
+		}
+	}
+	return out
+}
+
+// personCell is the person's cell in a row of the CSV.
+func personCell(f *planfile.File, id string) int {
+	if item, ok := strings.CutPrefix(id, "aanbod:"); ok {
+		return offerCells(f)[item] // 0: not in plan
+	}
+	return levelCell(f, id)
 }
 
 func writeCSV(t testing.TB, o *overview.Overview) []byte {
@@ -166,7 +317,25 @@ func writeCSV(t testing.TB, o *overview.Overview) []byte {
 	return buf.Bytes()
 }
 
-type auditResult struct{ cells, small, pinnedSmall, zeros, pinnedZero int }
+type auditResult struct{ cells, small, pinnedSmall, zeros, pinnedZero, offerCells, offerZeros int }
+
+// count adds one audited cell with true count n.
+func (res *auditResult) count(rg disclosure.Range, n, minGroup int) {
+	res.cells++
+	switch {
+	case n == 0:
+		res.zeros++
+	case n < minGroup:
+		res.small++
+	}
+	if disclosure.Weak(rg, n, minGroup) {
+		if n == 0 {
+			res.pinnedZero++
+		} else {
+			res.pinnedSmall++
+		}
+	}
+}
 
 // auditCSV runs the LP audit on every group of a CSV and counts the cells
 // it pins down: cells of 1..N-1 people to fewer than 5 values, empty
@@ -181,19 +350,12 @@ func auditCSV(t testing.TB, data []byte, truth map[string]map[string][]int, minG
 		}
 		for i, row := range ranges {
 			for c, rg := range row {
-				n := truth[key][p.comps[i]][c]
-				res.cells++
-				switch {
-				case n == 0:
-					res.zeros++
-				case n < minGroup:
-					res.small++
-				}
-				if disclosure.Weak(rg, n, minGroup) {
+				n := truthRow(truth[key], p.comps[i])[c]
+				res.count(rg, n, minGroup)
+				if strings.HasPrefix(p.comps[i], "aanbod:") {
+					res.offerCells++
 					if n == 0 {
-						res.pinnedZero++
-					} else {
-						res.pinnedSmall++
+						res.offerZeros++
 					}
 				}
 			}
@@ -231,8 +393,8 @@ func TestAttackLPAuditOnCSV(t *testing.T) {
 				t.Errorf("seed %d, N=%d: of %d cells, %d of %d with 1..N-1 people pinned, %d of %d empty ones pinned to 0",
 					seed, minGroup, res.cells, res.pinnedSmall, res.small, res.pinnedZero, res.zeros)
 			}
-			if res.small == 0 {
-				t.Fatalf("seed %d, N=%d: no small cell, the test proves nothing", seed, minGroup)
+			if res.small == 0 || res.offerCells == 0 {
+				t.Fatalf("seed %d, N=%d: no small cell or no offer, the test proves nothing", seed, minGroup)
 			}
 		}
 	}
@@ -271,12 +433,8 @@ func differencing(t testing.TB, files []*planfile.File, cat *plans.Catalogue, se
 		if err != nil {
 			t.Fatal(err)
 		}
-		own := map[string]int{}
-		for _, c := range who.Competencies {
-			own[c.ID] = c.Own
-		}
 		for i, row := range possible {
-			if !row[own[b.comps[i]]] {
+			if !row[personCell(who, b.comps[i])] {
 				t.Fatalf("trial %d: the person's true level of %s was ruled out", k, b.comps[i])
 			}
 		}
@@ -350,8 +508,9 @@ func TestAttackHomogeneousGroup(t *testing.T) {
 }
 
 // benchAttack is the measurement of issue 19 on n generated plans (seed
-// 1): the LP audit of the CSV for N = 5, 7, 12 and 200 differencing
-// trials at N = 5, reported as metrics. Run with -benchtime=1x:
+// 1): the LP audit of the CSV (levels and offers) and of the effect table
+// for N = 5, 7, 12 and 200 differencing trials at N = 5, reported as
+// metrics. Run with -benchtime=1x:
 //
 //	go test -run '^$' -bench Attack -benchtime=1x ./overview/
 func benchAttack(b *testing.B, n int) {
@@ -364,6 +523,10 @@ func benchAttack(b *testing.B, n int) {
 			b.ReportMetric(float64(res.small), fmt.Sprintf("small-cells-N%d", minGroup))
 			b.ReportMetric(float64(res.pinnedSmall), fmt.Sprintf("small-pinned-N%d", minGroup))
 			b.ReportMetric(float64(res.pinnedZero), fmt.Sprintf("empty-pinned-N%d", minGroup))
+			b.ReportMetric(float64(res.offerCells), fmt.Sprintf("offer-cells-N%d", minGroup))
+			eff, sets := auditEffects(b, writeCSV(b, build(b, minGroup, files, cat)), effectTruth(files), minGroup)
+			b.ReportMetric(float64(sets), fmt.Sprintf("effect-sets-N%d", minGroup))
+			b.ReportMetric(float64(eff.pinnedSmall+eff.pinnedZero), fmt.Sprintf("effect-pinned-N%d", minGroup))
 		}
 		done, determined, comps := differencing(b, files, cat, 1, 5, 200)
 		b.ReportMetric(float64(done), "trials")

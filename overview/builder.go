@@ -35,6 +35,9 @@ type Builder struct {
 	funcs   map[string]string
 	comps   map[string]CompetencyLabel
 	compSeq []string
+	// offers are the catalogue items seen in plan files, in order seen.
+	offers   map[string]OfferLabel
+	offerSeq []string
 	// planOwner is the key each plan counts under.
 	planOwner map[string]string
 	used      int
@@ -50,6 +53,7 @@ func NewBuilder(minGroup int) (*Builder, error) {
 	return &Builder{
 		minGroup: minGroup, people: map[string]*Person{}, planOwner: map[string]string{},
 		orgs: map[string]string{}, funcs: map[string]string{}, comps: map[string]CompetencyLabel{},
+		offers: map[string]OfferLabel{},
 	}, nil
 }
 
@@ -70,6 +74,12 @@ func (b *Builder) Add(p Person, l Labels) {
 			b.compSeq = append(b.compSeq, c.ID)
 		}
 		b.comps[c.ID] = c
+	}
+	for _, o := range l.Offers {
+		if _, ok := b.offers[o.ID]; !ok {
+			b.offerSeq = append(b.offerSeq, o.ID)
+			b.offers[o.ID] = o
+		}
 	}
 	// Competency IDs are shared with the label map, so thousands of
 	// people do not each hold their own copy of the same strings.

@@ -12,15 +12,17 @@ import (
 type offerIndex struct {
 	items  []*plans.Item
 	byComp map[string][]int
+	ids    map[string]bool
 }
 
 func newOfferIndex(cat *plans.Catalogue) *offerIndex {
-	x := &offerIndex{byComp: map[string][]int{}}
+	x := &offerIndex{byComp: map[string][]int{}, ids: map[string]bool{}}
 	if cat == nil {
 		return x
 	}
 	x.items = cat.Items()
 	for i, it := range x.items {
+		x.ids[it.ID] = true
 		for _, c := range it.Competencies {
 			x.byComp[c] = append(x.byComp[c], i)
 		}
@@ -61,4 +63,27 @@ func (x *offerIndex) serving(g Group) []Offer {
 		return strings.Compare(a.Item.ID, b.Item.ID)
 	})
 	return out[:min(len(out), maxOffers)]
+}
+
+// meantFor lists the items meant for org that serve one of comps, in
+// catalogue order.
+func (x *offerIndex) meantFor(org string, comps []string) []*plans.Item {
+	var idx []int
+	for _, c := range comps {
+		idx = append(idx, x.byComp[c]...)
+	}
+	slices.Sort(idx)
+	idx = slices.Compact(idx)
+	var out []*plans.Item
+	for _, i := range idx {
+		if x.items[i].MeantFor(org) {
+			out = append(out, x.items[i])
+		}
+	}
+	return out
+}
+
+// has reports whether the catalogue has an item with the ID.
+func (x *offerIndex) has(id string) bool {
+	return x.ids[id]
 }

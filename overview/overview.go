@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"zelfscan/disclosure"
 	"zelfscan/plans"
@@ -45,9 +46,18 @@ type Overview struct {
 	// as one person. AnyWithoutID tells whether there is any.
 	WithoutID    int
 	AnyWithoutID bool
-	// Withheld counts the competency rows the audit withheld.
-	Withheld int
-	Groups   []Group
+	// Withheld counts the competency rows the audit withheld,
+	// WithheldOffers the offers of groups.
+	Withheld, WithheldOffers, WithheldEffects int
+	Groups                                    []Group
+	// From and To are the first day of the months of the earliest and the
+	// latest plan counted: the period the release covers, to the month so
+	// that no date points at the one who planned on it.
+	From, To time.Time
+	// Effects are the changes per offer and competency (see Effect),
+	// Remarks the shared improvement points per offer.
+	Effects []Effect
+	Remarks []OfferRemarks
 }
 
 // People is the number of people in the groups shown (a sum of rounded
@@ -72,6 +82,9 @@ type Group struct {
 	SharedGaps []Row
 	// Offers are catalogue items for the rows with the largest gaps.
 	Offers []Offer
+	// Participation is per offer how far members got with it and how
+	// useful they found it, most used first.
+	Participation []Participation
 }
 
 // Row is one competency within a group.
@@ -157,19 +170,25 @@ func (b *Builder) Result(cat *plans.Catalogue) (*Overview, error) {
 		groups[k] = append(groups[k], p)
 	}
 	b.totals(o, groups)
+	o.From, o.To = b.period()
 	offers := newOfferIndex(cat)
 	for _, k := range keys {
 		members := groups[k]
 		if len(members) < b.minGroup {
 			continue
 		}
-		g, err := b.group(o, k, members)
+		g, err := b.group(o, k, members, offers)
 		if err != nil {
 			return o, err
 		}
 		g.Offers = offers.serving(g)
 		o.Groups = append(o.Groups, g)
 	}
+	var err error
+	if o.Effects, o.WithheldEffects, err = b.effects(); err != nil {
+		return o, err
+	}
+	o.Remarks = b.remarks()
 	slices.SortFunc(o.Groups, func(a, c Group) int {
 		if d := strings.Compare(strings.ToLower(a.Organisation), strings.ToLower(c.Organisation)); d != 0 {
 			return d
@@ -177,6 +196,21 @@ func (b *Builder) Result(cat *plans.Catalogue) (*Overview, error) {
 		return strings.Compare(strings.ToLower(a.Function), strings.ToLower(c.Function))
 	})
 	return o, nil
+}
+
+// period is the months of the earliest and the latest plan counted.
+func (b *Builder) period() (from, to time.Time) {
+	for _, key := range b.order {
+		u := b.people[key].Updated
+		if from.IsZero() || u.Before(from) {
+			from = u
+		}
+		if u.After(to) {
+			to = u
+		}
+	}
+	month := func(t time.Time) time.Time { return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC) }
+	return month(from), month(to)
 }
 
 // totals rounds the counts about all files and the small groups, each
@@ -206,7 +240,7 @@ func (b *Builder) totals(o *Overview, groups map[[2]string][]*Person) {
 
 // group makes the release of one group: every count rounded with the
 // group's own draws, then audited; rows the audit could solve are withheld.
-func (b *Builder) group(o *Overview, k [2]string, members []*Person) (Group, error) {
+func (b *Builder) group(o *Overview, k [2]string, members []*Person, offers *offerIndex) (Group, error) {
 	ids := make([]string, len(members))
 	for i, p := range members {
 		ids[i] = p.key()
@@ -238,10 +272,29 @@ func (b *Builder) group(o *Overview, k [2]string, members []*Person) (Group, err
 		audit.Rows = append(audit.Rows, cells)
 		counts = append(counts, t)
 	}
+	var comps []string
+	for _, row := range g.Competencies {
+		comps = append(comps, row.ID)
+	}
+	parts, partTruth := b.participation(r, b.groupOffers(offers, k[0], comps, members), members)
+	for i := range parts {
+		audit.Rows = append(audit.Rows, parts[i].auditRow())
+	}
+	counts = append(counts, partTruth...)
 	withheld, err := disclosure.Protect(&audit, counts, b.minGroup)
 	if err != nil {
 		return g, err
 	}
+	withheld = slices.DeleteFunc(withheld, func(i int) bool {
+		if i >= len(g.Competencies) {
+			parts[i-len(g.Competencies)].withhold()
+			o.WithheldOffers++
+			return true
+		}
+		return false
+	})
+	sortParticipation(parts)
+	g.Participation = parts
 	for _, i := range withheld {
 		row := &g.Competencies[i]
 		row.Withheld, row.NotAnswered = true, Count{Hidden: true}

@@ -59,11 +59,18 @@ func build(t testing.TB, minGroup int, files []*planfile.File, cat *plans.Catalo
 	return o
 }
 
-// The input type of the aggregate has room for IDs, levels and dates only.
+// The input type of the aggregate has room for IDs, levels, dates, how far
+// the person got with offers and, as the only text, the remarks they
+// marked to share: the sample files' unshared remarks, evaluations and
+// notes (all with sample.Secret) must not get in.
 func TestPersonHoldsNoFreeText(t *testing.T) {
 	want := map[reflect.Type][]string{
-		reflect.TypeFor[overview.Person](): {"PersonID", "PlanUID", "Updated", "Exported", "Organisation", "Function", "Levels"},
-		reflect.TypeFor[overview.Level]():  {"Competency", "Required", "Own", "Answered"},
+		reflect.TypeFor[overview.Person](): {"PersonID", "PlanUID", "Updated", "Exported", "Organisation", "Function", "Levels",
+			"Offers", "Changes", "Shared"},
+		reflect.TypeFor[overview.Level]():        {"Competency", "Required", "Own", "Answered"},
+		reflect.TypeFor[overview.OfferUse]():     {"Item", "Stage", "Rating"},
+		reflect.TypeFor[overview.Change]():       {"Competency", "Change", "Items", "Served"},
+		reflect.TypeFor[overview.SharedRemark](): {"Item", "Text"},
 	}
 	for typ, fields := range want {
 		var got []string

@@ -11,8 +11,10 @@
 package overview
 
 import (
+	"slices"
 	"time"
 
+	"zelfscan/plans"
 	"zelfscan/plans/planfile"
 )
 
@@ -35,6 +37,52 @@ type Person struct {
 	Organisation string
 	Function     string
 	Levels       []Level
+	// Offers are the catalogue items of the plan's actions, one per item.
+	Offers []OfferUse
+	// Changes are the person's own before/after per competency assessed
+	// in full in this self-check and the next one (the plan's effects).
+	Changes []Change
+	// Shared are the improvement points the person chose to share
+	// anonymously with the training coordinator: the only text of the
+	// person that reaches the overview, and only by their choice.
+	Shared []SharedRemark
+}
+
+// OfferUse is how far a person got with one catalogue item of their plan:
+// the furthest status of its actions and, once completed, the usefulness
+// rating of the last completed action that has one (0: not rated).
+type OfferUse struct {
+	Item   string
+	Stage  Stage
+	Rating int
+}
+
+// Stage is how far a person got with an offer.
+type Stage int
+
+// Stages, in order: an action with the offer planned, begun, completed.
+const (
+	Planned Stage = iota
+	Started
+	Completed
+)
+
+// Change is the change in a competency's average self-rating between the
+// self-check the plan answered and the next one. Items are the catalogue
+// items of completed actions that served it; Served is false when no
+// completed action (catalogue or own) did.
+type Change struct {
+	Competency string
+	Change     float64
+	Items      []string
+	Served     bool
+}
+
+// SharedRemark is an improvement point about an offer that its author
+// marked to share.
+type SharedRemark struct {
+	Item string
+	Text string
 }
 
 // Level is one competency of the person's profile.
@@ -64,6 +112,15 @@ type Labels struct {
 	Function     string
 	// Competencies holds, in the file's scan order, ID, title and category.
 	Competencies []CompetencyLabel
+	// Offers are the catalogue items of the plan, as the file copied them.
+	Offers []OfferLabel
+}
+
+// OfferLabel names a catalogue item: the catalogue's words, not the person's.
+type OfferLabel struct {
+	ID, Title, Provider string
+	// Origin is plans.OriginBuiltin or the name of the own catalogue.
+	Origin string
 }
 
 // CompetencyLabel names one competency.
@@ -90,7 +147,55 @@ func FromFile(f *planfile.File) (Person, Labels) {
 		p.Levels[i] = Level{Competency: c.ID, Required: c.Required, Own: c.Own, Answered: answered(c)}
 		l.Competencies[i] = CompetencyLabel{ID: c.ID, Title: c.Title, Category: c.Category}
 	}
+	p.Offers, l.Offers, p.Shared = offersOf(f)
+	for _, e := range f.Effects {
+		p.Changes = append(p.Changes, Change{Competency: e.CompetencyID, Change: e.After - e.Before,
+			Items: slices.Clone(e.Items), Served: e.Actions > 0})
+	}
 	return p, l
+}
+
+// offersOf takes per catalogue item of f's actions how far the person got,
+// the item's labels and the remarks shared about it.
+func offersOf(f *planfile.File) ([]OfferUse, []OfferLabel, []SharedRemark) {
+	var uses []OfferUse
+	var labels []OfferLabel
+	var shared []SharedRemark
+	at := map[string]int{}
+	for _, a := range f.Actions {
+		if a.Item == nil {
+			continue
+		}
+		i, ok := at[a.Item.ID]
+		if !ok {
+			i = len(uses)
+			at[a.Item.ID] = i
+			uses = append(uses, OfferUse{Item: a.Item.ID})
+			labels = append(labels, OfferLabel{ID: a.Item.ID, Title: a.Item.Title, Provider: a.Item.Provider, Origin: a.Item.Origin})
+		}
+		u := &uses[i]
+		u.Stage = max(u.Stage, stageOf(a.Status))
+		if a.Status != plans.StatusAfgerond {
+			continue
+		}
+		if a.Evaluation.Rating > 0 {
+			u.Rating = a.Evaluation.Rating
+		}
+		if r := a.Evaluation.SharedRemark(); r != "" {
+			shared = append(shared, SharedRemark{Item: a.Item.ID, Text: r})
+		}
+	}
+	return uses, labels, shared
+}
+
+func stageOf(s plans.Status) Stage {
+	switch s {
+	case plans.StatusAfgerond:
+		return Completed
+	case plans.StatusBezig:
+		return Started
+	}
+	return Planned
 }
 
 // answered reports whether any statement of c has a rating.

@@ -54,8 +54,73 @@ func (o *Overview) WriteText(w io.Writer) error {
 		for _, f := range g.Offers {
 			fmt.Fprintf(&b, "  aanbod: %s — voor %s (%d met tekort)\n", f.Item.Title, f.For, f.People)
 		}
+		for _, p := range g.Participation {
+			if !p.Withheld && p.InPlan().N > 0 {
+				fmt.Fprintf(&b, "  deelname: %s\n", p.Text())
+			}
+		}
 	}
+	o.writeEffects(&b)
+	o.writeRemarks(&b)
 	fmt.Fprintf(&b, "\n%s\n%s\n", o.Method(), o.Summary())
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// Text is the offer's participation in one line.
+func (p Participation) Text() string {
+	ratings := make([]string, len(p.Ratings))
+	for i, c := range p.Ratings {
+		ratings[i] = c.String()
+	}
+	return fmt.Sprintf("%s — %s in plan: %s gepland, %s bezig, %s afgerond; nut 1 tot %d: %s; zonder oordeel %s",
+		p.Offer.Title, p.InPlan(), p.Planned, p.Started, p.Completed(), len(p.Ratings), strings.Join(ratings, " / "), p.NotRated)
+}
+
+// EffectNote says what the effect figures are and are not.
+func EffectNote() string {
+	return "Effect is hier wat mensen zelf bij hun volgende zelfscan invullen: de verandering van hun gemiddelde per competentie " +
+		"(schaal 0 tot 3), geteld per groep van verandering. Het is een eigen inschatting, geen toets, en er is geen " +
+		"vergelijkingsgroep die door loting is gekozen: wie een aanbod volgt, kan ook op andere punten verschillen. Daarom staat " +
+		"ernaast hoe het ging bij mensen die voor dezelfde competentie geen enkele actie afrondden. Mediaan en kwartielen zijn " +
+		"berekend uit de afgeronde aantallen en noemen alleen de groep waarin ze vallen."
+}
+
+// Text is one set of people's change in one line.
+func (b Bands) Text() string {
+	if !b.Shown {
+		return "te weinig mensen om te tonen"
+	}
+	if b.Withheld {
+		return NotShown
+	}
+	parts := make([]string, len(b.Counts))
+	for k, c := range b.Counts {
+		parts[k] = fmt.Sprintf("%s: %s", BandNames[k], c)
+	}
+	return fmt.Sprintf("%s mensen: %s; mediaan %s, kwartielen %s – %s", b.People(), strings.Join(parts, ", "),
+		b.Quantile(0.5), b.Quantile(0.25), b.Quantile(0.75))
+}
+
+func (o *Overview) writeEffects(b *strings.Builder) {
+	if len(o.Effects) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\nEffect per aanbod en competentie\n%s\n", EffectNote())
+	for _, e := range o.Effects {
+		fmt.Fprintf(b, "  %s — %s\n    met dit aanbod: %s\n    zonder actie voor deze competentie: %s\n", e.Offer.Title, e.Competency, e.Took.Text(), e.Others.Text())
+	}
+}
+
+func (o *Overview) writeRemarks(b *strings.Builder) {
+	if len(o.Remarks) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "\nVerbeterpunten die deelnemers anoniem deelden (alleen bij aanbod dat minstens %d mensen afrondden, zonder datum of naam, in willekeurige volgorde)\n", o.MinGroup)
+	for _, r := range o.Remarks {
+		fmt.Fprintf(b, "  %s\n", r.Offer.Title)
+		for _, t := range r.Remarks {
+			fmt.Fprintf(b, "    - %s\n", strings.Join(strings.Fields(t), " "))
+		}
+	}
 }

@@ -17,6 +17,8 @@ type Effect struct {
 	Before, After float64
 	// Items are the catalogue items of the completed actions for the
 	// competency, sorted; own actions (no item) count in Actions only.
+	// Actions 0: no completed action served the competency; its change
+	// is what the organisation overview compares with.
 	Items   []string
 	Actions int
 }
@@ -24,9 +26,9 @@ type Effect struct {
 // Change is After minus Before.
 func (e Effect) Change() float64 { return e.After - e.Before }
 
-// Effects lists, in the order of changes, the competencies that completed
-// actions of p served and that both self-checks assessed in full (a
-// half-answered competency has no average to compare).
+// Effects lists, in the order of changes, the competencies that both
+// self-checks assessed in full (a half-answered competency has no average
+// to compare), each with the completed actions of p that served it, if any.
 func Effects(p *Plan, changes []assessment.Change) []Effect {
 	if p == nil {
 		return nil
@@ -48,9 +50,12 @@ func Effects(p *Plan, changes []assessment.Change) []Effect {
 	}
 	var out []Effect
 	for _, ch := range changes {
-		e := done[ch.Competency.ID]
-		if e == nil || !ch.InBefore || !ch.InAfter || !ch.Before.Complete() || !ch.After.Complete() {
+		if !ch.InBefore || !ch.InAfter || !ch.Before.Complete() || !ch.After.Complete() {
 			continue
+		}
+		e := done[ch.Competency.ID]
+		if e == nil {
+			e = &Effect{CompetencyID: ch.Competency.ID}
 		}
 		e.Before, e.After = ch.Before.Score(), ch.After.Score()
 		slices.Sort(e.Items)

@@ -18,7 +18,7 @@ func TestEffects(t *testing.T) {
 		{Competency: comp("c"), InBefore: true, InAfter: true, Before: full(0, 2), After: assessment.CompetencyLevel{Answered: 1, Total: 2, Sum: 2}},
 		// Only in the later self-check (another profile).
 		{Competency: comp("d"), InAfter: true, After: full(4, 2)},
-		// Completed actions' competency that was not served by any.
+		// Assessed twice, but no completed action served it.
 		{Competency: comp("e"), InBefore: true, InAfter: true, Before: full(0, 2), After: full(6, 2)},
 	}
 	p := &Plan{Actions: []Action{
@@ -32,8 +32,8 @@ func TestEffects(t *testing.T) {
 		{ID: "8", CompetencyID: "e", ItemID: "training-x", Status: StatusGepland},
 	}}
 	got := Effects(p, changes)
-	if len(got) != 2 {
-		t.Fatalf("effects %+v, want a and b only", got)
+	if len(got) != 3 {
+		t.Fatalf("effects %+v, want a, b and e", got)
 	}
 	a := got[0]
 	if a.CompetencyID != "a" || a.Before != 1 || a.After != 2.5 || a.Change() != 1.5 || a.Actions != 3 {
@@ -44,6 +44,9 @@ func TestEffects(t *testing.T) {
 	}
 	if b := got[1]; b.CompetencyID != "b" || b.Change() != 0 {
 		t.Errorf("b: %+v", b)
+	}
+	if e := got[2]; e.CompetencyID != "e" || e.Change() != 3 || e.Actions != 0 || e.Items != nil {
+		t.Errorf("e, served by no completed action, is the comparison: %+v", e)
 	}
 	if Effects(nil, changes) != nil {
 		t.Error("no plan, no effects")

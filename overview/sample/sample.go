@@ -69,6 +69,9 @@ func Plan(fw *assessment.Framework, cat *plans.Catalogue, seed uint64, i int) (*
 	plan := &plans.Plan{UID: fmt.Sprintf("%032x", uint64(i)+seed<<32), Created: at, Updated: at.Add(2 * time.Hour),
 		Reflection: Secret + " reflectie"}
 	res := assessment.Analyse(req, sc)
+	// Evaluations and the next self-check come from a draw of their own,
+	// so the levels and actions stay what they were before they existed.
+	extra := rand.New(rand.NewPCG(seed^0x5eed, uint64(i)))
 	for k, g := range res.Gaps {
 		a := plans.Action{ID: fmt.Sprintf("a%d", k+1), CompetencyID: g.Competency.ID, Status: plans.StatusGepland}
 		if m := plans.Match(cat, []assessment.Gap{g}, org.ID, plans.Limit(1)); len(m) > 0 && len(m[0].Matches) > 0 {
@@ -76,14 +79,68 @@ func Plan(fw *assessment.Framework, cat *plans.Catalogue, seed uint64, i int) (*
 		} else {
 			a.OwnText = Secret + " eigen actie"
 		}
-		if k%3 == 0 {
+		switch {
+		case k%3 == 0:
 			a.Status = plans.StatusAfgerond
-			a.Evaluation = plans.Evaluation{Brought: Secret + " evaluatie"}
+			a.Evaluation = evaluation(extra, a.ItemID, i)
+		case k%3 == 1 && i%2 == 0:
+			a.Status = plans.StatusBezig
 		}
 		plan.Actions = append(plan.Actions, a)
 	}
 	review := planfile.Review{UID: fmt.Sprintf("r%d", i), OnPlanUpdated: plan.Updated, Reviewer: Secret + " begeleider",
 		Date: plan.Updated, Setting: plans.SettingWerkbegeleiding, Overall: Secret + " bespreking", SignedOff: i%2 == 0}
+	later := nextSelfCheck(extra, req, sc, plan)
 	return planfile.Build(planfile.Source{Framework: fw, Catalogue: cat, SelfCheck: sc, Plan: plan,
-		PlanUID: plan.UID, PersonID: PersonID(seed, i), Reviews: []planfile.Review{review}, AppVersion: "sample"}, at.Add(3*time.Hour))
+		PlanUID: plan.UID, PersonID: PersonID(seed, i), Reviews: []planfile.Review{review}, AppVersion: "sample",
+		NextSelfCheck:   plans.NextSelfCheck(sc.Updated, plans.DefaultRescanMonths),
+		Effects:         plans.Effects(plan, assessment.Compare(res, assessment.Analyse(req, later))),
+		EffectsMeasured: later.Updated}, later.Updated.Add(time.Hour))
+}
+
+// SharedRemark is the start of every remark a sample person shares; the
+// remarks they keep to themselves carry Secret.
+const SharedRemark = "Gedeeld verbeterpunt"
+
+// evaluation is a completed action's evaluation: a usefulness rating
+// (sometimes none) and a remark, shared by about half.
+func evaluation(rng *rand.Rand, item string, i int) plans.Evaluation {
+	e := plans.Evaluation{Brought: Secret + " evaluatie", Rating: rng.IntN(plans.MaxRating + 1)}
+	if item != "" && rng.IntN(2) == 0 {
+		e.Remark, e.ShareRemark = fmt.Sprintf("%s %d over %s", SharedRemark, i, item), true
+	} else {
+		e.Remark = Secret + " verbeterpunt"
+	}
+	return e
+}
+
+// PlantedShift is the truth the sample files plant: a person who
+// completed the item for a competency rates every statement of it this
+// many levels higher in the next self-check (within the scale), except
+// one in five, who stays the same; every other competency stays the same.
+// Items plant 0 or 1 by a hash of their ID.
+func PlantedShift(item string) int {
+	sum := sha256.Sum256([]byte("planted " + item))
+	return int(sum[0] % 2)
+}
+
+// nextSelfCheck is the person's self-check six months after sc, with the
+// planted shifts.
+func nextSelfCheck(rng *rand.Rand, req []assessment.RequiredCompetency, sc *assessment.SelfCheck, plan *plans.Plan) *assessment.SelfCheck {
+	shift := map[string]int{}
+	for _, a := range plan.Actions {
+		if a.Status == plans.StatusAfgerond && a.ItemID != "" && rng.IntN(5) > 0 {
+			shift[a.CompetencyID] = PlantedShift(a.ItemID)
+		}
+	}
+	at := sc.Updated.AddDate(0, plans.DefaultRescanMonths, 0)
+	later := &assessment.SelfCheck{Profile: sc.Profile, Started: at, Updated: at.Add(time.Hour),
+		Ratings: map[string]assessment.Rating{}}
+	for _, rc := range req {
+		for _, ind := range rc.Indicators {
+			r := sc.Ratings[ind.ID]
+			later.Ratings[ind.ID] = assessment.Rating{Level: min(3, r.Level+shift[rc.Competency.ID]), At: at}
+		}
+	}
+	return later
 }

@@ -43,11 +43,19 @@ func TestPlanFileCarriesFollowUp(t *testing.T) {
 		t.Fatalf("effects after a round trip: %+v measured %s", back.Effects, back.EffectsMeasured)
 	}
 
+	// A competency no completed action served is the comparison: valid.
+	unserved := *back
+	unserved.Effects = []Effect{{CompetencyID: comp, Before: 1, After: 1}}
+	if err := unserved.Validate(); err != nil {
+		t.Errorf("an effect without actions or items is refused: %v", err)
+	}
+
 	for name, spoil := range map[string]func(*File){
 		"unknown competency": func(f *File) { f.Effects[0].CompetencyID = "bestaat-niet" },
 		"off the scale":      func(f *File) { f.Effects[0].After = 7 },
 		"twice":              func(f *File) { f.Effects = append(f.Effects, f.Effects[0]) },
-		"no actions":         func(f *File) { f.Effects[0].Actions = 0 },
+		"items, no actions":  func(f *File) { f.Effects[0].Actions = 0 },
+		"negative actions":   func(f *File) { f.Effects[0].Actions, f.Effects[0].Items = -1, nil },
 	} {
 		bad := *back
 		bad.Effects = append([]Effect(nil), back.Effects...)

@@ -59,8 +59,11 @@ type File struct {
 	// from before the re-scan cycle. An older reader ignores it.
 	NextSelfCheck time.Time `json:"next_self_check,omitzero"`
 	// Effects compare this self-check with the person's next one, made on
-	// EffectsMeasured, for the competencies that completed actions served.
-	// Empty until there is a next self-check. An older reader ignores them.
+	// EffectsMeasured, for every competency both assessed in full; those
+	// no completed action served have Actions 0 (the organisation
+	// overview compares with them). Files from before that carry only
+	// served competencies. Empty until there is a next self-check. An
+	// older reader ignores them.
 	Effects         []Effect  `json:"effects,omitempty"`
 	EffectsMeasured time.Time `json:"effects_measured,omitzero"`
 }

@@ -152,7 +152,9 @@ func (f *File) validateFollowUp(v *validator, top int, comps map[string]bool) {
 				v.add("planfile.check.effectAverage", map[string]any{"Where": where, "Average": avg, "Top": top})
 			}
 		}
-		if e.Actions < 1 || e.Actions > maxCount {
+		// Actions 0 is a competency no completed action served (the
+		// comparison); it has no items.
+		if e.Actions < 0 || e.Actions > maxCount || (e.Actions == 0 && len(e.Items) > 0) {
 			v.add("planfile.check.effectActions", map[string]any{"Where": where, "N": e.Actions})
 		}
 		if v.count(in(where, term("planfile.field.items")), len(e.Items), maxCount) {
