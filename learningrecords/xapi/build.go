@@ -146,10 +146,10 @@ func (b *builder) action(a planfile.Action, what string) Statement {
 }
 
 // rescan: once the person made their next self-check, a second attempt at
-// the self-check within the same registration, and per competency that
-// completed actions served, its average then (with the average before as
-// an extension), so a learning platform can set an offer against the
-// change in the competency it claims to serve.
+// the self-check within the same registration, and per competency both
+// assessed in full its average then (with the average before and the
+// completed actions that served it as extensions), so a learning platform
+// can set an offer against the change in the competency it claims to serve.
 func (b *builder) rescan() []Statement {
 	if len(b.f.Effects) == 0 {
 		return nil
