@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/documents/pdf"
 	"zelfscan/overview"
 	"zelfscan/safefile"
@@ -63,7 +64,7 @@ func (u *UI) renderOrganisation(st *orgState) {
 		hint(lang.X("organisation.intro", "Voor opleidingscoördinatoren: kies een of meer mappen met leerplannen (.zelfscan of PDF). "+
 			"Het overzicht telt per organisatie en functie hoeveel mensen op welk niveau zitten. Namen, notities, reflecties en "+
 			"evaluaties worden niet gelezen, en een groep van minder dan {{.Min}} mensen wordt weggelaten.", map[string]any{"Min": st.minGroup})))
-	folder := newKeyButton(lang.X("organisation.addFolder", "Map toevoegen"), func() { u.chooseOrgFolder(st) })
+	folder := widgets.NewKeyButton(lang.X("organisation.addFolder", "Map toevoegen"), func() { u.chooseOrgFolder(st) })
 	folder.Icon = theme.FolderOpenIcon()
 	minEntry := widget.NewEntry()
 	minEntry.SetText(strconv.Itoa(st.minGroup))
@@ -100,7 +101,7 @@ func (u *UI) renderOrganisation(st *orgState) {
 		body.Add(u.orgProblems(o))
 	}
 
-	back := newKeyButton(lang.X("review.back", "Terug naar start"), u.ShowStart)
+	back := widgets.NewKeyButton(lang.X("review.back", "Terug naar start"), u.ShowStart)
 	back.Icon = theme.NavigateBackIcon()
 	exports := exportButtons(st.overview != nil && st.err == nil, func(ext string) { u.chooseOrgExport(st, ext) })
 	footer := container.NewBorder(nil, nil, back, exports)
@@ -139,7 +140,7 @@ func (u *UI) orgFoldersCard(st *orgState) fyne.CanvasObject {
 		box.Add(hint(lang.X("organisation.none", "Nog geen map gekozen.")))
 	}
 	for i, f := range st.folders {
-		remove := newIconKeyButton(lang.X("group.remove", "Weghalen"), theme.DeleteIcon(), func() {
+		remove := widgets.NewIconKeyButton(lang.X("group.remove", "Weghalen"), theme.DeleteIcon(), func() {
 			st.folders = slices.Delete(st.folders, i, i+1)
 			st.overview, st.err = nil, nil
 			u.reorganise(st)
