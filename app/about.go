@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"zelfscan/app/widgets"
 )
 
 // licenceID is the SPDX identifier of the licence the app is released under.
@@ -17,7 +19,7 @@ const licenceID = "EUPL-1.2"
 
 // aboutButton opens the about dialog; it sits beside the language choice.
 func (u *UI) aboutButton() fyne.CanvasObject {
-	b := newIconKeyButton(lang.X("about.button", "Over Zelfscan GGG"), theme.InfoIcon(), u.showAbout)
+	b := widgets.NewIconKeyButton(lang.X("about.button", "Over Zelfscan GGG"), theme.InfoIcon(), u.showAbout)
 	b.Importance = widget.LowImportance
 	return b
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/documents/calendar"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
@@ -20,7 +21,7 @@ import (
 // agendaBlock shows when the next self-check is due and offers the plan's
 // dates as a calendar file.
 func (u *UI) agendaBlock(ps *planState) fyne.CanvasObject {
-	export := newKeyButton(lang.X("agenda.export", "Agenda-bestand (.ics)"), func() { u.chooseAgendaExport(ps) })
+	export := widgets.NewKeyButton(lang.X("agenda.export", "Agenda-bestand (.ics)"), func() { u.chooseAgendaExport(ps) })
 	export.Icon = theme.DocumentSaveIcon()
 	text := lang.X("agenda.intro", "Zet de streefdatums van uw acties en de datum van uw volgende zelfscan in uw agenda: Outlook, Google en Apple kunnen het bestand importeren.")
 	if next := plans.NextSelfCheck(ps.sc.Updated, u.ws.RescanMonths()); !next.IsZero() {

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
+
+	"zelfscan/app/widgets"
 )
 
 // Work on files (export, plan files, reviews, group overviews) runs off
@@ -47,7 +49,7 @@ func (u *UI) runCounted(text string, total int, label func(done int) string, can
 func (u *UI) runWithProgress(content fyne.CanvasObject, finish func(), cancel func(), work func() error, done func(error)) {
 	progress := dialog.NewCustomWithoutButtons(lang.X("review.busy", "Even geduld"), content, u.win)
 	if cancel != nil {
-		stop := newKeyButton(lang.X("share.cancel", "Annuleren"), func() {
+		stop := widgets.NewKeyButton(lang.X("share.cancel", "Annuleren"), func() {
 			cancel()
 			progress.Hide()
 		})

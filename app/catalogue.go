@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/plans"
 	"zelfscan/store"
 	"zelfscan/workspace"
@@ -59,7 +60,7 @@ func (u *UI) showCatalogue(back func()) {
 		list.Add(u.ownCatalogueRow(oc, back))
 	}
 
-	load := newKeyButton(lang.X("catalogue.load", "Catalogus laden"), func() { u.chooseCatalogueFile(back) })
+	load := widgets.NewKeyButton(lang.X("catalogue.load", "Catalogus laden"), func() { u.chooseCatalogueFile(back) })
 	load.Icon = theme.FolderOpenIcon()
 	load.Importance = widget.HighImportance
 	if u.store.ReadOnly() {
@@ -73,7 +74,7 @@ func (u *UI) showCatalogue(back func()) {
 				"Excel mag het bewaren als 'CSV (gescheiden door lijsten)', 'CSV UTF-8' of 'Unicode-tekst' (.txt). "+
 				"Soort is bijvoorbeeld training, cursus, e-learning of leeractiviteit; niveau is basis, verdiepend of specialistisch. "+
 				"Competenties noemt u met hun code uit het competentiekader, organisaties met hun code of naam. Een bestand met fouten wordt niet geladen: u krijgt een lijst van wat er mis is, per rij en kolom."))))
-	back1 := newKeyButton(lang.X("catalogue.back", "Terug"), back)
+	back1 := widgets.NewKeyButton(lang.X("catalogue.back", "Terug"), back)
 	back1.Icon = theme.NavigateBackIcon()
 	body := container.NewVBox(intro, container.NewHBox(load), format,
 		widget.NewCard(lang.X("catalogue.loaded", "Geladen catalogi"), "", list))
@@ -89,7 +90,7 @@ func (u *UI) ownCatalogueRow(oc store.OwnCatalogue, back func()) fyne.CanvasObje
 	name.Wrapping = fyne.TextWrapWord
 	detail := hint(lang.XN("catalogue.detail", "Bestand {{.File}} · geladen op {{.Date}} · {{.Count}} items", len(oc.Items),
 		map[string]any{"File": oc.FileName, "Date": formatDate(oc.LoadedAt), "Count": len(oc.Items)}))
-	remove := newKeyButton(lang.X("catalogue.remove", "Verwijderen"), func() { u.confirmRemoveCatalogue(oc.Origin, back) })
+	remove := widgets.NewKeyButton(lang.X("catalogue.remove", "Verwijderen"), func() { u.confirmRemoveCatalogue(oc.Origin, back) })
 	remove.Icon = theme.DeleteIcon()
 	if u.store.ReadOnly() {
 		remove.Disable()

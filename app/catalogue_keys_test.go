@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+
+	"zelfscan/app/widgets"
 )
 
 // In "Hele catalogus" the keyboard reaches "Kiezen" with Tab from the
@@ -28,7 +30,7 @@ func TestWholeCatalogueByKeyboard(t *testing.T) {
 	for range 4 {
 		test.FocusNext(c)
 	}
-	if b, ok := c.Focused().(*keyButton); !ok || b.Text != "Kiezen" {
+	if b, ok := c.Focused().(*widgets.KeyButton); !ok || b.Text != "Kiezen" {
 		t.Fatalf("four Tabs from the search field reach %T, want the first Kiezen", c.Focused())
 	}
 	c.Focus(v.search)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/coverage"
 	"zelfscan/documents/pdf"
 	"zelfscan/plans"
@@ -49,10 +50,10 @@ func (u *UI) showCoverage() {
 	}
 	body.Add(widget.NewAccordion(widget.NewAccordionItem(lang.X("coverage.offers", "Per aanbod: voor hoeveel eisen, en hoeveel op niveau"), coverageOffers(r))))
 
-	savePDF := newIconKeyButton(lang.X("coverage.pdf", "Als PDF opslaan"), theme.DocumentSaveIcon(), func() { u.saveCoverage(r, ".pdf") })
-	saveCSV := newIconKeyButton(lang.X("coverage.csv", "Als CSV opslaan"), theme.DocumentSaveIcon(), func() { u.saveCoverage(r, ".csv") })
+	savePDF := widgets.NewIconKeyButton(lang.X("coverage.pdf", "Als PDF opslaan"), theme.DocumentSaveIcon(), func() { u.saveCoverage(r, ".pdf") })
+	saveCSV := widgets.NewIconKeyButton(lang.X("coverage.csv", "Als CSV opslaan"), theme.DocumentSaveIcon(), func() { u.saveCoverage(r, ".csv") })
 	top := container.NewVBox(heading(lang.X("coverage.title", "Aanbodanalyse")), hint(u.frameworkText("")), container.NewHBox(savePDF, saveCSV))
-	back := newIconKeyButton(lang.X("coverage.back", "Terug naar het kader"), theme.NavigateBackIcon(), u.showFramework)
+	back := widgets.NewIconKeyButton(lang.X("coverage.back", "Terug naar het kader"), theme.NavigateBackIcon(), u.showFramework)
 	u.show(screenCoverage, container.NewBorder(top, container.NewHBox(back), nil, nil, focusScroll(body)))
 }
 

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/plans"
 )
 
@@ -106,8 +107,8 @@ func newMonthCalendar(day time.Time, picked func(time.Time)) *monthCalendar {
 		month: time.Date(day.Year(), day.Month(), 1, 0, 0, 0, 0, time.UTC),
 		title: widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
 		days:  container.New(layout.NewGridLayoutWithColumns(7))}
-	prev := newIconKeyButton("", theme.NavigateBackIcon(), func() { c.show(c.month.AddDate(0, -1, 0)) })
-	next := newIconKeyButton("", theme.NavigateNextIcon(), func() { c.show(c.month.AddDate(0, 1, 0)) })
+	prev := widgets.NewIconKeyButton("", theme.NavigateBackIcon(), func() { c.show(c.month.AddDate(0, -1, 0)) })
+	next := widgets.NewIconKeyButton("", theme.NavigateNextIcon(), func() { c.show(c.month.AddDate(0, 1, 0)) })
 	c.box = container.NewBorder(container.NewBorder(nil, nil, prev, next, c.title), nil, nil, nil, c.days)
 	c.ExtendBaseWidget(c)
 	c.show(c.month)
@@ -130,7 +131,7 @@ func (c *monthCalendar) show(m time.Time) {
 	}
 	for d := m; d.Month() == m.Month(); d = d.AddDate(0, 0, 1) {
 		day := d
-		b := newKeyButton(strconv.Itoa(d.Day()), func() { c.picked(day) })
+		b := widgets.NewKeyButton(strconv.Itoa(d.Day()), func() { c.picked(day) })
 		b.Importance = widget.LowImportance
 		cells = append(cells, b)
 	}

@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"zelfscan/app/widgets"
 )
 
 // The date of an action: typed tolerantly, picked in the calendar, and a
@@ -16,7 +18,7 @@ func TestTargetDateField(t *testing.T) {
 	ps := f.u.plan
 	for range 2 {
 		tapButton(t, f.w, "Actie toevoegen")
-		test.Tap(f.w.Canvas().Focused().(*keyButton))
+		test.Tap(f.w.Canvas().Focused().(*widgets.KeyButton))
 	}
 	first, second := ps.plan.Actions[0].ID, ps.plan.Actions[1].ID
 	d := f.a.Driver()
@@ -98,7 +100,7 @@ func TestMonthCalendar(t *testing.T) {
 			blanks, days := 0, 0
 			for _, o := range cal.days.Objects[7:] {
 				switch o.(type) {
-				case *keyButton:
+				case *widgets.KeyButton:
 					days++
 				default:
 					if days == 0 {

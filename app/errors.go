@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/store"
 )
@@ -29,7 +30,7 @@ func message(text string) *widget.Label {
 func showFatal(w fyne.Window, title, text string) {
 	w.SetContent(container.NewCenter(widget.NewLabel(appTitle())))
 	d := dialog.NewCustomWithoutButtons(title, message(text), w)
-	quit := newKeyButton(lang.X("error.quit", "Afsluiten"), d.Hide)
+	quit := widgets.NewKeyButton(lang.X("error.quit", "Afsluiten"), d.Hide)
 	d.SetButtons([]fyne.CanvasObject{quit})
 	d.SetOnClosed(w.Close)
 	d.Resize(fyne.NewSize(dialogWidth, 0))

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	_ "modernc.org/sqlite"
 
+	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/store"
 )
@@ -98,10 +99,10 @@ func TestLockedOffersReadOnly(t *testing.T) {
 	if !showsText(w, "Alleen-lezen: een ander venster") {
 		t.Errorf("start screen lacks the read-only notice: %q", visibleTexts(w))
 	}
-	if b := tappable(t, w, "Nieuwe zelfscan starten").(*keyButton); !b.Disabled() {
+	if b := tappable(t, w, "Nieuwe zelfscan starten").(*widgets.KeyButton); !b.Disabled() {
 		t.Error("a new self-check can be started on a read-only store")
 	}
-	if b := tappable(t, w, "Verder met onvoltooide zelfscan").(*keyButton); !b.Disabled() {
+	if b := tappable(t, w, "Verder met onvoltooide zelfscan").(*widgets.KeyButton); !b.Disabled() {
 		t.Error("the unfinished scan can be continued on a read-only store")
 	}
 	tapButton(t, w, "Eerdere zelfscans")

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/store"
 )
@@ -95,7 +96,7 @@ func textsOf(objs []fyne.CanvasObject) []string {
 			out = append(out, v.String())
 		case *widget.Button:
 			out = append(out, v.Text)
-		case *keyButton:
+		case *widgets.KeyButton:
 			out = append(out, v.Text)
 		}
 	}
@@ -123,7 +124,7 @@ func tappable(t *testing.T, w fyne.Window, text string) fyne.Tappable {
 	t.Helper()
 	for _, o := range onScreen(w) {
 		switch b := o.(type) {
-		case *keyButton:
+		case *widgets.KeyButton:
 			if b.Text == text {
 				return b
 			}
@@ -154,7 +155,7 @@ func selects(w fyne.Window) []*widget.Select {
 		switch s := o.(type) {
 		case *widget.Select:
 			out = append(out, s)
-		case *keySelect:
+		case *widgets.KeySelect:
 			out = append(out, &s.Select)
 		}
 	}
@@ -201,7 +202,7 @@ func chooseInSelect(t *testing.T, w fyne.Window, n int, option string) {
 func answerPage(t *testing.T, f *uiFixture, level int) {
 	t.Helper()
 	for _, p := range f.u.scan.pickers {
-		test.Tap(p.options[level])
+		test.Tap(p.Option(level))
 	}
 }
 
@@ -214,7 +215,7 @@ func TestStartProfileScanResults(t *testing.T) {
 		t.Error("resume offered while there is no self-check")
 	}
 	tapButton(t, f.w, "Nieuwe zelfscan starten")
-	if b := tappable(t, f.w, "Start de zelfscan").(*keyButton); !b.Disabled() {
+	if b := tappable(t, f.w, "Start de zelfscan").(*widgets.KeyButton); !b.Disabled() {
 		t.Error("start enabled before organisation and function are chosen")
 	}
 	chooseInSelect(t, f.w, 0, "Politie")
@@ -286,7 +287,7 @@ func TestQuitMidScanResumesWithAnswers(t *testing.T) {
 	tapButton(t, f.w, "Start de zelfscan")
 	answerPage(t, f, 2)
 	tapButton(t, f.w, "Volgende")
-	test.Tap(f.u.scan.pickers[0].options[1]) // second indicator left open
+	test.Tap(f.u.scan.pickers[0].Option(1)) // second indicator left open
 	test.Type(f.u.scan.note, "Vraag voor intervisie")
 	id := f.u.scan.sc.ID
 	want := maps.Clone(f.u.scan.sc.Ratings)
@@ -306,8 +307,8 @@ func TestQuitMidScanResumesWithAnswers(t *testing.T) {
 	if got := f.u.scan.note.Text; got != "Vraag voor intervisie" {
 		t.Errorf("note after restart %q", got)
 	}
-	if p := f.u.scan.pickers; p[0].selected != 1 || p[1].selected != -1 {
-		t.Errorf("pickers show %d and %d, want 1 and none", p[0].selected, p[1].selected)
+	if p := f.u.scan.pickers; p[0].Selected() != 1 || p[1].Selected() != -1 {
+		t.Errorf("pickers show %d and %d, want 1 and none", p[0].Selected(), p[1].Selected())
 	}
 	// The start screen offers the unfinished scan with its progress.
 	tapButton(t, f.w, "Naar startscherm")
@@ -342,7 +343,7 @@ func TestProfilePrefilledAndLengthChecked(t *testing.T) {
 	if entries[1].Text != "Noord" {
 		t.Errorf("team prefilled with %q", entries[1].Text)
 	}
-	start := tappable(t, f.w, "Start de zelfscan").(*keyButton)
+	start := tappable(t, f.w, "Start de zelfscan").(*widgets.KeyButton)
 	if start.Disabled() {
 		t.Fatal("start disabled with a complete profile")
 	}
@@ -366,9 +367,9 @@ func TestAnswerThatCannotBeSavedIsNotShown(t *testing.T) {
 	if err := f.u.store.Close(); err != nil { // every later save fails
 		t.Fatal(err)
 	}
-	test.Tap(p.options[2])
-	if p.selected != -1 {
-		t.Errorf("picker shows level %d that was not saved", p.selected)
+	test.Tap(p.Option(2))
+	if p.Selected() != -1 {
+		t.Errorf("picker shows level %d that was not saved", p.Selected())
 	}
 	if f.w.Canvas().Overlays().Top() == nil || !showsText(f.w, "Er ging iets mis") {
 		t.Errorf("no error dialog; texts %q", visibleTexts(f.w))
@@ -393,16 +394,16 @@ func TestScanKeyboard(t *testing.T) {
 		c.Focused().TypedKey(&fyne.KeyEvent{Name: k})
 	}
 	stored, _ := f.u.store.SelfCheck(sc.ID)
-	if first.selected != 1 || stored.Ratings[f.u.scan.req[0].Indicators[0].ID].Level != 1 {
-		t.Errorf("arrows right ×3, left: picker %d, stored %+v; want level 1", first.selected, stored.Ratings)
+	if first.Selected() != 1 || stored.Ratings[f.u.scan.req[0].Indicators[0].ID].Level != 1 {
+		t.Errorf("arrows right ×3, left: picker %d, stored %+v; want level 1", first.Selected(), stored.Ratings)
 	}
 	test.FocusNext(c)
 	if c.Focused() != f.u.scan.pickers[1] {
 		t.Fatalf("Tab moves focus to %T, want the second indicator", c.Focused())
 	}
 	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
-	if f.u.scan.pickers[1].selected != 3 {
-		t.Errorf("End picks %d, want the highest level", f.u.scan.pickers[1].selected)
+	if f.u.scan.pickers[1].Selected() != 3 {
+		t.Errorf("End picks %d, want the highest level", f.u.scan.pickers[1].Selected())
 	}
 	test.FocusNext(c)
 	if c.Focused() != f.u.scan.note {
@@ -426,7 +427,7 @@ func TestScanKeyboard(t *testing.T) {
 		t.Fatalf("Alt+Left: page %d, want 0", f.u.scan.pos)
 	}
 	// Enter on a focused button activates it.
-	next := tappable(t, f.w, "Volgende").(*keyButton)
+	next := tappable(t, f.w, "Volgende").(*widgets.KeyButton)
 	c.Focus(next)
 	next.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if f.u.scan.pos != 1 {
@@ -559,7 +560,7 @@ func TestFirstTabOnStartIsTheFirstStep(t *testing.T) {
 	c := f.w.Canvas()
 	c.Unfocus()
 	test.FocusNext(c)
-	if b, ok := c.Focused().(*keyButton); !ok || b.Text != "Nieuwe zelfscan starten" {
+	if b, ok := c.Focused().(*widgets.KeyButton); !ok || b.Text != "Nieuwe zelfscan starten" {
 		t.Errorf("the first Tab goes to %#v", c.Focused())
 	}
 }

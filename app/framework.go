@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/documents/pdf"
 	"zelfscan/plans"
@@ -62,9 +63,9 @@ func (u *UI) showFramework() {
 	})
 	orgs.SetSelectedIndex(u.frameworkStartOrganisation())
 
-	savePDF := newIconKeyButton(lang.X("framework.pdf", "Als PDF opslaan"), theme.DocumentSaveIcon(), func() { u.saveFramework(".pdf") })
-	saveCSV := newIconKeyButton(lang.X("framework.csv", "Als CSV opslaan"), theme.DocumentSaveIcon(), func() { u.saveFramework(".csv") })
-	offer := newIconKeyButton(lang.X("framework.coverage", "Aanbodanalyse"), theme.ListIcon(), u.showCoverage)
+	savePDF := widgets.NewIconKeyButton(lang.X("framework.pdf", "Als PDF opslaan"), theme.DocumentSaveIcon(), func() { u.saveFramework(".pdf") })
+	saveCSV := widgets.NewIconKeyButton(lang.X("framework.csv", "Als CSV opslaan"), theme.DocumentSaveIcon(), func() { u.saveFramework(".csv") })
+	offer := widgets.NewIconKeyButton(lang.X("framework.coverage", "Aanbodanalyse"), theme.ListIcon(), u.showCoverage)
 	// The save buttons on a line of their own: beside a long organisation
 	// name they would not fit an 800 px window.
 	bar := container.NewVBox(container.NewBorder(nil, nil,
@@ -78,7 +79,7 @@ func (u *UI) showFramework() {
 
 	split := container.NewHSplit(fv.tree, fv.scroll)
 	split.Offset = 0.4
-	back := newIconKeyButton(lang.X("framework.back", "Terug"), theme.NavigateBackIcon(), u.ShowStart)
+	back := widgets.NewIconKeyButton(lang.X("framework.back", "Terug"), theme.NavigateBackIcon(), u.ShowStart)
 	u.show(screenFramework, container.NewBorder(top, container.NewHBox(back), nil, nil, split))
 }
 

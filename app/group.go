@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/documents/chart"
 	"zelfscan/documents/pdf"
 	"zelfscan/plans/group"
@@ -115,11 +116,11 @@ func (u *UI) renderGroup(gs *groupState) {
 		hint(lang.X("group.intro", "Voeg de planbestanden (.zelfscan) of PDF's van de groep toe, of sleep ze op dit venster. "+
 			"Het overzicht toont alleen niveaus en tekorten: geen notities, reflecties of evaluaties. Er wordt niets bewaard.")))
 
-	add := newKeyButton(lang.X("group.addFile", "Bestand toevoegen"), func() {
+	add := widgets.NewKeyButton(lang.X("group.addFile", "Bestand toevoegen"), func() {
 		u.choosePlanFile(lang.X("group.addFile", "Bestand toevoegen"), func(p string) { u.addGroupFiles(gs, []string{p}) })
 	})
 	add.Icon = theme.ContentAddIcon()
-	folder := newKeyButton(lang.X("group.addFolder", "Map kiezen"), func() { u.chooseGroupFolder(gs) })
+	folder := widgets.NewKeyButton(lang.X("group.addFolder", "Map kiezen"), func() { u.chooseGroupFolder(gs) })
 	folder.Icon = theme.FolderOpenIcon()
 	names := widget.NewRadioGroup([]string{lang.X("group.showNames", "Namen tonen"), lang.X("group.anonymous", "Anoniem")}, nil)
 	names.Horizontal = true
@@ -148,7 +149,7 @@ func (u *UI) renderGroup(gs *groupState) {
 		body.Objects = append(body.Objects, u.groupHeatmap(o), u.groupShared(o), u.groupTable(o), u.groupSuggestions(o))
 	}
 
-	back := newKeyButton(lang.X("review.back", "Terug naar start"), func() {
+	back := widgets.NewKeyButton(lang.X("review.back", "Terug naar start"), func() {
 		u.groupView = nil
 		u.ShowStart()
 	})
@@ -164,8 +165,8 @@ func (u *UI) renderGroup(gs *groupState) {
 // which hand export the file extension; disabled while there is nothing to
 // export.
 func exportButtons(enabled bool, export func(ext string)) fyne.CanvasObject {
-	csvButton := newIconKeyButton(lang.X("group.csv", "CSV exporteren"), theme.DocumentSaveIcon(), func() { export(".csv") })
-	pdfButton := newIconKeyButton(lang.X("group.pdf", "PDF exporteren"), theme.DocumentSaveIcon(), func() { export(".pdf") })
+	csvButton := widgets.NewIconKeyButton(lang.X("group.csv", "CSV exporteren"), theme.DocumentSaveIcon(), func() { export(".csv") })
+	pdfButton := widgets.NewIconKeyButton(lang.X("group.pdf", "PDF exporteren"), theme.DocumentSaveIcon(), func() { export(".pdf") })
 	pdfButton.Importance = widget.HighImportance
 	if !enabled {
 		csvButton.Disable()
@@ -202,7 +203,7 @@ func (u *UI) groupFilesCard(gs *groupState) fyne.CanvasObject {
 				}
 			}
 		}
-		remove := newIconKeyButton(lang.X("group.remove", "Weghalen"), theme.DeleteIcon(), func() {
+		remove := widgets.NewIconKeyButton(lang.X("group.remove", "Weghalen"), theme.DeleteIcon(), func() {
 			gs.files = slices.Delete(gs.files, i, i+1)
 			u.regroup(gs)
 		})
@@ -210,7 +211,7 @@ func (u *UI) groupFilesCard(gs *groupState) fyne.CanvasObject {
 		box.Add(container.NewBorder(nil, nil, nil, remove, wrapped(text)))
 	}
 	for i, l := range gs.failed {
-		remove := newIconKeyButton(lang.X("group.remove", "Weghalen"), theme.DeleteIcon(), func() {
+		remove := widgets.NewIconKeyButton(lang.X("group.remove", "Weghalen"), theme.DeleteIcon(), func() {
 			gs.failed = slices.Delete(gs.failed, i, i+1)
 			u.renderGroup(gs)
 		})

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/documents/chart"
 	"zelfscan/plans"
@@ -27,7 +28,7 @@ type historyView struct {
 	content       fyne.CanvasObject
 	rows          []historyRow
 	before, after *widget.Select
-	compare       *keyButton
+	compare       *widgets.KeyButton
 }
 
 // historyRow is one self-check in the list.
@@ -36,14 +37,14 @@ type historyRow struct {
 	title        *widget.Label
 	detail       *widget.Label
 	plan         *widget.Label // the plan's status, see planStatus
-	open, remove *keyButton
+	open, remove *widgets.KeyButton
 }
 
 // historyScreen builds the list of self-checks with the comparison choice.
 func (u *UI) historyScreen() fyne.CanvasObject {
 	title := headingText(lang.X("history.title", "Geschiedenis"))
 	bar := container.NewHBox(
-		newIconKeyButton(lang.X("history.start", "Terug naar start"), theme.HomeIcon(), u.ShowStart),
+		widgets.NewIconKeyButton(lang.X("history.start", "Terug naar start"), theme.HomeIcon(), u.ShowStart),
 	)
 	sums, err := u.store.SelfChecks()
 	if err != nil {
@@ -69,9 +70,9 @@ func (u *UI) historyScreen() fyne.CanvasObject {
 			title:  widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			detail: wrapText(u.historyDetail(s.ID, s.Profile, s.FrameworkVersion)),
 			plan:   wrapText(u.planStatus(s.ID)),
-			open: newIconKeyButton(lang.X("history.open", "Bekijken"), theme.VisibilityIcon(),
+			open: widgets.NewIconKeyButton(lang.X("history.open", "Bekijken"), theme.VisibilityIcon(),
 				func() { u.showResults(s.ID) }),
-			remove: newIconKeyButton(lang.X("history.delete", "Verwijderen"), theme.DeleteIcon(),
+			remove: widgets.NewIconKeyButton(lang.X("history.delete", "Verwijderen"), theme.DeleteIcon(),
 				func() { u.confirmDelete(s.ID, label) }),
 		}
 		row.title.Wrapping = fyne.TextWrapWord
@@ -92,7 +93,7 @@ func (u *UI) historyScreen() fyne.CanvasObject {
 		// The list is newest first: compare the newest with the one before.
 		view.before.SetSelectedIndex(1)
 		view.after.SetSelectedIndex(0)
-		view.compare = newIconKeyButton(lang.X("history.compare", "Vergelijken"), theme.SearchIcon(), func() {
+		view.compare = widgets.NewIconKeyButton(lang.X("history.compare", "Vergelijken"), theme.SearchIcon(), func() {
 			a, b := ids[view.before.Selected], ids[view.after.Selected]
 			if a == b {
 				u.showMessage(lang.X("history.compare", "Vergelijken"),
@@ -261,8 +262,8 @@ func (u *UI) loadCompared(id int64) (comparedCheck, string) {
 func (u *UI) comparisonScreen(a, b int64) fyne.CanvasObject {
 	title := headingText(lang.X("compare.title", "Vergelijking van twee zelfscans"))
 	bar := container.NewHBox(
-		newIconKeyButton(lang.X("compare.history", "Terug naar geschiedenis"), theme.NavigateBackIcon(), u.showHistory),
-		newIconKeyButton(lang.X("compare.start", "Terug naar start"), theme.HomeIcon(), u.ShowStart),
+		widgets.NewIconKeyButton(lang.X("compare.history", "Terug naar geschiedenis"), theme.NavigateBackIcon(), u.showHistory),
+		widgets.NewIconKeyButton(lang.X("compare.start", "Terug naar start"), theme.HomeIcon(), u.ShowStart),
 	)
 	before, msg := u.loadCompared(a)
 	if msg == "" {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/learningrecords/lrs"
 	"zelfscan/learningrecords/xapi"
 	"zelfscan/safefile"
@@ -61,7 +62,7 @@ func (u *UI) recordsConfig(withName bool) (xapi.Config, error) {
 // renderNoRecords says why there are no records and whom to ask; nothing
 // can be saved or sent.
 func (u *UI) renderNoRecords(ps *planState, why error) {
-	back := newKeyButton(lang.X("records.back", "Terug naar het leerplan"), func() { u.showPlan(ps.sc.ID) })
+	back := widgets.NewKeyButton(lang.X("records.back", "Terug naar het leerplan"), func() { u.showPlan(ps.sc.ID) })
 	back.Icon = theme.NavigateBackIcon()
 	body := container.NewVBox(heading(lang.X("records.title", "Leerrecords voor de leeromgeving (xAPI)")),
 		warning(explain(why)),
@@ -111,15 +112,15 @@ func (u *UI) renderRecords(rs *recordsState) {
 	}
 	grid := widget.NewTextGridFromString(string(rs.json))
 
-	back := newKeyButton(lang.X("records.back", "Terug naar het leerplan"), func() { u.showPlan(rs.ps.sc.ID) })
+	back := widgets.NewKeyButton(lang.X("records.back", "Terug naar het leerplan"), func() { u.showPlan(rs.ps.sc.ID) })
 	back.Icon = theme.NavigateBackIcon()
-	save := newKeyButton(lang.X("records.save", "Als JSON-bestand opslaan"), func() { u.chooseRecordsPath(rs) })
+	save := widgets.NewKeyButton(lang.X("records.save", "Als JSON-bestand opslaan"), func() { u.chooseRecordsPath(rs) })
 	save.Icon = theme.DocumentSaveIcon()
 	right := container.NewHBox(save)
 	// Without an LRS in the settings there is no button, and no network
 	// code runs at all.
 	if u.org().LearningRecords.HasLRS() {
-		send := newKeyButton(lang.X("records.send", "Naar leeromgeving sturen"), func() { u.confirmSend(rs) })
+		send := widgets.NewKeyButton(lang.X("records.send", "Naar leeromgeving sturen"), func() { u.confirmSend(rs) })
 		send.Icon = theme.UploadIcon()
 		send.Importance = widget.HighImportance
 		right.Add(send)

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/coverage"
 	"zelfscan/documents/pdf"
 	"zelfscan/overview"
@@ -66,7 +67,7 @@ func (u *UI) renderOrganisation(st *orgState) {
 			"Het overzicht telt per organisatie en functie hoeveel mensen op welk niveau zitten en wie welk aanbod volgde. Namen, notities "+
 			"en reflecties worden niet gelezen; van een evaluatie alleen het cijfer voor het nut en een verbeterpunt dat iemand zelf "+
 			"anoniem wilde delen. Een groep van minder dan {{.Min}} mensen wordt weggelaten.", map[string]any{"Min": st.minGroup})))
-	folder := newKeyButton(lang.X("organisation.addFolder", "Map toevoegen"), func() { u.chooseOrgFolder(st) })
+	folder := widgets.NewKeyButton(lang.X("organisation.addFolder", "Map toevoegen"), func() { u.chooseOrgFolder(st) })
 	folder.Icon = theme.FolderOpenIcon()
 	minEntry := widget.NewEntry()
 	minEntry.SetText(strconv.Itoa(st.minGroup))
@@ -109,10 +110,10 @@ func (u *UI) renderOrganisation(st *orgState) {
 		body.Add(u.orgProblems(o))
 	}
 
-	back := newKeyButton(lang.X("review.back", "Terug naar start"), u.ShowStart)
+	back := widgets.NewKeyButton(lang.X("review.back", "Terug naar start"), u.ShowStart)
 	back.Icon = theme.NavigateBackIcon()
 	ready := st.overview != nil && st.err == nil
-	report := newIconKeyButton(lang.X("organisation.quality", "Kwaliteitsrapport"), theme.DocumentSaveIcon(), func() { u.chooseQualityReport(st) })
+	report := widgets.NewIconKeyButton(lang.X("organisation.quality", "Kwaliteitsrapport"), theme.DocumentSaveIcon(), func() { u.chooseQualityReport(st) })
 	if !ready {
 		report.Disable()
 	}
@@ -153,7 +154,7 @@ func (u *UI) orgFoldersCard(st *orgState) fyne.CanvasObject {
 		box.Add(hint(lang.X("organisation.none", "Nog geen map gekozen.")))
 	}
 	for i, f := range st.folders {
-		remove := newIconKeyButton(lang.X("group.remove", "Weghalen"), theme.DeleteIcon(), func() {
+		remove := widgets.NewIconKeyButton(lang.X("group.remove", "Weghalen"), theme.DeleteIcon(), func() {
 			st.folders = slices.Delete(st.folders, i, i+1)
 			st.overview, st.err = nil, nil
 			u.reorganise(st)

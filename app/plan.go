@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
@@ -46,7 +47,7 @@ type actionView struct {
 	targetMsg  *widget.Label
 	status     *widget.Select
 	evaluation [3]*savedText // brought, changed, better; nil unless afgerond
-	remove     *keyButton
+	remove     *widgets.KeyButton
 }
 
 // showPlan opens the learning plan of a self-check, creating an empty one
@@ -54,7 +55,7 @@ type actionView struct {
 func (u *UI) showPlan(selfCheckID int64) {
 	ps, err := u.loadPlan(selfCheckID)
 	if err != nil {
-		back := newKeyButton(lang.X("plan.backResults", "Terug naar resultaten"), func() { u.showResults(selfCheckID) })
+		back := widgets.NewKeyButton(lang.X("plan.backResults", "Terug naar resultaten"), func() { u.showResults(selfCheckID) })
 		back.Icon = theme.NavigateBackIcon()
 		u.show(screenPlan, container.NewBorder(heading(lang.X("plan.title", "Persoonlijk leerplan")),
 			container.NewHBox(back), nil, nil, wrapped(err.Error())))
@@ -114,7 +115,7 @@ func (u *UI) renderPlan(ps *planState) {
 	}
 	header := container.NewVBox(title, hint(strings.Join(who, " · ")))
 
-	// Only the blocks near the view are drawn (see inViewColumn). Their
+	// Only the blocks near the view are drawn (see widgets.InViewColumn). Their
 	// controls are reached all the same: a control that gets the focus
 	// scrolls into view, and the blocks a screen below and above it come in.
 	body := []fyne.CanvasObject{wrapped(lang.X("plan.intro",
@@ -143,21 +144,21 @@ func (u *UI) renderPlan(ps *planState) {
 	}
 	body = append(body, u.agendaBlock(ps), u.shareBlock(ps))
 
-	back := newKeyButton(lang.X("plan.backResults", "Terug naar resultaten"), func() { u.showResults(ps.sc.ID) })
+	back := widgets.NewKeyButton(lang.X("plan.backResults", "Terug naar resultaten"), func() { u.showResults(ps.sc.ID) })
 	back.Icon = theme.NavigateBackIcon()
-	own := newKeyButton(lang.X("plan.ownCatalogue", "Eigen aanbod beheren"), func() {
+	own := widgets.NewKeyButton(lang.X("plan.ownCatalogue", "Eigen aanbod beheren"), func() {
 		u.showCatalogue(func() { u.showPlan(ps.sc.ID) })
 	})
 	own.Icon = theme.StorageIcon()
-	pdf := newKeyButton(lang.X("plan.pdf", "PDF maken"), func() { u.choosePDFPath(ps) })
+	pdf := widgets.NewKeyButton(lang.X("plan.pdf", "PDF maken"), func() { u.choosePDFPath(ps) })
 	pdf.Icon = theme.DocumentSaveIcon()
 	pdf.Importance = widget.HighImportance
-	records := newKeyButton(lang.X("records.open", "Leerrecords (xAPI)"), func() { u.showRecords(ps) })
+	records := widgets.NewKeyButton(lang.X("records.open", "Leerrecords (xAPI)"), func() { u.showRecords(ps) })
 	records.Icon = theme.MailSendIcon()
 	footer := container.NewBorder(nil, nil, container.NewHBox(back, own), container.NewHBox(records, pdf))
 
 	ps.scroll = container.NewVScroll(nil)
-	ps.scroll.Content = container.NewBorder(nil, nil, nil, scrollMargin(), newInViewColumn(ps.scroll, body))
+	ps.scroll.Content = container.NewBorder(nil, nil, nil, scrollMargin(), widgets.NewInViewColumn(ps.scroll, body))
 	followFocus(ps.scroll, ps.scroll.Content)
 	u.show(screenPlan, container.NewBorder(header, footer, nil, nil, ps.scroll))
 	scrollTo(ps.scroll, offset)
@@ -187,7 +188,7 @@ func (u *UI) gapBlock(ps *planState, g assessment.Gap) fyne.CanvasObject {
 			box.Add(indent(u.actionBlock(ps, ps.plan.Actions[j].ID)))
 		}
 	}
-	add := newKeyButton(lang.X("plan.add", "Actie toevoegen"), func() { u.showAddAction(ps, g) })
+	add := widgets.NewKeyButton(lang.X("plan.add", "Actie toevoegen"), func() { u.showAddAction(ps, g) })
 	add.Icon = theme.ContentAddIcon()
 	if u.store.ReadOnly() {
 		add.Disable()
@@ -286,7 +287,7 @@ func (u *UI) actionBlock(ps *planState, id string) fyne.CanvasObject {
 		}
 	}
 
-	v.remove = newKeyButton(lang.X("plan.remove", "Verwijderen"), func() { u.confirmRemoveAction(ps, id, title) })
+	v.remove = widgets.NewKeyButton(lang.X("plan.remove", "Verwijderen"), func() { u.confirmRemoveAction(ps, id, title) })
 	v.remove.Icon = theme.DeleteIcon()
 	if u.store.ReadOnly() {
 		v.target.Disable()
@@ -434,7 +435,7 @@ func (u *UI) ratingChoice(ps *planState, id string, rating int) fyne.CanvasObjec
 	for r := 1; r <= plans.MaxRating; r++ {
 		options = append(options, ratingName(r))
 	}
-	choice := newKeySelect(options, func(s string) {
+	choice := widgets.NewKeySelect(options, func(s string) {
 		r := slices.Index(options, s)
 		if err := u.updateAction(ps, id, func(a *plans.Action) { a.Evaluation.Rating = r }); err != nil {
 			u.showStoreError(err)
@@ -714,7 +715,7 @@ func (t *savedText) flush() {
 // planButton opens the learning plan of a self-check from the results:
 // "Leerplan maken" before there is one, "Leerplan bekijken" after. It is
 // disabled where no plan can be opened: a read-only window cannot make one.
-func (u *UI) planButton(selfCheckID int64) *keyButton {
+func (u *UI) planButton(selfCheckID int64) *widgets.KeyButton {
 	_, exists, err := u.store.PlanBySelfCheck(selfCheckID)
 	if err != nil {
 		fyne.LogError("looking up the plan", err)
@@ -723,7 +724,7 @@ func (u *UI) planButton(selfCheckID int64) *keyButton {
 	if exists {
 		label = lang.X("plan.view", "Leerplan bekijken")
 	}
-	b := newKeyButton(label, func() { u.showPlan(selfCheckID) })
+	b := widgets.NewKeyButton(label, func() { u.showPlan(selfCheckID) })
 	b.Icon = theme.DocumentCreateIcon()
 	b.Importance = widget.HighImportance
 	if !exists && u.store.ReadOnly() {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/plans"
 )
@@ -40,7 +41,7 @@ type addActionView struct {
 	count     *widget.Label
 	own       *shortcutEntry
 	ownMsg    *widget.Label
-	ownAdd    *keyButton
+	ownAdd    *widgets.KeyButton
 	suggested *fyne.Container
 }
 
@@ -85,9 +86,9 @@ type chooseFunc func(it *plans.Item, own string)
 // this competency; then what stays below the level, as a first step. It
 // never leaves the tab empty without saying why and what to do instead.
 // It returns the first button that can be chosen, for the focus.
-func (u *UI) suggestedTab(v *addActionView, cat *plans.Catalogue, g assessment.Gap, p assessment.Profile, chosen map[string]bool, choose chooseFunc) *keyButton {
+func (u *UI) suggestedTab(v *addActionView, cat *plans.Catalogue, g assessment.Gap, p assessment.Profile, chosen map[string]bool, choose chooseFunc) *widgets.KeyButton {
 	v.suggested = container.NewVBox()
-	var first *keyButton
+	var first *widgets.KeyButton
 	gm := plans.Match(cat, []assessment.Gap{g}, p.Organisation, plans.ForFunction(p.Function), plans.Limit(maxSuggestions))[0]
 	level := map[string]any{"Level": u.levelText(g.Required)}
 	if gm.AtLevel == 0 {
@@ -102,7 +103,7 @@ func (u *UI) suggestedTab(v *addActionView, cat *plans.Catalogue, g assessment.G
 			v.suggested.Add(widget.NewSeparator())
 		}
 		var row fyne.CanvasObject
-		var button *keyButton
+		var button *widgets.KeyButton
 		if s.Route != nil {
 			title, steps := explain(s.Route.Title()), explain(s.Route.Steps())
 			row, button = u.routeRow(title, steps, func() { choose(nil, title+": "+steps) })
@@ -146,10 +147,10 @@ func (u *UI) nothingAtLevelText(g assessment.Gap, lower bool) string {
 
 // routeRow shows a workplace route with what to do; choosing it adds it as
 // an own action in those words.
-func (u *UI) routeRow(title, steps string, choose func()) (fyne.CanvasObject, *keyButton) {
+func (u *UI) routeRow(title, steps string, choose func()) (fyne.CanvasObject, *widgets.KeyButton) {
 	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	t.Wrapping = fyne.TextWrapWord
-	button := newKeyButton(lang.X("plan.add.choose", "Kiezen"), choose)
+	button := widgets.NewKeyButton(lang.X("plan.add.choose", "Kiezen"), choose)
 	button.Icon = theme.ContentAddIcon()
 	if u.store.ReadOnly() {
 		button.Disable()
@@ -160,8 +161,8 @@ func (u *UI) routeRow(title, steps string, choose func()) (fyne.CanvasObject, *k
 // otherWays points to the whole catalogue and an own action, with buttons
 // that open those tabs.
 func (u *UI) otherWays(v *addActionView) fyne.CanvasObject {
-	search := newIconKeyButton(lang.X("plan.add.toCatalogue", "Zoek in de hele catalogus"), theme.SearchIcon(), func() { v.tabs.SelectIndex(1) })
-	own := newIconKeyButton(lang.X("plan.add.toOwn", "Beschrijf een eigen actie"), theme.DocumentCreateIcon(), func() { v.tabs.SelectIndex(2) })
+	search := widgets.NewIconKeyButton(lang.X("plan.add.toCatalogue", "Zoek in de hele catalogus"), theme.SearchIcon(), func() { v.tabs.SelectIndex(1) })
+	own := widgets.NewIconKeyButton(lang.X("plan.add.toOwn", "Beschrijf een eigen actie"), theme.DocumentCreateIcon(), func() { v.tabs.SelectIndex(2) })
 	intro := wrapped(lang.X("plan.add.otherWays",
 		"U kunt ook zelf zoeken, of een eigen actie beschrijven: bijvoorbeeld een casus inbrengen in de intervisie of meelopen met een collega die hier sterk in is."))
 	return container.NewVBox(widget.NewSeparator(), intro, container.NewHBox(search, own))
@@ -251,7 +252,7 @@ func (u *UI) ownTab(v *addActionView, choose chooseFunc) fyne.CanvasObject {
 	v.ownMsg = widget.NewLabel("")
 	v.ownMsg.Importance = widget.DangerImportance
 	v.ownMsg.Hide()
-	v.ownAdd = newKeyButton(lang.X("plan.add.ownAdd", "Toevoegen"), func() {
+	v.ownAdd = widgets.NewKeyButton(lang.X("plan.add.ownAdd", "Toevoegen"), func() {
 		if strings.TrimSpace(v.own.Text) == "" {
 			v.ownMsg.SetText(lang.X("plan.add.ownEmpty", "Beschrijf eerst wat u gaat doen."))
 			v.ownMsg.Show()
@@ -267,7 +268,7 @@ func (u *UI) ownTab(v *addActionView, choose chooseFunc) fyne.CanvasObject {
 
 // openAddDialog shows the dialog with the gap above the tabs, wires the tab
 // shortcuts and puts the focus on the first proposal.
-func (u *UI) openAddDialog(ps *planState, g assessment.Gap, v *addActionView, first *keyButton) {
+func (u *UI) openAddDialog(ps *planState, g assessment.Gap, v *addActionView, first *widgets.KeyButton) {
 	gapLine := hint(g.Competency.Title + " · " + u.gapDetail(g))
 	keys := hint(lang.X("plan.add.keys", "Alt+1, Alt+2 en Alt+3 wisselen van tabblad; Tab gaat naar de volgende knop."))
 	body := container.NewBorder(gapLine, keys, nil, nil, v.tabs)
@@ -317,7 +318,7 @@ func (u *UI) removeShortcut(s *desktop.CustomShortcut) {
 
 // itemRow shows a catalogue item with a button to choose it; reason says
 // why it is proposed (empty in search results).
-func (u *UI) itemRow(it *plans.Item, reason string, chosen bool, choose func()) (fyne.CanvasObject, *keyButton) {
+func (u *UI) itemRow(it *plans.Item, reason string, chosen bool, choose func()) (fyne.CanvasObject, *widgets.KeyButton) {
 	title := widget.NewLabelWithStyle(it.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	text := container.NewVBox(title, hint(itemDetail(it)))
@@ -329,7 +330,7 @@ func (u *UI) itemRow(it *plans.Item, reason string, chosen bool, choose func()) 
 	if it.Description != "" {
 		text.Add(hint(it.Description))
 	}
-	button := newKeyButton(lang.X("plan.add.choose", "Kiezen"), choose)
+	button := widgets.NewKeyButton(lang.X("plan.add.choose", "Kiezen"), choose)
 	button.Icon = theme.ContentAddIcon()
 	if chosen {
 		button.SetText(lang.X("plan.add.chosen", "Al gekozen"))

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/assets"
 	"zelfscan/plans"
@@ -80,7 +81,7 @@ func TestAddActionChoosesARoute(t *testing.T) {
 	g := basisOnlyGap(t, f)
 	before := len(ps.plan.Actions)
 	f.u.showAddAction(ps, g)
-	focused, ok := f.w.Canvas().Focused().(*keyButton)
+	focused, ok := f.w.Canvas().Focused().(*widgets.KeyButton)
 	if !ok {
 		t.Fatalf("focus on %T, want the first proposal's button", f.w.Canvas().Focused())
 	}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/assets"
 	"zelfscan/plans"
@@ -79,7 +80,7 @@ func topButton(t *testing.T, w fyne.Window, text string) {
 				test.Tap(b)
 				return
 			}
-		case *keyButton:
+		case *widgets.KeyButton:
 			if b.Text == text && !b.Disabled() {
 				test.Tap(b)
 				return
@@ -150,7 +151,7 @@ func TestPlanEditFromResultsReopenAndPDF(t *testing.T) {
 	if ps.add == nil || !showsText(f.w, want[0].Reason().Error()) {
 		t.Fatalf("proposals with their reason not shown: %q", visibleTexts(f.w))
 	}
-	focused, ok := f.w.Canvas().Focused().(*keyButton)
+	focused, ok := f.w.Canvas().Focused().(*widgets.KeyButton)
 	if !ok || focused.Text != "Kiezen" {
 		t.Fatalf("focus on %#v, want the first Kiezen", f.w.Canvas().Focused())
 	}
@@ -292,7 +293,7 @@ func TestPlanKeepsKeyboardFocus(t *testing.T) {
 	tapButton(t, f.w, "Leerplan maken")
 	ps := f.u.plan
 	tapButton(t, f.w, "Actie toevoegen")
-	test.Tap(f.w.Canvas().Focused().(*keyButton))
+	test.Tap(f.w.Canvas().Focused().(*widgets.KeyButton))
 	id := ps.plan.Actions[0].ID
 	v := ps.actions[id]
 	if f.w.Canvas().Focused() != v.target {
@@ -324,9 +325,9 @@ func TestPlanScrollsToFocusedButton(t *testing.T) {
 	f := newPlanFixture(t, 0)
 	tapButton(t, f.w, "Leerplan maken")
 	ps := f.u.plan
-	var last *keyButton
+	var last *widgets.KeyButton
 	for _, o := range walk(ps.scroll.Content) {
-		if b, ok := o.(*keyButton); ok && b.Text == "Actie toevoegen" {
+		if b, ok := o.(*widgets.KeyButton); ok && b.Text == "Actie toevoegen" {
 			last = b
 		}
 	}
@@ -554,7 +555,7 @@ func TestTabReachesEveryBlockOfALongPlan(t *testing.T) {
 	for range 400 {
 		c.FocusNext()
 		switch o := c.Focused().(type) {
-		case *keyButton:
+		case *widgets.KeyButton:
 			if o.Text == "Actie toevoegen" {
 				adds++
 			}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
+	"zelfscan/app/widgets"
 	"zelfscan/plans/planfile"
 )
 
@@ -131,7 +132,7 @@ func (u *UI) showDone(title, text string) {
 // Tab first and then only reacts to Space.
 func (u *UI) showMessage(title, text string) {
 	d := dialog.NewCustomWithoutButtons(title, message(text), u.win)
-	ok := newKeyButton(lang.X("common.ok", "OK"), d.Hide)
+	ok := widgets.NewKeyButton(lang.X("common.ok", "OK"), d.Hide)
 	d.SetButtons([]fyne.CanvasObject{ok})
 	d.Resize(fyne.NewSize(dialogWidth, 0))
 	u.showDialog(d)

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/safefile"
 	"zelfscan/store"
 )
@@ -50,11 +51,11 @@ func (u *UI) showPrivacy() {
 			"• het opleidingsaanbod van uw organisatie dat u zelf hebt geladen.\n"+
 			"Voor een update van de app wordt soms een reservekopie van het bestand gemaakt, in dezelfde map."))
 
-	export := newKeyButton(lang.X("privacy.export", "Alles exporteren"), u.chooseExportFile)
+	export := widgets.NewKeyButton(lang.X("privacy.export", "Alles exporteren"), u.chooseExportFile)
 	export.Icon = theme.DocumentSaveIcon()
 	exportHint := hint(lang.X("privacy.export.hint",
 		"Bewaart al uw gegevens in één JSON-bestand, een tekstbestand dat andere programma's kunnen lezen."))
-	remove := newKeyButton(lang.X("privacy.delete", "Alles verwijderen"), u.confirmDeleteAll)
+	remove := widgets.NewKeyButton(lang.X("privacy.delete", "Alles verwijderen"), u.confirmDeleteAll)
 	remove.Icon = theme.DeleteIcon()
 	remove.Importance = widget.DangerImportance
 	removeHint := hint(lang.X("privacy.delete.hint",
@@ -64,7 +65,7 @@ func (u *UI) showPrivacy() {
 		removeHint.SetText(lang.X("privacy.delete.readonly", "Niet mogelijk: een ander venster van Zelfscan GGG heeft de gegevens open."))
 	}
 
-	back := newKeyButton(lang.X("privacy.back", "Terug"), u.ShowStart)
+	back := widgets.NewKeyButton(lang.X("privacy.back", "Terug"), u.ShowStart)
 	back.Icon = theme.NavigateBackIcon()
 	body := container.NewVBox(where, network, widget.NewSeparator(), what, widget.NewSeparator(),
 		container.NewHBox(export), exportHint, container.NewHBox(remove), removeHint)

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 )
 
@@ -21,7 +22,7 @@ const maxProfileRunes = 100
 
 // profileForm holds the widgets of the profile screen.
 type profileForm struct {
-	org, fn       *keySelect
+	org, fn       *widgets.KeySelect
 	fns           []*assessment.Function // the profiles offered for the chosen organisation
 	name, team    *shortcutEntry
 	nameErr       *widget.Label
@@ -30,7 +31,7 @@ type profileForm struct {
 	summary       *widget.Label
 	framework     *widget.Label
 	context       *fyne.Container
-	start         *keyButton
+	start         *widgets.KeyButton
 	// orgs are the framework's organisations in the order the list shows them.
 	orgs []*assessment.Organisation
 	// from is the self-check whose answers, notes and plan the new one takes
@@ -82,13 +83,13 @@ func (u *UI) showProfileFrom(from *assessment.SelfCheck) {
 	for i, o := range f.orgs {
 		orgs[i] = o.Name
 	}
-	f.org = newKeySelect(orgs, nil)
+	f.org = widgets.NewKeySelect(orgs, nil)
 	f.org.PlaceHolder = lang.X("profile.org.placeholder", "Kies uw organisatie")
-	f.fn = newKeySelect(nil, nil)
+	f.fn = widgets.NewKeySelect(nil, nil)
 	f.fn.PlaceHolder = lang.X("profile.function.placeholder", "Kies uw functie")
 	f.name.PlaceHolder = lang.X("profile.name.placeholder", "Bijvoorbeeld uw voornaam of initialen")
 	f.team.PlaceHolder = lang.X("profile.team.placeholder", "Bijvoorbeeld de naam van uw team of afdeling")
-	f.start = newKeyButton(lang.X("profile.start", "Start de zelfscan"), func() { u.startSelfCheck(f) })
+	f.start = widgets.NewKeyButton(lang.X("profile.start", "Start de zelfscan"), func() { u.startSelfCheck(f) })
 	f.start.Importance = widget.HighImportance
 	f.start.Icon = theme.NavigateNextIcon()
 	f.start.IconPlacement = widget.ButtonIconTrailingText
@@ -127,7 +128,7 @@ func (u *UI) showProfileFrom(from *assessment.SelfCheck) {
 			u.startSelfCheck(f)
 		}
 	}
-	f.org.onEnter, f.fn.onEnter = submit, submit
+	f.org.OnEnter, f.fn.OnEnter = submit, submit
 	f.name.OnSubmitted = func(string) { submit() }
 	f.team.OnSubmitted = func(string) { submit() }
 	update := func(string) { u.updateProfile(f) }
@@ -146,7 +147,7 @@ func (u *UI) showProfileFrom(from *assessment.SelfCheck) {
 		widget.NewLabel(lang.X("profile.team", "Team (optioneel)")), container.NewVBox(f.team, f.teamErr),
 	)
 	intro := wrapped(lang.X("profile.intro", "Welke uitspraken u krijgt, hangt af van uw organisatie en functie. Naam en team zijn alleen voor uzelf: ze komen in uw resultaten en leerplan."))
-	back := newKeyButton(lang.X("common.back", "Terug"), u.ShowStart)
+	back := widgets.NewKeyButton(lang.X("common.back", "Terug"), u.ShowStart)
 	back.Icon = theme.NavigateBackIcon()
 	// The function's description comes under the form: choosing a function
 	// must not move the fields below it.

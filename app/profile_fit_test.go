@@ -3,6 +3,8 @@ package app
 import (
 	"slices"
 	"testing"
+
+	"zelfscan/app/widgets"
 )
 
 // A profile that does not exist in an organisation (not_for in the
@@ -24,11 +26,11 @@ func TestProfileOffersOnlyFunctionsOfTheOrganisation(t *testing.T) {
 	if fn.Selected != "" {
 		t.Errorf("leidinggevende is still chosen at andere: %q", fn.Selected)
 	}
-	if b := tappable(t, f.w, "Start de zelfscan").(*keyButton); !b.Disabled() {
+	if b := tappable(t, f.w, "Start de zelfscan").(*widgets.KeyButton); !b.Disabled() {
 		t.Error("start enabled without a profile that exists at andere")
 	}
 	chooseInSelect(t, f.w, 1, "Uitvoerend professional")
-	if b := tappable(t, f.w, "Start de zelfscan").(*keyButton); b.Disabled() {
+	if b := tappable(t, f.w, "Start de zelfscan").(*widgets.KeyButton); b.Disabled() {
 		t.Error("start disabled with an available profile")
 	}
 }

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/plans"
 )
@@ -109,7 +110,7 @@ func TestChoosingAFunctionMovesNoField(t *testing.T) {
 // profileOnScreen finds the widgets of the profile screen.
 func profileOnScreen(t *testing.T, f *uiFixture) *profileForm {
 	t.Helper()
-	sels := findAll[*keySelect](f.w)
+	sels := findAll[*widgets.KeySelect](f.w)
 	entries := findAll[*shortcutEntry](f.w)
 	if len(sels) < 2 || len(entries) < 2 {
 		t.Fatalf("profile screen has %d selects and %d entries", len(sels), len(entries))
@@ -166,7 +167,7 @@ func TestOldSelfCheckGoesOnUnderAnOfferedProfile(t *testing.T) {
 	if form.org.Selected != "Andere organisatie" || form.fn.Selected != "" || form.name.Text != "Kim" || form.team.Text != "Zuid" {
 		t.Fatalf("profile starts as %q / %q / %q / %q", form.org.Selected, form.fn.Selected, form.name.Text, form.team.Text)
 	}
-	if b := tappable(t, f.w, "Start de zelfscan").(*keyButton); !b.Disabled() {
+	if b := tappable(t, f.w, "Start de zelfscan").(*widgets.KeyButton); !b.Disabled() {
 		t.Error("the scan can start before a profile is chosen")
 	}
 	form.fn.SetSelected("Uitvoerend professional")

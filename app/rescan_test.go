@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/plans"
 )
@@ -151,8 +152,8 @@ func TestEvaluationRatingAndSharedRemark(t *testing.T) {
 	}
 	dismiss(f.w)
 
-	var rating *keySelect
-	for _, s := range findAll[*keySelect](f.w) {
+	var rating *widgets.KeySelect
+	for _, s := range findAll[*widgets.KeySelect](f.w) {
 		if slices.Contains(s.Options, "4 – goed bruikbaar") {
 			rating = s
 		}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/documents/chart"
 )
@@ -33,7 +34,7 @@ func (u *UI) showResults(selfCheckID int64) {
 
 // enabled is what a button does when tapped, nil while it is disabled: the
 // same step for Alt+→ or Alt+← as for the button.
-func enabled(b *keyButton) func() {
+func enabled(b *widgets.KeyButton) func() {
 	if b.Disabled() {
 		return nil
 	}
@@ -59,8 +60,8 @@ type resultsView struct {
 func (u *UI) resultsScreen(id int64) (screen fyne.CanvasObject, forward, back func()) {
 	title := headingText(lang.X("results.title", "Resultaten van de zelfscan"))
 	bar := container.NewHBox(
-		newIconKeyButton(lang.X("results.start", "Terug naar start"), theme.HomeIcon(), u.ShowStart),
-		newIconKeyButton(lang.X("results.history", "Geschiedenis"), theme.HistoryIcon(), u.showHistory),
+		widgets.NewIconKeyButton(lang.X("results.start", "Terug naar start"), theme.HomeIcon(), u.ShowStart),
+		widgets.NewIconKeyButton(lang.X("results.history", "Geschiedenis"), theme.HistoryIcon(), u.showHistory),
 	)
 	sc, err := u.store.SelfCheck(id)
 	if err != nil {
@@ -99,7 +100,7 @@ func (u *UI) resultsScreen(id int64) (screen fyne.CanvasObject, forward, back fu
 	blocks = append(blocks, widget.NewCard(lang.X("results.strengths", "Sterke punten"), "", u.strengthSection(res.Strengths, view)),
 		u.profileCard(sc, req), how)
 	scroll := container.NewVScroll(view)
-	view.content = newInViewColumn(scroll, blocks, kept...)
+	view.content = widgets.NewInViewColumn(scroll, blocks, kept...)
 	view.ExtendBaseWidget(view)
 	followFocus(scroll, view.content)
 	return container.NewBorder(title, bar, nil, nil, scroll), enabled(plan), back
@@ -146,7 +147,7 @@ func (u *UI) incompleteNotice(sc *assessment.SelfCheck, req []assessment.Require
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	warn.Wrapping = fyne.TextWrapWord
 	warn.Importance = widget.WarningImportance
-	cont := newIconKeyButton(lang.X("results.continue", "Verder met de zelfscan"), theme.NavigateNextIcon(),
+	cont := widgets.NewIconKeyButton(lang.X("results.continue", "Verder met de zelfscan"), theme.NavigateNextIcon(),
 		func() { u.showScan(sc.ID) })
 	cont.Importance = widget.HighImportance
 	return container.NewVBox(warn, container.NewHBox(cont))
@@ -443,8 +444,8 @@ func unknownProfileText() string {
 
 // unknownProfileBody says why sc cannot be analysed and offers to go on
 // under a profile that exists, taking its answers and plan along.
-func (u *UI) unknownProfileBody(sc *assessment.SelfCheck) (body fyne.CanvasObject, goOn *keyButton) {
-	goOn = newIconKeyButton(lang.X("results.unknownProfile.goOn", "Verder met een ander profiel"), theme.NavigateNextIcon(), func() { u.showProfileFrom(sc) })
+func (u *UI) unknownProfileBody(sc *assessment.SelfCheck) (body fyne.CanvasObject, goOn *widgets.KeyButton) {
+	goOn = widgets.NewIconKeyButton(lang.X("results.unknownProfile.goOn", "Verder met een ander profiel"), theme.NavigateNextIcon(), func() { u.showProfileFrom(sc) })
 	goOn.Importance = widget.HighImportance
 	if u.store.ReadOnly() {
 		goOn.Disable()

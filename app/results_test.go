@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/assets"
 	"zelfscan/store"
@@ -169,7 +170,7 @@ func gatherObjects[T fyne.CanvasObject](root fyne.CanvasObject) []T {
 // or one of a Fyne dialog.
 func gatherButton(t *testing.T, root fyne.CanvasObject, text string) fyne.Tappable {
 	t.Helper()
-	for _, b := range gatherObjects[*keyButton](root) {
+	for _, b := range gatherObjects[*widgets.KeyButton](root) {
 		if b.Text == text && b.Visible() {
 			return b
 		}
@@ -391,7 +392,7 @@ func TestResultsTranslationsComplete(t *testing.T) {
 
 // textsScrolledThrough are the texts a reader sees who scrolls the screen
 // from top to bottom a view at a time: long screens draw only what is near
-// the view (inViewColumn).
+// the view (widgets.InViewColumn).
 func textsScrolledThrough(w fyne.Window) []string {
 	var texts []string
 	for _, s := range findAll[*container.Scroll](w) {
@@ -506,7 +507,7 @@ func TestResultsGapsFirstAndPageKeys(t *testing.T) {
 	if got, want := scroll.Offset.Y, scroll.Size().Height*0.9; got < want-1 || got > want+1 {
 		t.Errorf("PageDown scrolled to %v, want %v", got, want)
 	}
-	c.Focus(tappable(t, f.w, "Leerplan maken").(*keyButton))
+	c.Focus(tappable(t, f.w, "Leerplan maken").(*widgets.KeyButton))
 	key(fyne.KeyPageDown)
 	if got, want := scroll.Offset.Y, scroll.Size().Height*1.8; got < want-1 || got > want+1 {
 		t.Errorf("PageDown from a button scrolled to %v, want %v", got, want)

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/documents/chart"
 	"zelfscan/plans"
@@ -124,11 +125,11 @@ func (u *UI) showReview(rs *reviewState) {
 		func(id string) string { t, _ := f.CompetencyTitle(id); return t })))
 	body.Add(u.reviewForm(rs, changed))
 
-	back := newKeyButton(lang.X("review.back", "Terug naar start"), func() { u.leaveReview(rs) })
+	back := widgets.NewKeyButton(lang.X("review.back", "Terug naar start"), func() { u.leaveReview(rs) })
 	back.Icon = theme.NavigateBackIcon()
-	asPDF := newKeyButton(lang.X("review.savePDF", "Als PDF opslaan"), func() { u.chooseReviewSave(rs, true) })
+	asPDF := widgets.NewKeyButton(lang.X("review.savePDF", "Als PDF opslaan"), func() { u.chooseReviewSave(rs, true) })
 	asPDF.Icon = theme.DocumentIcon()
-	save := newKeyButton(lang.X("review.save", "Bespreking opslaan"), func() { u.chooseReviewSave(rs, false) })
+	save := widgets.NewKeyButton(lang.X("review.save", "Bespreking opslaan"), func() { u.chooseReviewSave(rs, false) })
 	save.Icon = theme.DocumentSaveIcon()
 	save.Importance = widget.HighImportance
 	footer := container.NewBorder(nil, nil, back, container.NewHBox(asPDF, save))

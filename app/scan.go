@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 )
 
@@ -34,7 +35,7 @@ type scanState struct {
 	req []assessment.RequiredCompetency
 	pos int
 
-	pickers []*levelPicker
+	pickers []*widgets.LevelPicker
 	// marks sit before each statement; they show a warning once the user
 	// moved past it without an answer.
 	marks     []*widget.Icon
@@ -42,13 +43,13 @@ type scanState struct {
 	savedNote string
 	noteTimer *time.Timer
 	progress  *widget.ProgressBar
-	jump      *keySelect
+	jump      *widgets.KeySelect
 	scroll    *container.Scroll
 	// chrome is what every page shows around its statements, built once
 	// per scan and updated from page to page: a page turn then draws only
 	// the text that changed (Fyne rasterises the text of every new label).
 	chrome *scanChrome
-	next   *keyButton
+	next   *widgets.KeyButton
 	// details holds description, source and the scale; detailsOpen keeps
 	// it open or closed from page to page.
 	details     *widget.Accordion
@@ -184,7 +185,7 @@ type scanChrome struct {
 	category, counter *widget.Label
 	jumpBox           fyne.CanvasObject
 	levelHeadings     fyne.CanvasObject
-	prev, home, next  *keyButton
+	prev, home, next  *widgets.KeyButton
 	// header and footer hold them; screen is the whole scan, and shown
 	// what the window showed when it was put there.
 	header, footer *fyne.Container
@@ -200,12 +201,12 @@ func (u *UI) newScanChrome(s *scanState) *scanChrome {
 		return lang.X("scan.progress", "{{.Answered}} van {{.Total}} uitspraken beantwoord",
 			map[string]any{"Answered": done.Answered, "Total": done.Total})
 	}
-	s.jump = newKeySelect(nil, func(string) {
+	s.jump = widgets.NewKeySelect(nil, func(string) {
 		if i := s.jump.SelectedIndex(); i >= 0 && i != s.pos {
 			u.scanGoTo(s, i)
 		}
 	})
-	s.jump.fixedOnSides = true
+	s.jump.FixedOnSides = true
 	s.jump.PlaceHolder = lang.X("scan.jump", "Ga naar competentie…")
 	c := &scanChrome{
 		category: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -213,13 +214,13 @@ func (u *UI) newScanChrome(s *scanState) *scanChrome {
 		// The jump list gets a fixed width so competency titles stay readable.
 		jumpBox:       container.New(layout.NewGridWrapLayout(fyne.NewSize(jumpWidth, s.jump.MinSize().Height)), s.jump),
 		levelHeadings: u.levelHeadings(),
-		prev:          newIconKeyButton(lang.X("scan.prev", "Vorige"), theme.NavigateBackIcon(), func() { u.scanStep(-1) }),
-		home:          newIconKeyButton(lang.X("scan.home", "Naar startscherm"), theme.HomeIcon(), u.ShowStart),
-		next:          newIconKeyButton("", nil, nil),
+		prev:          widgets.NewIconKeyButton(lang.X("scan.prev", "Vorige"), theme.NavigateBackIcon(), func() { u.scanStep(-1) }),
+		home:          widgets.NewIconKeyButton(lang.X("scan.home", "Naar startscherm"), theme.HomeIcon(), u.ShowStart),
+		next:          widgets.NewIconKeyButton("", nil, nil),
 	}
 	c.next.IconPlacement = widget.ButtonIconTrailingText
-	for _, b := range []*keyButton{c.prev, c.home, c.next} {
-		b.onText = u.typeInNote
+	for _, b := range []*widgets.KeyButton{c.prev, c.home, c.next} {
+		b.OnText = u.typeInNote
 	}
 	return c
 }
@@ -262,7 +263,7 @@ func setText(l *widget.Label, text string) {
 func (u *UI) levelHeadings() fyne.CanvasObject {
 	size := theme.Size(theme.SizeNameCaptionText)
 	style := fyne.TextStyle{Bold: true}
-	width := levelColumnWidth - 2*theme.InnerPadding()
+	width := widgets.LevelColumnWidth - 2*theme.InnerPadding()
 	cols := make([]fyne.CanvasObject, len(u.fw().Scale))
 	for i, l := range u.fw().Scale {
 		h := widget.NewLabelWithStyle(fitLines(fmt.Sprintf("%d · %s", l.Value, l.Label), width, size, style), fyne.TextAlignCenter, style)
@@ -271,7 +272,7 @@ func (u *UI) levelHeadings() fyne.CanvasObject {
 	}
 	statement := widget.NewLabelWithStyle(lang.X("scan.statement", "Uitspraak"), fyne.TextAlignLeading, style)
 	statement.SizeName = theme.SizeNameCaptionText
-	return container.NewBorder(nil, nil, markSlot(nil), container.New(levelColumns{}, cols...), statement)
+	return container.NewBorder(nil, nil, markSlot(nil), container.New(widgets.LevelColumns{}, cols...), statement)
 }
 
 // fitLines breaks text at spaces into lines no wider than width, for a
@@ -348,7 +349,7 @@ func (u *UI) statementRow(s *scanState, i int, ind assessment.Indicator, values 
 		selected = slices.Index(values, r.Level)
 	}
 	mark := widget.NewIcon(nil)
-	p := newLevelPicker(values, selected, func(index int) bool {
+	p := widgets.NewLevelPicker(values, selected, func(index int) bool {
 		if !u.saveRating(s, ind.ID, index) {
 			return false
 		}
@@ -360,15 +361,15 @@ func (u *UI) statementRow(s *scanState, i int, ind assessment.Indicator, values 
 	}
 	row := container.NewBorder(nil, nil, markSlot(mark), p, wrapped(ind.Text))
 	// Scrolling to the focused picker brings its statement along.
-	p.onFocus = func() { scrollIntoView(s.scroll, row) }
+	p.OnFocus = func() { scrollIntoView(s.scroll, row) }
 	// Moving past a statement without an answer marks it, lightly.
-	p.onFocusLost = func() {
-		if !p.answered() {
+	p.OnFocusLost = func() {
+		if !p.Answered() {
 			mark.SetResource(openMark())
 		}
 	}
-	p.onNumber = func() { u.focusAfterStatement(s, i) }
-	p.onText = u.typeInNote
+	p.OnNumber = func() { u.focusAfterStatement(s, i) }
+	p.OnText = u.typeInNote
 	s.pickers = append(s.pickers, p)
 	s.marks = append(s.marks, mark)
 	return row
@@ -549,7 +550,7 @@ func (u *UI) finishScan(s *scanState) {
 				list.Add(widget.NewLabelWithStyle(fmt.Sprintf("%d. %s", i+1, rc.Competency.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 				first = false
 			}
-			goTo := newKeyButton(lang.X("scan.open.goto", "Ga erheen"), func() {
+			goTo := widgets.NewKeyButton(lang.X("scan.open.goto", "Ga erheen"), func() {
 				d.Hide()
 				u.scanGoTo(s, i)
 				u.win.Canvas().Focus(s.pickers[j])

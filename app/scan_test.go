@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 )
 
@@ -116,7 +117,7 @@ func TestMovingPastAnOpenStatementMarksIt(t *testing.T) {
 	if dialogsOnScreen(f.w) != 0 {
 		t.Errorf("moving past an open statement opened a dialog: %q", visibleTexts(f.w))
 	}
-	test.Tap(s.pickers[0].options[2])
+	test.Tap(s.pickers[0].Option(2))
 	if s.marks[0].Resource != nil {
 		t.Error("the mark stays after the statement was answered")
 	}
@@ -150,7 +151,7 @@ func TestEndOfScanListsOpenStatements(t *testing.T) {
 				open = append(open, s.req[p].Indicators[i].Text)
 				continue
 			}
-			test.Tap(picker.options[1])
+			test.Tap(picker.Option(1))
 		}
 	}
 	tapButton(t, f.w, "Bekijk resultaten")
@@ -159,8 +160,8 @@ func TestEndOfScanListsOpenStatements(t *testing.T) {
 			t.Errorf("the list of open statements lacks %q; it shows %q", text, visibleTexts(f.w))
 		}
 	}
-	var goTo []*keyButton
-	for _, b := range findAll[*keyButton](f.w) {
+	var goTo []*widgets.KeyButton
+	for _, b := range findAll[*widgets.KeyButton](f.w) {
 		if b.Text == "Ga erheen" {
 			goTo = append(goTo, b)
 		}
@@ -205,7 +206,7 @@ func TestEscapeClosesDialogs(t *testing.T) {
 		}},
 		{"the list of open statements, from a focused button in it", func(f *uiFixture) {
 			f.u.finishScan(f.u.scan)
-			for _, b := range findAll[*keyButton](f.w) {
+			for _, b := range findAll[*widgets.KeyButton](f.w) {
 				if b.Text == "Ga erheen" {
 					f.w.Canvas().Focus(b)
 					return
@@ -292,7 +293,7 @@ func TestSpaceOnAButtonNeverAnswers(t *testing.T) {
 		f := newScanFixture(t)
 		s := f.u.scan
 		f.u.finishScan(s)
-		for _, b := range findAll[*keyButton](f.w) {
+		for _, b := range findAll[*widgets.KeyButton](f.w) {
 			if b.Text == "Ga erheen" {
 				f.w.Canvas().Focus(b)
 				break
@@ -302,7 +303,7 @@ func TestSpaceOnAButtonNeverAnswers(t *testing.T) {
 		if dialogsOnScreen(f.w) != 0 || f.w.Canvas().Focused() != s.pickers[0] {
 			t.Fatalf("Space on 'Ga erheen' left %d dialogs, the focus on %T", dialogsOnScreen(f.w), f.w.Canvas().Focused())
 		}
-		if n := rated(t, f); n != 0 || s.pickers[0].answered() {
+		if n := rated(t, f); n != 0 || s.pickers[0].Answered() {
 			t.Errorf("Space on 'Ga erheen' stored %d answers", n)
 		}
 	})
@@ -421,12 +422,12 @@ func TestWholeScanByKeyboard(t *testing.T) {
 	for f.u.scan != nil && keys < 1000 {
 		s := f.u.scan
 		switch focused := c.Focused().(type) {
-		case *levelPicker:
+		case *widgets.LevelPicker:
 			i := slices.Index(s.pickers, focused)
 			level := (statements + i) % 4
 			want[s.req[s.pos].Indicators[i].ID] = level
 			typeKeys(c, strconv.Itoa(level))
-		case *keyButton:
+		case *widgets.KeyButton:
 			if focused != s.next {
 				t.Fatalf("the focus is on %q, not on the button that pages on", focused.Text)
 			}

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"zelfscan/app/widgets"
 )
 
 // Fyne does not scroll to the control that gains the keyboard focus; these
@@ -28,9 +30,9 @@ func focusScroll(content fyne.CanvasObject) *container.Scroll {
 // cards, which is where the screens put them.
 func followFocus(s *container.Scroll, root fyne.CanvasObject) {
 	switch o := root.(type) {
-	case *keyButton:
-		if o.onFocus == nil {
-			o.onFocus = func() { scrollIntoView(s, o) }
+	case *widgets.KeyButton:
+		if o.OnFocus == nil {
+			o.OnFocus = func() { scrollIntoView(s, o) }
 		}
 	case *shortcutEntry:
 		o.page = s
@@ -43,8 +45,8 @@ func followFocus(s *container.Scroll, root fyne.CanvasObject) {
 		}
 	case *widget.Card:
 		followFocus(s, o.Content)
-	case *inViewColumn:
-		for _, b := range o.blocks {
+	case *widgets.InViewColumn:
+		for _, b := range o.Blocks() {
 			followFocus(s, b)
 		}
 	}
@@ -128,7 +130,7 @@ func mainScroll(obj fyne.CanvasObject) *container.Scroll {
 
 // scrollTo moves s to offset and tells s.OnScrolled, as a scroll by the
 // user does (Fyne's ScrollToOffset does not), so that a column that draws
-// only what is near the view (inViewColumn) follows. It moves the view
+// only what is near the view (widgets.InViewColumn) follows. It moves the view
 // only: Scroll.Refresh would refresh all of the content, every label
 // shaped and drawn again on the UI goroutine, at each focus change (on
 // the review of a long plan that held up the window).

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
 	"zelfscan/safefile"
@@ -25,9 +26,9 @@ import (
 // export it as a plan file, add a review that came back, and the reviews
 // the plan already has.
 func (u *UI) shareBlock(ps *planState) fyne.CanvasObject {
-	export := newKeyButton(lang.X("share.export", "Planbestand exporteren (.zelfscan)"), func() { u.choosePlanFileExport(ps) })
+	export := widgets.NewKeyButton(lang.X("share.export", "Planbestand exporteren (.zelfscan)"), func() { u.choosePlanFileExport(ps) })
 	export.Icon = theme.UploadIcon()
-	add := newKeyButton(lang.X("share.addReview", "Bespreking toevoegen"), func() {
+	add := widgets.NewKeyButton(lang.X("share.addReview", "Bespreking toevoegen"), func() {
 		u.choosePlanFile(lang.X("share.addReview", "Bespreking toevoegen"), func(path string) { u.addReviewFrom(ps, path) })
 	})
 	add.Icon = theme.DownloadIcon()

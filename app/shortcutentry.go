@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/documents/plaintext"
 )
 
@@ -98,7 +99,7 @@ func (c cleanClipboard) Content() string { return plaintext.StripControls(c.Clip
 // ignores it.
 func (e *shortcutEntry) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyEscape {
-		toWindow(e, ev)
+		widgets.ToWindow(e, ev)
 		return
 	}
 	e.Entry.TypedKey(ev)

@@ -20,17 +20,3 @@ func (u *UI) addShortcut(s *desktop.CustomShortcut, run func()) {
 	u.shortcuts[shortcutKey(s)] = run
 	u.win.Canvas().AddShortcut(s, func(fyne.Shortcut) { run() })
 }
-
-// toWindow hands Escape, PageUp and PageDown, which our widgets have no
-// use for, on to the window: a focused widget gets every key, so the
-// window would otherwise never see them (see UI.typedKey).
-func toWindow(o fyne.CanvasObject, ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyEscape, fyne.KeyPageUp, fyne.KeyPageDown:
-	default:
-		return
-	}
-	if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil && c.OnTypedKey() != nil {
-		c.OnTypedKey()(ev)
-	}
-}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/plans"
 	"zelfscan/store"
@@ -22,7 +23,7 @@ func (u *UI) ShowStart() {
 	title := heading(appTitle())
 	intro := wrapped(lang.X("start.intro", "Beoordeel uw deskundigheid rond gendergerelateerd geweld op uitspraken voor uw organisatie en functie, en maak er een persoonlijk leerplan van."))
 
-	newScan := newKeyButton(lang.X("start.new", "Nieuwe zelfscan starten"), u.showProfile)
+	newScan := widgets.NewKeyButton(lang.X("start.new", "Nieuwe zelfscan starten"), u.showProfile)
 	newScan.Importance = widget.HighImportance
 	newScan.Icon = theme.ContentAddIcon()
 	newHint := hint(lang.X("start.new.hint", "Kies uw organisatie en functie en begin."))
@@ -39,7 +40,7 @@ func (u *UI) ShowStart() {
 	rows := []fyne.CanvasObject{newScan, first}
 
 	if sum, done, ok := u.unfinished(); ok {
-		resume := newKeyButton(lang.X("start.resume", "Verder met onvoltooide zelfscan"), func() { u.showScan(sum.ID) })
+		resume := widgets.NewKeyButton(lang.X("start.resume", "Verder met onvoltooide zelfscan"), func() { u.showScan(sum.ID) })
 		resume.Icon = theme.MediaPlayIcon()
 		if u.store.ReadOnly() {
 			resume.Disable()
@@ -49,26 +50,26 @@ func (u *UI) ShowStart() {
 			map[string]any{"Date": formatDate(sum.Started), "Answered": done.Answered, "Total": done.Total, "Percent": done.Percent()})))
 	}
 
-	history := newKeyButton(lang.X("start.history", "Eerdere zelfscans"), u.showHistory)
+	history := widgets.NewKeyButton(lang.X("start.history", "Eerdere zelfscans"), u.showHistory)
 	history.Icon = theme.HistoryIcon()
-	review := newKeyButton(lang.X("start.review", "Plan openen ter bespreking"), u.chooseForReview)
+	review := widgets.NewKeyButton(lang.X("start.review", "Plan openen ter bespreking"), u.chooseForReview)
 	review.Icon = theme.FolderOpenIcon()
-	groupView := newKeyButton(lang.X("start.group", "Groepsoverzicht"), func() { u.showGroup(nil) })
+	groupView := widgets.NewKeyButton(lang.X("start.group", "Groepsoverzicht"), func() { u.showGroup(nil) })
 	groupView.Icon = theme.GridIcon()
 	rows = append(rows,
 		history, hint(lang.X("start.history.hint", "Bekijk resultaten van eerder gedane zelfscans en vergelijk ze.")),
 		review, hint(lang.X("start.review.hint2", "Voor begeleiders: open het planbestand of de PDF van iemand anders en leg de bespreking vast. U kunt een bestand ook op dit venster slepen.")),
 		groupView, hint(lang.X("start.group.hint", "Voor intervisie of team: zie in de plannen van meerdere mensen welke tekorten ze delen.")))
-	orgView := newKeyButton(lang.X("organisation.start", "Organisatieoverzicht"), u.showOrganisation)
+	orgView := widgets.NewKeyButton(lang.X("organisation.start", "Organisatieoverzicht"), u.showOrganisation)
 	orgView.Icon = theme.ListIcon()
 	rows = append(rows, orgView, hint(lang.X("organisation.startHint", "Voor opleidingscoördinatoren: een anoniem overzicht van alle leerplannen in een of meer mappen, per organisatie en functie.")))
-	own := newKeyButton(lang.X("start.catalogue", "Eigen aanbod beheren"), func() { u.showCatalogue(u.ShowStart) })
+	own := widgets.NewKeyButton(lang.X("start.catalogue", "Eigen aanbod beheren"), func() { u.showCatalogue(u.ShowStart) })
 	own.Icon = theme.StorageIcon()
 	rows = append(rows, own, hint(lang.X("start.catalogue.hint", "Laad het opleidingsaanbod van uw organisatie, zodat u het in leerplannen kunt kiezen.")))
-	frameworkReview := newKeyButton(lang.X("framework.start", "Kader bekijken"), u.showFramework)
+	frameworkReview := widgets.NewKeyButton(lang.X("framework.start", "Kader bekijken"), u.showFramework)
 	frameworkReview.Icon = theme.VisibilityIcon()
 	rows = append(rows, frameworkReview, hint(lang.X("framework.start.hint", "Lees het hele competentiekader: alle uitspraken en vereiste niveaus per organisatie en functie. Bewaar het als PDF of CSV om het te beoordelen.")))
-	mine := newKeyButton(lang.X("start.privacy.button", "Mijn gegevens"), u.showPrivacy)
+	mine := widgets.NewKeyButton(lang.X("start.privacy.button", "Mijn gegevens"), u.showPrivacy)
 	mine.Icon = theme.AccountIcon()
 	rows = append(rows, mine, hint(lang.X("start.privacy.hint", "Zie wat er wordt bewaard en waar, exporteer alles of verwijder alles.")))
 

@@ -1,5 +1,6 @@
 // Package app is the Fyne GUI: screens, navigation and dialogs. It holds no
 // domain rules; it asks assessment and plans and renders what they answer.
+// The widgets it adds to Fyne's own are in app/widgets.
 package app
 
 import (

@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"image/color"
@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// inViewColumn is a column of blocks, the content of a vertical scroll, of
+// InViewColumn is a column of blocks, the content of a vertical scroll, of
 // which only the blocks in or near the visible part are in the widget tree.
 // Fyne draws every object in the tree, also those scrolled out of view, and
 // rasterises all their text first: the results of the longest scan, twenty
@@ -20,10 +20,11 @@ import (
 // when it first comes near the view; until then it counts with an
 // estimated height, so the scroll's length can grow while scrolling down.
 // Blocks out of the tree cannot take the keyboard focus; Tab still reaches
-// them, because a control that gets the focus scrolls into view (scrollTo
-// tells the column), which brings the blocks around it in. Kept blocks
+// them, because a control that gets the focus scrolls into view (a scroll
+// made in code must call the scroll's OnScrolled to tell the column), which
+// brings the blocks around it in. Kept blocks
 // stay in the tree wherever the view is.
-type inViewColumn struct {
+type InViewColumn struct {
 	widget.BaseWidget
 	blocks []fyne.CanvasObject
 	scroll *container.Scroll
@@ -47,10 +48,10 @@ type inViewColumn struct {
 // estimatedHeight is what a block not yet measured counts for.
 const estimatedHeight = 300
 
-// newInViewColumn makes a column of blocks to be the content of scroll,
+// NewInViewColumn makes a column of blocks to be the content of scroll,
 // and has the scroll update it as it moves.
-func newInViewColumn(scroll *container.Scroll, blocks []fyne.CanvasObject, kept ...fyne.CanvasObject) *inViewColumn {
-	c := &inViewColumn{blocks: blocks, scroll: scroll, kept: map[fyne.CanvasObject]bool{},
+func NewInViewColumn(scroll *container.Scroll, blocks []fyne.CanvasObject, kept ...fyne.CanvasObject) *InViewColumn {
+	c := &InViewColumn{blocks: blocks, scroll: scroll, kept: map[fyne.CanvasObject]bool{},
 		heights: make([]float32, len(blocks)), marker: canvas.NewRectangle(color.Transparent)}
 	for _, k := range kept {
 		c.kept[k] = true
@@ -66,10 +67,13 @@ func newInViewColumn(scroll *container.Scroll, blocks []fyne.CanvasObject, kept 
 	return c
 }
 
+// Blocks are the column's blocks, drawn or not.
+func (c *InViewColumn) Blocks() []fyne.CanvasObject { return c.blocks }
+
 // visibleRange is the part of the column that is in view or within one
 // view's height of it. Before the scroll has a size (a test without a
 // window) all of it is.
-func (c *inViewColumn) visibleRange() (top, bottom float32, ok bool) {
+func (c *InViewColumn) visibleRange() (top, bottom float32, ok bool) {
 	view := c.scroll.Size().Height
 	if view <= 0 {
 		return 0, 0, false
@@ -78,7 +82,7 @@ func (c *inViewColumn) visibleRange() (top, bottom float32, ok bool) {
 }
 
 // near reports whether block i, at top y with height h, belongs in the tree.
-func (c *inViewColumn) near(i int, y, h float32) bool {
+func (c *InViewColumn) near(i int, y, h float32) bool {
 	top, bottom, ok := c.visibleRange()
 	return !ok || c.kept[c.blocks[i]] || (y+h >= top && y <= bottom)
 }
@@ -86,7 +90,7 @@ func (c *inViewColumn) near(i int, y, h float32) bool {
 // update puts the blocks near the view into the tree and takes the others
 // out. A block that comes near unmeasured, or that has grown or shrunk, is
 // measured, and the scroll told that the column's length changed.
-func (c *inViewColumn) update() {
+func (c *InViewColumn) update() {
 	if len(c.tops) != len(c.blocks) || c.measuring {
 		return // not laid out yet, or being laid out again
 	}
@@ -112,18 +116,18 @@ func (c *inViewColumn) update() {
 }
 
 // height is block i's measured or estimated height.
-func (c *inViewColumn) height(i int) float32 {
+func (c *InViewColumn) height(i int) float32 {
 	if h := c.heights[i]; h > 0 {
 		return h
 	}
 	return estimatedHeight
 }
 
-func (c *inViewColumn) CreateRenderer() fyne.WidgetRenderer {
+func (c *InViewColumn) CreateRenderer() fyne.WidgetRenderer {
 	return &inViewRenderer{c: c}
 }
 
-type inViewRenderer struct{ c *inViewColumn }
+type inViewRenderer struct{ c *InViewColumn }
 
 func (r *inViewRenderer) Layout(size fyne.Size) {
 	r.c.layout(size)
@@ -132,7 +136,7 @@ func (r *inViewRenderer) Layout(size fyne.Size) {
 
 // layout places the blocks as a VBox would, measuring those near the view
 // that are not measured yet at this width.
-func (c *inViewColumn) layout(size fyne.Size) {
+func (c *InViewColumn) layout(size fyne.Size) {
 	if size.Width != c.width {
 		c.width = size.Width
 		clear(c.heights)

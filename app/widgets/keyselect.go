@@ -1,23 +1,24 @@
-package app
+package widgets
 
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
 
-// keySelect is a Select with two keys more. Fyne's Select changes its
+// KeySelect is a Select with two keys more. Fyne's Select changes its
 // choice on ← and →: in the scan's jump list that would leave the page for
 // a user who tabbed into it and went on rating with the arrow keys, so
-// there (fixedOnSides) they do nothing. Enter runs onEnter (the profile
+// there (FixedOnSides) they do nothing. Enter runs OnEnter (the profile
 // screen starts the scan), Escape goes to the window.
-type keySelect struct {
+type KeySelect struct {
 	widget.Select
-	fixedOnSides bool
-	onEnter      func()
+	FixedOnSides bool
+	OnEnter      func()
 }
 
-func newKeySelect(options []string, changed func(string)) *keySelect {
-	s := &keySelect{}
+// NewKeySelect is widget.NewSelect for a KeySelect.
+func NewKeySelect(options []string, changed func(string)) *KeySelect {
+	s := &KeySelect{}
 	s.Options = options
 	s.OnChanged = changed
 	s.ExtendBaseWidget(s)
@@ -25,15 +26,15 @@ func newKeySelect(options []string, changed func(string)) *keySelect {
 }
 
 // TypedKey adds Enter and Escape, and drops ← and → where they are fixed.
-func (s *keySelect) TypedKey(ev *fyne.KeyEvent) {
+func (s *KeySelect) TypedKey(ev *fyne.KeyEvent) {
 	switch {
-	case s.fixedOnSides && (ev.Name == fyne.KeyLeft || ev.Name == fyne.KeyRight):
+	case s.FixedOnSides && (ev.Name == fyne.KeyLeft || ev.Name == fyne.KeyRight):
 	case ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter:
-		if s.onEnter != nil {
-			s.onEnter()
+		if s.OnEnter != nil {
+			s.OnEnter()
 		}
 	case ev.Name == fyne.KeyEscape:
-		toWindow(s, ev)
+		ToWindow(s, ev)
 	default:
 		s.Select.TypedKey(ev)
 	}

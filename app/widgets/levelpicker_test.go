@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"testing"
@@ -8,14 +8,14 @@ import (
 )
 
 func TestLevelPickerKeys(t *testing.T) {
-	key := func(name fyne.KeyName) func(p *levelPicker) {
-		return func(p *levelPicker) { p.TypedKey(&fyne.KeyEvent{Name: name}) }
+	key := func(name fyne.KeyName) func(p *LevelPicker) {
+		return func(p *LevelPicker) { p.TypedKey(&fyne.KeyEvent{Name: name}) }
 	}
-	char := func(r rune) func(p *levelPicker) { return func(p *levelPicker) { p.TypedRune(r) } }
+	char := func(r rune) func(p *LevelPicker) { return func(p *LevelPicker) { p.TypedRune(r) } }
 	cases := []struct {
 		name       string
 		start      int // selected index before, -1 for none
-		press      func(p *levelPicker)
+		press      func(p *LevelPicker)
 		want       int
 		movedOn    bool // the picker asked to move to the next statement
 		savedCalls int
@@ -39,8 +39,8 @@ func TestLevelPickerKeys(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			test.NewTempApp(t)
 			saved, movedOn := 0, false
-			p := newLevelPicker([]int{0, 1, 2, 3}, c.start, func(int) bool { saved++; return true })
-			p.onNumber = func() { movedOn = true }
+			p := NewLevelPicker([]int{0, 1, 2, 3}, c.start, func(int) bool { saved++; return true })
+			p.OnNumber = func() { movedOn = true }
 			c.press(p)
 			if p.selected != c.want || movedOn != c.movedOn || saved != c.savedCalls {
 				t.Errorf("selected %d, moved on %v, saved %d times; want %d, %v, %d",
@@ -51,8 +51,8 @@ func TestLevelPickerKeys(t *testing.T) {
 	t.Run("a refused save keeps the old choice and does not move on", func(t *testing.T) {
 		test.NewTempApp(t)
 		movedOn := false
-		p := newLevelPicker([]int{0, 1, 2, 3}, 1, func(int) bool { return false })
-		p.onNumber = func() { movedOn = true }
+		p := NewLevelPicker([]int{0, 1, 2, 3}, 1, func(int) bool { return false })
+		p.OnNumber = func() { movedOn = true }
 		p.TypedRune('3')
 		if p.selected != 1 || movedOn {
 			t.Errorf("selected %d, moved on %v; want 1 and no move", p.selected, movedOn)
@@ -64,7 +64,7 @@ func TestLevelPickerKeys(t *testing.T) {
 // choosing never moves the others.
 func TestLevelPickerColumnsDoNotMove(t *testing.T) {
 	test.NewTempApp(t)
-	p := newLevelPicker([]int{0, 1, 2, 3}, -1, func(int) bool { return true })
+	p := NewLevelPicker([]int{0, 1, 2, 3}, -1, func(int) bool { return true })
 	w := test.NewWindow(p)
 	defer w.Close()
 	w.Resize(fyne.NewSize(600, 100))
@@ -74,7 +74,7 @@ func TestLevelPickerColumnsDoNotMove(t *testing.T) {
 	}
 	p.choose(1)
 	for i, o := range p.options {
-		if o.Position() != before[i] || o.Size().Width != levelColumnWidth {
+		if o.Position() != before[i] || o.Size().Width != LevelColumnWidth {
 			t.Errorf("option %d at %v width %v after choosing, was at %v", i, o.Position(), o.Size().Width, before[i])
 		}
 	}

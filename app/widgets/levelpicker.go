@@ -1,4 +1,4 @@
-package app
+package widgets
 
 import (
 	"image/color"
@@ -13,17 +13,17 @@ import (
 )
 
 // Fyne v2.7.1's RadioGroup ignores the arrow keys (radioItem.TypedKey is
-// empty); levelPicker is the scan's keyboard-friendly replacement.
+// empty); LevelPicker is the scan's keyboard-friendly replacement.
 
-// levelColumnWidth is the width of one level's column, in the picker and in
+// LevelColumnWidth is the width of one level's column, in the picker and in
 // the header row above the statements; the same for every level, so the
 // bold selected option never moves the others.
-const levelColumnWidth = 118
+const LevelColumnWidth = 118
 
-// levelPicker lets the user choose one level of the scale. It looks like a
+// LevelPicker lets the user choose one level of the scale. It looks like a
 // row of radio buttons under the column headings, but is one focus stop:
 // the arrow keys move the choice, a number key picks that level.
-type levelPicker struct {
+type LevelPicker struct {
 	widget.BaseWidget
 	options  []*levelOption
 	values   []int // the scale value of each option
@@ -31,21 +31,21 @@ type levelPicker struct {
 	focused  bool
 	// onChanged is asked to save a new choice; false keeps the old one.
 	onChanged func(index int) bool
-	// onFocus runs when the picker gains the focus (to scroll it into view).
-	onFocus func()
-	// onFocusLost runs when the picker loses the focus.
-	onFocusLost func()
-	// onNumber runs after a number key chose a level (to move on).
-	onNumber func()
-	// onText, when set, gets the characters that are no level's number
+	// OnFocus runs when the picker gains the focus (to scroll it into view).
+	OnFocus func()
+	// OnFocusLost runs when the picker loses the focus.
+	OnFocusLost func()
+	// OnNumber runs after a number key chose a level (to move on).
+	OnNumber func()
+	// OnText, when set, gets the characters that are no level's number
 	// (to write them where text belongs rather than lose them).
-	onText func(r rune)
+	OnText func(r rune)
 }
 
-// newLevelPicker shows one option per scale value; selected is an index
+// NewLevelPicker shows one option per scale value; selected is an index
 // into values, -1 for none.
-func newLevelPicker(values []int, selected int, onChanged func(int) bool) *levelPicker {
-	p := &levelPicker{values: values, selected: selected, onChanged: onChanged}
+func NewLevelPicker(values []int, selected int, onChanged func(int) bool) *LevelPicker {
+	p := &LevelPicker{values: values, selected: selected, onChanged: onChanged}
 	for i, v := range values {
 		p.options = append(p.options, newLevelOption(p, i, strconv.Itoa(v)))
 	}
@@ -54,12 +54,19 @@ func newLevelPicker(values []int, selected int, onChanged func(int) bool) *level
 	return p
 }
 
-// answered reports whether a level is chosen.
-func (p *levelPicker) answered() bool { return p.selected >= 0 }
+// Answered reports whether a level is chosen.
+func (p *LevelPicker) Answered() bool { return p.selected >= 0 }
+
+// Selected is the index of the chosen level, -1 for none.
+func (p *LevelPicker) Selected() int { return p.selected }
+
+// Option is the tappable option of the level at index, for tests that
+// click it.
+func (p *LevelPicker) Option(index int) fyne.Tappable { return p.options[index] }
 
 // choose asks to select index and shows the outcome; it reports whether
 // index is the choice afterwards.
-func (p *levelPicker) choose(index int) bool {
+func (p *LevelPicker) choose(index int) bool {
 	if index < 0 || index >= len(p.options) {
 		return false
 	}
@@ -74,7 +81,7 @@ func (p *levelPicker) choose(index int) bool {
 	return true
 }
 
-func (p *levelPicker) update() {
+func (p *LevelPicker) update() {
 	for i, o := range p.options {
 		o.setChecked(i == p.selected)
 	}
@@ -82,43 +89,43 @@ func (p *levelPicker) update() {
 }
 
 // FocusGained shows the focus ring.
-func (p *levelPicker) FocusGained() {
+func (p *LevelPicker) FocusGained() {
 	p.focused = true
 	p.Refresh()
-	if p.onFocus != nil {
-		p.onFocus()
+	if p.OnFocus != nil {
+		p.OnFocus()
 	}
 }
 
 // FocusLost hides the focus ring.
-func (p *levelPicker) FocusLost() {
+func (p *LevelPicker) FocusLost() {
 	p.focused = false
 	p.Refresh()
-	if p.onFocusLost != nil {
-		p.onFocusLost()
+	if p.OnFocusLost != nil {
+		p.OnFocusLost()
 	}
 }
 
 // TypedRune picks the level of a number key. Space picks nothing: it is
 // the key that activates buttons, and a stray one must never answer
 // "Nog niet" in the user's name.
-func (p *levelPicker) TypedRune(r rune) {
+func (p *LevelPicker) TypedRune(r rune) {
 	for i, v := range p.values {
 		if strconv.Itoa(v) == string(r) {
-			if p.choose(i) && p.onNumber != nil {
-				p.onNumber()
+			if p.choose(i) && p.OnNumber != nil {
+				p.OnNumber()
 			}
 			return
 		}
 	}
-	if p.onText != nil && r != ' ' {
-		p.onText(r)
+	if p.OnText != nil && r != ' ' {
+		p.OnText(r)
 	}
 }
 
 // TypedKey moves the choice with the arrow keys, Home and End; other keys
 // (Escape) go to the window.
-func (p *levelPicker) TypedKey(ev *fyne.KeyEvent) {
+func (p *LevelPicker) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyRight, fyne.KeyDown:
 		p.choose(p.selected + 1)
@@ -129,11 +136,11 @@ func (p *levelPicker) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyEnd:
 		p.choose(len(p.options) - 1)
 	default:
-		toWindow(p, ev)
+		ToWindow(p, ev)
 	}
 }
 
-func (p *levelPicker) CreateRenderer() fyne.WidgetRenderer {
+func (p *LevelPicker) CreateRenderer() fyne.WidgetRenderer {
 	ring := canvas.NewRectangle(color.Transparent)
 	ring.CornerRadius = theme.InputRadiusSize()
 	ring.StrokeWidth = 2
@@ -141,12 +148,12 @@ func (p *levelPicker) CreateRenderer() fyne.WidgetRenderer {
 	for i, o := range p.options {
 		objs[i] = o
 	}
-	row := container.New(levelColumns{}, objs...)
+	row := container.New(LevelColumns{}, objs...)
 	return &levelPickerRenderer{p: p, ring: ring, row: row}
 }
 
 type levelPickerRenderer struct {
-	p    *levelPicker
+	p    *LevelPicker
 	ring *canvas.Rectangle
 	row  *fyne.Container
 }
@@ -173,10 +180,10 @@ func (r *levelPickerRenderer) Objects() []fyne.CanvasObject {
 
 func (r *levelPickerRenderer) Destroy() {}
 
-// levelOption is one tappable level inside a levelPicker.
+// levelOption is one tappable level inside a LevelPicker.
 type levelOption struct {
 	widget.BaseWidget
-	picker  *levelPicker
+	picker  *LevelPicker
 	index   int
 	icon    *widget.Icon
 	label   *widget.Label
@@ -184,7 +191,7 @@ type levelOption struct {
 	bg      *canvas.Rectangle
 }
 
-func newLevelOption(p *levelPicker, index int, label string) *levelOption {
+func newLevelOption(p *LevelPicker, index int, label string) *levelOption {
 	o := &levelOption{picker: p, index: index,
 		icon: widget.NewIcon(theme.RadioButtonIcon()), label: widget.NewLabel(label),
 		bg: canvas.NewRectangle(color.Transparent)}
@@ -241,22 +248,22 @@ func (r *hoverRenderer) Refresh() {
 	r.WidgetRenderer.Refresh()
 }
 
-// levelColumns lays its objects out as the scale's columns, each
-// levelColumnWidth wide and as high as the highest: the picker's options
+// LevelColumns lays its objects out as the scale's columns, each
+// LevelColumnWidth wide and as high as the highest: the picker's options
 // and the headings above them line up.
-type levelColumns struct{}
+type LevelColumns struct{}
 
-func (levelColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (LevelColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for i, o := range objs {
-		o.Move(fyne.NewPos(float32(i)*levelColumnWidth, 0))
-		o.Resize(fyne.NewSize(levelColumnWidth, size.Height))
+		o.Move(fyne.NewPos(float32(i)*LevelColumnWidth, 0))
+		o.Resize(fyne.NewSize(LevelColumnWidth, size.Height))
 	}
 }
 
-func (levelColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (LevelColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
 	for _, o := range objs {
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(levelColumnWidth*float32(len(objs)), h)
+	return fyne.NewSize(LevelColumnWidth*float32(len(objs)), h)
 }
