@@ -191,7 +191,7 @@ func (u *UI) orgGroupCard(g overview.Group) fyne.CanvasObject {
 	}
 	title := lang.XN("organisation.group", "{{.Organisation}} — {{.Function}} ({{.Count}} mensen)", g.Members,
 		map[string]any{"Organisation": g.Organisation, "Function": g.Function, "Count": g.Members})
-	return widget.NewCard(title, "", box)
+	return wrappedCard(title, box)
 }
 
 // orgSummary says what was read and what is left out, in the window's
@@ -319,7 +319,9 @@ func orgRemarksCard(o *overview.Overview) fyne.CanvasObject {
 	box := container.NewVBox(hint(lang.X("organisation.remarksNote", "Alleen wat deelnemers zelf anoniem wilden delen, en alleen bij aanbod "+
 		"dat minstens {{.Min}} mensen afrondden; zonder datum of naam, in willekeurige volgorde.", map[string]any{"Min": o.MinGroup})))
 	for _, r := range o.Remarks {
-		box.Add(widget.NewLabelWithStyle(r.Offer.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		title := wrapped(r.Offer.Title)
+		title.TextStyle.Bold = true
+		box.Add(title)
 		for _, t := range r.Remarks[:min(len(r.Remarks), maxRemarksShown)] {
 			box.Add(wrapped("• " + t))
 		}

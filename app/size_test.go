@@ -1,6 +1,10 @@
 package app
 
 import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -10,6 +14,10 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/assets"
+	"zelfscan/overview"
+	"zelfscan/overview/sample"
+	"zelfscan/plans"
+	"zelfscan/plans/planfile"
 	"zelfscan/store"
 )
 
@@ -195,4 +203,37 @@ func TestOtherScreensFitMinSize(t *testing.T) {
 	fits(t, f, "the own catalogue")
 	f.u.showPrivacy()
 	fits(t, f, "Mijn gegevens")
+}
+
+// The organisation overview of many organisations and functions, with its
+// participation, effects and remarks, fits the smallest window too: long
+// names and offer titles wrap instead of widening the window.
+func TestOrganisationOverviewFitsMinSize(t *testing.T) {
+	f, _, fw := newMinSizeFixture(t)
+	cat, err := plans.LoadBuiltin(assets.Files, assets.CatalogueFile, fw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for i := range 300 {
+		pf, err := sample.Plan(fw, cat, 1, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := planfile.Encode(&buf, pf); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("plan-%d%s", i, planfile.Extension)), buf.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f.u.showOrganisation()
+	st := &orgState{minGroup: overview.MinGroupFloor, folders: []string{dir}}
+	f.u.reorganise(st)
+	f.u.busy.Wait()
+	if st.err != nil || st.overview == nil || len(st.overview.Groups) == 0 {
+		t.Fatalf("no overview of 300 plans: %v", st.err)
+	}
+	fits(t, f, "the organisation overview of 300 plans")
 }

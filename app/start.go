@@ -213,6 +213,15 @@ func wrapped(text string) *widget.Label {
 }
 
 // hint is secondary, smaller text.
+// wrappedCard is a card whose title wraps: Fyne's card title does not, so
+// a long one (an organisation and a function) would widen the window.
+func wrappedCard(title string, content fyne.CanvasObject) *widget.Card {
+	l := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	l.Wrapping = fyne.TextWrapWord
+	return widget.NewCard("", "", container.NewVBox(l, content))
+}
+
 func hint(text string) *widget.Label {
 	l := wrapped(text)
 	l.SizeName = theme.SizeNameCaptionText
