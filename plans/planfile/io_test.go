@@ -434,3 +434,30 @@ func TestPersonIDOptional(t *testing.T) {
 		t.Fatalf("file without person ID: %v", err)
 	}
 }
+
+// The parts a problem names ("competentie 3", "actie 'a1'") are made only
+// when a problem is found; said, they are words, never a raw value.
+func TestValidatePartsAreSaid(t *testing.T) {
+	g := sample(t)
+	g.Competencies[1].Own = 9
+	g.Competencies[0].Indicators[0].ID = ""
+	g.Gaps[0].Size = 3
+	g.Actions[0].Item.URL = "javascript:alert(1)"
+	g.Reviews = append(g.Reviews, g.Reviews[0])
+	g.Effects = []Effect{{CompetencyID: "bestaat-niet", Before: 1, After: 9, Actions: 0}}
+	err := g.Validate()
+	if err == nil {
+		t.Fatal("no problems found")
+	}
+	said := err.Error()
+	for _, raw := range []string{"planfile.at", "planfile.in", "{", "}"} {
+		if strings.Contains(said, raw) {
+			t.Errorf("a part is not said in words (%q) in:\n%s", raw, said)
+		}
+	}
+	for _, want := range []string{"competentie", "tekort 1", "effect 1"} {
+		if !strings.Contains(said, want) {
+			t.Errorf("%q is not named in:\n%s", want, said)
+		}
+	}
+}

@@ -28,6 +28,14 @@ const (
 type validator struct{ errs []error }
 
 func (v *validator) add(code string, args map[string]any) {
+	for k, a := range args {
+		switch a := a.(type) {
+		case place:
+			args[k] = a.message()
+		case part:
+			args[k] = a.message()
+		}
+	}
 	v.errs = append(v.errs, usermsg.New(code, args))
 }
 
@@ -38,9 +46,38 @@ type what = any
 // term is a field's name in messages.
 type term = usermsg.Term
 
-// in names a field, or a problem, inside a part of the file.
-func in(where *usermsg.Error, field what) *usermsg.Error {
-	return usermsg.New("planfile.in", map[string]any{"Where": where, "What": field})
+// in names a field, or a problem, inside a part of the file. The message
+// is made only when a problem is found (validator.add): a valid file names
+// thousands of fields and finds nothing.
+func in(where part, field what) place { return place{where, field} }
+
+// place is a field inside a part of the file, not yet said.
+type place struct {
+	where part
+	field what
+}
+
+func (p place) message() *usermsg.Error {
+	field := p.field
+	if inner, ok := field.(place); ok {
+		field = inner.message()
+	}
+	return usermsg.New("planfile.in", map[string]any{"Where": p.where.message(), "What": field})
+}
+
+// part is a part of the file by number ("competentie 3") or ID, not yet
+// said, for the same reason.
+type part struct {
+	code string
+	n    int
+	id   string
+}
+
+func (p part) message() *usermsg.Error {
+	if p.id != "" {
+		return usermsg.New(p.code, map[string]any{"ID": p.id})
+	}
+	return usermsg.New(p.code, map[string]any{"N": p.n})
 }
 
 func (v *validator) text(w what, s string, limit int) {
@@ -139,7 +176,7 @@ func (f *File) validateFollowUp(v *validator, top int, comps map[string]bool) {
 	}
 	seen := map[string]bool{}
 	for i, e := range f.Effects {
-		where := usermsg.New("planfile.at.effect", map[string]any{"N": i + 1})
+		where := part{code: "planfile.at.effect", n: i + 1}
 		switch {
 		case !comps[e.CompetencyID]:
 			v.add("planfile.check.effectCompetency", map[string]any{"Where": where, "ID": e.CompetencyID})
@@ -213,14 +250,14 @@ func (f *File) validateCompetencies(v *validator, top int) map[string]bool {
 	}
 	indicators := map[string]bool{}
 	for i, c := range f.Competencies {
-		where := usermsg.New("planfile.at.competencyN", map[string]any{"N": i + 1})
+		where := part{code: "planfile.at.competencyN", n: i + 1}
 		if strings.TrimSpace(c.ID) == "" {
 			v.add("planfile.check.noID", map[string]any{"Where": where})
 		} else if ids[c.ID] {
 			v.add("planfile.check.competencyTwice", map[string]any{"ID": c.ID})
 		} else {
 			v.text(in(where, term("planfile.field.id")), c.ID, maxShort)
-			where = usermsg.New("planfile.at.competency", map[string]any{"ID": c.ID})
+			where = part{code: "planfile.at.competency", id: c.ID}
 		}
 		ids[c.ID] = true
 		v.required(in(where, term("planfile.field.title")), c.Title, maxShort)
@@ -230,7 +267,7 @@ func (f *File) validateCompetencies(v *validator, top int) map[string]bool {
 		v.text(in(where, term("planfile.field.note")), c.Note, maxText)
 		v.level(in(where, term("planfile.field.required")), c.Required, top)
 		v.level(in(where, term("planfile.field.own")), c.Own, top)
-		if !v.count(usermsg.New("planfile.count.indicators", map[string]any{"Where": where}), len(c.Indicators), maxIndicators) {
+		if !v.count(usermsg.New("planfile.count.indicators", map[string]any{"Where": where.message()}), len(c.Indicators), maxIndicators) {
 			continue
 		}
 		for _, ind := range c.Indicators {
@@ -256,7 +293,7 @@ func (f *File) validateGaps(v *validator, top int, comps map[string]bool) {
 	}
 	seen := map[string]bool{}
 	for i, g := range f.Gaps {
-		where := usermsg.New("planfile.at.gap", map[string]any{"N": i + 1})
+		where := part{code: "planfile.at.gap", n: i + 1}
 		switch {
 		case !comps[g.CompetencyID]:
 			v.add("planfile.check.unknownCompetency", map[string]any{"Where": where, "ID": g.CompetencyID})
@@ -280,10 +317,10 @@ func (f *File) validateActions(v *validator, comps map[string]bool) map[string]b
 		return ids
 	}
 	for i, a := range f.Actions {
-		where := usermsg.New("planfile.at.action", map[string]any{"N": i + 1})
+		where := part{code: "planfile.at.action", n: i + 1}
 		pa := a.plansAction()
 		for _, m := range usermsg.List(pa.Validate()) {
-			v.errs = append(v.errs, in(where, m))
+			v.errs = append(v.errs, in(where, m).message())
 		}
 		if a.ID != "" && ids[a.ID] {
 			v.add("planfile.check.idTwice", map[string]any{"Where": where, "ID": a.ID})
@@ -311,7 +348,7 @@ func (f *File) validateActions(v *validator, comps map[string]bool) map[string]b
 
 // url allows only web links: the app opens them on a click, and a file from
 // someone else must not be able to make it open anything else.
-func (v *validator) url(where *usermsg.Error, s string) {
+func (v *validator) url(where part, s string) {
 	if s == "" {
 		return
 	}
@@ -332,7 +369,7 @@ func (f *File) validateReviews(v *validator, comps, actions map[string]bool) {
 	uids := map[string]bool{}
 	for i := range f.Reviews {
 		r := &f.Reviews[i]
-		where := usermsg.New("planfile.at.review", map[string]any{"N": i + 1})
+		where := part{code: "planfile.at.review", n: i + 1}
 		if strings.TrimSpace(r.UID) == "" {
 			v.add("planfile.check.noID", map[string]any{"Where": where})
 		} else if uids[r.UID] {
@@ -341,7 +378,7 @@ func (f *File) validateReviews(v *validator, comps, actions map[string]bool) {
 		uids[r.UID] = true
 		v.text(in(where, term("planfile.field.id")), r.UID, maxShort)
 		for _, p := range r.problems(comps, actions) {
-			v.errs = append(v.errs, in(where, p))
+			v.errs = append(v.errs, in(where, p).message())
 		}
 	}
 }
