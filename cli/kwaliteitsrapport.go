@@ -34,6 +34,7 @@ Opties:
 // Kwaliteitsrapport runs `zelfscan kwaliteitsrapport` with args (after
 // the subcommand) and returns the exit status. now dates the PDF.
 func Kwaliteitsrapport(args []string, stdout, stderr io.Writer, now time.Time) int {
+	limitMemory()
 	fs := flag.NewFlagSet("kwaliteitsrapport", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	csvPath := fs.String("csv", "", "schrijf het rapport als CSV-bestand (voor Excel)")

@@ -47,6 +47,7 @@ Opties:
 // Overzicht runs `zelfscan overzicht` with args (after the subcommand) and
 // returns the exit status. now dates the PDF.
 func Overzicht(args []string, stdout, stderr io.Writer, now time.Time) int {
+	limitMemory()
 	fs := flag.NewFlagSet("overzicht", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	csvPath := fs.String("csv", "", "schrijf het overzicht als CSV-bestand (voor Excel)")
