@@ -85,8 +85,20 @@ func (u *UI) renderOrganisation(st *orgState) {
 	}
 	minLabel := widget.NewLabel(lang.X("organisation.minGroup", "Kleinste groep (Enter om toe te passen)"))
 	tools := container.NewBorder(nil, nil, folder, container.NewHBox(minLabel, minEntry))
+	// An entry outside a form shows only a red mark: say what is wrong.
+	minProblem := warning("")
+	minProblem.Hide()
+	minEntry.SetOnValidationChanged(func(err error) {
+		if err == nil {
+			minProblem.Hide()
+			return
+		}
+		minProblem.SetText(lang.X("organisation.minProblem", "Een kleinste groep van minder dan {{.Floor}} mensen kan niet: dan is iemands antwoord te herleiden. Het overzicht blijft bij {{.Min}}.",
+			map[string]any{"Floor": overview.MinGroupFloor, "Min": st.minGroup}))
+		minProblem.Show()
+	})
 
-	body := container.NewVBox(tools, u.orgFoldersCard(st))
+	body := container.NewVBox(tools, minProblem, u.orgFoldersCard(st))
 	if st.err != nil {
 		body.Add(warning(lang.X("organisation.failed", "Er is geen overzicht: {{.Reason}}", map[string]any{"Reason": explain(st.err)})))
 	}

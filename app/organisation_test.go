@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/overview"
 	"zelfscan/overview/sample"
@@ -223,5 +224,27 @@ func TestOrganisationParticipationEffectsAndRemarks(t *testing.T) {
 		if showsText(lead.w, dutch) {
 			t.Errorf("Dutch %q in the English window", dutch)
 		}
+	}
+}
+
+// A smallest group below the floor is refused with words, not only a red
+// mark, and the overview keeps its size.
+func TestOrganisationMinGroupSaysWhy(t *testing.T) {
+	lead := newLead(t, test.NewTempApp(t))
+	lead.u.showOrganisation()
+	entries := findAll[*widget.Entry](lead.w)
+	if len(entries) != 1 {
+		t.Fatalf("%d entries on the organisation screen", len(entries))
+	}
+	lead.w.Canvas().Focus(entries[0])
+	entries[0].SetText("")
+	test.Type(entries[0], "3")
+	want := "Een kleinste groep van minder dan 5 mensen kan niet: dan is iemands antwoord te herleiden. Het overzicht blijft bij 5."
+	if !showsText(lead.w, want) {
+		t.Errorf("no words for a group of 3: %q", visibleTexts(lead.w))
+	}
+	test.Type(entries[0], "0")
+	if showsText(lead.w, want) {
+		t.Error("the message stays for a group of 30")
 	}
 }
