@@ -127,7 +127,7 @@ package: package-deps
 # for Windows is built by `make package`, for macOS only on a Mac.
 portability:
 	for os in windows darwin; do \
-		GOOS=$$os GOARCH=amd64 CGO_ENABLED=0 $(GO) build ./assessment/... ./plans/... ./orgsettings/... ./store/... ./documents/... ./overview/... ./learningrecords/... ./usermsg/... ./safefile/... ./cli/... || exit 1; \
+		GOOS=$$os GOARCH=amd64 CGO_ENABLED=0 $(GO) build ./assessment/... ./plans/... ./orgsettings/... ./store/... ./documents/... ./overview/... ./learningrecords/... ./usermsg/... ./safefile/... ./cli/... ./workspace/... ./coverage/... ./quality/... ./disclosure/... || exit 1; \
 		echo "portability: domain packages build for $$os"; \
 	done
 
