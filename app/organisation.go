@@ -61,14 +61,9 @@ func (u *UI) reorganise(st *orgState) {
 	})
 }
 
-func (u *UI) renderOrganisation(st *orgState) {
-	header := container.NewVBox(heading(lang.X("organisation.title", "Organisatieoverzicht")),
-		hint(lang.X("organisation.intro", "Voor opleidingscoördinatoren: kies een of meer mappen met leerplannen (.zelfscan of PDF). "+
-			"Het overzicht telt per organisatie en functie hoeveel mensen op welk niveau zitten en wie welk aanbod volgde. Namen, notities "+
-			"en reflecties worden niet gelezen; van een evaluatie alleen het cijfer voor het nut en een verbeterpunt dat iemand zelf "+
-			"anoniem wilde delen. Een groep van minder dan {{.Min}} mensen wordt weggelaten.", map[string]any{"Min": st.minGroup})))
-	folder := widgets.NewKeyButton(lang.X("organisation.addFolder", "Map toevoegen"), func() { u.chooseOrgFolder(st) })
-	folder.Icon = theme.FolderOpenIcon()
+// minGroupField is the field for the smallest group shown, and the line
+// that says in words why a value below the floor is refused.
+func (u *UI) minGroupField(st *orgState) (field fyne.CanvasObject, problem *widget.Label) {
 	minEntry := widget.NewEntry()
 	minEntry.SetText(strconv.Itoa(st.minGroup))
 	minEntry.Validator = func(s string) error {
@@ -84,7 +79,6 @@ func (u *UI) renderOrganisation(st *orgState) {
 		}
 	}
 	minLabel := widget.NewLabel(lang.X("organisation.minGroup", "Kleinste groep (Enter om toe te passen)"))
-	tools := container.NewBorder(nil, nil, folder, container.NewHBox(minLabel, minEntry))
 	// An entry outside a form shows only a red mark: say what is wrong.
 	minProblem := warning("")
 	minProblem.Hide()
@@ -97,6 +91,19 @@ func (u *UI) renderOrganisation(st *orgState) {
 			map[string]any{"Floor": overview.MinGroupFloor, "Min": st.minGroup}))
 		minProblem.Show()
 	})
+	return container.NewHBox(minLabel, minEntry), minProblem
+}
+
+func (u *UI) renderOrganisation(st *orgState) {
+	header := container.NewVBox(heading(lang.X("organisation.title", "Organisatieoverzicht")),
+		hint(lang.X("organisation.intro", "Voor opleidingscoördinatoren: kies een of meer mappen met leerplannen (.zelfscan of PDF). "+
+			"Het overzicht telt per organisatie en functie hoeveel mensen op welk niveau zitten en wie welk aanbod volgde. Namen, notities "+
+			"en reflecties worden niet gelezen; van een evaluatie alleen het cijfer voor het nut en een verbeterpunt dat iemand zelf "+
+			"anoniem wilde delen. Een groep van minder dan {{.Min}} mensen wordt weggelaten.", map[string]any{"Min": st.minGroup})))
+	folder := widgets.NewKeyButton(lang.X("organisation.addFolder", "Map toevoegen"), func() { u.chooseOrgFolder(st) })
+	folder.Icon = theme.FolderOpenIcon()
+	minGroup, minProblem := u.minGroupField(st)
+	tools := container.NewBorder(nil, nil, folder, minGroup)
 
 	body := container.NewVBox(tools, minProblem, u.orgFoldersCard(st))
 	if st.err != nil {
