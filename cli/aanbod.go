@@ -12,7 +12,6 @@ import (
 	"zelfscan/coverage"
 	"zelfscan/documents/pdf"
 	"zelfscan/plans"
-	"zelfscan/safefile"
 	"zelfscan/workspace"
 )
 
@@ -88,23 +87,8 @@ func loadOffer(settingsPath, ownPath string) (*assessment.Framework, *plans.Cata
 // writeCoverage writes the files asked for, each whole or not at all, and
 // the summary; without files it prints the requirements no offer reaches.
 func writeCoverage(r *coverage.Report, csvPath, pdfPath string, stdout, stderr io.Writer, now time.Time) int {
-	status := exitOK
-	if csvPath != "" {
-		if err := safefile.Write(csvPath, r.WriteCSV); err != nil {
-			fmt.Fprintln(stderr, "zelfscan aanbod: CSV niet geschreven:", err)
-			status = exitFailed
-		} else {
-			fmt.Fprintln(stdout, "CSV geschreven:", csvPath)
-		}
-	}
-	if pdfPath != "" {
-		if err := safefile.Write(pdfPath, func(w io.Writer) error { return pdf.RenderCoverage(w, r, now) }); err != nil {
-			fmt.Fprintln(stderr, "zelfscan aanbod: PDF niet geschreven:", err)
-			status = exitFailed
-		} else {
-			fmt.Fprintln(stdout, "PDF geschreven:", pdfPath)
-		}
-	}
+	status := writeFiles("aanbod", csvPath, pdfPath, r.WriteCSV,
+		func(w io.Writer) error { return pdf.RenderCoverage(w, r, now) }, stdout, stderr)
 	if csvPath == "" && pdfPath == "" {
 		printUnreached(stdout, r)
 	}

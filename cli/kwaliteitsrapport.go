@@ -1,17 +1,13 @@
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"time"
 
 	"zelfscan/coverage"
 	"zelfscan/documents/pdf"
-	"zelfscan/overview"
 	"zelfscan/quality"
-	"zelfscan/safefile"
 )
 
 const kwaliteitsrapportUsage = `Gebruik: zelfscan kwaliteitsrapport [--pdf BESTAND] [--csv BESTAND] [--min-groep N] MAP...
@@ -35,21 +31,11 @@ Opties:
 // the subcommand) and returns the exit status. now dates the PDF.
 func Kwaliteitsrapport(args []string, stdout, stderr io.Writer, now time.Time) int {
 	limitMemory()
-	fs := flag.NewFlagSet("kwaliteitsrapport", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	csvPath := fs.String("csv", "", "schrijf het rapport als CSV-bestand (voor Excel)")
-	pdfPath := fs.String("pdf", "", "schrijf het rapport als PDF")
-	minGroup := fs.Int("min-groep", overview.MinGroupFloor, fmt.Sprintf("toon niets over minder dan N mensen (minstens %d)", overview.MinGroupFloor))
-	fs.Usage = func() {
-		fmt.Fprint(stderr, kwaliteitsrapportUsage)
-		fs.PrintDefaults()
+	flags, status, ok := parseReportFlags("kwaliteitsrapport", kwaliteitsrapportUsage, "rapport", args, stderr)
+	if !ok {
+		return status
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitBadArgs
-	}
+	fs, csvPath, pdfPath, minGroup := flags.fs, flags.csvPath, flags.pdfPath, flags.minGroup
 	defer removeTemporariesOnSignal()()
 	o, status := readOverview("kwaliteitsrapport", fs, *csvPath, *pdfPath, *minGroup, stderr)
 	if o == nil {
@@ -67,23 +53,8 @@ func Kwaliteitsrapport(args []string, stdout, stderr io.Writer, now time.Time) i
 // writeQuality writes the files asked for, each whole or not at all;
 // without files it prints the report's facts and guarantees.
 func writeQuality(r *quality.Report, csvPath, pdfPath string, stdout, stderr io.Writer, now time.Time) int {
-	status := exitOK
-	if csvPath != "" {
-		if err := safefile.Write(csvPath, r.WriteCSV); err != nil {
-			fmt.Fprintln(stderr, "zelfscan kwaliteitsrapport: CSV niet geschreven:", err)
-			status = exitFailed
-		} else {
-			fmt.Fprintln(stdout, "CSV geschreven:", csvPath)
-		}
-	}
-	if pdfPath != "" {
-		if err := safefile.Write(pdfPath, func(w io.Writer) error { return pdf.RenderQuality(w, r, now) }); err != nil {
-			fmt.Fprintln(stderr, "zelfscan kwaliteitsrapport: PDF niet geschreven:", err)
-			status = exitFailed
-		} else {
-			fmt.Fprintln(stdout, "PDF geschreven:", pdfPath)
-		}
-	}
+	status := writeFiles("kwaliteitsrapport", csvPath, pdfPath, r.WriteCSV,
+		func(w io.Writer) error { return pdf.RenderQuality(w, r, now) }, stdout, stderr)
 	for _, f := range r.Facts() {
 		fmt.Fprintf(stdout, "%s: %s\n", f.Name, f.Value)
 	}

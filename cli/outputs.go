@@ -1,12 +1,17 @@
 package cli
 
 import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"path/filepath"
 	"strings"
 	"syscall"
 
+	"zelfscan/overview"
 	"zelfscan/plans/planfile"
 	"zelfscan/safefile"
 	"zelfscan/usermsg"
@@ -80,4 +85,56 @@ func removeTemporariesOnSignal() (stop func()) {
 		signal.Stop(ch)
 		close(done)
 	}
+}
+
+// writeFiles writes the CSV and the PDF a command was asked for, each whole
+// or not at all, and says which were written; it returns the exit status.
+func writeFiles(command, csvPath, pdfPath string, csv, pdf func(io.Writer) error, stdout, stderr io.Writer) int {
+	status := exitOK
+	for _, out := range []struct {
+		path, kind string
+		write      func(io.Writer) error
+	}{{csvPath, "CSV", csv}, {pdfPath, "PDF", pdf}} {
+		if out.path == "" {
+			continue
+		}
+		if err := safefile.Write(out.path, out.write); err != nil {
+			fmt.Fprintf(stderr, "zelfscan %s: %s niet geschreven: %v\n", command, out.kind, err)
+			status = exitFailed
+			continue
+		}
+		fmt.Fprintf(stdout, "%s geschreven: %s\n", out.kind, out.path)
+	}
+	return status
+}
+
+// reportFlags are the options of the commands that read plan folders.
+type reportFlags struct {
+	fs               *flag.FlagSet
+	csvPath, pdfPath *string
+	minGroup         *int
+}
+
+// parseReportFlags reads the options of command name; ok is false when the
+// command is done (help shown, or the arguments are wrong, with status).
+func parseReportFlags(name, usage, what string, args []string, stderr io.Writer) (r reportFlags, status int, ok bool) {
+	r.fs = flag.NewFlagSet(name, flag.ContinueOnError)
+	// The flag package's own messages and "(default 5)" are English.
+	r.fs.SetOutput(io.Discard)
+	r.csvPath = r.fs.String("csv", "", "schrijf het "+what+" als CSV-bestand (voor Excel)")
+	r.pdfPath = r.fs.String("pdf", "", "schrijf het "+what+" als PDF")
+	r.minGroup = r.fs.Int("min-groep", overview.MinGroupFloor, fmt.Sprintf("toon niets over minder dan N mensen (minstens %d, zonder deze optie %d)", overview.MinGroupFloor, overview.MinGroupFloor))
+	r.fs.Usage = func() {
+		fmt.Fprint(stderr, usage)
+		r.fs.VisitAll(func(f *flag.Flag) { fmt.Fprintf(stderr, "  --%-10s %s\n", f.Name, f.Usage) })
+	}
+	if err := r.fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			r.fs.Usage()
+			return r, exitOK, false
+		}
+		fmt.Fprintf(stderr, "zelfscan %s: %v\n", name, dutchFlagError(err, "zelfscan "+name))
+		return r, exitBadArgs, false
+	}
+	return r, exitOK, true
 }

@@ -3,7 +3,6 @@
 package cli
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -13,7 +12,6 @@ import (
 	"zelfscan/documents/pdf"
 	"zelfscan/overview"
 	"zelfscan/plans"
-	"zelfscan/safefile"
 )
 
 // Exit statuses of the commands.
@@ -48,21 +46,11 @@ Opties:
 // returns the exit status. now dates the PDF.
 func Overzicht(args []string, stdout, stderr io.Writer, now time.Time) int {
 	limitMemory()
-	fs := flag.NewFlagSet("overzicht", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	csvPath := fs.String("csv", "", "schrijf het overzicht als CSV-bestand (voor Excel)")
-	pdfPath := fs.String("pdf", "", "schrijf het overzicht als PDF")
-	minGroup := fs.Int("min-groep", overview.MinGroupFloor, fmt.Sprintf("toon niets over minder dan N mensen (minstens %d)", overview.MinGroupFloor))
-	fs.Usage = func() {
-		fmt.Fprint(stderr, overzichtUsage)
-		fs.PrintDefaults()
+	flags, status, ok := parseReportFlags("overzicht", overzichtUsage, "overzicht", args, stderr)
+	if !ok {
+		return status
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitBadArgs
-	}
+	fs, csvPath, pdfPath, minGroup := flags.fs, flags.csvPath, flags.pdfPath, flags.minGroup
 	defer removeTemporariesOnSignal()()
 	o, status := readOverview("overzicht", fs, *csvPath, *pdfPath, *minGroup, stderr)
 	if o == nil {
@@ -109,23 +97,8 @@ func readOverview(name string, fs *flag.FlagSet, csvPath, pdfPath string, minGro
 // writeOverview writes the files asked for, each whole or not at all, and
 // the summary; without files it prints the overview itself.
 func writeOverview(o *overview.Overview, csvPath, pdfPath string, stdout, stderr io.Writer, now time.Time) int {
-	status := exitOK
-	if csvPath != "" {
-		if err := safefile.Write(csvPath, o.WriteCSV); err != nil {
-			fmt.Fprintln(stderr, "zelfscan overzicht: CSV niet geschreven:", err)
-			status = exitFailed
-		} else {
-			fmt.Fprintln(stdout, "CSV geschreven:", csvPath)
-		}
-	}
-	if pdfPath != "" {
-		if err := safefile.Write(pdfPath, func(w io.Writer) error { return pdf.RenderOverview(w, o, now) }); err != nil {
-			fmt.Fprintln(stderr, "zelfscan overzicht: PDF niet geschreven:", err)
-			status = exitFailed
-		} else {
-			fmt.Fprintln(stdout, "PDF geschreven:", pdfPath)
-		}
-	}
+	status := writeFiles("overzicht", csvPath, pdfPath, o.WriteCSV,
+		func(w io.Writer) error { return pdf.RenderOverview(w, o, now) }, stdout, stderr)
 	if csvPath == "" && pdfPath == "" {
 		if err := o.WriteText(stdout); err != nil {
 			return exitFailed
