@@ -3,7 +3,6 @@ package app
 import (
 	"io"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,7 +14,6 @@ import (
 	"zelfscan/coverage"
 	"zelfscan/documents/pdf"
 	"zelfscan/plans"
-	"zelfscan/safefile"
 )
 
 // screenCoverage is the Aanbodanalyse, opened from "Kader bekijken".
@@ -107,26 +105,13 @@ func (u *UI) saveCoverage(r *coverage.Report, ext string) {
 // exportCoverage writes the report atomically, in the background.
 func (u *UI) exportCoverage(r *coverage.Report, path, ext string) {
 	created := u.now()
-	u.background(lang.X("coverage.exporting", "De aanbodanalyse wordt bewaard…"), func() error {
-		return writeCoverage(path, ext, r, created)
-	}, func(err error) {
-		if err != nil {
-			safefile.RemoveEmpty(path)
-			u.showFileProblem(lang.X("coverage.exportFailed", "De aanbodanalyse kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
-				map[string]any{"Path": path}), err)
-			return
-		}
-		u.showDone(lang.X("coverage.exportedTitle", "Aanbodanalyse bewaard"),
-			lang.X("coverage.exported", "De aanbodanalyse staat in {{.Path}}.", map[string]any{"Path": path}))
-	})
-}
-
-// writeCoverage renders the report as PDF or CSV, whole or not at all.
-func writeCoverage(path, ext string, r *coverage.Report, created time.Time) error {
-	return writeFileAtomic(path, func(w io.Writer) error {
+	shown := map[string]any{"Path": shownPath(path)}
+	u.saveInBackground(path, lang.X("coverage.exporting", "De aanbodanalyse wordt bewaard…"), func(w io.Writer) error {
 		if ext == ".csv" {
 			return r.WriteCSV(w)
 		}
 		return pdf.RenderCoverage(w, r, created)
-	})
+	}, lang.X("coverage.exportFailed", "De aanbodanalyse kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.", shown),
+		lang.X("coverage.exportedTitle", "Aanbodanalyse bewaard"),
+		lang.X("coverage.exported", "De aanbodanalyse staat in {{.Path}}.", shown))
 }

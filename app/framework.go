@@ -5,7 +5,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,7 +16,6 @@ import (
 	"zelfscan/assessment"
 	"zelfscan/documents/pdf"
 	"zelfscan/plans"
-	"zelfscan/safefile"
 )
 
 // screenFramework is "Kader bekijken": the whole framework for review.
@@ -215,27 +213,13 @@ func (u *UI) saveFramework(ext string) {
 func (u *UI) exportFramework(path, ext string) {
 	created := u.now()
 	fw := u.fw()
-	u.background(lang.X("framework.exporting", "Het kader wordt bewaard…"), func() error {
-		return writeFramework(path, ext, fw, created)
-	}, func(err error) {
-		if err != nil {
-			safefile.RemoveEmpty(path)
-			u.showFileProblem(lang.X("framework.exportFailed", "Het kader kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
-				map[string]any{"Path": path}), err)
-			return
-		}
-		u.showDone(lang.X("framework.exportedTitle", "Kader bewaard"),
-			lang.X("framework.exported", "Het hele competentiekader staat in {{.Path}}.", map[string]any{"Path": path}))
-	})
-}
-
-// writeFramework renders the framework as PDF or CSV straight into the
-// atomic writer's temporary file, so a failure leaves no partial file.
-func writeFramework(path, ext string, fw *assessment.Framework, created time.Time) error {
-	return writeFileAtomic(path, func(w io.Writer) error {
+	shown := map[string]any{"Path": shownPath(path)}
+	u.saveInBackground(path, lang.X("framework.exporting", "Het kader wordt bewaard…"), func(w io.Writer) error {
 		if ext == ".csv" {
 			return plans.WriteFrameworkCSV(w, fw)
 		}
 		return pdf.RenderFramework(w, fw, pdf.FrameworkOptions{Created: created})
-	})
+	}, lang.X("framework.exportFailed", "Het kader kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.", shown),
+		lang.X("framework.exportedTitle", "Kader bewaard"),
+		lang.X("framework.exported", "Het hele competentiekader staat in {{.Path}}.", shown))
 }

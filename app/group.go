@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"io"
 	"os"
 	"path/filepath"
@@ -19,7 +18,6 @@ import (
 	"zelfscan/documents/pdf"
 	"zelfscan/plans/group"
 	"zelfscan/plans/planfile"
-	"zelfscan/safefile"
 )
 
 // screenGroup is the group overview: several people's plan files at once.
@@ -334,26 +332,13 @@ func (u *UI) chooseGroupExport(gs *groupState, ext string) {
 // exportGroup writes the overview as CSV or PDF, atomically, in the background.
 func (u *UI) exportGroup(o *group.Overview, path, ext string) {
 	created := u.now()
-	u.background(lang.X("group.exporting", "Het groepsoverzicht wordt bewaard…"), func() error {
+	shown := map[string]any{"Path": shownPath(path)}
+	u.saveInBackground(path, lang.X("group.exporting", "Het groepsoverzicht wordt bewaard…"), func(w io.Writer) error {
 		if ext == ".csv" {
-			return writeFileAtomic(path, o.WriteCSV)
+			return o.WriteCSV(w)
 		}
-		var buf bytes.Buffer
-		if err := pdf.RenderGroup(&buf, o, pdf.GroupOptions{Created: created}); err != nil {
-			return err
-		}
-		return writeFileAtomic(path, func(w io.Writer) error {
-			_, err := w.Write(buf.Bytes())
-			return err
-		})
-	}, func(err error) {
-		if err != nil {
-			safefile.RemoveEmpty(path)
-			u.showFileProblem(lang.X("group.exportFailed", "Het groepsoverzicht kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
-				map[string]any{"Path": shownPath(path)}), err)
-			return
-		}
-		u.showDone(lang.X("group.exportedTitle", "Groepsoverzicht bewaard"), lang.X("group.exported",
-			"Het groepsoverzicht staat in {{.Path}}. Er staan geen notities, reflecties of evaluaties in.", map[string]any{"Path": shownPath(path)}))
-	})
+		return pdf.RenderGroup(w, o, pdf.GroupOptions{Created: created})
+	}, lang.X("group.exportFailed", "Het groepsoverzicht kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.", shown),
+		lang.X("group.exportedTitle", "Groepsoverzicht bewaard"),
+		lang.X("group.exported", "Het groepsoverzicht staat in {{.Path}}. Er staan geen notities, reflecties of evaluaties in.", shown))
 }

@@ -19,7 +19,6 @@ import (
 	"zelfscan/documents/pdf"
 	"zelfscan/overview"
 	"zelfscan/quality"
-	"zelfscan/safefile"
 )
 
 // screenOrganisation is the anonymous organisation overview of many plans.
@@ -257,21 +256,16 @@ func (u *UI) chooseOrgExport(st *orgState, ext string) {
 	name := "organisatieoverzicht-" + u.now().Format("2006-01-02") + ext
 	u.chooseSavePath(name, ext, func(path string) {
 		created := u.now()
-		u.background(lang.X("organisation.exporting", "Het organisatieoverzicht wordt bewaard…"), func() error {
+		u.saveInBackground(path, lang.X("organisation.exporting", "Het organisatieoverzicht wordt bewaard…"), func(w io.Writer) error {
 			if ext == ".csv" {
-				return writeFileAtomic(path, o.WriteCSV)
+				return o.WriteCSV(w)
 			}
-			return writeFileAtomic(path, func(w io.Writer) error { return pdf.RenderOverview(w, o, created) })
-		}, func(err error) {
-			if err != nil {
-				safefile.RemoveEmpty(path)
-				u.showFileProblem(lang.X("organisation.exportFailed", "Het organisatieoverzicht kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
-					map[string]any{"Path": path}), err)
-				return
-			}
-			u.showDone(lang.X("organisation.exportedTitle", "Organisatieoverzicht bewaard"), lang.X("organisation.exported",
-				"Het organisatieoverzicht staat in {{.Path}}. Er staat geen groep in van minder dan {{.Min}} mensen, en alle aantallen zijn afgerond op vijftallen.", map[string]any{"Path": path, "Min": o.MinGroup}))
-		})
+			return pdf.RenderOverview(w, o, created)
+		}, lang.X("organisation.exportFailed", "Het organisatieoverzicht kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
+			map[string]any{"Path": shownPath(path)}),
+			lang.X("organisation.exportedTitle", "Organisatieoverzicht bewaard"),
+			lang.X("organisation.exported", "Het organisatieoverzicht staat in {{.Path}}. Er staat geen groep in van minder dan {{.Min}} mensen, en alle aantallen zijn afgerond op vijftallen.",
+				map[string]any{"Path": shownPath(path), "Min": o.MinGroup}))
 	})
 }
 
@@ -364,19 +358,14 @@ func (u *UI) chooseQualityReport(st *orgState) {
 
 // saveQualityReport writes the report of o to path in the background.
 func (u *UI) saveQualityReport(o *overview.Overview, path string) {
-	r := &quality.Report{Overview: o, Coverage: coverage.Build(u.fw(), u.catalogue())}
+	// The report is a Dutch document, like the command's: the framework
+	// in Dutch, whatever the window's language.
+	r := &quality.Report{Overview: o, Coverage: coverage.Build(u.ws.Framework(), u.catalogue())}
 	created := u.now()
-	u.background(lang.X("organisation.qualitySaving", "Het kwaliteitsrapport wordt bewaard…"), func() error {
-		return writeFileAtomic(path, func(w io.Writer) error { return pdf.RenderQuality(w, r, created) })
-	}, func(err error) {
-		if err != nil {
-			safefile.RemoveEmpty(path)
-			u.showFileProblem(lang.X("organisation.qualityFailed", "Het kwaliteitsrapport kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
-				map[string]any{"Path": path}), err)
-			return
-		}
-		u.showDone(lang.X("organisation.qualitySavedTitle", "Kwaliteitsrapport bewaard"), lang.X("organisation.qualitySaved",
-			"Het kwaliteitsrapport staat in {{.Path}}: leerbehoeften, dekking van het aanbod, deelname, ervaringen en effect, met dezelfde bescherming als het overzicht.",
-			map[string]any{"Path": path}))
-	})
+	shown := map[string]any{"Path": shownPath(path)}
+	u.saveInBackground(path, lang.X("organisation.qualitySaving", "Het kwaliteitsrapport wordt bewaard…"),
+		func(w io.Writer) error { return pdf.RenderQuality(w, r, created) },
+		lang.X("organisation.qualityFailed", "Het kwaliteitsrapport kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.", shown),
+		lang.X("organisation.qualitySavedTitle", "Kwaliteitsrapport bewaard"),
+		lang.X("organisation.qualitySaved", "Het kwaliteitsrapport staat in {{.Path}}: leerbehoeften, dekking van het aanbod, deelname, ervaringen en effect, met dezelfde bescherming als het overzicht.", shown))
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
@@ -13,6 +14,7 @@ import (
 
 	"zelfscan/app/widgets"
 	"zelfscan/plans/planfile"
+	"zelfscan/safefile"
 )
 
 // loaded is one file read for review mode, review import or the group.
@@ -143,4 +145,19 @@ func (u *UI) showMessage(title, text string) {
 // together ("Opslaan Bestand"), which is not Dutch.
 func saveTitle() string {
 	return lang.X("common.saveFile", "Bestand opslaan")
+}
+
+// saveInBackground writes a file the user chose, whole or not at all
+// (safefile.Write), off the UI goroutine with a progress dialog when it
+// takes a while. On failure the empty file the save dialog made is removed
+// and failed is shown; on success doneTitle and done.
+func (u *UI) saveInBackground(path, busy string, write func(io.Writer) error, failed, doneTitle, done string) {
+	u.background(busy, func() error { return safefile.Write(path, write) }, func(err error) {
+		if err != nil {
+			safefile.RemoveEmpty(path)
+			u.showFileProblem(failed, err)
+			return
+		}
+		u.showDone(doneTitle, done)
+	})
 }
