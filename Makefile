@@ -7,8 +7,10 @@ export PATH := $(PATH):/usr/local/go/bin
 GO   ?= go
 BIN  := bin/zelfscan
 # FyneApp.toml sets [Migrations] fyneDo = true; without the fyne tool the
-# build has to say so itself.
-TAGS := migrated_fynedo
+# build has to say so itself. no_emoji leaves Fyne's bundled emoji font out:
+# Fyne parses it once per text style at start-up, while the system's emoji
+# font is parsed only when an emoji is first drawn (docs/benchmarks.md).
+TAGS := migrated_fynedo,no_emoji
 # Tests run without cgo or a display: the `ci` tag makes fyne.io/fyne/v2/app
 # use its software driver instead of GLFW (which needs cgo), so the package
 # main and everything else build under CGO_ENABLED=0.
@@ -95,13 +97,13 @@ bench-go:
 # Xvfb, watched by tools/framewatch.
 bench-startup: build
 	scripts/install-deps.sh --measure
-	BIN=$(BIN) scripts/bench-startup.sh
+	BIN=$(BIN) TAGS=$(TAGS) scripts/bench-startup.sh
 
 # Key press to screen drawn in the real window (tools/framewatch): every
 # page of the longest scan, then results, plan and history, under Xvfb.
 bench-screens: build
 	scripts/install-deps.sh --measure
-	BIN=$(BIN) scripts/bench-screens.sh
+	BIN=$(BIN) TAGS=$(TAGS) scripts/bench-screens.sh
 
 # No network: the real binary offline in a network namespace, and online
 # under strace (needs root).

@@ -40,7 +40,7 @@ trap cleanup EXIT
 
 bin=${BIN:-}
 if [ -z "$bin" ]; then
-	(cd "$root" && go build -tags migrated_fynedo -o "$tmp/zelfscan" .)
+	(cd "$root" && go build -tags "${TAGS:-migrated_fynedo,no_emoji}" -o "$tmp/zelfscan" .)
 	bin=$tmp/zelfscan
 fi
 (cd "$root" && go build -o "$tmp/framewatch" ./tools/framewatch && go build -o "$tmp/seedscan" ./tools/seedscan)

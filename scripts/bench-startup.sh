@@ -12,8 +12,11 @@
 #   peak RSS         the program's maximum resident set size (getrusage)
 #                    over the whole run (window shown, about 5 s, SIGTERM)
 # Prints the medians and the ratios; the targets are time to content at most
-# 1.3x and peak RSS at most 1.2x the floor.
-# Usage: scripts/bench-startup.sh   (RUNS=7; BIN= and FLOOR= to skip builds)
+# 1.3x and peak RSS at most 1.2x the floor. With BEFORE= (an older build of
+# the app) that build takes its turn in the same alternation, so a change is
+# measured before/after under the same load.
+# Usage: scripts/bench-startup.sh   (RUNS=7; TAGS= the build tags; BIN= and
+#        FLOOR= to skip builds; BEFORE= an older binary to compare with)
 set -euo pipefail
 export LC_ALL=C LANG=C
 export PATH=$PATH:/usr/local/go/bin
@@ -37,14 +40,16 @@ cleanup() {
 trap cleanup EXIT
 
 # Both built with the tags of `make build`.
+tags=${TAGS:-migrated_fynedo,no_emoji}
 bin=${BIN:-}
 floor=${FLOOR:-}
+before=${BEFORE:-}
 if [ -z "$bin" ]; then
-	(cd "$root" && go build -tags migrated_fynedo -o "$tmp/zelfscan" .)
+	(cd "$root" && go build -tags "$tags" -o "$tmp/zelfscan" .)
 	bin=$tmp/zelfscan
 fi
 if [ -z "$floor" ]; then
-	(cd "$root" && go build -tags migrated_fynedo -o "$tmp/minimalwindow" ./tools/minimalwindow)
+	(cd "$root" && go build -tags "$tags" -o "$tmp/minimalwindow" ./tools/minimalwindow)
 	floor=$tmp/minimalwindow
 fi
 (cd "$root" && go build -o "$tmp/framewatch" ./tools/framewatch)
@@ -80,6 +85,7 @@ for i in $(seq "$runs"); do
 	# Alternate, so a slow moment of the machine hits both.
 	measure floor "Minimal window" "$i" "$floor"
 	measure zelfscan "Zelfscan GGG" "$i" "$bin"
+	[ -z "$before" ] || measure before "Zelfscan GGG" "$i" "$before"
 done
 
 col() { cut -d' ' -f"$1" "$tmp/results-$2" | median; }
@@ -94,3 +100,10 @@ awk -v fmap="$(col 1 floor)" -v fcon="$(col 2 floor)" -v fkb="$(col 3 floor)" \
 	printf "targets: time to content <= %.1fx %s; peak RSS <= %.1fx %s (load average after: %s)\n",
 		tt, (rc <= tt ? "met" : "MISSED"), tr, (rm <= tr ? "met" : "MISSED"), load
 }'
+if [ -n "$before" ]; then
+	awk -v fcon="$(col 2 floor)" -v fkb="$(col 3 floor)" -v bmap="$(col 1 before)" \
+		-v bcon="$(col 2 before)" -v bkb="$(col 3 before)" 'BEGIN {
+		printf "%-28s %13d ms %9d ms %7.1f MB\n", "before (BEFORE=)", bcon, bmap, bkb / 1024
+		printf "%-28s %15.2fx %11s %9.2fx\n", "ratio before", bcon / fcon, "", bkb / fkb
+	}'
+fi

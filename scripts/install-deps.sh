@@ -2,8 +2,8 @@
 # Installs the Debian/Ubuntu packages Zelfscan GGG needs; does nothing (and
 # touches no network) when they are all present, so every make target can
 # call it. Usage: scripts/install-deps.sh [--test|--measure|--package]
-#   (no flag)  what building the real binary needs: C compiler and the X11/GL
-#              headers of Fyne's GLFW driver
+#   (no flag)  what building and running the real binary needs: C compiler,
+#              the X11/GL headers of Fyne's GLFW driver, an emoji font
 #   --test     also what scripts/smoke.sh and the PDF checks use
 #   --measure  --test plus strace and GNU time, for scripts/netcheck.sh and
 #              scripts/bench-startup.sh
@@ -11,8 +11,10 @@
 #              mingw-w64 for the Windows build, file, xz and binutils
 set -euo pipefail
 
+# fonts-noto-color-emoji: the app is built without Fyne's bundled emoji font
+# (the no_emoji tag, see Makefile) and draws emoji with the system's.
 pkgs=(make gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
-	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev)
+	libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev fonts-noto-color-emoji)
 case "${1:-}" in
 "") ;;
 --test)

@@ -63,9 +63,9 @@ trap 'rm -rf "$stage"' EXIT
 
 package_linux() {
 	local t0=$SECONDS out="dist/$name-linux-amd64.tar.xz" list bin
-	step "linux: fyne package --target linux --release"
+	step "linux: fyne package --target linux --release --tags no_emoji"
 	rm -f "$stage"/*.tar.xz
-	(cd "$stage" && "$fyne" package --target linux --release)
+	(cd "$stage" && "$fyne" package --target linux --release --tags no_emoji)
 	mv "$stage/Zelfscan GGG.tar.xz" "$out"
 	list=$(tar -tJf "$out")
 	# The tool puts files under usr/local/ when the building machine has
@@ -80,6 +80,7 @@ package_linux() {
 	grep -qx 'Exec=zelfscan' "$check/$(grep -E '\.desktop$' <<<"$list")" || fail ".desktop entry does not start zelfscan"
 	# The fyneDo migration in FyneApp.toml must have become a build tag.
 	go version -m "$check/$bin" | grep -q -- '-tags=.*migrated_fynedo' || fail "binary was built without the migrated_fynedo tag"
+	go version -m "$check/$bin" | grep -q -- '-tags=.*no_emoji' || fail "binary was built without the no_emoji tag"
 	local v
 	v=$("$check/$bin" --version 2>/dev/null) || fail "packaged binary does not run: $("$check/$bin" --version 2>&1 | tail -n 3)"
 	[[ "$v" == "Zelfscan GGG $version "* ]] || fail "packaged binary says '$v', want version $version"
@@ -89,10 +90,10 @@ package_linux() {
 package_windows() {
 	local t0=$SECONDS out="dist/$name-windows-amd64.exe" desc
 	command -v x86_64-w64-mingw32-gcc >/dev/null || fail "x86_64-w64-mingw32-gcc missing; run scripts/install-deps.sh --package"
-	step "windows: fyne package --target windows --release (mingw-w64)"
+	step "windows: fyne package --target windows --release --tags no_emoji (mingw-w64)"
 	rm -f "$stage"/*.exe
 	# fyne adds -H=windowsgui and turns the icon and version into fyne.syso.
-	(cd "$stage" && CC=x86_64-w64-mingw32-gcc GOARCH=amd64 "$fyne" package --target windows --release)
+	(cd "$stage" && CC=x86_64-w64-mingw32-gcc GOARCH=amd64 "$fyne" package --target windows --release --tags no_emoji)
 	mv "$stage/Zelfscan GGG.exe" "$out"
 	desc=$(file -b "$out")
 	[[ "$desc" == "PE32+ executable (GUI) x86-64"* ]] || fail "$out is '$desc', want a PE32+ GUI x86-64 executable"
