@@ -3,7 +3,6 @@ package app
 import (
 	"bytes"
 	"context"
-	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,10 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/app/widgets"
-	"zelfscan/learningrecords/lrs"
-	"zelfscan/learningrecords/xapi"
-	"zelfscan/safefile"
-	"zelfscan/usermsg"
+	"zelfscan/workspace"
 )
 
 // screenRecords shows the learning records (xAPI) of a plan before they
@@ -28,7 +24,7 @@ const screenRecords = "records"
 type recordsState struct {
 	ps         *planState
 	withName   bool
-	statements []xapi.Statement
+	statements []workspace.XAPIStatement
 	json       []byte
 }
 
@@ -36,7 +32,7 @@ type recordsState struct {
 // they would be saved or sent; without a usable key or home page in the
 // settings it says which setting is missing instead.
 func (u *UI) showRecords(ps *planState) {
-	if _, err := u.recordsConfig(false); err != nil {
+	if err := u.ws.RecordsProblem(); err != nil {
 		u.renderNoRecords(ps, err)
 		return
 	}
@@ -46,17 +42,6 @@ func (u *UI) showRecords(ps *planState) {
 		return
 	}
 	u.renderRecords(rs)
-}
-
-// recordsConfig is the organisation's learning-record settings, or why no
-// records can be made with them.
-func (u *UI) recordsConfig(withName bool) (xapi.Config, error) {
-	l := u.org().LearningRecords
-	if l.KeyUnset != "" {
-		return xapi.Config{}, usermsg.New("xapi.keyUnset", map[string]any{"Var": l.KeyUnset})
-	}
-	c := xapi.Config{BaseIRI: l.BaseIRI, HomePage: l.AccountHomePage, Key: l.PseudonymKey, WithName: withName && l.SendName}
-	return c, c.Check()
 }
 
 // renderNoRecords says why there are no records and whom to ask; nothing
@@ -75,16 +60,12 @@ func (u *UI) buildRecords(rs *recordsState) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := u.recordsConfig(rs.withName)
-	if err != nil {
-		return err
-	}
-	st, err := xapi.Statements(f, cfg)
+	st, err := u.ws.Records(f, rs.withName)
 	if err != nil {
 		return err
 	}
 	var buf bytes.Buffer
-	if err := xapi.Encode(&buf, st); err != nil {
+	if err := workspace.EncodeRecords(&buf, st); err != nil {
 		return err
 	}
 	rs.statements, rs.json = st, buf.Bytes()
@@ -132,13 +113,7 @@ func (u *UI) renderRecords(rs *recordsState) {
 func (u *UI) chooseRecordsPath(rs *recordsState) {
 	name := "leerrecords-" + u.now().Format("2006-01-02") + ".json"
 	u.chooseSavePath(name, ".json", func(path string) {
-		data := rs.json
-		err := writeFileAtomic(path, func(w io.Writer) error {
-			_, err := w.Write(data)
-			return err
-		})
-		if err != nil {
-			safefile.RemoveEmpty(path)
+		if err := workspace.SaveRecords(path, rs.statements); err != nil {
 			u.showFileProblem(lang.X("records.saveFailed", "De leerrecords konden niet worden bewaard in {{.Path}}.", map[string]any{"Path": path}), err)
 			return
 		}
@@ -163,19 +138,17 @@ func (u *UI) confirmSend(rs *recordsState) {
 }
 
 // sendRecords sends with a progress bar per statement and an "Annuleren"
-// that stops at once; lrs.Send bounds the total time.
+// that stops at once; the workspace bounds the total time.
 func (u *UI) sendRecords(rs *recordsState) {
-	l := u.org().LearningRecords
-	ep := lrs.Endpoint{URL: l.LRS, User: l.LRSUser, Password: l.LRSPassword}
 	ctx, cancel := context.WithCancel(context.Background())
-	var out []lrs.Outcome
+	var out []workspace.LRSOutcome
 	count := len(rs.statements)
 	sent := func(done int) string {
 		return lang.X("records.progress", "{{.Done}} van {{.Count}} berichten", map[string]any{"Done": done, "Count": count})
 	}
 	u.runCounted(lang.X("records.sending", "De leerrecords worden verstuurd…"), count, sent, cancel, func(step func(int)) error {
 		var err error
-		out, err = lrs.Send(ctx, ep, rs.statements, step)
+		out, err = u.ws.SendRecords(ctx, rs.statements, step)
 		return err
 	}, func(err error) {
 		cancel()

@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"io"
 	"path/filepath"
 	"strings"
 
@@ -15,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/app/widgets"
-	"zelfscan/safefile"
 	"zelfscan/store"
 )
 
@@ -25,11 +23,6 @@ const screenPrivacy = "privacy"
 // deleteWord is what the user types to confirm deleting everything: a
 // deliberate act, not a click that slips through.
 const deleteWord = "VERWIJDER"
-
-// exporter is the part of the store that writes the user's copy of all data.
-type exporter interface {
-	ExportAll(w io.Writer) error
-}
 
 // showPrivacy shows where the data lives and what is kept, with the user's
 // two rights at hand: a copy of everything, and deleting everything.
@@ -87,8 +80,8 @@ func (u *UI) chooseExportFile() {
 
 // exportChosen writes the export to the file the save dialog chose. Fyne's
 // dialog has already created (or emptied) that file; we close its writer and
-// write through writeFileAtomic instead, so the file is complete or, on failure,
-// gone, and only readable by the user.
+// write through the workspace's ExportData instead, so the file is complete
+// or, on failure, gone, and only readable by the user.
 func (u *UI) exportChosen(w fyne.URIWriteCloser, err error) {
 	if err != nil {
 		u.showExportError(err)
@@ -101,23 +94,13 @@ func (u *UI) exportChosen(w fyne.URIWriteCloser, err error) {
 	if err := w.Close(); err != nil {
 		fyne.LogError("closing "+path, err)
 	}
-	if err := u.exportTo(path); err != nil {
-		safefile.RemoveEmpty(path)
+	if err := u.ws.ExportData(path); err != nil {
 		u.showExportError(err)
 		return
 	}
 	u.showDone(lang.X("privacy.exported.title", "Gegevens geëxporteerd"),
 		lang.X("privacy.exported.text", "Al uw gegevens staan in {{.File}}. Bewaar dit bestand even zorgvuldig als de app zelf: het bevat uw antwoorden en notities.",
 			map[string]any{"File": path}))
-}
-
-// exportTo writes everything in the store to path.
-func (u *UI) exportTo(path string) error {
-	ex, ok := u.store.(exporter)
-	if !ok {
-		return errors.New("this store cannot export")
-	}
-	return writeFileAtomic(path, ex.ExportAll)
 }
 
 // showExportError says the export did not happen.

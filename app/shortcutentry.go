@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/app/widgets"
-	"zelfscan/documents/plaintext"
 )
 
 // Fyne v2.7.1's focused Entry swallows every shortcut; shortcutEntry hands
@@ -77,23 +76,15 @@ func (e *shortcutEntry) TypedShortcut(s fyne.Shortcut) {
 		run()
 		return
 	}
-	if p, ok := s.(*fyne.ShortcutPaste); ok && p.Clipboard != nil {
-		s = &fyne.ShortcutPaste{Clipboard: cleanClipboard{p.Clipboard}}
-	}
-	e.Entry.TypedShortcut(s)
+	e.Entry.TypedShortcut(widgets.PlainPaste(s))
 }
 
 // TypedRune drops control characters typed or sent by an input method.
 func (e *shortcutEntry) TypedRune(r rune) {
-	if !plaintext.IsControl(r) {
+	if widgets.Typeable(r) {
 		e.Entry.TypedRune(r)
 	}
 }
-
-// cleanClipboard hands out the clipboard's text without control characters.
-type cleanClipboard struct{ fyne.Clipboard }
-
-func (c cleanClipboard) Content() string { return plaintext.StripControls(c.Clipboard.Content()) }
 
 // TypedKey gives Escape to the window (to close a dialog); an Entry
 // ignores it.
