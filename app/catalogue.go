@@ -15,7 +15,6 @@ import (
 
 	"zelfscan/app/widgets"
 	"zelfscan/plans"
-	"zelfscan/store"
 	"zelfscan/workspace"
 )
 
@@ -85,7 +84,7 @@ func (u *UI) showCatalogue(back func()) {
 }
 
 // ownCatalogueRow describes one own catalogue with a button to remove it.
-func (u *UI) ownCatalogueRow(oc store.OwnCatalogue, back func()) fyne.CanvasObject {
+func (u *UI) ownCatalogueRow(oc workspace.OwnCatalogue, back func()) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(oc.Origin, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Wrapping = fyne.TextWrapWord
 	detail := hint(lang.XN("catalogue.detail", "Bestand {{.File}} · geladen op {{.Date}} · {{.Count}} items", len(oc.Items),

@@ -16,7 +16,7 @@ import (
 
 	"zelfscan/app/widgets"
 	"zelfscan/safefile"
-	"zelfscan/store"
+	"zelfscan/workspace"
 )
 
 // screenPrivacy is the "Mijn gegevens" screen.
@@ -124,7 +124,7 @@ func (u *UI) exportTo(path string) error {
 func (u *UI) showExportError(err error) {
 	fyne.LogError("export", err)
 	text := lang.X("privacy.exportFailed.text", "Het exporteren is niet gelukt; er is geen bestand gemaakt. Kies een andere map of maak ruimte vrij en probeer het opnieuw.")
-	var fe *store.FileError
+	var fe *workspace.FileError
 	if errors.As(err, &fe) {
 		text = explain(err)
 	}
@@ -168,11 +168,11 @@ func (u *UI) deleteAll() {
 	p := u.app.Preferences()
 	p.RemoveValue(prefSelfCheck)
 	p.RemoveValue(prefLastScreen)
-	if err := store.DeleteAll(dir); err != nil {
+	if err := workspace.DeleteAllData(dir); err != nil {
 		fyne.LogError("deleting all data", err)
 		text := lang.X("privacy.deleteFailed.text", "Niet alles kon worden verwijderd. Sluit de app, controleer de map {{.Dir}} en verwijder wat er nog staat zelf.",
 			map[string]any{"Dir": shownPath(dir)})
-		var fe *store.FileError
+		var fe *workspace.FileError
 		if errors.As(err, &fe) {
 			text += "\n\n" + explain(err)
 		}

@@ -274,7 +274,7 @@ func ReadCapped(path string, limit int64) ([]byte, error) {
 // ownPaths, held in memory. Unlike the app, which starts whatever is
 // wrong, a command stops at the first problem, which the error says.
 func ForCommand(settingsPath string, ownPaths ...string) (*Workspace, error) {
-	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
+	fw, err := LoadFramework(nil, "")
 	if err != nil {
 		return nil, err
 	}
