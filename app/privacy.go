@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"io"
 	"path/filepath"
 	"strings"
 
@@ -25,11 +24,6 @@ const screenPrivacy = "privacy"
 // deleteWord is what the user types to confirm deleting everything: a
 // deliberate act, not a click that slips through.
 const deleteWord = "VERWIJDER"
-
-// exporter is the part of the store that writes the user's copy of all data.
-type exporter interface {
-	ExportAll(w io.Writer) error
-}
 
 // showPrivacy shows where the data lives and what is kept, with the user's
 // two rights at hand: a copy of everything, and deleting everything.
@@ -113,11 +107,7 @@ func (u *UI) exportChosen(w fyne.URIWriteCloser, err error) {
 
 // exportTo writes everything in the store to path.
 func (u *UI) exportTo(path string) error {
-	ex, ok := u.store.(exporter)
-	if !ok {
-		return errors.New("this store cannot export")
-	}
-	return writeFileAtomic(path, ex.ExportAll)
+	return writeFileAtomic(path, u.store.ExportAll)
 }
 
 // showExportError says the export did not happen.

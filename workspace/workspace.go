@@ -7,6 +7,7 @@ package workspace
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,6 +53,9 @@ type Store interface {
 	SaveOwnCatalogue(origin, fileName string, items []plans.Item, now time.Time) error
 	OwnCatalogues() ([]store.OwnCatalogue, error)
 	DeleteOwnCatalogue(origin string) error
+
+	// ExportAll writes the person's copy of all their data.
+	ExportAll(w io.Writer) error
 }
 
 // Workspace holds the framework, catalogue, store and settings in use.
