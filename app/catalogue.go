@@ -15,7 +15,6 @@ import (
 
 	"zelfscan/app/widgets"
 	"zelfscan/plans"
-	"zelfscan/store"
 	"zelfscan/workspace"
 )
 
@@ -31,9 +30,6 @@ func (u *UI) catalogue() *plans.Catalogue {
 	}
 	return cat
 }
-
-// reloadCatalogue makes the next catalogue() read the own catalogues again.
-func (u *UI) reloadCatalogue() { u.ws.ReloadCatalogue() }
 
 // catalogueFilter lets the file dialogs show the file types an own
 // catalogue can have.
@@ -85,7 +81,7 @@ func (u *UI) showCatalogue(back func()) {
 }
 
 // ownCatalogueRow describes one own catalogue with a button to remove it.
-func (u *UI) ownCatalogueRow(oc store.OwnCatalogue, back func()) fyne.CanvasObject {
+func (u *UI) ownCatalogueRow(oc workspace.OwnCatalogue, back func()) fyne.CanvasObject {
 	name := widget.NewLabelWithStyle(oc.Origin, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.Wrapping = fyne.TextWrapWord
 	detail := hint(lang.XN("catalogue.detail", "Bestand {{.File}} · geladen op {{.Date}} · {{.Count}} items", len(oc.Items),
@@ -109,11 +105,10 @@ func (u *UI) confirmRemoveCatalogue(origin string, back func()) {
 			if !ok {
 				return
 			}
-			if err := u.store.DeleteOwnCatalogue(origin); err != nil {
+			if err := u.ws.DeleteOwnCatalogue(origin); err != nil {
 				u.showStoreError(err)
 				return
 			}
-			u.reloadCatalogue()
 			u.showCatalogue(back)
 		}, u.win)
 	d.Resize(fyne.NewSize(dialogWidth, 0))
@@ -150,28 +145,13 @@ func fileDialogSize(w fyne.Window) fyne.Size {
 // changes nothing and lists them; a good one is stored under a name the
 // user confirms.
 func (u *UI) loadOwnCatalogue(path string, back func()) {
-	name := filepath.Base(path)
-	data, err := readCapped(path, plans.MaxCatalogueSize)
-	if err != nil {
-		u.showCatalogueProblems(name, explainList(err))
-		return
-	}
-	items, err := plans.ParseOwnCatalogue(name, data, u.fw())
-	if err != nil {
-		u.showCatalogueProblems(name, explainList(err))
-		return
-	}
-	u.askCatalogueName(name, plans.CatalogueEncoding(name, data), items, back)
-}
-
-// readCapped reads a file the user pointed at (workspace.ReadCapped),
-// logging the cause of a refusal.
-func readCapped(path string, limit int64) ([]byte, error) {
-	data, err := workspace.ReadCapped(path, limit)
+	f, err := u.ws.ReadOwnCatalogue(path)
 	if err != nil {
 		fyne.LogError("reading "+path, err)
+		u.showCatalogueProblems(filepath.Base(path), explainList(err))
+		return
 	}
-	return data, err
+	u.askCatalogueName(f.Name, f.Encoding, f.Items, back)
 }
 
 // showCatalogueProblems lists why a file was not loaded, one problem a line.
@@ -222,11 +202,10 @@ func (u *UI) askCatalogueName(file, encoding string, items []plans.Item, back fu
 			if !ok {
 				return
 			}
-			if err := u.store.SaveOwnCatalogue(strings.TrimSpace(entry.Text), file, items, u.now()); err != nil {
+			if err := u.ws.SaveOwnCatalogue(strings.TrimSpace(entry.Text), file, items, u.now()); err != nil {
 				u.showStoreError(err)
 				return
 			}
-			u.reloadCatalogue()
 			u.showCatalogue(back)
 		}, u.win)
 	d.Resize(fyne.NewSize(dialogWidth, 0))

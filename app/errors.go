@@ -11,7 +11,7 @@ import (
 
 	"zelfscan/app/widgets"
 	"zelfscan/assessment"
-	"zelfscan/store"
+	"zelfscan/workspace"
 )
 
 // dialogWidth keeps message dialogs readable: wide enough for a sentence,
@@ -51,7 +51,7 @@ func showFrameworkError(w fyne.Window, err error) {
 // it is. When another instance holds it, the user may look read-only.
 func showOpenError(a fyne.App, w fyne.Window, fw *assessment.Framework, en *assessment.English, opt Options, err error) {
 	fyne.LogError("opening the database", err)
-	if !errors.Is(err, store.ErrLocked) {
+	if !errors.Is(err, workspace.ErrLocked) {
 		showFatal(w, openErrorTitle(err), explain(err)+"\n\n"+otherFolderHint(opt))
 		return
 	}
@@ -65,7 +65,7 @@ func showOpenError(a fyne.App, w fyne.Window, fw *assessment.Framework, en *asse
 				w.Close()
 				return
 			}
-			st, err := store.OpenReadOnly(opt.DataDir)
+			st, err := workspace.OpenStoreReadOnly(opt.DataDir)
 			if err != nil {
 				fyne.LogError("opening the database read-only", err)
 				showFatal(w, openErrorTitle(err), explain(err))
@@ -95,13 +95,13 @@ func otherFolderHint(opt Options) string {
 // openErrorTitle names the kind of failure in a few words.
 func openErrorTitle(err error) string {
 	switch {
-	case errors.Is(err, store.ErrNewerSchema):
+	case errors.Is(err, workspace.ErrNewerSchema):
 		return lang.X("error.newer.title", "Gegevens van een nieuwere versie")
-	case errors.Is(err, store.ErrCorrupt):
+	case errors.Is(err, workspace.ErrCorrupt):
 		return lang.X("error.corrupt.title", "Gegevensbestand beschadigd")
-	case errors.Is(err, store.ErrNoAccess):
+	case errors.Is(err, workspace.ErrNoAccess):
 		return lang.X("error.access.title", "Geen schrijfrechten")
-	case errors.Is(err, store.ErrDiskFull):
+	case errors.Is(err, workspace.ErrDiskFull):
 		return lang.X("error.full.title", "Schijf vol")
 	}
 	return lang.X("error.open.title", "Gegevens niet geopend")

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/assessment"
-	"zelfscan/store"
+	"zelfscan/workspace"
 )
 
 // maxGrowthChecks is how many of the newest self-checks the growth card
@@ -19,7 +19,7 @@ const maxGrowthChecks = 6
 // growthCard follows each competency through the self-checks, oldest
 // first, as averages ("0,5 → 1,3 → 2,0") against the required level; nil
 // with fewer than two self-checks whose profile the framework still knows.
-func (u *UI) growthCard(sums []store.Summary) fyne.CanvasObject {
+func (u *UI) growthCard(sums []workspace.Summary) fyne.CanvasObject {
 	var results []assessment.Result
 	var dates []string
 	// sums are newest first; the card reads oldest first.

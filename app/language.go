@@ -2,15 +2,12 @@ package app
 
 import (
 	"fmt"
-	"io/fs"
-	"path"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"github.com/jeandeaual/go-locale"
 
-	"zelfscan/assets"
+	"zelfscan/workspace"
 )
 
 // Language returns the language the user chose; Dutch unless they chose English.
@@ -33,14 +30,7 @@ func SetupLanguage(language string) error {
 
 // addTranslations loads the translation files of one language.
 func addTranslations(language string) error {
-	return fs.WalkDir(assets.Files, assets.TranslationsDir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, language+".json") {
-			return err
-		}
-		data, err := fs.ReadFile(assets.Files, p)
-		if err != nil {
-			return fmt.Errorf("vertaling %s lezen: %w", path.Base(p), err)
-		}
+	return workspace.EachTranslation(language, func(p string, data []byte) error {
 		if err := lang.AddTranslationsForLocale(data, fyne.Locale(language)); err != nil {
 			return fmt.Errorf("vertaling %s: %w", p, err)
 		}

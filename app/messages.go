@@ -5,20 +5,20 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
-	"zelfscan/store"
 	"zelfscan/usermsg"
+	"zelfscan/workspace"
 )
 
 // explain says a domain failure in the user's language. The domain gives a
 // code with arguments (usermsg); errors without one are store failures,
-// which store.Explain turns into a code.
+// which workspace.ExplainStoreError turns into a code.
 func explain(err error) string {
 	if err == nil {
 		return ""
 	}
 	m, ok := usermsg.As(err)
 	if !ok {
-		m = store.Explain(err)
+		m = workspace.ExplainStoreError(err)
 	}
 	return usermsg.Render(m, say)
 }

@@ -19,7 +19,7 @@ import (
 	"zelfscan/assessment"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
-	"zelfscan/store"
+	"zelfscan/workspace"
 )
 
 // planState is the learning plan on screen. plan is what the store holds:
@@ -29,7 +29,7 @@ type planState struct {
 	sc    *assessment.SelfCheck
 	gaps  []assessment.Gap
 	plan  *plans.Plan
-	snaps map[string]store.ItemSnapshot
+	snaps map[string]workspace.ItemSnapshot
 	// texts save as typed; leaving the screen saves what is pending.
 	texts  []*savedText
 	scroll *container.Scroll
@@ -634,7 +634,7 @@ func (u *UI) addAction(ps *planState, competencyID string, item *plans.Item, own
 	}
 	ps.plan.Actions = append(ps.plan.Actions, a)
 	if item != nil {
-		ps.snaps[a.ID] = store.ItemSnapshot{Title: title, Provider: provider}
+		ps.snaps[a.ID] = workspace.ItemSnapshot{Title: title, Provider: provider}
 	}
 	return nil
 }

@@ -448,16 +448,6 @@ func TestOwnCatalogueLoadSearchRemove(t *testing.T) {
 	}
 }
 
-func TestOwnCatalogueTooLargeIsNotRead(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "groot.csv")
-	if err := os.WriteFile(path, make([]byte, plans.MaxCatalogueSize+1), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := readCapped(path, plans.MaxCatalogueSize); err == nil || !strings.Contains(err.Error(), "groter dan 5 MiB") {
-		t.Fatalf("got %v", err)
-	}
-}
-
 // The plan editor and the add-action dialog fit the smallest window.
 func TestPlanFitsMinSize(t *testing.T) {
 	f := newPlanFixture(t, 0)

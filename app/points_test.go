@@ -26,10 +26,9 @@ func TestPointsSameOnScreenAndPaper(t *testing.T) {
 		Accreditation: plans.Accreditation{Register: "SKJ", Points: 4.5},
 		Source:        "eigen.csv", Origin: "eigen",
 	}
-	if err := f.st.SaveOwnCatalogue("eigen", "eigen.csv", []plans.Item{item}, planDay); err != nil {
+	if err := f.u.ws.SaveOwnCatalogue("eigen", "eigen.csv", []plans.Item{item}, planDay); err != nil {
 		t.Fatal(err)
 	}
-	f.u.reloadCatalogue()
 	for i, status := range []plans.Status{plans.StatusAfgerond, plans.StatusGepland} {
 		a := plans.Action{ID: "a" + string(rune('1'+i)), CompetencyID: ps.gaps[i].Competency.ID, ItemID: item.ID, Status: status}
 		if err := f.st.SaveAction(ps.plan.ID, a, item.Title, item.Provider, planDay); err != nil {

@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/app/widgets"
-	"zelfscan/store"
+	"zelfscan/workspace"
 )
 
 // screenPrivacy is the "Mijn gegevens" screen.
@@ -107,7 +107,7 @@ func (u *UI) exportChosen(w fyne.URIWriteCloser, err error) {
 func (u *UI) showExportError(err error) {
 	fyne.LogError("export", err)
 	text := lang.X("privacy.exportFailed.text", "Het exporteren is niet gelukt; er is geen bestand gemaakt. Kies een andere map of maak ruimte vrij en probeer het opnieuw.")
-	var fe *store.FileError
+	var fe *workspace.FileError
 	if errors.As(err, &fe) {
 		text = explain(err)
 	}
@@ -151,11 +151,11 @@ func (u *UI) deleteAll() {
 	p := u.app.Preferences()
 	p.RemoveValue(prefSelfCheck)
 	p.RemoveValue(prefLastScreen)
-	if err := store.DeleteAll(dir); err != nil {
+	if err := workspace.DeleteAllData(dir); err != nil {
 		fyne.LogError("deleting all data", err)
 		text := lang.X("privacy.deleteFailed.text", "Niet alles kon worden verwijderd. Sluit de app, controleer de map {{.Dir}} en verwijder wat er nog staat zelf.",
 			map[string]any{"Dir": shownPath(dir)})
-		var fe *store.FileError
+		var fe *workspace.FileError
 		if errors.As(err, &fe) {
 			text += "\n\n" + explain(err)
 		}

@@ -11,9 +11,7 @@ import (
 	"github.com/jeandeaual/go-locale"
 
 	"zelfscan/assessment"
-	"zelfscan/assets"
-	"zelfscan/orgsettings"
-	"zelfscan/store"
+	"zelfscan/workspace"
 )
 
 // Options is what main.go decides before the GUI starts.
@@ -28,7 +26,7 @@ type Options struct {
 	FrameworkDir string
 	// Settings are the organisation's presets from SettingsPath; SettingsErr
 	// is why that file could not be used (the app then starts without it).
-	Settings     orgsettings.Settings
+	Settings     workspace.Settings
 	SettingsPath string
 	SettingsErr  error
 	// prepared is set by Prepare.
@@ -65,7 +63,8 @@ type preparation struct {
 	fwErr   error
 	en      *assessment.English
 	enErr   error
-	st      *store.Store
+	st      Store
+	backup  string // the copy made before a migration, "" without one
 	stErr   error
 }
 
@@ -94,15 +93,11 @@ func prepare(a fyne.App, opt Options) *preparation {
 
 // loadData reads the framework and, if that worked, opens the data.
 func (p *preparation) loadData(opt Options) {
-	fsys, dir := opt.Framework, opt.FrameworkDir
-	if fsys == nil {
-		fsys, dir = assets.Files, assets.FrameworkDir
-	}
-	if p.fw, p.fwErr = assessment.Load(fsys, dir); p.fwErr != nil {
+	if p.fw, p.fwErr = workspace.LoadFramework(opt.Framework, opt.FrameworkDir); p.fwErr != nil {
 		return
 	}
-	p.en, p.enErr = assessment.LoadEnglish(fsys, dir, p.fw)
-	p.st, p.stErr = store.Open(opt.DataDir)
+	p.en, p.enErr = workspace.LoadEnglish(opt.Framework, opt.FrameworkDir, p.fw)
+	p.st, p.backup, p.stErr = workspace.OpenStore(opt.DataDir)
 }
 
 // warmFonts loads the regular and the bold face: Fyne loads a face the
@@ -146,8 +141,8 @@ func Run(a fyne.App, w fyne.Window, opt Options) *UI {
 		return nil
 	}
 	u := start(a, w, p.fw, p.en, p.st, opt)
-	if path := p.st.BackupPath(); path != "" {
-		u.showMigrationBackup(path)
+	if p.backup != "" {
+		u.showMigrationBackup(p.backup)
 	}
 	return u
 }

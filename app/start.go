@@ -14,7 +14,7 @@ import (
 	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/plans"
-	"zelfscan/store"
+	"zelfscan/workspace"
 )
 
 // ShowStart shows the start screen: what the app is for, where to begin,
@@ -127,11 +127,11 @@ func (u *UI) rescanNote() fyne.CanvasObject {
 
 // unfinished finds the newest self-check that still has unanswered
 // indicators, with how far it got.
-func (u *UI) unfinished() (store.Summary, assessment.Completeness, bool) {
+func (u *UI) unfinished() (workspace.Summary, assessment.Completeness, bool) {
 	list, err := u.store.SelfChecks()
 	if err != nil {
 		fyne.LogError("listing self-checks", err)
-		return store.Summary{}, assessment.Completeness{}, false
+		return workspace.Summary{}, assessment.Completeness{}, false
 	}
 	for _, sum := range list {
 		req, err := u.fw().Required(sum.Profile.Organisation, sum.Profile.Function)
@@ -147,7 +147,7 @@ func (u *UI) unfinished() (store.Summary, assessment.Completeness, bool) {
 			return sum, c, true
 		}
 	}
-	return store.Summary{}, assessment.Completeness{}, false
+	return workspace.Summary{}, assessment.Completeness{}, false
 }
 
 // Restore reopens the screen the user saw last; a self-check that no longer
@@ -164,7 +164,7 @@ func (u *UI) Restore() {
 			return false
 		}
 		_, err := u.store.SelfCheck(id)
-		if err != nil && !errors.Is(err, store.ErrNotFound) {
+		if err != nil && !errors.Is(err, workspace.ErrNotFound) {
 			fyne.LogError("reopening the last self-check", err)
 		}
 		return err == nil

@@ -15,7 +15,6 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/documents/chart"
-	"zelfscan/orgsettings"
 	"zelfscan/workspace"
 )
 
@@ -108,7 +107,7 @@ func (u *UI) setEnglish(en *assessment.English) {
 func (u *UI) fw() *assessment.Framework { return u.ws.View() }
 
 // org is the organisation's settings in use.
-func (u *UI) org() orgsettings.Settings {
+func (u *UI) org() workspace.Settings {
 	s, _ := u.ws.Settings()
 	return s
 }

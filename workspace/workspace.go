@@ -7,6 +7,7 @@ package workspace
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,6 +53,9 @@ type Store interface {
 	SaveOwnCatalogue(origin, fileName string, items []plans.Item, now time.Time) error
 	OwnCatalogues() ([]store.OwnCatalogue, error)
 	DeleteOwnCatalogue(origin string) error
+
+	// ExportAll writes the person's copy of all their data.
+	ExportAll(w io.Writer) error
 }
 
 // Workspace holds the framework, catalogue, store and settings in use.
@@ -193,26 +197,17 @@ func (w *Workspace) applyExtension(path string) error {
 // the file. With a store it is stored, replacing the copy of the last start
 // so that a file IT updated is picked up; without one it is kept in memory.
 func (w *Workspace) AddOwnCatalogue(path string) error {
-	name := filepath.Base(path)
-	data, err := ReadCapped(path, plans.MaxCatalogueSize)
+	f, err := readOwnCatalogue(path, w.fw)
 	if err != nil {
 		return err
 	}
-	items, err := plans.ParseOwnCatalogue(name, data, w.fw)
-	if err != nil {
-		return err
-	}
-	origin := strings.TrimSuffix(name, filepath.Ext(name))
+	origin := strings.TrimSuffix(f.Name, filepath.Ext(f.Name))
 	if w.store == nil {
-		w.inMemory = append(w.inMemory, ownCatalogue{origin, items})
+		w.inMemory = append(w.inMemory, ownCatalogue{origin, f.Items})
 		w.ReloadCatalogue()
 		return nil
 	}
-	if err := w.store.SaveOwnCatalogue(origin, name, items, time.Now()); err != nil {
-		return err
-	}
-	w.ReloadCatalogue()
-	return nil
+	return w.SaveOwnCatalogue(origin, f.Name, f.Items, time.Now())
 }
 
 // Catalogue is the built-in catalogue plus the own catalogues in the
@@ -274,7 +269,7 @@ func ReadCapped(path string, limit int64) ([]byte, error) {
 // ownPaths, held in memory. Unlike the app, which starts whatever is
 // wrong, a command stops at the first problem, which the error says.
 func ForCommand(settingsPath string, ownPaths ...string) (*Workspace, error) {
-	fw, err := assessment.Load(assets.Files, assets.FrameworkDir)
+	fw, err := LoadFramework(nil, "")
 	if err != nil {
 		return nil, err
 	}
