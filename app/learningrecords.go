@@ -18,6 +18,7 @@ import (
 	"zelfscan/learningrecords/xapi"
 	"zelfscan/safefile"
 	"zelfscan/usermsg"
+	"zelfscan/workspace"
 )
 
 // screenRecords shows the learning records (xAPI) of a plan before they
@@ -133,7 +134,7 @@ func (u *UI) chooseRecordsPath(rs *recordsState) {
 	name := "leerrecords-" + u.now().Format("2006-01-02") + ".json"
 	u.chooseSavePath(name, ".json", func(path string) {
 		data := rs.json
-		err := writeFileAtomic(path, func(w io.Writer) error {
+		err := workspace.WriteFile(path, func(w io.Writer) error {
 			_, err := w.Write(data)
 			return err
 		})

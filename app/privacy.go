@@ -17,6 +17,7 @@ import (
 	"zelfscan/app/widgets"
 	"zelfscan/safefile"
 	"zelfscan/store"
+	"zelfscan/workspace"
 )
 
 // screenPrivacy is the "Mijn gegevens" screen.
@@ -87,7 +88,7 @@ func (u *UI) chooseExportFile() {
 
 // exportChosen writes the export to the file the save dialog chose. Fyne's
 // dialog has already created (or emptied) that file; we close its writer and
-// write through writeFileAtomic instead, so the file is complete or, on failure,
+// write through workspace.WriteFile instead, so the file is complete or, on failure,
 // gone, and only readable by the user.
 func (u *UI) exportChosen(w fyne.URIWriteCloser, err error) {
 	if err != nil {
@@ -117,7 +118,7 @@ func (u *UI) exportTo(path string) error {
 	if !ok {
 		return errors.New("this store cannot export")
 	}
-	return writeFileAtomic(path, ex.ExportAll)
+	return workspace.WriteFile(path, ex.ExportAll)
 }
 
 // showExportError says the export did not happen.
