@@ -1,9 +1,7 @@
 package app
 
 import (
-	"io"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,10 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/app/widgets"
-	"zelfscan/documents/calendar"
 	"zelfscan/plans"
-	"zelfscan/plans/planfile"
-	"zelfscan/safefile"
+	"zelfscan/workspace"
 )
 
 // agendaBlock shows when the next self-check is due and offers the plan's
@@ -43,10 +39,10 @@ func (u *UI) chooseAgendaExport(ps *planState) {
 func (u *UI) exportAgenda(ps *planState, path string) {
 	f, err := u.buildPlanFile(ps)
 	if err == nil {
-		err = writeAgenda(path, f, u.now())
+		err = workspace.WriteAgenda(path, f, u.now())
 	}
 	if err != nil {
-		safefile.RemoveEmpty(path)
+		workspace.DiscardEmpty(path)
 		u.showFileProblem(lang.X("agenda.failed", "Het agenda-bestand kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
 			map[string]any{"Path": shownPath(path)}), err)
 		return
@@ -54,9 +50,4 @@ func (u *UI) exportAgenda(ps *planState, path string) {
 	u.showDone(lang.X("agenda.doneTitle", "Agenda-bestand bewaard"), lang.X("agenda.done",
 		"De datums staan in {{.Path}}. Open het bestand met uw agenda om ze toe te voegen; een tweede keer importeren werkt de afspraken bij.",
 		map[string]any{"Path": shownPath(path)}))
-}
-
-// writeAgenda writes f's dates atomically.
-func writeAgenda(path string, f *planfile.File, now time.Time) error {
-	return safefile.Write(path, func(w io.Writer) error { return calendar.Write(w, f, f.NextSelfCheck, now) })
 }

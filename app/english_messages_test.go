@@ -16,6 +16,7 @@ import (
 	"zelfscan/orgsettings"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
+	"zelfscan/workspace"
 )
 
 // dutchWords are frequent Dutch function words; none of them belongs in a
@@ -221,7 +222,7 @@ func badPlanFiles(t *testing.T, m *englishMessages) []string {
 	}
 	// A plan PDF whose attachment is garbled inside its stream.
 	whole := filepath.Join(t.TempDir(), "plan.pdf")
-	if err := writePlanPDF(whole, f, reviewDay); err != nil {
+	if err := workspace.WritePlanPDF(whole, f, reviewDay); err != nil {
 		t.Fatal(err)
 	}
 	data, err := os.ReadFile(whole)

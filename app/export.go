@@ -1,9 +1,7 @@
 package app
 
 import (
-	"io"
 	"strings"
-	"time"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -12,16 +10,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"golang.org/x/text/unicode/norm"
 
-	"zelfscan/plans/planfile"
-	"zelfscan/safefile"
 	"zelfscan/workspace"
 )
-
-// writeFileAtomic writes a file that is whole or absent (safefile.Write):
-// exports hold personal answers and notes, so only the user may read them.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	return safefile.Write(path, write)
-}
 
 // pdfFileName is the proposed name of the PDF: leerplan-<name or
 // organisation>-<date>.pdf, with only letters, digits and dashes.
@@ -99,7 +89,7 @@ func (u *UI) exportPDF(ps *planState, path string) {
 	}
 	created := u.now()
 	u.background(lang.X("plan.pdf.busyText", "Het leerplan wordt als PDF bewaard…"),
-		func() error { return writePlanPDF(path, f, created) },
+		func() error { return workspace.WritePlanPDF(path, f, created) },
 		func(err error) {
 			if err != nil {
 				u.showPDFError(lang.X("plan.pdf.writeFailed",
@@ -114,14 +104,8 @@ func (u *UI) exportPDF(ps *planState, path string) {
 }
 
 // buildPlanFile makes the self-contained plan file of the plan on screen.
-func (u *UI) buildPlanFile(ps *planState) (*planfile.File, error) {
+func (u *UI) buildPlanFile(ps *planState) (*workspace.PlanFile, error) {
 	return u.ws.PlanFile(ps.sc, ps.plan, u.app.Metadata().Version, u.now())
-}
-
-// writePlanPDF renders f with the plan file attached and writes it to path.
-// It runs off the UI goroutine.
-func writePlanPDF(path string, f *planfile.File, created time.Time) error {
-	return workspace.WritePlanPDF(path, f, created)
 }
 
 // showPDFError says what went wrong in Dutch and logs the cause.

@@ -15,9 +15,7 @@ import (
 
 	"zelfscan/app/widgets"
 	"zelfscan/documents/chart"
-	"zelfscan/documents/pdf"
-	"zelfscan/plans/group"
-	"zelfscan/plans/planfile"
+	"zelfscan/workspace"
 )
 
 // screenGroup is the group overview: several people's plan files at once.
@@ -29,7 +27,7 @@ type groupState struct {
 	files     []loaded // read without error, in the order added
 	failed    []loaded
 	anonymous bool
-	overview  *group.Overview
+	overview  *workspace.GroupOverview
 	// err is why no overview could be made, nil when it was.
 	err error
 }
@@ -82,7 +80,7 @@ func (u *UI) addGroupFolder(gs *groupState, dir string) {
 	var paths []string
 	for _, e := range entries {
 		ext := strings.ToLower(filepath.Ext(e.Name()))
-		if e.Type().IsRegular() && (ext == planfile.Extension || ext == ".pdf") {
+		if e.Type().IsRegular() && (ext == workspace.PlanFileExtension || ext == ".pdf") {
 			paths = append(paths, filepath.Join(dir, e.Name()))
 		}
 	}
@@ -97,11 +95,15 @@ func (u *UI) addGroupFolder(gs *groupState, dir string) {
 func (u *UI) regroup(gs *groupState) {
 	gs.overview, gs.err = nil, nil
 	if len(gs.files) > 0 {
-		files := make([]*planfile.File, len(gs.files))
+		files := make([]*workspace.PlanFile, len(gs.files))
 		for i, l := range gs.files {
 			files[i] = l.file
 		}
-		gs.overview, gs.err = group.New(files, u.catalogue(), group.Options{Anonymous: gs.anonymous})
+		var storeErr error
+		gs.overview, storeErr, gs.err = u.ws.GroupOverview(files, gs.anonymous)
+		if storeErr != nil {
+			u.showStoreError(storeErr)
+		}
 	}
 	if u.groupView == gs {
 		u.renderGroup(gs)
@@ -225,7 +227,7 @@ func (u *UI) groupFilesCard(gs *groupState) fyne.CanvasObject {
 }
 
 // memberLine is "Name (team) · organisation · function · n tekorten".
-func memberLine(m group.Member) string {
+func memberLine(m workspace.GroupMember) string {
 	name := m.Name
 	if m.Team != "" {
 		name += " (" + m.Team + ")"
@@ -241,7 +243,7 @@ func memberLine(m group.Member) string {
 }
 
 // groupHeatmap draws who has which gap, with what the numbers mean.
-func (u *UI) groupHeatmap(o *group.Overview) fyne.CanvasObject {
+func (u *UI) groupHeatmap(o *workspace.GroupOverview) fyne.CanvasObject {
 	title := lang.X("group.heatmap", "Tekorten per competentie en deelnemer")
 	rows, cols, values := o.Heatmap()
 	if len(rows) == 0 {
@@ -258,7 +260,7 @@ func (u *UI) groupHeatmap(o *group.Overview) fyne.CanvasObject {
 }
 
 // groupShared lists the gaps two or more members share.
-func (u *UI) groupShared(o *group.Overview) fyne.CanvasObject {
+func (u *UI) groupShared(o *workspace.GroupOverview) fyne.CanvasObject {
 	title := lang.X("group.shared", "Meest gedeelde tekorten")
 	shared := o.Shared(2)
 	if len(shared) == 0 {
@@ -274,7 +276,7 @@ func (u *UI) groupShared(o *group.Overview) fyne.CanvasObject {
 
 // groupTable shows, per competency with a gap, how many members were
 // assessed, how many fall short and by how much.
-func (u *UI) groupTable(o *group.Overview) fyne.CanvasObject {
+func (u *UI) groupTable(o *workspace.GroupOverview) fyne.CanvasObject {
 	box := container.NewVBox()
 	none := 0
 	for _, c := range o.Competencies {
@@ -302,7 +304,7 @@ func (u *UI) groupTable(o *group.Overview) fyne.CanvasObject {
 }
 
 // groupSuggestions lists joint activities with why they are suggested.
-func (u *UI) groupSuggestions(o *group.Overview) fyne.CanvasObject {
+func (u *UI) groupSuggestions(o *workspace.GroupOverview) fyne.CanvasObject {
 	title := lang.X("group.suggestions", "Voorstellen voor de groep")
 	if len(o.Suggestions) == 0 {
 		return widget.NewCard(title, "", wrapped(lang.X("group.noSuggestions", "De catalogus heeft geen aanbod dat tekorten van meerdere deelnemers dekt.")))
@@ -330,14 +332,14 @@ func (u *UI) chooseGroupExport(gs *groupState, ext string) {
 }
 
 // exportGroup writes the overview as CSV or PDF, atomically, in the background.
-func (u *UI) exportGroup(o *group.Overview, path, ext string) {
+func (u *UI) exportGroup(o *workspace.GroupOverview, path, ext string) {
 	created := u.now()
 	shown := map[string]any{"Path": shownPath(path)}
 	u.saveInBackground(path, lang.X("group.exporting", "Het groepsoverzicht wordt bewaard…"), func(w io.Writer) error {
 		if ext == ".csv" {
 			return o.WriteCSV(w)
 		}
-		return pdf.RenderGroup(w, o, pdf.GroupOptions{Created: created})
+		return workspace.WriteGroupPDF(w, o, created)
 	}, lang.X("group.exportFailed", "Het groepsoverzicht kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.", shown),
 		lang.X("group.exportedTitle", "Groepsoverzicht bewaard"),
 		lang.X("group.exported", "Het groepsoverzicht staat in {{.Path}}. Er staan geen notities, reflecties of evaluaties in.", shown))

@@ -18,7 +18,6 @@ import (
 	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/plans"
-	"zelfscan/plans/planfile"
 	"zelfscan/workspace"
 )
 
@@ -524,7 +523,7 @@ func (u *UI) pointsBlock(ps *planState) fyne.CanvasObject {
 
 // pointsSum is "4,5 punten, waarvan 2 afgerond", as the PDF writes it
 // (4.5 in the English window).
-func pointsSum(rp planfile.RegisterPoints) string {
+func pointsSum(rp workspace.RegisterPoints) string {
 	data := map[string]any{"Points": points(rp.Total), "Completed": points(rp.Completed)}
 	if rp.Total == 1 {
 		return lang.X("plan.pointsSumOne", "1 punt, waarvan {{.Completed}} afgerond", data)

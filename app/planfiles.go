@@ -5,7 +5,6 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -13,21 +12,16 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"zelfscan/app/widgets"
-	"zelfscan/plans/planfile"
-	"zelfscan/safefile"
+	"zelfscan/workspace"
 )
 
 // loaded is one file read for review mode, review import or the group.
 type loaded struct {
 	path string
-	file *planfile.File
-	// err is in Dutch and names the file (a planfile.FileError).
+	file *workspace.PlanFile
+	// err is a message for the user that names the file.
 	err error
 }
-
-// perFileLimit is how long one file may take before it is skipped with a
-// reason; a local plan PDF reads in well under a second.
-const perFileLimit = 20 * time.Second
 
 // readPlanFiles reads the files off the UI goroutine, a few at a time, and
 // hands the results to done on the UI goroutine, in the order given. The
@@ -36,7 +30,7 @@ func (u *UI) readPlanFiles(paths []string, done func([]loaded)) {
 	out := make([]loaded, len(paths))
 	ctx, cancel := context.WithCancel(context.Background())
 	u.runBackground(lang.X("review.readingText", "Het leerplan wordt gelezen…"), cancel, func() error {
-		for i, r := range planfile.OpenAll(ctx, paths, perFileLimit) {
+		for i, r := range workspace.OpenPlanFiles(ctx, paths) {
 			out[i] = loaded{path: r.Path, file: r.File, err: r.Err}
 		}
 		return ctx.Err()
@@ -49,7 +43,7 @@ func (u *UI) readPlanFiles(paths []string, done func([]loaded)) {
 }
 
 // planFileFilter offers plan files and plan PDFs in the open dialog.
-var planFileFilter = storage.NewExtensionFileFilter([]string{planfile.Extension, ".pdf"})
+var planFileFilter = storage.NewExtensionFileFilter([]string{workspace.PlanFileExtension, ".pdf"})
 
 // choosePlanFile asks for one plan file or plan PDF and passes its path on.
 func (u *UI) choosePlanFile(title string, chosen func(path string)) {
@@ -148,13 +142,12 @@ func saveTitle() string {
 }
 
 // saveInBackground writes a file the user chose, whole or not at all
-// (safefile.Write), off the UI goroutine with a progress dialog when it
-// takes a while. On failure the empty file the save dialog made is removed
-// and failed is shown; on success doneTitle and done.
+// (workspace.WriteFile), off the UI goroutine with a progress dialog when it
+// takes a while. On failure, with the empty file the save dialog made
+// removed, failed is shown; on success doneTitle and done.
 func (u *UI) saveInBackground(path, busy string, write func(io.Writer) error, failed, doneTitle, done string) {
-	u.background(busy, func() error { return safefile.Write(path, write) }, func(err error) {
+	u.background(busy, func() error { return workspace.WriteFile(path, write) }, func(err error) {
 		if err != nil {
-			safefile.RemoveEmpty(path)
 			u.showFileProblem(failed, err)
 			return
 		}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"zelfscan/plans"
+	"zelfscan/workspace"
 )
 
 // TestPointsSameOnScreenAndPaper: one accredited item chosen for two gaps
@@ -55,7 +56,7 @@ func TestPointsSameOnScreenAndPaper(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := writePlanPDF(path, pf, planDay); err != nil {
+	if err := workspace.WritePlanPDF(path, pf, planDay); err != nil {
 		t.Fatal(err)
 	}
 	if text := pdfText(t, path); !strings.Contains(text, "SKJ "+screen[0]) {

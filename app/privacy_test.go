@@ -2,10 +2,8 @@ package app
 
 import (
 	"encoding/json"
-	"errors"
 	"go/parser"
 	"go/token"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -162,45 +160,6 @@ func TestExportFailureLeavesNoFile(t *testing.T) {
 	}
 	if names := dirNames(t, out); len(names) != 0 {
 		t.Errorf("failed export left %q", names)
-	}
-}
-
-// writeFileAtomic either replaces the file completely or leaves it as it was,
-// and never leaves its temporary file behind.
-func TestWriteAtomicFailureMidway(t *testing.T) {
-	halfThenFail := func(w io.Writer) error {
-		if _, err := io.WriteString(w, `{"half":`); err != nil {
-			return err
-		}
-		return errors.New("disk gone")
-	}
-	dir := t.TempDir()
-	old := filepath.Join(dir, "old.json")
-	if err := os.WriteFile(old, []byte("old content"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := writeFileAtomic(old, halfThenFail); err == nil || !strings.Contains(err.Error(), "disk gone") {
-		t.Fatalf("writeFileAtomic = %v, want the writer's error", err)
-	}
-	if data, _ := os.ReadFile(old); string(data) != "old content" {
-		t.Errorf("old file now holds %q", data)
-	}
-	if err := writeFileAtomic(filepath.Join(dir, "new.json"), halfThenFail); err == nil {
-		t.Fatal("writeFileAtomic succeeded although the writer failed")
-	}
-	if names := dirNames(t, dir); !slices.Equal(names, []string{"old.json"}) {
-		t.Errorf("folder holds %q after failed writes, want only old.json", names)
-	}
-
-	if err := writeFileAtomic(old, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }); err != nil {
-		t.Fatal(err)
-	}
-	fi, err := os.Stat(old)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if data, _ := os.ReadFile(old); string(data) != "new" || fi.Mode().Perm() != 0o600 {
-		t.Errorf("after a good write: %q, mode %o", data, fi.Mode().Perm())
 	}
 }
 

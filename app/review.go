@@ -17,8 +17,7 @@ import (
 	"zelfscan/assessment"
 	"zelfscan/documents/chart"
 	"zelfscan/plans"
-	"zelfscan/plans/planfile"
-	"zelfscan/safefile"
+	"zelfscan/workspace"
 )
 
 // screenReview is review mode: a supervisor reads someone's plan from a
@@ -28,7 +27,7 @@ const screenReview = "review"
 // reviewState is the plan under review and the form about it.
 type reviewState struct {
 	path string
-	file *planfile.File
+	file *workspace.PlanFile
 	// uid is the review's identity from the first save on, so the plan file
 	// and the PDF of one discussion carry the same review (imported once).
 	uid string
@@ -144,7 +143,7 @@ func (u *UI) showReview(rs *reviewState) {
 
 // reviewProfile shows who made the plan, how complete the self-check is and
 // the profile chart, all from the file.
-func (u *UI) reviewProfile(f *planfile.File) fyne.CanvasObject {
+func (u *UI) reviewProfile(f *workspace.PlanFile) fyne.CanvasObject {
 	sc := f.SelfCheck
 	done := lang.X("review.complete", "{{.Answered}} van {{.Total}} uitspraken beantwoord",
 		map[string]any{"Answered": sc.Answered, "Total": sc.Total})
@@ -174,7 +173,7 @@ func (u *UI) reviewProfile(f *planfile.File) fyne.CanvasObject {
 
 // reviewGap shows one gap with the professional's note on it and its
 // actions, and asks for a comment on it: the answer to the note, if any.
-func (u *UI) reviewGap(rs *reviewState, g planfile.GapView, changed func(string)) fyne.CanvasObject {
+func (u *UI) reviewGap(rs *reviewState, g workspace.PlanGapView, changed func(string)) fyne.CanvasObject {
 	f := rs.file
 	name, _ := f.CompetencyTitle(g.CompetencyID)
 	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -223,7 +222,7 @@ func filePriority(label string) string {
 
 // evidenceLines lists the statements rated below the required level, the
 // lowest first, as the results screen does; "" when there are none.
-func evidenceLines(f *planfile.File, competencyID string) string {
+func evidenceLines(f *workspace.PlanFile, competencyID string) string {
 	g, ok := f.Gap(competencyID)
 	if !ok || len(g.Evidence) == 0 {
 		return ""
@@ -256,7 +255,7 @@ func (u *UI) reviewOtherNotes(rs *reviewState, withGap map[string]bool, changed 
 }
 
 // ownerNote shows what the professional wrote on a competency, marked as theirs.
-func ownerNote(f *planfile.File, note string) fyne.CanvasObject {
+func ownerNote(f *workspace.PlanFile, note string) fyne.CanvasObject {
 	text := wrapped(lang.X("review.noteBy", "Notitie van {{.Owner}}: {{.Note}}", map[string]any{"Owner": ownerName(f), "Note": note}))
 	text.TextStyle = fyne.TextStyle{Italic: true}
 	return indent(text)
@@ -281,7 +280,7 @@ func (u *UI) competencyComment(rs *reviewState, competencyID string, answersNote
 
 // reviewAction shows one action read-only, with a comment field and an
 // "agreed" box for the reviewer.
-func (u *UI) reviewAction(rs *reviewState, a *planfile.Action, withCompetency bool, changed func(string)) fyne.CanvasObject {
+func (u *UI) reviewAction(rs *reviewState, a *workspace.PlanAction, withCompetency bool, changed func(string)) fyne.CanvasObject {
 	name, _ := rs.file.ActionTitle(a.ID)
 	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
@@ -357,7 +356,7 @@ func (u *UI) reviewForm(rs *reviewState, changed func(string)) fyne.CanvasObject
 
 // reviewed is the file with the discussion added as a review; rs.file
 // itself stays as it was read. Errors are Dutch.
-func (u *UI) reviewed(rs *reviewState) (*planfile.File, error) {
+func (u *UI) reviewed(rs *reviewState) (*workspace.PlanFile, error) {
 	date, err := parseTargetDate(strings.TrimSpace(rs.date.Text), u.now())
 	if err != nil {
 		return nil, err
@@ -365,7 +364,7 @@ func (u *UI) reviewed(rs *reviewState) (*planfile.File, error) {
 	if strings.TrimSpace(rs.reviewer.Text) == "" {
 		return nil, fmt.Errorf("%s", lang.X("review.needReviewer", "Vul uw naam in als begeleider."))
 	}
-	r := planfile.Review{
+	r := workspace.PlanReview{
 		UID: rs.uid, Reviewer: strings.TrimSpace(rs.reviewer.Text), Date: date,
 		Setting: plans.Settings()[max(rs.setting.SelectedIndex(), 0)], Overall: strings.TrimSpace(rs.overall.Text),
 		SignedOff: rs.signedOff.Checked,
@@ -380,14 +379,7 @@ func (u *UI) reviewed(rs *reviewState) (*planfile.File, error) {
 			r.Agreed[id] = true
 		}
 	}
-	// A shallow copy with its own review list: AddReview appends to it.
-	out := *rs.file
-	out.Reviews = append([]planfile.Review(nil), rs.file.Reviews...)
-	if err := out.AddReview(r); err != nil {
-		return nil, err
-	}
-	out.Exported = u.now().UTC()
-	return &out, nil
+	return workspace.Reviewed(rs.file, r, u.now())
 }
 
 // texts is what was typed per ID, leaving out empty fields.
@@ -411,7 +403,7 @@ func (u *UI) chooseReviewSave(rs *reviewState, asPDF bool) {
 		u.showIncompleteReview(err)
 		return
 	}
-	ext := planfile.Extension
+	ext := workspace.PlanFileExtension
 	if asPDF {
 		ext = ".pdf"
 	}
@@ -434,7 +426,7 @@ func (u *UI) showIncompleteReview(err error) {
 func (u *UI) saveReview(rs *reviewState, path string, asPDF bool) {
 	f, err := u.reviewed(rs)
 	if err != nil {
-		safefile.RemoveEmpty(path)
+		workspace.DiscardEmpty(path)
 		u.showIncompleteReview(err)
 		return
 	}
@@ -442,12 +434,11 @@ func (u *UI) saveReview(rs *reviewState, path string, asPDF bool) {
 	created := u.now()
 	u.background(lang.X("review.saving", "De bespreking wordt bewaard…"), func() error {
 		if asPDF {
-			return writePlanPDF(path, f, created)
+			return workspace.WritePlanPDF(path, f, created)
 		}
-		return writePlanFile(path, f)
+		return workspace.WritePlanFile(path, f)
 	}, func(err error) {
 		if err != nil {
-			safefile.RemoveEmpty(path)
 			u.showFileProblem(lang.X("review.saveFailed", "De bespreking kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
 				map[string]any{"Path": shownPath(path)}), err)
 			return
@@ -488,7 +479,7 @@ func (u *UI) confirmDiscard(rs *reviewState, next func()) {
 }
 
 // ownerName is the name in the file, or a description when it has none.
-func ownerName(f *planfile.File) string {
+func ownerName(f *workspace.PlanFile) string {
 	if n := strings.TrimSpace(f.Profile.Name); n != "" {
 		return n
 	}

@@ -19,6 +19,7 @@ import (
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
 	"zelfscan/store"
+	"zelfscan/workspace"
 )
 
 var reviewDay = time.Date(2026, 6, 10, 9, 0, 0, 0, time.UTC)
@@ -94,7 +95,7 @@ func (p *professional) export(t *testing.T, path string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := writePlanPDF(path, f, reviewDay); err != nil {
+		if err := workspace.WritePlanPDF(path, f, reviewDay); err != nil {
 			t.Fatal(err)
 		}
 		return
@@ -479,7 +480,7 @@ func TestReviewOfAPlanEditedThenExportedDoesNotWarn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := writePlanPDF(plan, f, reviewDay.Add(time.Hour)); err != nil {
+	if err := workspace.WritePlanPDF(plan, f, reviewDay.Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
 	sup := newUIFixture(t)

@@ -14,6 +14,7 @@ import (
 
 	"zelfscan/overview/sample"
 	"zelfscan/plans"
+	"zelfscan/workspace"
 )
 
 // refreshCounter is a label that counts its refreshes.
@@ -70,7 +71,7 @@ func TestReviewWheelAndTypingDoNotHang(t *testing.T) {
 		}
 		if len(f.Actions) > most {
 			most = len(f.Actions)
-			if err := writePlanFile(path, f); err != nil {
+			if err := workspace.WritePlanFile(path, f); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -3,7 +3,6 @@ package app
 import (
 	"cmp"
 	"errors"
-	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -17,9 +16,7 @@ import (
 
 	"zelfscan/app/widgets"
 	"zelfscan/plans"
-	"zelfscan/plans/planfile"
-	"zelfscan/safefile"
-	"zelfscan/store"
+	"zelfscan/workspace"
 )
 
 // shareBlock is the part of the plan editor about discussing the plan:
@@ -125,8 +122,8 @@ func (u *UI) choosePlanFileExport(ps *planState) {
 	for _, t := range ps.texts {
 		t.flush()
 	}
-	name := strings.TrimSuffix(u.pdfFileName(ps), ".pdf") + planfile.Extension
-	u.chooseSavePath(name, planfile.Extension, func(path string) { u.exportPlanFile(ps, path) })
+	name := strings.TrimSuffix(u.pdfFileName(ps), ".pdf") + workspace.PlanFileExtension
+	u.chooseSavePath(name, workspace.PlanFileExtension, func(path string) { u.exportPlanFile(ps, path) })
 }
 
 // exportPlanFile writes the plan as a .zelfscan file at path. A plan file
@@ -134,10 +131,10 @@ func (u *UI) choosePlanFileExport(ps *planState) {
 func (u *UI) exportPlanFile(ps *planState, path string) {
 	f, err := u.buildPlanFile(ps)
 	if err == nil {
-		err = writePlanFile(path, f)
+		err = workspace.WritePlanFile(path, f)
 	}
 	if err != nil {
-		safefile.RemoveEmpty(path)
+		workspace.DiscardEmpty(path)
 		u.showFileProblem(lang.X("share.exportFailed", "Het planbestand kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
 			map[string]any{"Path": shownPath(path)}), err)
 		return
@@ -145,11 +142,6 @@ func (u *UI) exportPlanFile(ps *planState, path string) {
 	u.showDone(lang.X("share.exportedTitle", "Planbestand bewaard"), lang.X("share.exported",
 		"Uw leerplan staat in {{.Path}}. Geef dit bestand aan uw begeleider; die opent het met 'Plan openen ter bespreking'.",
 		map[string]any{"Path": shownPath(path)}))
-}
-
-// writePlanFile encodes f and writes it atomically.
-func writePlanFile(path string, f *planfile.File) error {
-	return writeFileAtomic(path, func(w io.Writer) error { return planfile.Encode(w, f) })
 }
 
 // addReviewFrom adds the reviews in the file at path to the plan on screen
@@ -172,24 +164,24 @@ func (u *UI) importReview(path string, selfCheckID int64, after func()) {
 	})
 }
 
-// checkReview decides, with planfile.CheckReview against the plan as
+// checkReview decides, with workspace.CheckReview against the plan as
 // stored now, what importing f does.
-func (u *UI) checkReview(f *planfile.File, selfCheckID int64, after func()) {
+func (u *UI) checkReview(f *workspace.PlanFile, selfCheckID int64, after func()) {
 	title := lang.X("share.addReview", "Bespreking toevoegen")
 	own, ok, err := u.store.PlanBySelfCheck(selfCheckID)
 	if err != nil || !ok {
-		u.showStoreError(cmp.Or(err, store.ErrNotFound))
+		u.showStoreError(cmp.Or(err, workspace.ErrNotFound))
 		return
 	}
-	v, err := planfile.CheckReview(own, f)
+	v, err := workspace.CheckReview(own, f)
 	if err != nil {
 		u.showFileProblem(explain(err), nil)
 		return
 	}
 	switch v.Kind {
-	case planfile.NotTheirs, planfile.AlreadyImported:
+	case workspace.ReviewNotTheirs, workspace.ReviewAlreadyImported:
 		u.showDone(title, explain(v.Message))
-	case planfile.OlderVersion:
+	case workspace.ReviewOlderVersion:
 		d := dialog.NewCustomConfirm(title, lang.X("share.addAnyway", "Toch toevoegen"), lang.X("share.cancel", "Annuleren"),
 			message(explain(v.Message)), func(yes bool) {
 				if yes {
@@ -204,22 +196,14 @@ func (u *UI) checkReview(f *planfile.File, selfCheckID int64, after func()) {
 }
 
 // addReviews stores the reviews of f that own does not have yet.
-func (u *UI) addReviews(own *plans.Plan, f *planfile.File, after func()) {
-	n := 0
-	for _, r := range planfile.NewReviews(own.Reviews, f) {
-		added, err := u.store.AddReview(own.ID, r, u.now())
-		if err != nil {
-			if errors.Is(err, store.ErrReadOnly) {
-				u.showStoreError(err)
-			} else {
-				u.showFileProblem(lang.X("share.addFailed", "De bespreking kon niet worden toegevoegd: {{.Reason}}",
-					map[string]any{"Reason": explain(err)}), err)
-			}
-			break
-		}
-		if added {
-			n++
-		}
+func (u *UI) addReviews(own *plans.Plan, f *workspace.PlanFile, after func()) {
+	n, err := u.ws.ImportReviews(own, f, u.now())
+	switch {
+	case errors.Is(err, workspace.ErrReadOnly):
+		u.showStoreError(err)
+	case err != nil:
+		u.showFileProblem(lang.X("share.addFailed", "De bespreking kon niet worden toegevoegd: {{.Reason}}",
+			map[string]any{"Reason": explain(err)}), err)
 	}
 	if n == 0 {
 		return

@@ -10,7 +10,6 @@ import (
 	"zelfscan/documents/pdf"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
-	"zelfscan/safefile"
 	"zelfscan/store"
 )
 
@@ -78,14 +77,10 @@ func WritePlanPDF(path string, f *planfile.File, created time.Time) error {
 	if err != nil {
 		return fmt.Errorf("pdf maken: %w", err)
 	}
-	if err := safefile.Write(path, func(w io.Writer) error {
+	return WriteFile(path, func(w io.Writer) error {
 		_, err := w.Write(out.Bytes())
 		return err
-	}); err != nil {
-		safefile.RemoveEmpty(path)
-		return err
-	}
-	return nil
+	})
 }
 
 // effects compares sc with the person's next self-check, the first one

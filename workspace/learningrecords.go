@@ -7,7 +7,6 @@ import (
 	"zelfscan/learningrecords/lrs"
 	"zelfscan/learningrecords/xapi"
 	"zelfscan/plans/planfile"
-	"zelfscan/safefile"
 	"zelfscan/usermsg"
 )
 
@@ -58,11 +57,7 @@ func EncodeRecords(out io.Writer, statements []XAPIStatement) error {
 // SaveRecords writes statements to path as JSON, whole or not at all: on
 // failure no empty file is left behind.
 func SaveRecords(path string, statements []XAPIStatement) error {
-	if err := safefile.Write(path, func(out io.Writer) error { return EncodeRecords(out, statements) }); err != nil {
-		safefile.RemoveEmpty(path)
-		return err
-	}
-	return nil
+	return WriteFile(path, func(out io.Writer) error { return EncodeRecords(out, statements) })
 }
 
 // SendRecords sends statements to the organisation's LRS, one by one,
