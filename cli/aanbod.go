@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"zelfscan/documents/pdf"
 	"zelfscan/plans"
 	"zelfscan/workspace"
 )
@@ -90,7 +89,7 @@ func writeCoverage(r *workspace.CoverageReport, csvPath, pdfPath string, stdout,
 	if csvPath == "" && pdfPath == "" {
 		printUnreached(stdout, r)
 	}
-	fmt.Fprintln(stdout, pdf.CoverageSummary(r))
+	fmt.Fprintln(stdout, r.Summary())
 	return status
 }
 

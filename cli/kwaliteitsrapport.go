@@ -5,7 +5,6 @@ import (
 	"io"
 	"time"
 
-	"zelfscan/quality"
 	"zelfscan/workspace"
 )
 
@@ -57,7 +56,7 @@ func writeQuality(r *workspace.QualityReport, csvPath, pdfPath string, stdout, s
 		fmt.Fprintf(stdout, "%s: %s\n", f.Name, f.Value)
 	}
 	if csvPath == "" && pdfPath == "" {
-		for _, g := range quality.Guarantees(r.Overview.MinGroup) {
+		for _, g := range r.Guarantees() {
 			fmt.Fprintln(stdout, "- "+g)
 		}
 	}
