@@ -11,9 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/app/widgets"
-	"zelfscan/coverage"
-	"zelfscan/documents/pdf"
 	"zelfscan/plans"
+	"zelfscan/workspace"
 )
 
 // screenCoverage is the Aanbodanalyse, opened from "Kader bekijken".
@@ -24,7 +23,7 @@ const screenCoverage = "coverage"
 // makes. It reads no self-check.
 func (u *UI) showCoverage() {
 	cat := u.catalogue()
-	r := coverage.Build(u.fw(), cat)
+	r := u.ws.Coverage(cat)
 	t := r.Totals()
 	body := container.NewVBox(
 		wrapped(lang.X("coverage.intro",
@@ -41,10 +40,10 @@ func (u *UI) showCoverage() {
 		body.Add(warning(lang.X("coverage.offerProblems", "Niet alle aanbod dat de kaderuitbreiding noemt, is gevonden:") + "\n" + explainList(err)))
 	}
 	body.Add(sectionLabel(lang.X("coverage.unreached", "Eisen die geen aanbod bereikt")))
-	body.Add(coverageGroups(r, func(row *coverage.Row) bool { return !row.Reached() }))
+	body.Add(coverageGroups(r, func(row *workspace.CoverageRow) bool { return !row.Reached() }))
 	if len(r.Own) > 0 {
 		body.Add(sectionLabel(lang.X("coverage.closed", "Wat het eigen aanbod sluit")))
-		body.Add(coverageGroups(r, (*coverage.Row).ClosedByOwn))
+		body.Add(coverageGroups(r, (*workspace.CoverageRow).ClosedByOwn))
 	}
 	body.Add(widget.NewAccordion(widget.NewAccordionItem(lang.X("coverage.offers", "Per aanbod: voor hoeveel eisen, en hoeveel op niveau"), coverageOffers(r))))
 
@@ -58,7 +57,7 @@ func (u *UI) showCoverage() {
 // coverageGroups lists the requirements keep lets through, per
 // competency and level: where they are asked and the workplace routes
 // that reach them.
-func coverageGroups(r *coverage.Report, keep func(*coverage.Row) bool) fyne.CanvasObject {
+func coverageGroups(r *workspace.CoverageReport, keep func(*workspace.CoverageRow) bool) fyne.CanvasObject {
 	list := container.NewVBox()
 	all := r.OrganisationCount()
 	for _, g := range r.Groups(keep) {
@@ -88,7 +87,7 @@ func coverageGroups(r *coverage.Report, keep func(*coverage.Row) bool) fyne.Canv
 }
 
 // coverageOffers lists every offer with the requirements it serves.
-func coverageOffers(r *coverage.Report) fyne.CanvasObject {
+func coverageOffers(r *workspace.CoverageReport) fyne.CanvasObject {
 	list := container.NewVBox()
 	for _, o := range r.Offers {
 		list.Add(hint(lang.X("coverage.offer", "{{.Title}} ({{.Level}}): {{.Serves}} eisen, {{.Reaches}} op niveau",
@@ -98,19 +97,19 @@ func coverageOffers(r *coverage.Report) fyne.CanvasObject {
 }
 
 // saveCoverage asks where the report goes, as PDF or CSV.
-func (u *UI) saveCoverage(r *coverage.Report, ext string) {
+func (u *UI) saveCoverage(r *workspace.CoverageReport, ext string) {
 	u.chooseSavePath("aanbodanalyse"+ext, ext, func(path string) { u.exportCoverage(r, path, ext) })
 }
 
 // exportCoverage writes the report atomically, in the background.
-func (u *UI) exportCoverage(r *coverage.Report, path, ext string) {
+func (u *UI) exportCoverage(r *workspace.CoverageReport, path, ext string) {
 	created := u.now()
 	shown := map[string]any{"Path": shownPath(path)}
 	u.saveInBackground(path, lang.X("coverage.exporting", "De aanbodanalyse wordt bewaard…"), func(w io.Writer) error {
 		if ext == ".csv" {
 			return r.WriteCSV(w)
 		}
-		return pdf.RenderCoverage(w, r, created)
+		return workspace.WriteCoveragePDF(w, r, created)
 	}, lang.X("coverage.exportFailed", "De aanbodanalyse kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.", shown),
 		lang.X("coverage.exportedTitle", "Aanbodanalyse bewaard"),
 		lang.X("coverage.exported", "De aanbodanalyse staat in {{.Path}}.", shown))

@@ -9,8 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-
-	"zelfscan/coverage"
 )
 
 // The Aanbodanalyse opens from "Kader bekijken", shows the same figures as
@@ -21,7 +19,7 @@ func TestCoverageScreen(t *testing.T) {
 	u.now = func() time.Time { return fixedNow }
 	tapButton(t, w, "Kader bekijken")
 	tapButton(t, w, "Aanbodanalyse")
-	tot := coverage.Build(u.fw(), u.catalogue()).Totals()
+	tot := u.ws.Coverage(u.catalogue()).Totals()
 	for _, want := range []string{
 		fmt.Sprintf("%d eisen. Bij %d bereikt geen aanbod uit de catalogus het vereiste niveau; bij %d daarvan ook geen werkplekroute.", tot.Requirements, tot.Unreached, tot.WithoutRoute),
 		"Eisen die geen aanbod bereikt",
@@ -36,7 +34,7 @@ func TestCoverageScreen(t *testing.T) {
 	if m := w.Content().MinSize(); m.Width > MinSize().Width || m.Height > MinSize().Height {
 		t.Errorf("Aanbodanalyse needs %v, more than %v", m, MinSize())
 	}
-	r := coverage.Build(u.fw(), u.catalogue())
+	r := u.ws.Coverage(u.catalogue())
 	for ext, magic := range map[string]string{".csv": "\uFEFFOrganisatie;Functie", ".pdf": "%PDF-"} {
 		path := filepath.Join(t.TempDir(), "aanbod"+ext)
 		u.exportCoverage(r, path, ext)

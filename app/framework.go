@@ -14,8 +14,8 @@ import (
 
 	"zelfscan/app/widgets"
 	"zelfscan/assessment"
-	"zelfscan/documents/pdf"
 	"zelfscan/plans"
+	"zelfscan/workspace"
 )
 
 // screenFramework is "Kader bekijken": the whole framework for review.
@@ -218,7 +218,7 @@ func (u *UI) exportFramework(path, ext string) {
 		if ext == ".csv" {
 			return plans.WriteFrameworkCSV(w, fw)
 		}
-		return pdf.RenderFramework(w, fw, pdf.FrameworkOptions{Created: created})
+		return workspace.WriteFrameworkPDF(w, fw, created)
 	}, lang.X("framework.exportFailed", "Het kader kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.", shown),
 		lang.X("framework.exportedTitle", "Kader bewaard"),
 		lang.X("framework.exported", "Het hele competentiekader staat in {{.Path}}.", shown))

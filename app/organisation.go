@@ -15,10 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"zelfscan/app/widgets"
-	"zelfscan/coverage"
-	"zelfscan/documents/pdf"
-	"zelfscan/overview"
-	"zelfscan/quality"
+	"zelfscan/workspace"
 )
 
 // screenOrganisation is the anonymous organisation overview of many plans.
@@ -29,13 +26,13 @@ const screenOrganisation = "organisation"
 type orgState struct {
 	folders  []string
 	minGroup int
-	overview *overview.Overview
+	overview *workspace.OrganisationOverview
 	err      error
 }
 
 // showOrganisation opens the organisation overview.
 func (u *UI) showOrganisation() {
-	u.renderOrganisation(&orgState{minGroup: overview.MinGroupFloor})
+	u.renderOrganisation(&orgState{minGroup: workspace.MinGroupFloor})
 }
 
 // reorganise reads the folders again in the background and redraws.
@@ -45,14 +42,9 @@ func (u *UI) reorganise(st *orgState) {
 		return
 	}
 	cat := u.catalogue()
-	var o *overview.Overview
-	u.background(lang.X("organisation.reading", "De leerplannen worden gelezen…"), func() error {
-		b, err := overview.NewBuilder(st.minGroup)
-		if err != nil {
-			return err
-		}
-		overview.ReadFolders(st.folders, b)
-		o, err = b.Result(cat)
+	var o *workspace.OrganisationOverview
+	u.background(lang.X("organisation.reading", "De leerplannen worden gelezen…"), func() (err error) {
+		o, err = workspace.ReadOrganisationOverview(st.folders, st.minGroup, cat)
 		return err
 	}, func(err error) {
 		st.overview, st.err = o, err
@@ -66,13 +58,13 @@ func (u *UI) minGroupField(st *orgState) (field fyne.CanvasObject, problem *widg
 	minEntry := widget.NewEntry()
 	minEntry.SetText(strconv.Itoa(st.minGroup))
 	minEntry.Validator = func(s string) error {
-		if n, err := strconv.Atoi(s); err != nil || n < overview.MinGroupFloor {
-			return fmt.Errorf("%s", lang.X("organisation.minInvalid", "Minstens {{.Floor}}", map[string]any{"Floor": overview.MinGroupFloor}))
+		if n, err := strconv.Atoi(s); err != nil || n < workspace.MinGroupFloor {
+			return fmt.Errorf("%s", lang.X("organisation.minInvalid", "Minstens {{.Floor}}", map[string]any{"Floor": workspace.MinGroupFloor}))
 		}
 		return nil
 	}
 	minEntry.OnSubmitted = func(s string) {
-		if n, err := strconv.Atoi(s); err == nil && n >= overview.MinGroupFloor && n != st.minGroup {
+		if n, err := strconv.Atoi(s); err == nil && n >= workspace.MinGroupFloor && n != st.minGroup {
 			st.minGroup = n
 			u.reorganise(st)
 		}
@@ -87,7 +79,7 @@ func (u *UI) minGroupField(st *orgState) (field fyne.CanvasObject, problem *widg
 			return
 		}
 		minProblem.SetText(lang.X("organisation.minProblem", "Een kleinste groep van minder dan {{.Floor}} mensen kan niet: dan is iemands antwoord te herleiden. Het overzicht blijft bij {{.Min}}.",
-			map[string]any{"Floor": overview.MinGroupFloor, "Min": st.minGroup}))
+			map[string]any{"Floor": workspace.MinGroupFloor, "Min": st.minGroup}))
 		minProblem.Show()
 	})
 	return container.NewHBox(minLabel, minEntry), minProblem
@@ -185,7 +177,7 @@ func (u *UI) orgFoldersCard(st *orgState) fyne.CanvasObject {
 
 // orgGroupCard shows one function of one organisation: the most shared
 // gaps as bars of the share with a gap, and the offers that help most.
-func (u *UI) orgGroupCard(g overview.Group) fyne.CanvasObject {
+func (u *UI) orgGroupCard(g workspace.OrganisationGroup) fyne.CanvasObject {
 	box := container.NewVBox()
 	if len(g.SharedGaps) == 0 {
 		box.Add(hint(lang.X("organisation.noShared", "Geen tekort dat genoeg mensen delen om te tonen.")))
@@ -193,7 +185,7 @@ func (u *UI) orgGroupCard(g overview.Group) fyne.CanvasObject {
 	for _, r := range g.SharedGaps {
 		bar := widget.NewProgressBar()
 		bar.SetValue(r.Share())
-		bar.TextFormatter = func() string { return overview.ShareText(r) }
+		bar.TextFormatter = func() string { return r.ShareText() }
 		line := lang.X("organisation.gapLine", "{{.Title}}: {{.Count}} van {{.Assessed}} met tekort",
 			map[string]any{"Title": r.Title, "Count": r.WithGap().N, "Assessed": r.Assessed().N})
 		box.Add(container.NewVBox(wrapped(line), bar))
@@ -214,7 +206,7 @@ func (u *UI) orgGroupCard(g overview.Group) fyne.CanvasObject {
 
 // orgSummary says what was read and what is left out, in the window's
 // language, from the figures of the release.
-func orgSummary(o *overview.Overview) string {
+func orgSummary(o *workspace.OrganisationOverview) string {
 	parts := []string{lang.X("organisation.summary", "Gelezen: ongeveer {{.Files}} bestanden, {{.Skipped}} overgeslagen. In de getoonde groepen: {{.People}} deelnemers.",
 		map[string]any{"Files": o.Files, "Skipped": o.FilesSkipped, "People": o.People()})}
 	if o.Duplicates > 0 {
@@ -237,7 +229,7 @@ func orgSummary(o *overview.Overview) string {
 }
 
 // orgProblems lists the files that were skipped, with why.
-func (u *UI) orgProblems(o *overview.Overview) fyne.CanvasObject {
+func (u *UI) orgProblems(o *workspace.OrganisationOverview) fyne.CanvasObject {
 	box := container.NewVBox()
 	if len(o.Problems) == 0 {
 		box.Add(hint(lang.X("organisation.noProblems", "Alle bestanden konden worden gelezen.")))
@@ -260,7 +252,7 @@ func (u *UI) chooseOrgExport(st *orgState, ext string) {
 			if ext == ".csv" {
 				return o.WriteCSV(w)
 			}
-			return pdf.RenderOverview(w, o, created)
+			return workspace.WriteOrganisationOverviewPDF(w, o, created)
 		}, lang.X("organisation.exportFailed", "Het organisatieoverzicht kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.",
 			map[string]any{"Path": shownPath(path)}),
 			lang.X("organisation.exportedTitle", "Organisatieoverzicht bewaard"),
@@ -270,7 +262,7 @@ func (u *UI) chooseOrgExport(st *orgState, ext string) {
 }
 
 // participationLine is an offer's participation within a group.
-func participationLine(p overview.Participation) string {
+func participationLine(p workspace.Participation) string {
 	ratings := make([]string, len(p.Ratings))
 	for i, c := range p.Ratings {
 		ratings[i] = c.String()
@@ -284,7 +276,7 @@ func participationLine(p overview.Participation) string {
 // orgEffectsCard shows the change per offer and competency beside the
 // change of people who completed no action for the competency, with what
 // that is and is not.
-func orgEffectsCard(o *overview.Overview) fyne.CanvasObject {
+func orgEffectsCard(o *workspace.OrganisationOverview) fyne.CanvasObject {
 	box := container.NewVBox(hint(lang.X("organisation.effectNote", "Effect is wat mensen zelf bij hun volgende zelfscan invullen: "+
 		"de verandering van hun gemiddelde per competentie (0 tot 3). Het is een eigen inschatting zonder vergelijkingsgroep die door "+
 		"loting is gekozen; wie een aanbod volgt, kan ook op andere punten verschillen. Daarom staat ernaast hoe het ging bij mensen "+
@@ -297,7 +289,7 @@ func orgEffectsCard(o *overview.Overview) fyne.CanvasObject {
 }
 
 // bandsText is one set of people's change, in the window's language.
-func bandsText(b overview.Bands) string {
+func bandsText(b workspace.Bands) string {
 	switch {
 	case !b.Shown:
 		return lang.X("organisation.bandsTooFew", "te weinig mensen om te tonen")
@@ -305,9 +297,9 @@ func bandsText(b overview.Bands) string {
 		return lang.X("organisation.bandsWithheld", "niet getoond")
 	}
 	names := append(bandNames(), "–")
-	median := b.Quantile(0.5)
+	median := int(b.Quantile(0.5))
 	if median < 0 {
-		median = overview.Band(len(names) - 1)
+		median = len(names) - 1
 	}
 	parts := make([]string, len(b.Counts))
 	for k, c := range b.Counts {
@@ -317,7 +309,7 @@ func bandsText(b overview.Bands) string {
 		map[string]any{"People": b.People().N, "Bands": strings.Join(parts, ", "), "Median": names[median]})
 }
 
-// bandNames are overview.BandNames in the window's language.
+// bandNames are the bands of Bands in order, in the window's language.
 func bandNames() []string {
 	return []string{lang.X("organisation.band.lower", "lager"), lang.X("organisation.band.same", "gelijk"),
 		lang.X("organisation.band.up", "minder dan 1 hoger"), lang.X("organisation.band.upOne", "1 of meer hoger")}
@@ -328,7 +320,7 @@ func bandNames() []string {
 const maxRemarksShown = 10
 
 // orgRemarksCard lists the improvement points people chose to share.
-func orgRemarksCard(o *overview.Overview) fyne.CanvasObject {
+func orgRemarksCard(o *workspace.OrganisationOverview) fyne.CanvasObject {
 	box := container.NewVBox(hint(lang.X("organisation.remarksNote", "Alleen wat deelnemers zelf anoniem wilden delen, en alleen bij aanbod "+
 		"dat minstens {{.Min}} mensen afrondden; zonder datum of naam, in willekeurige volgorde.", map[string]any{"Min": o.MinGroup})))
 	for _, r := range o.Remarks {
@@ -357,14 +349,12 @@ func (u *UI) chooseQualityReport(st *orgState) {
 }
 
 // saveQualityReport writes the report of o to path in the background.
-func (u *UI) saveQualityReport(o *overview.Overview, path string) {
-	// The report is a Dutch document, like the command's: the framework
-	// in Dutch, whatever the window's language.
-	r := &quality.Report{Overview: o, Coverage: coverage.Build(u.ws.Framework(), u.catalogue())}
+func (u *UI) saveQualityReport(o *workspace.OrganisationOverview, path string) {
+	r := u.ws.QualityReport(o, u.catalogue())
 	created := u.now()
 	shown := map[string]any{"Path": shownPath(path)}
 	u.saveInBackground(path, lang.X("organisation.qualitySaving", "Het kwaliteitsrapport wordt bewaard…"),
-		func(w io.Writer) error { return pdf.RenderQuality(w, r, created) },
+		func(w io.Writer) error { return workspace.WriteQualityPDF(w, r, created) },
 		lang.X("organisation.qualityFailed", "Het kwaliteitsrapport kon niet worden bewaard in {{.Path}}. Kies een andere map, of kijk of er ruimte op de schijf is.", shown),
 		lang.X("organisation.qualitySavedTitle", "Kwaliteitsrapport bewaard"),
 		lang.X("organisation.qualitySaved", "Het kwaliteitsrapport staat in {{.Path}}: leerbehoeften, dekking van het aanbod, deelname, ervaringen en effect, met dezelfde bescherming als het overzicht.", shown))

@@ -6,17 +6,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"zelfscan/overview"
 	"zelfscan/overview/sample"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
+	"zelfscan/workspace"
 )
 
 // Ten professionals of one function (one plan, copied under other plan
@@ -47,7 +46,7 @@ func TestOrganisationOverview(t *testing.T) {
 
 	lead := newLead(t, a)
 	tapButton(t, lead.w, "Organisatieoverzicht")
-	st := &orgState{minGroup: overview.MinGroupFloor, folders: []string{dir}}
+	st := &orgState{minGroup: workspace.MinGroupFloor, folders: []string{dir}}
 	lead.u.reorganise(st)
 	lead.u.busy.Wait()
 	if st.err != nil || st.overview == nil {
@@ -132,7 +131,7 @@ func TestOrganisationProblemsInEnglish(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { SetupLanguage("nl") })
-	st := &orgState{minGroup: overview.MinGroupFloor, folders: []string{dir}}
+	st := &orgState{minGroup: workspace.MinGroupFloor, folders: []string{dir}}
 	lead.u.reorganise(st)
 	lead.u.busy.Wait()
 	if st.err == nil {
@@ -173,7 +172,7 @@ func TestOrganisationParticipationEffectsAndRemarks(t *testing.T) {
 		os.WriteFile(filepath.Join(dir, fmt.Sprintf("plan-%d.zelfscan", i)), buf.Bytes(), 0o600)
 	}
 	lead := newLead(t, a)
-	st := &orgState{minGroup: overview.MinGroupFloor, folders: []string{dir}}
+	st := &orgState{minGroup: workspace.MinGroupFloor, folders: []string{dir}}
 	lead.u.reorganise(st)
 	lead.u.busy.Wait()
 	if st.err != nil || len(st.overview.Effects) == 0 || len(st.overview.Remarks) == 0 {
@@ -191,7 +190,14 @@ func TestOrganisationParticipationEffectsAndRemarks(t *testing.T) {
 		}
 	}
 	// Ten remarks per offer on screen, the rest said to be in the files.
-	if many := slices.IndexFunc(st.overview.Remarks, func(r overview.OfferRemarks) bool { return len(r.Remarks) > maxRemarksShown }); many >= 0 {
+	many := -1
+	for i, r := range st.overview.Remarks {
+		if len(r.Remarks) > maxRemarksShown {
+			many = i
+			break
+		}
+	}
+	if many >= 0 {
 		r := st.overview.Remarks[many]
 		if showsText(lead.w, "• "+r.Remarks[maxRemarksShown]) || !showsText(lead.w, fmt.Sprintf("En nog %d in de PDF", len(r.Remarks)-maxRemarksShown)) {
 			t.Errorf("%s: more than %d remarks on screen, or no word of the rest", r.Offer.ID, maxRemarksShown)

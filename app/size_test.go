@@ -14,11 +14,11 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/assets"
-	"zelfscan/overview"
 	"zelfscan/overview/sample"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
 	"zelfscan/store"
+	"zelfscan/workspace"
 )
 
 // fits fails when the window content needs more room than MinSize, which
@@ -229,7 +229,7 @@ func TestOrganisationOverviewFitsMinSize(t *testing.T) {
 		}
 	}
 	f.u.showOrganisation()
-	st := &orgState{minGroup: overview.MinGroupFloor, folders: []string{dir}}
+	st := &orgState{minGroup: workspace.MinGroupFloor, folders: []string{dir}}
 	f.u.reorganise(st)
 	f.u.busy.Wait()
 	if st.err != nil || st.overview == nil || len(st.overview.Groups) == 0 {

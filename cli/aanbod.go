@@ -8,9 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"zelfscan/assessment"
-	"zelfscan/coverage"
-	"zelfscan/documents/pdf"
 	"zelfscan/plans"
 	"zelfscan/workspace"
 )
@@ -51,7 +48,7 @@ func Aanbod(args []string, stdout, stderr io.Writer, now time.Time) int {
 		fmt.Fprintf(stderr, "zelfscan aanbod: onverwacht argument %q. Zie zelfscan aanbod --help\n", fs.Arg(0))
 		return exitBadArgs
 	}
-	fw, cat, err := loadOffer(*settings, *own)
+	ws, cat, err := loadOffer(*settings, *own)
 	if err != nil {
 		fmt.Fprintln(stderr, "zelfscan aanbod: er is niets geschreven. Wat er mis is:")
 		for _, line := range strings.Split(err.Error(), "\n") {
@@ -59,13 +56,13 @@ func Aanbod(args []string, stdout, stderr io.Writer, now time.Time) int {
 		}
 		return exitFailed
 	}
-	return writeCoverage(coverage.Build(fw, cat), *csvPath, *pdfPath, stdout, stderr, now)
+	return writeCoverage(ws.Coverage(cat), *csvPath, *pdfPath, stdout, stderr, now)
 }
 
-// loadOffer reads the framework and the catalogue, with the extension and
-// own catalogue of the settings file and the own catalogue given, and
+// loadOffer makes the workspace with the extension and own catalogue of
+// the settings file and the own catalogue given, reads its catalogue and
 // checks the offers the extension names.
-func loadOffer(settingsPath, ownPath string) (*assessment.Framework, *plans.Catalogue, error) {
+func loadOffer(settingsPath, ownPath string) (*workspace.Workspace, *plans.Catalogue, error) {
 	var own []string
 	if ownPath != "" {
 		own = append(own, ownPath)
@@ -81,24 +78,24 @@ func loadOffer(settingsPath, ownPath string) (*assessment.Framework, *plans.Cata
 	if err != nil {
 		return nil, nil, err
 	}
-	return ws.Framework(), cat, plans.CheckOffers(ws.Framework(), cat)
+	return ws, cat, plans.CheckOffers(ws.Framework(), cat)
 }
 
 // writeCoverage writes the files asked for, each whole or not at all, and
 // the summary; without files it prints the requirements no offer reaches.
-func writeCoverage(r *coverage.Report, csvPath, pdfPath string, stdout, stderr io.Writer, now time.Time) int {
+func writeCoverage(r *workspace.CoverageReport, csvPath, pdfPath string, stdout, stderr io.Writer, now time.Time) int {
 	status := writeFiles("aanbod", csvPath, pdfPath, r.WriteCSV,
-		func(w io.Writer) error { return pdf.RenderCoverage(w, r, now) }, stdout, stderr)
+		func(w io.Writer) error { return workspace.WriteCoveragePDF(w, r, now) }, stdout, stderr)
 	if csvPath == "" && pdfPath == "" {
 		printUnreached(stdout, r)
 	}
-	fmt.Fprintln(stdout, pdf.CoverageSummary(r))
+	fmt.Fprintln(stdout, r.Summary())
 	return status
 }
 
 // printUnreached lists the requirements no offer reaches, with the
 // workplace routes that do.
-func printUnreached(w io.Writer, r *coverage.Report) {
+func printUnreached(w io.Writer, r *workspace.CoverageReport) {
 	fmt.Fprintln(w, "Eisen die geen aanbod uit de catalogus bereikt:")
 	n := 0
 	for i := range r.Rows {

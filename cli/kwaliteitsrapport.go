@@ -5,9 +5,7 @@ import (
 	"io"
 	"time"
 
-	"zelfscan/coverage"
-	"zelfscan/documents/pdf"
-	"zelfscan/quality"
+	"zelfscan/workspace"
 )
 
 const kwaliteitsrapportUsage = `Gebruik: zelfscan kwaliteitsrapport [--pdf BESTAND] [--csv BESTAND] [--min-groep N] MAP...
@@ -41,25 +39,24 @@ func Kwaliteitsrapport(args []string, stdout, stderr io.Writer, now time.Time) i
 	if o == nil {
 		return status
 	}
-	fw, cat, err := loadOffer("", "")
+	ws, cat, err := loadOffer("", "")
 	if err != nil {
 		fmt.Fprintln(stderr, "zelfscan kwaliteitsrapport:", err)
 		return exitFailed
 	}
-	r := &quality.Report{Overview: o, Coverage: coverage.Build(fw, cat)}
-	return writeQuality(r, *csvPath, *pdfPath, stdout, stderr, now)
+	return writeQuality(ws.QualityReport(o, cat), *csvPath, *pdfPath, stdout, stderr, now)
 }
 
 // writeQuality writes the files asked for, each whole or not at all;
 // without files it prints the report's facts and guarantees.
-func writeQuality(r *quality.Report, csvPath, pdfPath string, stdout, stderr io.Writer, now time.Time) int {
+func writeQuality(r *workspace.QualityReport, csvPath, pdfPath string, stdout, stderr io.Writer, now time.Time) int {
 	status := writeFiles("kwaliteitsrapport", csvPath, pdfPath, r.WriteCSV,
-		func(w io.Writer) error { return pdf.RenderQuality(w, r, now) }, stdout, stderr)
+		func(w io.Writer) error { return workspace.WriteQualityPDF(w, r, now) }, stdout, stderr)
 	for _, f := range r.Facts() {
 		fmt.Fprintf(stdout, "%s: %s\n", f.Name, f.Value)
 	}
 	if csvPath == "" && pdfPath == "" {
-		for _, g := range quality.Guarantees(r.Overview.MinGroup) {
+		for _, g := range r.Guarantees() {
 			fmt.Fprintln(stdout, "- "+g)
 		}
 	}

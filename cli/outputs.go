@@ -11,10 +11,10 @@ import (
 	"strings"
 	"syscall"
 
-	"zelfscan/overview"
 	"zelfscan/plans/planfile"
 	"zelfscan/safefile"
 	"zelfscan/usermsg"
+	"zelfscan/workspace"
 )
 
 // checkOutputs refuses output paths that would destroy input: an input
@@ -123,7 +123,7 @@ func parseReportFlags(name, usage, what string, args []string, stderr io.Writer)
 	r.fs.SetOutput(io.Discard)
 	r.csvPath = r.fs.String("csv", "", "schrijf het "+what+" als CSV-bestand (voor Excel)")
 	r.pdfPath = r.fs.String("pdf", "", "schrijf het "+what+" als PDF")
-	r.minGroup = r.fs.Int("min-groep", overview.MinGroupFloor, fmt.Sprintf("toon niets over minder dan N mensen (minstens %d, zonder deze optie %d)", overview.MinGroupFloor, overview.MinGroupFloor))
+	r.minGroup = r.fs.Int("min-groep", workspace.MinGroupFloor, fmt.Sprintf("toon niets over minder dan N mensen (minstens %d, zonder deze optie %d)", workspace.MinGroupFloor, workspace.MinGroupFloor))
 	r.fs.Usage = func() {
 		fmt.Fprint(stderr, usage)
 		r.fs.VisitAll(func(f *flag.Flag) { fmt.Fprintf(stderr, "  --%-10s %s\n", f.Name, f.Usage) })

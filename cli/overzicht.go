@@ -9,9 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"zelfscan/documents/pdf"
-	"zelfscan/overview"
 	"zelfscan/plans"
+	"zelfscan/workspace"
 )
 
 // Exit statuses of the commands.
@@ -62,7 +61,7 @@ func Overzicht(args []string, stdout, stderr io.Writer, now time.Time) int {
 // readOverview checks the folders and output paths of command name and
 // reads the overview; on failure it has said why and returns the exit
 // status.
-func readOverview(name string, fs *flag.FlagSet, csvPath, pdfPath string, minGroup int, stderr io.Writer) (*overview.Overview, int) {
+func readOverview(name string, fs *flag.FlagSet, csvPath, pdfPath string, minGroup int, stderr io.Writer) (*workspace.OrganisationOverview, int) {
 	if fs.NArg() == 0 {
 		fmt.Fprintf(stderr, "zelfscan %s: geef minstens één map met leerplannen op\n", name)
 		fs.Usage()
@@ -72,18 +71,16 @@ func readOverview(name string, fs *flag.FlagSet, csvPath, pdfPath string, minGro
 		fmt.Fprintf(stderr, "zelfscan %s: %s\n", name, err)
 		return nil, exitBadArgs
 	}
-	b, err := overview.NewBuilder(minGroup)
-	if err != nil {
-		fmt.Fprintf(stderr, "zelfscan %s: %s\n", name, err)
-		return nil, exitBadArgs
-	}
 	cat, err := builtinCatalogue()
 	if err != nil {
 		fmt.Fprintf(stderr, "zelfscan %s: %s\n", name, err)
 		return nil, exitFailed
 	}
-	overview.ReadFolders(fs.Args(), b)
-	o, err := b.Result(cat)
+	o, err := workspace.ReadOrganisationOverview(fs.Args(), minGroup, cat)
+	if o == nil { // the smallest group is refused: nothing was read
+		fmt.Fprintf(stderr, "zelfscan %s: %s\n", name, err)
+		return nil, exitBadArgs
+	}
 	for _, p := range o.Problems {
 		fmt.Fprintf(stderr, "overgeslagen: %s: %s\n", p.Name, p.Reason)
 	}
@@ -96,9 +93,9 @@ func readOverview(name string, fs *flag.FlagSet, csvPath, pdfPath string, minGro
 
 // writeOverview writes the files asked for, each whole or not at all, and
 // the summary; without files it prints the overview itself.
-func writeOverview(o *overview.Overview, csvPath, pdfPath string, stdout, stderr io.Writer, now time.Time) int {
+func writeOverview(o *workspace.OrganisationOverview, csvPath, pdfPath string, stdout, stderr io.Writer, now time.Time) int {
 	status := writeFiles("overzicht", csvPath, pdfPath, o.WriteCSV,
-		func(w io.Writer) error { return pdf.RenderOverview(w, o, now) }, stdout, stderr)
+		func(w io.Writer) error { return workspace.WriteOrganisationOverviewPDF(w, o, now) }, stdout, stderr)
 	if csvPath == "" && pdfPath == "" {
 		if err := o.WriteText(stdout); err != nil {
 			return exitFailed

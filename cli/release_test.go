@@ -72,7 +72,7 @@ func allowed(o *overview.Overview, pages int) map[string]bool {
 		words(g.Organisation, g.Function)
 		for _, r := range g.Competencies {
 			add(r.Required, r.Assessed().N, r.WithGap().N, r.NotAnswered.N)
-			words(r.Title, overview.ShareText(r))
+			words(r.Title, r.ShareText())
 			for _, c := range r.Own {
 				add(c.N)
 			}

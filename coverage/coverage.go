@@ -10,7 +10,10 @@ package coverage
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"zelfscan/assessment"
 	"zelfscan/plans"
@@ -107,6 +110,23 @@ func (r *Report) Totals() Totals {
 		}
 	}
 	return t
+}
+
+// Summary gives the headline figures in two Dutch sentences, as the PDF
+// and the command line say them.
+func (r *Report) Summary() string {
+	t := r.Totals()
+	requirements := strconv.Itoa(t.Requirements) + " eisen"
+	if t.Requirements == 1 {
+		requirements = "1 eis"
+	}
+	s := fmt.Sprintf("%s (organisatie × functie × competentie). Bij %d bereikt geen aanbod uit de catalogus het vereiste niveau; "+
+		"bij %d daarvan ook geen werkplekroute. Bij %d bereikt geen cursus het niveau.",
+		requirements, t.Unreached, t.WithoutRoute, t.NoCourse)
+	if len(r.Own) > 0 {
+		s += fmt.Sprintf(" Het eigen aanbod (%s) sluit er %d die de ingebouwde catalogus open laat.", strings.Join(r.Own, ", "), t.ClosedByOwn)
+	}
+	return s
 }
 
 // Build makes the report for every organisation and function of fw with

@@ -59,7 +59,7 @@ func (o *Overview) levelTable() [][]string {
 			for _, c := range r.Own {
 				row = append(row, c.String())
 			}
-			out = append(out, append(row, r.NotAnswered.String(), r.Assessed().String(), r.WithGap().String(), ShareText(r)))
+			out = append(out, append(row, r.NotAnswered.String(), r.Assessed().String(), r.WithGap().String(), r.ShareText()))
 		}
 	}
 	return out
@@ -154,7 +154,7 @@ func (c Count) String() string {
 
 // ShareText is the share with a gap as a Dutch percentage ("42 %"), or
 // "niet getoond".
-func ShareText(r Row) string {
+func (r Row) ShareText() string {
 	s := r.Share()
 	if s < 0 {
 		return NotShown

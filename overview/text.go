@@ -49,7 +49,7 @@ func (o *Overview) WriteText(w io.Writer) error {
 			fmt.Fprintln(&b, "  Geen gedeeld tekort om te tonen.")
 		}
 		for _, r := range g.SharedGaps {
-			fmt.Fprintf(&b, "  tekort: %s — %d van %d (%s)\n", r.Title, r.WithGap().N, r.Assessed().N, ShareText(r))
+			fmt.Fprintf(&b, "  tekort: %s — %d van %d (%s)\n", r.Title, r.WithGap().N, r.Assessed().N, r.ShareText())
 		}
 		for _, f := range g.Offers {
 			fmt.Fprintf(&b, "  aanbod: %s — voor %s (%d met tekort)\n", f.Item.Title, f.For, f.People)

@@ -48,7 +48,8 @@ func (r *Report) Facts() []Fact {
 
 // Guarantees says in plain Dutch what the method guarantees and what not,
 // for the committee (docs/privacy.md says the same for developers).
-func Guarantees(minGroup int) []string {
+func (r *Report) Guarantees() []string {
+	minGroup := r.Overview.MinGroup
 	return []string{
 		fmt.Sprintf("Geen groep van minder dan %d verschillende mensen staat erin, en geen effect van minder dan %d mensen; verbeterpunten alleen bij aanbod dat minstens %d mensen afrondden, en alleen als de schrijver ze zelf wilde delen.", minGroup, minGroup, minGroup),
 		fmt.Sprintf("Elk aantal mensen is afgerond op een veelvoud van %d, naar boven of beneden met een kans die het gemiddelde juist laat, en voor dezelfde mensen steeds hetzelfde; totalen, percentages, mediaan en kwartielen zijn uit de afgeronde aantallen berekend.", disclosure.Base),
@@ -84,7 +85,7 @@ func (r *Report) WriteCSV(w io.Writer) error {
 	for _, f := range r.Facts() {
 		rows = append(rows, []string{f.Name, plans.SheetCell(f.Value)})
 	}
-	for _, g := range Guarantees(r.Overview.MinGroup) {
+	for _, g := range r.Guarantees() {
 		rows = append(rows, []string{"Werkwijze", g})
 	}
 	if err := cw.WriteAll(rows); err != nil {

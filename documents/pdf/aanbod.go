@@ -31,23 +31,10 @@ func RenderCoverage(w io.Writer, r *cover.Report, created time.Time) error {
 	return nil
 }
 
-// CoverageSummary gives the headline figures in two sentences; the command
-// line prints the same.
-func CoverageSummary(r *cover.Report) string {
-	t := r.Totals()
-	s := fmt.Sprintf("%s (organisatie × functie × competentie). Bij %d bereikt geen aanbod uit de catalogus het vereiste niveau; "+
-		"bij %d daarvan ook geen werkplekroute. Bij %d bereikt geen cursus het niveau.",
-		count(t.Requirements, "eis", "eisen"), t.Unreached, t.WithoutRoute, t.NoCourse)
-	if len(r.Own) > 0 {
-		s += fmt.Sprintf(" Het eigen aanbod (%s) sluit er %d die de ingebouwde catalogus open laat.", strings.Join(r.Own, ", "), t.ClosedByOwn)
-	}
-	return s
-}
-
 func coverageContent(r *cover.Report, created time.Time) *document {
 	b := []block{
 		para{text: coverageTitle, face: bold, size: 18},
-		para{text: fmt.Sprintf("Gemaakt op %s met de ingebouwde catalogus %s. %s", date(created), r.Catalogue, CoverageSummary(r)), muted: true},
+		para{text: fmt.Sprintf("Gemaakt op %s met de ingebouwde catalogus %s. %s", date(created), r.Catalogue, r.Summary()), muted: true},
 		para{text: "Het vereiste niveau komt uit de functieprofielen van het kader. Aanbod telt mee als het de competentie dient en voor de organisatie bedoeld is. " +
 			"Basisaanbod brengt tot niveau 1, verdiepend en specialistisch aanbod tot niveau 2 en 3. Werkplekroutes zijn vormen van leren op de werkplek uit " +
 			"paragraaf 4.2 en 4.3 van het plan van aanpak; een cursus is een training, cursus, masterclass of e-learning. Er zijn geen persoonsgegevens gebruikt.",

@@ -28,7 +28,7 @@ func TestRenderCoverage(t *testing.T) {
 	text := pdfText(t, buf.Bytes())
 	checkPages(t, text)
 	flat := strings.Join(strings.Fields(text), " ")
-	for _, want := range []string{CoverageSummary(r), "Eisen die geen aanbod bereikt", "Eisen zonder cursus op niveau",
+	for _, want := range []string{r.Summary(), "Eisen die geen aanbod bereikt", "Eisen zonder cursus op niveau",
 		"Wat het eigen aanbod sluit", "Leergang bestuurlijk commitment", "Per aanbod"} {
 		if !strings.Contains(flat, strings.Join(strings.Fields(want), " ")) {
 			t.Errorf("%q missing", want)

@@ -59,7 +59,7 @@ func overviewShared(g overview.Group) []block {
 	}
 	t := table{cols: []column{{"Meest gedeelde tekorten", 0.7}, {"Met tekort", 0.3}}}
 	for _, r := range g.SharedGaps {
-		t.rows = append(t.rows, []string{r.Title, fmt.Sprintf("%d van %d (%s)", r.WithGap().N, r.Assessed().N, overview.ShareText(r))})
+		t.rows = append(t.rows, []string{r.Title, fmt.Sprintf("%d van %d (%s)", r.WithGap().N, r.Assessed().N, r.ShareText())})
 	}
 	return []block{heading{text: "Meest gedeelde tekorten", level: 2}, t}
 }
@@ -80,7 +80,7 @@ func overviewTable(o *overview.Overview, g overview.Group) table {
 		row = append(row, countCell(r.NotAnswered))
 		gap := "–"
 		if !r.WithGap().Hidden {
-			gap = fmt.Sprintf("%d (%s)", r.WithGap().N, overview.ShareText(r))
+			gap = fmt.Sprintf("%d (%s)", r.WithGap().N, r.ShareText())
 		}
 		t.rows = append(t.rows, append(row, gap))
 	}

@@ -31,7 +31,7 @@ func RenderQuality(w io.Writer, r *quality.Report, created time.Time) error {
 		facts,
 		heading{text: "Wat de werkwijze garandeert", level: 2},
 	}
-	for _, g := range quality.Guarantees(r.Overview.MinGroup) {
+	for _, g := range r.Guarantees() {
 		b = append(b, para{text: "• " + g, size: 9})
 	}
 	b = append(b, newPage{}, heading{text: "Leerbehoeften, deelname, ervaringen en effect", level: 1})
