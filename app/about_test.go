@@ -36,6 +36,7 @@ func startWith(t *testing.T, a fyne.App, edit func(*Options)) (*UI, fyne.Window)
 		t.Fatalf("Run did not start; window shows %q", visibleTexts(w))
 	}
 	t.Cleanup(func() { u.store.Close() })
+	u.busy.Wait() // the organisation's own catalogue is stored in the background
 	return u, w
 }
 
@@ -190,4 +191,23 @@ func selected(sels []*widget.Select) []string {
 		out[i] = s.Selected
 	}
 	return out
+}
+
+// Everything wrong with the organisation's settings is said once, in one
+// dialog, also what the catalogue stored in the background found.
+func TestSettingsProblemsInOneDialog(t *testing.T) {
+	dir := t.TempDir()
+	missingCatalogue := filepath.Join(dir, "weg.csv")
+	missingExtension := filepath.Join(dir, "kader-weg.yaml")
+	_, w := startWith(t, test.NewTempApp(t), func(o *Options) {
+		o.Settings = orgsettings.Settings{OwnCatalogue: missingCatalogue, FrameworkExtension: missingExtension}
+	})
+	if n := len(w.Canvas().Overlays().List()); n != 1 {
+		t.Fatalf("%d dialogs after start, want one: %q", n, visibleTexts(w))
+	}
+	for _, want := range []string{"weg.csv", "kader-weg.yaml"} {
+		if !showsText(w, want) {
+			t.Errorf("the dialog does not name %s: %q", want, visibleTexts(w))
+		}
+	}
 }

@@ -48,6 +48,7 @@ func (f *uiFixture) start(t *testing.T) {
 	if f.u == nil {
 		t.Fatalf("Run did not start; window shows %q", visibleTexts(f.w))
 	}
+	f.u.busy.Wait()
 	u := f.u
 	t.Cleanup(func() { u.store.Close() })
 }

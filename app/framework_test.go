@@ -169,6 +169,7 @@ func TestSelfCheckAfterExtensionRemoved(t *testing.T) {
 		if u == nil {
 			t.Fatalf("Run did not start: %q", visibleTexts(w))
 		}
+		u.busy.Wait()
 		return u
 	}
 	u := open(exampleExtension)

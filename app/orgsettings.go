@@ -9,11 +9,32 @@ import (
 	"fyne.io/fyne/v2/lang"
 )
 
-// applyOrgSettings takes over the organisation's presets (main.go already
-// used the data folder). Whatever cannot be used is left out and explained
-// once in a dialog; the app always starts.
-func (u *UI) applyOrgSettings(opt Options) {
-	problems := u.ws.ApplySettings(opt.Settings, opt.SettingsPath, opt.SettingsErr)
+// reportOrgSettings stores the own catalogue the settings name, on another
+// goroutine so that it does not hold up the first screen, and then explains
+// whatever could not be used once, in one dialog, with the problems
+// ApplySettings found; the app always starts. start calls it once the first
+// screen is built.
+func (u *UI) reportOrgSettings(problems []error) {
+	if !u.ws.HasSettingsCatalogue() {
+		u.reportSettingsProblems(problems)
+		return
+	}
+	u.busy.Add(1)
+	go func() {
+		defer u.busy.Done()
+		err := u.ws.StoreSettingsCatalogue()
+		fyne.DoAndWait(func() {
+			u.ws.ReloadCatalogue()
+			if err != nil {
+				problems = append(problems, err)
+			}
+			u.reportSettingsProblems(problems)
+		})
+	}()
+}
+
+// reportSettingsProblems logs the problems and shows them in one dialog.
+func (u *UI) reportSettingsProblems(problems []error) {
 	if len(problems) == 0 {
 		return
 	}

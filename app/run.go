@@ -156,14 +156,16 @@ func (u *UI) showMigrationBackup(path string) {
 }
 
 // start builds the UI on an open store, takes over the organisation's
-// presets (so a reopened profile screen already has them) and reopens the
-// last screen.
+// presets (so a reopened profile screen already has them), reopens the
+// last screen and then says what of the settings could not be used.
 func start(a fyne.App, w fyne.Window, fw *assessment.Framework, en *assessment.English, st Store, opt Options) *UI {
 	u := New(a, w, fw, st)
 	u.setEnglish(en)
-	u.applyOrgSettings(opt)
+	// Before the first screen, so that it has the organisation's presets.
+	problems := u.ws.ApplySettings(opt.Settings, opt.SettingsPath, opt.SettingsErr)
 	u.install()
 	u.Restore()
+	u.reportOrgSettings(problems)
 	return u
 }
 

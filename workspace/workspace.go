@@ -148,10 +148,12 @@ func (w *Workspace) Settings() (orgsettings.Settings, string) { return w.setting
 func (w *Workspace) SetLearningRecords(l orgsettings.LearningRecords) { w.settings.LearningRecords = l }
 
 // ApplySettings takes over the organisation's settings: its framework
-// extension goes over the framework, and its own catalogue is stored
-// (not from a read-only window, which shares the data with one that
-// already did). What cannot be used is left out and returned as problems,
-// each a message for the user; the workspace always stays usable.
+// extension goes over the framework at once, since the first screen
+// already counts with it. The own catalogue the settings name is left to
+// StoreSettingsCatalogue: no screen before the plan needs it, and reading
+// and storing a large one took 40-200 ms (500-3,000 items) on the way to
+// the first screen. What cannot be used is left out and returned as
+// problems, each a message for the user; the workspace always stays usable.
 func (w *Workspace) ApplySettings(s orgsettings.Settings, path string, settingsErr error) []error {
 	var problems []error
 	if settingsErr != nil {
@@ -168,13 +170,31 @@ func (w *Workspace) ApplySettings(s orgsettings.Settings, path string, settingsE
 		s.Organisation = ""
 	}
 	w.settings, w.settingsPath = s, path
-	if s.OwnCatalogue != "" && (w.store == nil || !w.store.ReadOnly()) {
-		if err := w.AddOwnCatalogue(s.OwnCatalogue); err != nil {
-			problems = append(problems, usermsg.New("orgsettings.catalogue",
-				map[string]any{"File": s.OwnCatalogue, "Reason": err}))
-		}
-	}
 	return problems
+}
+
+// HasSettingsCatalogue tells whether the settings name an own catalogue
+// this workspace is to store (not a read-only one).
+func (w *Workspace) HasSettingsCatalogue() bool {
+	return w.settings.OwnCatalogue != "" && w.store != nil && !w.store.ReadOnly()
+}
+
+// StoreSettingsCatalogue reads the own catalogue the settings name and
+// stores it, replacing the copy of the last start so that a file IT
+// updated is picked up; a read-only window leaves that to the one that
+// has the data. It touches only the file and the store (which serialises
+// its use), so the window runs it on another goroutine and calls
+// ReloadCatalogue on its own once it returns. Its error is a message for
+// the user; nil when the settings name no catalogue.
+func (w *Workspace) StoreSettingsCatalogue() error {
+	if !w.HasSettingsCatalogue() {
+		return nil
+	}
+	path := w.settings.OwnCatalogue
+	if err := w.keepOwnCatalogue(path); err != nil {
+		return usermsg.New("orgsettings.catalogue", map[string]any{"File": path, "Reason": err})
+	}
+	return nil
 }
 
 // applyExtension puts the organisation's extension over the framework; a
@@ -194,9 +214,19 @@ func (w *Workspace) applyExtension(path string) error {
 }
 
 // AddOwnCatalogue adds a catalogue file as an own catalogue named after
-// the file. With a store it is stored, replacing the copy of the last start
-// so that a file IT updated is picked up; without one it is kept in memory.
+// the file, and the catalogue takes it up.
 func (w *Workspace) AddOwnCatalogue(path string) error {
+	if err := w.keepOwnCatalogue(path); err != nil {
+		return err
+	}
+	w.ReloadCatalogue()
+	return nil
+}
+
+// keepOwnCatalogue reads a catalogue file and keeps its items as the own
+// catalogue named after the file: in the store, or in memory without one.
+// The catalogue in use does not change until ReloadCatalogue.
+func (w *Workspace) keepOwnCatalogue(path string) error {
 	f, err := readOwnCatalogue(path, w.fw)
 	if err != nil {
 		return err
@@ -204,10 +234,9 @@ func (w *Workspace) AddOwnCatalogue(path string) error {
 	origin := strings.TrimSuffix(f.Name, filepath.Ext(f.Name))
 	if w.store == nil {
 		w.inMemory = append(w.inMemory, ownCatalogue{origin, f.Items})
-		w.ReloadCatalogue()
 		return nil
 	}
-	return w.SaveOwnCatalogue(origin, f.Name, f.Items, time.Now())
+	return w.store.SaveOwnCatalogue(origin, f.Name, f.Items, time.Now())
 }
 
 // Catalogue is the built-in catalogue plus the own catalogues in the
