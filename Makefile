@@ -20,7 +20,7 @@ TEST_TAGS := ci,$(TAGS)
 # own target to this list.
 BENCH_TARGETS := bench-go bench-startup bench-screens bench-overview
 
-.PHONY: all deps test-deps build run test fmt-check vet lint unit lrs crash fuzz smoke bench $(BENCH_TARGETS) netcheck clean
+.PHONY: all deps test-deps build run test fmt-check vet lint vulncheck unit lrs crash fuzz smoke bench $(BENCH_TARGETS) netcheck clean
 
 # The steps of `make test` must run in the order listed.
 .NOTPARALLEL:
@@ -40,7 +40,7 @@ build: deps
 run: build
 	./$(BIN) $(ARGS)
 
-test: test-deps fmt-check vet lint unit lrs crash fuzz build smoke
+test: test-deps fmt-check vet lint unit lrs crash fuzz build smoke vulncheck
 
 fmt-check:
 	@out=$$(gofmt -l .); if [ -n "$$out" ]; then echo "gofmt needed for:"; echo "$$out"; exit 1; fi
@@ -57,6 +57,13 @@ lint:
 	@out=$$($(GO) tool gocyclo -over 15 -ignore '_test\.go$$|^third_party/' .); \
 	if [ -n "$$out" ]; then echo "gocyclo: functions above 15:"; echo "$$out"; exit 1; fi
 	@echo "gocyclo: no function above 15"
+
+# govulncheck (pinned in go.mod) over the real build, with the newest
+# vulnerability database the Go module proxy serves (see the script). Last
+# in `make test`: a new advisory can fail it without any change of ours,
+# and should not keep the other steps from running.
+vulncheck:
+	TAGS=$(TAGS) scripts/vulncheck.sh
 
 # The crash test runs in its own step, where its numbers are printed.
 # The patched go-locale copy is a module of its own: its upstream tests and
