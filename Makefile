@@ -3,6 +3,11 @@
 
 # Our machines keep Go in /usr/local/go; a Go already on PATH wins.
 export PATH := $(PATH):/usr/local/go/bin
+# go.mod names the Go toolchain to build with (go1.26.11: fixes in net/http,
+# crypto/tls and crypto/x509 that the learning-record sender and Fyne's file
+# reading call, see scripts/vulncheck.sh); `auto` lets an older local Go
+# fetch it once from the Go module proxy, also where go.env says `local`.
+export GOTOOLCHAIN := auto
 
 GO   ?= go
 BIN  := bin/zelfscan
