@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +15,7 @@ import (
 	"zelfscan/assessment"
 	"zelfscan/documents/chart"
 	"zelfscan/plans"
+	"zelfscan/workspace"
 )
 
 // showHistory lists every self-check, newest first.
@@ -248,15 +250,14 @@ type comparedCheck struct {
 // loadCompared loads and analyses one side; on failure it returns the
 // reason in words for the user.
 func (u *UI) loadCompared(id int64) (comparedCheck, string) {
-	sc, err := u.store.SelfCheck(id)
+	an, err := u.ws.Analyse(id)
+	if errors.Is(err, workspace.ErrUnknownProfile) {
+		return comparedCheck{}, unknownProfileText()
+	}
 	if err != nil {
 		return comparedCheck{}, explain(err)
 	}
-	req, err := u.fw().Required(sc.Profile.Organisation, sc.Profile.Function)
-	if err != nil {
-		return comparedCheck{}, unknownProfileText()
-	}
-	return comparedCheck{sc: sc, result: assessment.Analyse(req, sc)}, ""
+	return comparedCheck{sc: an.SelfCheck, result: an.Result}, ""
 }
 
 func (u *UI) comparisonScreen(a, b int64) fyne.CanvasObject {

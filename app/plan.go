@@ -67,15 +67,14 @@ func (u *UI) showPlan(selfCheckID int64) {
 
 // loadPlan reads the self-check, its gaps and its plan. Its errors are Dutch.
 func (u *UI) loadPlan(selfCheckID int64) (*planState, error) {
-	sc, err := u.store.SelfCheck(selfCheckID)
+	an, err := u.ws.Analyse(selfCheckID)
+	if errors.Is(err, workspace.ErrUnknownProfile) {
+		return nil, errors.New(unknownProfileText())
+	}
 	if err != nil {
 		return nil, errors.New(explain(err))
 	}
-	req, err := u.fw().Required(sc.Profile.Organisation, sc.Profile.Function)
-	if err != nil {
-		return nil, errors.New(unknownProfileText())
-	}
-	ps := &planState{sc: sc, gaps: assessment.Analyse(req, sc).Gaps}
+	ps := &planState{sc: an.SelfCheck, gaps: an.Result.Gaps}
 	if u.store.ReadOnly() {
 		// A read-only store cannot create the plan; show one that exists.
 		p, ok, err := u.store.PlanBySelfCheck(selfCheckID)

@@ -301,15 +301,7 @@ func (u *UI) startSelfCheck(f *profileForm) {
 	}
 	p := assessment.Profile{Organisation: org.ID, Function: fn.ID,
 		Name: strings.TrimSpace(f.name.Text), Team: strings.TrimSpace(f.team.Text)}
-	var req []assessment.RequiredCompetency
-	if f.from != nil {
-		var err error
-		if req, err = u.fw().Required(org.ID, fn.ID); err != nil {
-			fyne.LogError("required competencies", err)
-			return
-		}
-	}
-	sc, err := u.store.CreateSelfCheckFrom(f.from, req, p, u.fw().VersionFor(org.ID), u.now())
+	sc, err := u.ws.StartSelfCheck(p, f.from, u.now())
 	if err != nil {
 		u.showStoreError(err)
 		return

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"image"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/documents/chart"
+	"zelfscan/workspace"
 )
 
 // chartWidth is the width in pixels the charts are drawn at: it fits the
@@ -63,16 +65,15 @@ func (u *UI) resultsScreen(id int64) (screen fyne.CanvasObject, forward, back fu
 		widgets.NewIconKeyButton(lang.X("results.start", "Terug naar start"), theme.HomeIcon(), u.ShowStart),
 		widgets.NewIconKeyButton(lang.X("results.history", "Geschiedenis"), theme.HistoryIcon(), u.showHistory),
 	)
-	sc, err := u.store.SelfCheck(id)
+	an, err := u.ws.Analyse(id)
+	if errors.Is(err, workspace.ErrUnknownProfile) {
+		body, goOn := u.unknownProfileBody(an.SelfCheck)
+		return container.NewBorder(title, bar, nil, nil, body), enabled(goOn), nil
+	}
 	if err != nil {
 		return container.NewBorder(title, bar, nil, nil, wrapText(explain(err))), nil, nil
 	}
-	req, err := u.fw().Required(sc.Profile.Organisation, sc.Profile.Function)
-	if err != nil {
-		body, goOn := u.unknownProfileBody(sc)
-		return container.NewBorder(title, bar, nil, nil, body), enabled(goOn), nil
-	}
-	res := assessment.Analyse(req, sc)
+	sc, req, res := an.SelfCheck, an.Required, an.Result
 	plan := u.planButton(id)
 	bar.Add(plan)
 	if !u.store.ReadOnly() {

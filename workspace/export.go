@@ -115,12 +115,9 @@ func (w *Workspace) effects(sc *assessment.SelfCheck, plan *plans.Plan) ([]plans
 	return plans.Effects(plan, assessment.Compare(before, after)), later.Updated, nil
 }
 
-// result analyses a self-check against its profile; false when the
-// framework no longer has the profile.
+// result analyses a self-check against the Dutch framework, as plan files
+// are; false when the framework no longer has the profile.
 func (w *Workspace) result(sc *assessment.SelfCheck) (assessment.Result, bool) {
-	req, err := w.fw.Required(sc.Profile.Organisation, sc.Profile.Function)
-	if err != nil {
-		return assessment.Result{}, false
-	}
-	return assessment.Analyse(req, sc), true
+	an, err := analyse(w.fw, sc)
+	return an.Result, err == nil
 }
