@@ -8,10 +8,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"strings"
 	"syscall"
 
-	"zelfscan/plans/planfile"
 	"zelfscan/safefile"
 	"zelfscan/usermsg"
 	"zelfscan/workspace"
@@ -37,13 +35,8 @@ func checkOutputs(inputs []string, outputs ...string) error {
 				return usermsg.New("overview.outputIsInput", map[string]any{"Path": out})
 			}
 		}
-		if strings.EqualFold(filepath.Ext(out), planfile.Extension) {
+		if workspace.HoldsPlan(out) {
 			return usermsg.New("overview.outputIsPlan", map[string]any{"Path": out})
-		}
-		if _, err := os.Stat(out); err == nil {
-			if _, err := planfile.Open(out); err == nil {
-				return usermsg.New("overview.outputIsPlan", map[string]any{"Path": out})
-			}
 		}
 	}
 	return nil
@@ -98,7 +91,7 @@ func writeFiles(command, csvPath, pdfPath string, csv, pdf func(io.Writer) error
 		if out.path == "" {
 			continue
 		}
-		if err := safefile.Write(out.path, out.write); err != nil {
+		if err := workspace.WriteFile(out.path, out.write); err != nil {
 			fmt.Fprintf(stderr, "zelfscan %s: %s niet geschreven: %v\n", command, out.kind, err)
 			status = exitFailed
 			continue

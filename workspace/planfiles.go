@@ -3,6 +3,9 @@ package workspace
 import (
 	"context"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"zelfscan/documents/calendar"
@@ -40,6 +43,20 @@ const perFileLimit = 20 * time.Second
 // is a message for the user that names the file.
 func OpenPlanFiles(ctx context.Context, paths []string) []OpenedPlanFile {
 	return planfile.OpenAll(ctx, paths, perFileLimit)
+}
+
+// HoldsPlan tells whether path is, or is named as, a plan file or a plan
+// PDF: an output a command must not overwrite, since someone's plan would
+// be lost. A file that does not exist holds none unless its name says so.
+func HoldsPlan(path string) bool {
+	if strings.EqualFold(filepath.Ext(path), PlanFileExtension) {
+		return true
+	}
+	if _, err := os.Stat(path); err != nil {
+		return false
+	}
+	_, err := planfile.Open(path)
+	return err == nil
 }
 
 // WritePlanFile writes f to path as a plan file, whole or not at all.
