@@ -11,21 +11,9 @@ import (
 // names hidden when asked, and prints as a PDF.
 func TestGroupOverviewOfPlanFiles(t *testing.T) {
 	ws := withExtension(t)
-	st := ws.Store()
 	var files []*PlanFile
 	for _, name := range []string{"Anna", "Bram"} {
-		sc, err := st.CreateSelfCheck(assessment.Profile{Organisation: "veilig-thuis", Function: "uitvoerend", Name: name}, ws.Framework().VersionFor("veilig-thuis"), day)
-		if err != nil {
-			t.Fatal(err)
-		}
-		plan, err := st.PlanFor(sc.ID, day)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := ws.PlanFile(sc, plan, "test", day)
-		if err != nil {
-			t.Fatal(err)
-		}
+		f, _ := planFileOf(t, ws, assessment.Profile{Organisation: "veilig-thuis", Function: "uitvoerend", Name: name})
 		files = append(files, f)
 	}
 	o, storeErr, err := ws.GroupOverview(files, true)

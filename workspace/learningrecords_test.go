@@ -22,25 +22,7 @@ import (
 // screen shows them and sent to the LRS with a step per statement.
 func TestRecordsFromSettingsToLRS(t *testing.T) {
 	ws := withExtension(t)
-	st, fw := ws.Store(), ws.Framework()
-	sc, err := st.CreateSelfCheck(assessment.Profile{Organisation: "veilig-thuis", Function: "uitvoerend"}, fw.VersionFor("veilig-thuis"), day)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.SaveRating(sc.ID, "vtvr-werkafspraken-1", assessment.Rating{Level: 0, At: day}); err != nil {
-		t.Fatal(err)
-	}
-	if sc, err = st.SelfCheck(sc.ID); err != nil {
-		t.Fatal(err)
-	}
-	plan, err := st.PlanFor(sc.ID, day)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := ws.PlanFile(sc, plan, "test", day)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, _ := planFileOf(t, ws, assessment.Profile{Organisation: "veilig-thuis", Function: "uitvoerend"}, "vtvr-werkafspraken-1")
 
 	ws.SetLearningRecords(orgsettings.LearningRecords{KeyUnset: "ZELFSCAN_PSEUDONIEM_SLEUTEL", AccountHomePage: "https://www.voorbeeld.nl"})
 	var ue *usermsg.Error

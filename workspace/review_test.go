@@ -15,18 +15,7 @@ import (
 func TestReviewRoundTrip(t *testing.T) {
 	ws := withExtension(t)
 	st := ws.Store()
-	sc, err := st.CreateSelfCheck(assessment.Profile{Organisation: "veilig-thuis", Function: "uitvoerend", Name: "Anna"}, ws.Framework().VersionFor("veilig-thuis"), day)
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := st.PlanFor(sc.ID, day)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f, err := ws.PlanFile(sc, plan, "test", day)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f, sc := planFileOf(t, ws, assessment.Profile{Organisation: "veilig-thuis", Function: "uitvoerend", Name: "Anna"})
 
 	reviewed, err := Reviewed(f, PlanReview{Reviewer: "Joost", Date: day, Setting: plans.SettingIntervisie, Overall: "Goed plan"}, day)
 	if err != nil {

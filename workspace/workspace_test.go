@@ -72,31 +72,10 @@ func TestLanguageIsAViewOfTheOneFramework(t *testing.T) {
 func TestExtensionReachesThePlanFileAndPDF(t *testing.T) {
 	ws := withExtension(t)
 	ws.SetLanguage("en")
-	st := ws.Store()
 	fw := ws.Framework()
 	org, _ := fw.Organisation("veilig-thuis")
 	for _, fn := range fw.FunctionsFor(org.ID) {
-		p := assessment.Profile{Organisation: org.ID, Function: fn.ID}
-		sc, err := st.CreateSelfCheck(p, fw.VersionFor(org.ID), day)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, id := range []string{"vtvr-werkafspraken-1", "vtvr-werkafspraken-2"} {
-			if err := st.SaveRating(sc.ID, id, assessment.Rating{Level: 0, At: day}); err != nil {
-				t.Fatal(err)
-			}
-		}
-		if sc, err = st.SelfCheck(sc.ID); err != nil {
-			t.Fatal(err)
-		}
-		plan, err := st.PlanFor(sc.ID, day)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := ws.PlanFile(sc, plan, "test", day)
-		if err != nil {
-			t.Fatalf("%s: the plan file cannot be built: %v", fn.ID, err)
-		}
+		f, _ := planFileOf(t, ws, assessment.Profile{Organisation: org.ID, Function: fn.ID}, "vtvr-werkafspraken-1", "vtvr-werkafspraken-2")
 		if f.Framework.Extension == nil || f.Framework.Extension.Version != "2027.1" {
 			t.Fatalf("%s: the plan file does not carry the extension: %+v", fn.ID, f.Framework.Extension)
 		}
@@ -121,6 +100,34 @@ func TestExtensionReachesThePlanFileAndPDF(t *testing.T) {
 			t.Error("page 1 does not name the extension")
 		}
 	}
+}
+
+// planFileOf makes a self-check of p in ws's store with the statements
+// rated 0, and returns the plan file of its plan (and the self-check).
+func planFileOf(t *testing.T, ws *Workspace, p assessment.Profile, ratedZero ...string) (*PlanFile, *assessment.SelfCheck) {
+	t.Helper()
+	st := ws.Store()
+	sc, err := st.CreateSelfCheck(p, ws.Framework().VersionFor(p.Organisation), day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range ratedZero {
+		if err := st.SaveRating(sc.ID, id, assessment.Rating{Level: 0, At: day}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if sc, err = st.SelfCheck(sc.ID); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := st.PlanFor(sc.ID, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := ws.PlanFile(sc, plan, "test", day)
+	if err != nil {
+		t.Fatalf("%s/%s: the plan file cannot be built: %v", p.Organisation, p.Function, err)
+	}
+	return f, sc
 }
 
 // pdfPages is the text of each page, white space folded.
