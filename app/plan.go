@@ -454,8 +454,10 @@ func ratingName(r int) string {
 		return lang.X("plan.eval.rating3", "3 – redelijk bruikbaar")
 	case 4:
 		return lang.X("plan.eval.rating4", "4 – goed bruikbaar")
+	case 5:
+		return lang.X("plan.eval.rating5", "5 – zeer goed bruikbaar")
 	}
-	return lang.X("plan.eval.rating5", "5 – zeer goed bruikbaar")
+	return plans.RatingLabel(r)
 }
 
 // remarkBlock takes an improvement point for the offer and, only when the

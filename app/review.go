@@ -304,6 +304,8 @@ func (u *UI) reviewAction(rs *reviewState, a *workspace.PlanAction, withCompeten
 		{lang.X("review.eval.brought", "Opgeleverd"), a.Evaluation.Brought},
 		{lang.X("review.eval.changed", "Veranderd in het werk"), a.Evaluation.Changed},
 		{lang.X("review.eval.better", "Kan beter"), a.Evaluation.Better},
+		{lang.X("review.eval.rating", "Bruikbaarheid"), ratingText(a.Evaluation.Rating)},
+		{lang.X("review.eval.remark", "Verbeterpunt aanbod"), remarkText(a.Evaluation)},
 	} {
 		if strings.TrimSpace(e.text) != "" {
 			eval = append(eval, e.label+": "+e.text)
@@ -319,6 +321,24 @@ func (u *UI) reviewAction(rs *reviewState, a *workspace.PlanAction, withCompeten
 	rs.actionNotes[a.ID], rs.agreed[a.ID] = note, agreed
 	box.Add(container.NewBorder(nil, nil, nil, agreed, note))
 	return box
+}
+
+// ratingText is an evaluation's usefulness in words, "" when not rated.
+func ratingText(r int) string {
+	if r <= 0 || r > plans.MaxRating {
+		return ""
+	}
+	return ratingName(r)
+}
+
+// remarkText is an evaluation's improvement point for the offer, saying
+// when it was shared with the training coordinator.
+func remarkText(e plans.Evaluation) string {
+	remark := strings.TrimSpace(e.Remark)
+	if remark != "" && e.ShareRemark {
+		remark = lang.X("review.eval.shared", "{{.Remark}} (anoniem gedeeld met de opleidingscoördinator)", map[string]any{"Remark": remark})
+	}
+	return remark
 }
 
 // reviewForm asks when, where and by whom the plan was discussed.

@@ -554,3 +554,41 @@ func TestEnglishFileNames(t *testing.T) {
 		t.Errorf("the English window offers %q for the plan PDF", name)
 	}
 }
+
+// The supervisor sees the whole evaluation of a completed action, as the
+// PDF prints it: the three texts, how useful it was, and the improvement
+// point with whether it was shared; in English too.
+func TestReviewShowsTheEvaluation(t *testing.T) {
+	a := test.NewTempApp(t)
+	pro := newProfessional(t, a, "Zoë de Vries", 0)
+	plan, err := pro.st.PlanFor(pro.id, reviewDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := plans.Action{ID: "a1", CompetencyID: pro.gap, OwnText: "Meelopen met een collega van Veilig Thuis.", Status: plans.StatusAfgerond,
+		Evaluation: plans.Evaluation{Brought: "Meer zicht op geld.", Rating: 4, Remark: "Meer casussen uit de regio.", ShareRemark: true}}
+	if err := pro.st.SaveAction(plan.ID, done, "", "", reviewDay); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "leerplan"+planfile.Extension)
+	pro.export(t, path)
+
+	sup := newUIFixture(t)
+	openReview(t, sup, path)
+	for _, want := range []string{"Opgeleverd: Meer zicht op geld.", "Bruikbaarheid: 4 – goed bruikbaar",
+		"Verbeterpunt aanbod: Meer casussen uit de regio. (anoniem gedeeld met de opleidingscoördinator)"} {
+		if !showsText(sup.w, want) {
+			t.Errorf("the review does not show %q: %q", want, visibleTexts(sup.w))
+		}
+	}
+	if err := SetupLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { SetupLanguage("nl") })
+	openReview(t, sup, path)
+	for _, want := range []string{"Usefulness: 4 – ", "Improvement point for the offer: Meer casussen uit de regio. (shared anonymously with the training coordinator)"} {
+		if !showsText(sup.w, want) {
+			t.Errorf("the English review does not show %q: %q", want, visibleTexts(sup.w))
+		}
+	}
+}

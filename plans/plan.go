@@ -118,6 +118,24 @@ type Evaluation struct {
 // MaxRating is the top of the usefulness scale of an evaluation.
 const MaxRating = 5
 
+// RatingLabel is a point of the usefulness scale in Dutch words, as the
+// plan PDF prints it; "" for 0 (not rated) or a point off the scale.
+func RatingLabel(r int) string {
+	switch r {
+	case 1:
+		return "1 – nauwelijks bruikbaar"
+	case 2:
+		return "2 – weinig bruikbaar"
+	case 3:
+		return "3 – redelijk bruikbaar"
+	case 4:
+		return "4 – goed bruikbaar"
+	case 5:
+		return "5 – zeer goed bruikbaar"
+	}
+	return ""
+}
+
 // Empty reports whether nothing has been written or rated.
 func (e Evaluation) Empty() bool {
 	return strings.TrimSpace(e.Brought+e.Changed+e.Better+e.Remark) == "" && e.Rating == 0

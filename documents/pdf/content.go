@@ -282,16 +282,27 @@ func action(a *planfile.Action, extra ...field) block {
 		}
 		fs = append(fs, field{label, a.OwnText})
 	}
-	for _, e := range []field{
+	for _, e := range append([]field{
 		{"Wat het opleverde", a.Evaluation.Brought},
 		{"Wat er veranderde in de praktijk", a.Evaluation.Changed},
 		{"Wat beter kan", a.Evaluation.Better},
-	} {
+		{"Bruikbaarheid", plans.RatingLabel(a.Evaluation.Rating)},
+	}, remarkField(a.Evaluation)) {
 		if strings.TrimSpace(e.value) != "" {
 			fs = append(fs, e)
 		}
 	}
 	return group{para{text: title, face: bold}, fs, spacer(1)}
+}
+
+// remarkField is the improvement point for the offer, saying whether it
+// was shared with the training coordinator (without name or date).
+func remarkField(e plans.Evaluation) field {
+	remark := strings.TrimSpace(e.Remark)
+	if remark != "" && e.ShareRemark {
+		remark += " (anoniem gedeeld met de opleidingscoördinator)"
+	}
+	return field{"Verbeterpunt aanbod", remark}
 }
 
 // itemFields are what the catalogue says of an item, leaving out the empty.

@@ -80,7 +80,12 @@ func policePlan(t testing.TB, items int) *planfile.File {
 					TargetDate: time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC)}
 				if len(plan.Actions)%4 == 0 {
 					a.Status = plans.StatusAfgerond
-					a.Evaluation = plans.Evaluation{Brought: "Meer zicht op dwingende controle.", Changed: "Ik vraag nu standaard naar geld en telefoon.", Better: "Meer oefenen met casussen."}
+					a.Evaluation = plans.Evaluation{Brought: "Meer zicht op dwingende controle.", Changed: "Ik vraag nu standaard naar geld en telefoon.", Better: "Meer oefenen met casussen.",
+						Rating: 4}
+					// An improvement point is optional: two of the five have one, the first shared.
+					if len(plan.Actions) < 8 {
+						a.Evaluation.Remark, a.Evaluation.ShareRemark = "Meer casussen uit de eigen regio.", len(plan.Actions) == 0
+					}
 				}
 				plan.Actions = append(plan.Actions, a)
 			}
@@ -143,7 +148,8 @@ func hugePlan() *planfile.File {
 	}
 	for i := range 60 {
 		a := planfile.Action{ID: fmt.Sprintf("a%d", i+1), CompetencyID: fmt.Sprintf("c%02d", i%12), Status: plans.StatusAfgerond,
-			Evaluation: plans.Evaluation{Brought: long("Opbrengst"), Changed: long("Verandering"), Better: long("Verbetering")}}
+			Evaluation: plans.Evaluation{Brought: long("Opbrengst"), Changed: long("Verandering"), Better: long("Verbetering"),
+				Rating: plans.MaxRating, Remark: long("Verbeterpunt"), ShareRemark: true}}
 		if i%2 == 0 {
 			a.Item = &planfile.Item{ID: fmt.Sprintf("i%d", i), Title: fmt.Sprintf("Actie-aanbod %d over financiële afhankelijkheid", i+1), Provider: "Aanbieder Çé",
 				Kind: plans.KindTraining, Level: plans.LevelBasis, Accreditation: plans.Accreditation{Register: "Registerplein", Points: 2.5}, Origin: plans.OriginBuiltin}
@@ -239,6 +245,9 @@ func TestTypicalPlanShowsEverything(t *testing.T) {
 		// The review's labels as on the review screen.
 		"Begeleider", "Vorm van bespreking", "Algemene opmerking",
 		"Regioplan, 2026", "bijlage 4", "Meelopen met een collega van Veilig Thuis", "Wat er veranderde in de praktijk",
+		// The evaluation's rating and improvement point, and whether it was shared.
+		"Bruikbaarheid", "4 – goed bruikbaar", "Verbeterpunt aanbod",
+		"Meer casussen uit de eigen regio. (anoniem gedeeld met de opleidingscoördinator)",
 		"Pagina 1 van "+strconv.Itoa(n), fmt.Sprintf("Pagina %d van %d", n, n))
 	// Every gap is named, and the first with a statement rated below the level.
 	for _, g := range f.Gaps {
@@ -279,11 +288,12 @@ func TestHugePlanFlowsOverPages(t *testing.T) {
 	// Every long text arrives whole: count one phrase per copy.
 	phrase := "zinnen die doorlopen over meerdere regels."
 	perCopy := strings.Count(hugeText("x"), phrase)
-	// reflection, notes, evaluations, own texts and review texts, the
+	// reflection, notes, evaluations (three texts and an improvement point
+	// each), own texts and review texts, the
 	// review's comment on c00 only once (as the answer next to the note on
 	// c00); besides those, the start of each own action's text names it in
 	// the table, where pdftotext may mix its columns into the phrase
-	copies := 1 + 12 + 60*3 + 30 + 3
+	copies := 1 + 12 + 60*4 + 30 + 3
 	var body []string
 	for _, l := range strings.Split(text, "\n") {
 		if !strings.Contains(l, "persoonlijk leerplan —") && !pageOf.MatchString(l) && !strings.HasPrefix(l, "Competentiekader ") {
@@ -451,7 +461,8 @@ func TestHeadingEndingASectionGoesWhereItFits(t *testing.T) {
 }
 
 // TestPageCounts measures the test plans: a typical plan with 5 actions
-// reads in 3 to 4 pages, one with 17 in at most 6. ZELFSCAN_PDF_OUT=dir
+// reads in 3 to 4 pages, one with 17 (five of them evaluated, with their
+// usefulness and two improvement points) in at most 7. ZELFSCAN_PDF_OUT=dir
 // keeps the PDFs to look at.
 func TestPageCounts(t *testing.T) {
 	five := policePlan(t, 3)
@@ -465,8 +476,8 @@ func TestPageCounts(t *testing.T) {
 	}{
 		{"leeg", emptyPlan(), 1, 3},
 		{"typisch-5-acties", five, 3, 4},
-		{"typisch-17-acties", typicalPlan(t), 3, 6},
-		{"60-acties", hugePlan(), 40, 400},
+		{"typisch-17-acties", typicalPlan(t), 3, 7},
+		{"60-acties", hugePlan(), 40, 500},
 	} {
 		data := renderBytes(t, c.f, Options{Created: created})
 		if dir := os.Getenv("ZELFSCAN_PDF_OUT"); dir != "" {
