@@ -2,7 +2,6 @@ package app
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"zelfscan/app/widgets"
 	"zelfscan/assessment"
 	"zelfscan/assets"
+	"zelfscan/documents/pdftext"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
 	"zelfscan/store"
@@ -270,19 +270,9 @@ func TestPlanEditFromResultsReopenAndPDF(t *testing.T) {
 	}
 }
 
-// pdfText is the text of a PDF with spaces collapsed, through poppler's
-// pdftotext as in the documents/pdf tests.
+// pdfText is the text of a PDF with spaces collapsed.
 func pdfText(t *testing.T, path string) string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Fatal("pdftotext ontbreekt: installeer het Debian-pakket poppler-utils (scripts/install-deps.sh --test)")
-	}
-	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	return strings.Join(strings.Fields(string(out)), " ")
+	return strings.Join(strings.Fields(pdftext.File(t, path)), " ")
 }
 
 // TestPlanKeepsKeyboardFocus walks an action by keyboard: the plan redraws

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"zelfscan/documents/pdftext"
 	"zelfscan/overview/sample"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
@@ -70,7 +71,7 @@ func TestKwaliteitsrapportWritesEveryPart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := extract(t, data)
+	doc := pdftext.Bytes(t, data)
 	for _, want := range []string{"Kwaliteitsrapport deskundigheidsbevordering", "Wat de werkwijze garandeert", "Deelname en oordeel over het nut",
 		"Effect per aanbod en competentie", "Verbeterpunten van deelnemers", "Dekking van het aanbod", "maart 2026"} {
 		if !strings.Contains(doc, want) {

@@ -2,9 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -12,6 +9,7 @@ import (
 
 	"zelfscan/disclosure"
 	"zelfscan/documents/pdf"
+	"zelfscan/documents/pdftext"
 	"zelfscan/overview"
 	"zelfscan/overview/sample"
 	"zelfscan/plans"
@@ -122,7 +120,7 @@ func TestOutputsShowOnlyReleasedFigures(t *testing.T) {
 	if err := pdf.RenderOverview(&doc, o, day); err != nil {
 		t.Fatal(err)
 	}
-	pdfText := extract(t, doc.Bytes())
+	pdfText := pdftext.Bytes(t, doc.Bytes())
 	pages := strings.Count(strings.TrimRight(pdfText, "\f\n"), "\f") + 1
 	ok := allowed(o, pages)
 	for what, s := range map[string]string{"text": text.String(), "pdf": pdfText} {
@@ -141,22 +139,4 @@ func TestOutputsShowOnlyReleasedFigures(t *testing.T) {
 	if len(o.Groups) == 0 || len(o.Groups[0].Offers) == 0 || len(o.Groups[0].Participation) == 0 || len(o.Effects) == 0 || len(o.Remarks) == 0 {
 		t.Fatal("no group with offers and participation, no effects or no remarks: the test proves nothing")
 	}
-}
-
-// extract is the PDF's text by poppler's pdftotext, as the PDF tests do.
-func extract(t *testing.T, data []byte) string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Fatal("pdftotext ontbreekt: installeer het Debian-pakket poppler-utils (scripts/install-deps.sh --test)")
-	}
-	path := filepath.Join(t.TempDir(), "overzicht.pdf")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	return string(out)
 }

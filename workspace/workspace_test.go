@@ -1,9 +1,7 @@
 package workspace
 
 import (
-	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +9,7 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/assets"
+	"zelfscan/documents/pdftext"
 	"zelfscan/orgsettings"
 	"zelfscan/plans"
 	"zelfscan/store"
@@ -132,18 +131,7 @@ func planFileOf(t *testing.T, ws *Workspace, p assessment.Profile, ratedZero ...
 
 // pdfPages is the text of each page, white space folded.
 func pdfPages(t *testing.T, path string) []string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Fatal("pdftotext ontbreekt: installeer het Debian-pakket poppler-utils (scripts/install-deps.sh --test)")
-	}
-	var out bytes.Buffer
-	cmd := exec.Command(bin, "-layout", path, "-")
-	cmd.Stdout, cmd.Stderr = &out, os.Stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	pages := strings.Split(out.String(), "\f")
+	pages := strings.Split(pdftext.File(t, path), "\f")
 	for i, p := range pages {
 		pages[i] = strings.Join(strings.Fields(p), " ")
 	}

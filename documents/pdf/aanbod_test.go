@@ -7,6 +7,7 @@ import (
 	"time"
 
 	cover "zelfscan/coverage"
+	"zelfscan/documents/pdftext"
 	"zelfscan/plans"
 )
 
@@ -25,7 +26,7 @@ func TestRenderCoverage(t *testing.T) {
 	if err := RenderCoverage(&buf, r, time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
-	text := pdfText(t, buf.Bytes())
+	text := pdftext.Bytes(t, buf.Bytes())
 	checkPages(t, text)
 	flat := strings.Join(strings.Fields(text), " ")
 	for _, want := range []string{r.Summary(), "Eisen die geen aanbod bereikt", "Eisen zonder cursus op niveau",

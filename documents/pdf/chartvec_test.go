@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"zelfscan/documents/chart"
+	"zelfscan/documents/pdftext"
 )
 
 // textRecorder is a vg.Canvas that keeps only the strings drawn on it.
@@ -46,7 +47,7 @@ func TestChartLabelsAreTextInThePDF(t *testing.T) {
 	}
 	data := renderBytes(t, f, Options{Created: created})
 	var page string
-	for _, p := range strings.Split(pdfText(t, data), "\f") {
+	for _, p := range strings.Split(pdftext.Bytes(t, data), "\f") {
 		if strings.Contains(p, "Per competentie het niveau dat de professional") {
 			page = p
 		}

@@ -3,6 +3,7 @@ package pdf
 import (
 	"strings"
 	"testing"
+	"zelfscan/documents/pdftext"
 )
 
 // Emoji from phones, joined emoji, flags, keycaps and invisible characters
@@ -15,7 +16,7 @@ func TestEmojiAndInvisibleCharactersPrintReadably(t *testing.T) {
 	f.Profile.Name = "Zoë 👩‍👩‍👧 Çelik\u200B-\u200Dd’Ancona \u202Eomgekeerd\u202C 🏳️‍🌈 1️⃣ 🇳🇱"
 	f.Competencies[0].Title = "Signaleren 👩🏽‍⚕️👍🏿 in\u200Bgezinnen\u00AD met\uFEFF\u2060kinderen ✅"
 	f.Reflection = "Eerste\u2028tweede regel; e\u0301 en Mutlu Şahin’in ﷺ"
-	text := pdfText(t, renderBytes(t, f, Options{Created: created}))
+	text := pdftext.Bytes(t, renderBytes(t, f, Options{Created: created}))
 	pages := strings.Split(strings.TrimRight(text, "\f\n"), "\f")
 	if len(pages) < 3 {
 		t.Fatalf("%d pages; the test needs several headers", len(pages))
@@ -42,7 +43,7 @@ func TestEmojiAndInvisibleCharactersPrintReadably(t *testing.T) {
 func TestLongNameFitsTheHeader(t *testing.T) {
 	f := hugePlan()
 	f.Profile.Name = "Zoë " + strings.Repeat("Çelik-d’Ancona ", 20) + "einde"
-	text := pdfText(t, renderBytes(t, f, Options{Created: created}))
+	text := pdftext.Bytes(t, renderBytes(t, f, Options{Created: created}))
 	for i, p := range strings.Split(strings.TrimRight(text, "\f\n"), "\f") {
 		first, _, _ := strings.Cut(strings.TrimLeft(p, "\n"), "\n")
 		if !strings.HasPrefix(first, "Zelfscan GGG — persoonlijk leerplan — Zoë Çelik-d’Ancona") || !strings.HasSuffix(first, "…") || len([]rune(first)) > 160 {

@@ -9,6 +9,7 @@ import (
 
 	"zelfscan/assessment"
 	"zelfscan/assets"
+	"zelfscan/documents/pdftext"
 	"zelfscan/plans/planfile"
 )
 
@@ -51,7 +52,7 @@ func TestFrameworkPDFShowsWholeFramework(t *testing.T) {
 	if !bytes.Equal(data, renderFramework(t, fw)) {
 		t.Fatal("the same framework gave different PDFs")
 	}
-	text := pdfText(t, data)
+	text := pdftext.Bytes(t, data)
 	pages := checkPages(t, text)
 	label := "Competentiekader " + fw.Version
 	for i, page := range strings.Split(strings.TrimRight(text, "\f\n"), "\f") {
@@ -93,7 +94,7 @@ func TestFrameworkPDFShowsWholeFramework(t *testing.T) {
 
 func TestFrameworkPDFNamesTheExtension(t *testing.T) {
 	fw := withExampleExtension(t, embeddedFramework(t))
-	text := pdfText(t, renderFramework(t, fw))
+	text := pdftext.Bytes(t, renderFramework(t, fw))
 	pages := strings.Split(strings.TrimRight(text, "\f\n"), "\f")
 	for i, page := range pages {
 		// The footer line may wrap in pdftotext's output; compare flat.
@@ -131,11 +132,11 @@ func TestPlanAndGroupPDFNameTheFramework(t *testing.T) {
 	if f.Framework.Label() != want {
 		t.Fatalf("Label() = %q", f.Framework.Label())
 	}
-	everyPage(t, "plan", pdfText(t, renderBytes(t, f, Options{Created: created})), want)
+	everyPage(t, "plan", pdftext.Bytes(t, renderBytes(t, f, Options{Created: created})), want)
 
 	var buf bytes.Buffer
 	if err := RenderGroup(&buf, groupOf(t, false), GroupOptions{Created: created}); err != nil {
 		t.Fatal(err)
 	}
-	everyPage(t, "group", pdfText(t, buf.Bytes()), "Competentiekader "+f.Framework.Version)
+	everyPage(t, "group", pdftext.Bytes(t, buf.Bytes()), "Competentiekader "+f.Framework.Version)
 }

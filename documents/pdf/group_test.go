@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"zelfscan/documents/pdftext"
 	grp "zelfscan/plans/group"
 	"zelfscan/plans/planfile"
 )
@@ -39,7 +40,7 @@ func TestGroupPDFShowsTheGroupWithoutPersonalTexts(t *testing.T) {
 	if err := RenderGroup(&buf, o, GroupOptions{Created: created}); err != nil {
 		t.Fatal(err)
 	}
-	text := pdfText(t, buf.Bytes())
+	text := pdftext.Bytes(t, buf.Bytes())
 	checkPages(t, text)
 	wantText(t, text, groupTitle, "Anna Jansen", "Bram de Vries", "Chris Öztürk", "1 december 2026",
 		"Gedeelde tekorten", "Per competentie", "Voorstellen voor de groep", o.Competencies[0].Title)
@@ -68,7 +69,7 @@ func TestAnonymousGroupPDFHasNoNames(t *testing.T) {
 	if err := RenderGroup(&buf, groupOf(t, true), GroupOptions{Created: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
-	text := pdfText(t, buf.Bytes())
+	text := pdftext.Bytes(t, buf.Bytes())
 	wantText(t, text, "Deelnemer 1", "Deelnemer 3")
 	for _, name := range []string{"Anna", "Bram", "Chris"} {
 		if strings.Contains(text, name) {

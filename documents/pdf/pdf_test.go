@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"zelfscan/assessment"
+	"zelfscan/documents/pdftext"
 	"zelfscan/plans"
 	"zelfscan/plans/planfile"
 )
@@ -184,26 +185,6 @@ func renderBytes(t testing.TB, f *planfile.File, opt Options) []byte {
 	return buf.Bytes()
 }
 
-// pdfText extracts the text with poppler's pdftotext. The Go extractor
-// tried (ledongthuc/pdf) turned "–" and "’" into control characters, so the
-// tests use poppler, which `scripts/install-deps.sh --test` installs.
-func pdfText(t *testing.T, data []byte) string {
-	t.Helper()
-	bin, err := exec.LookPath("pdftotext")
-	if err != nil {
-		t.Fatal("pdftotext ontbreekt: installeer het Debian-pakket poppler-utils (scripts/install-deps.sh --test)")
-	}
-	path := filepath.Join(t.TempDir(), "plan.pdf")
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v", err)
-	}
-	return string(out)
-}
-
 var pageOf = regexp.MustCompile(`Pagina (\d+) van (\d+)`)
 
 // checkPages asserts every page has its footer and the count is right.
@@ -235,7 +216,7 @@ func TestTypicalPlanShowsEverything(t *testing.T) {
 	if len(f.Gaps) < 8 || len(f.Actions) < 15 {
 		t.Fatalf("typical plan too small: %d gaps, %d actions", len(f.Gaps), len(f.Actions))
 	}
-	text := pdfText(t, renderBytes(t, f, Options{Created: created}))
+	text := pdftext.Bytes(t, renderBytes(t, f, Options{Created: created}))
 	n := checkPages(t, text)
 	wantText(t, text, docTitle, "Zoë Çelik", "Basisteam Rijnmond-Noord", "Politie", f.Profile.FunctionName,
 		"Zelfscan GGG — persoonlijk leerplan — Zoë Çelik", "Profiel", "Belangrijkste tekorten", "Gekozen acties",
@@ -270,7 +251,7 @@ func TestTypicalPlanShowsEverything(t *testing.T) {
 }
 
 func TestEmptyPlanOffersAReviewForm(t *testing.T) {
-	text := pdfText(t, renderBytes(t, emptyPlan(), Options{}))
+	text := pdftext.Bytes(t, renderBytes(t, emptyPlan(), Options{}))
 	checkPages(t, text)
 	wantText(t, text, noName, "Er zijn geen tekorten", "Er zijn nog geen acties gekozen", "nog geen reflectie en geen notities geschreven",
 		"Handtekening professional", "Handtekening begeleider", "Naam begeleider")
@@ -278,7 +259,7 @@ func TestEmptyPlanOffersAReviewForm(t *testing.T) {
 
 func TestHugePlanFlowsOverPages(t *testing.T) {
 	f := hugePlan()
-	text := pdfText(t, renderBytes(t, f, Options{Created: created}))
+	text := pdftext.Bytes(t, renderBytes(t, f, Options{Created: created}))
 	n := checkPages(t, text)
 	if n < 40 {
 		t.Fatalf("%d pages for 60 long actions; text must be missing", n)
@@ -373,7 +354,7 @@ func TestHostileTextDoesNotBreakRendering(t *testing.T) {
 	f := emptyPlan()
 	f.Profile.Name = "Emoji 😀 en \x00\x07 stuurtekens\r\nen\ttabs " + strings.Repeat("W", 400)
 	f.Reflection = string([]byte{0xff, 0xfe}) + " ongeldige UTF-8"
-	text := pdfText(t, renderBytes(t, f, Options{}))
+	text := pdftext.Bytes(t, renderBytes(t, f, Options{}))
 	checkPages(t, text)
 	wantText(t, text, "ongeldige UTF-8", "stuurtekens")
 }
@@ -454,7 +435,7 @@ func TestHeadingEndingASectionGoesWhereItFits(t *testing.T) {
 	if err := render(&buf, doc, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), nil); err != nil {
 		t.Fatal(err)
 	}
-	pages := strings.Split(strings.TrimRight(pdfText(t, buf.Bytes()), "\f\n"), "\f")
+	pages := strings.Split(strings.TrimRight(pdftext.Bytes(t, buf.Bytes()), "\f\n"), "\f")
 	if len(pages) != 2 || !strings.Contains(pages[0], "Slot") || !strings.Contains(pages[1], "Volgende") {
 		t.Errorf("want 'Slot' on page 1 and 'Volgende' on page 2 of 2; got %d pages: %q", len(pages), pages)
 	}
@@ -485,7 +466,7 @@ func TestPageCounts(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		n := checkPages(t, pdfText(t, data))
+		n := checkPages(t, pdftext.Bytes(t, data))
 		t.Logf("%s: %d pages", c.name, n)
 		if n < c.min || n > c.max {
 			t.Errorf("%s: %d pages, want %d to %d", c.name, n, c.min, c.max)
@@ -504,7 +485,7 @@ func TestNothingWrittenIsCutOrRepeated(t *testing.T) {
 			f.Actions[i].OwnText = own
 		}
 	}
-	text := pdfText(t, renderBytes(t, f, Options{Created: created}))
+	text := pdftext.Bytes(t, renderBytes(t, f, Options{Created: created}))
 	pages := strings.Split(text, "\f")
 	first := strings.Join(strings.Fields(pages[0]), " ")
 	// The table breaks the text into its column; compare without spaces.
