@@ -443,7 +443,8 @@ func (u *UI) ratingChoice(ps *planState, id string, rating int) fyne.CanvasObjec
 	return container.NewVBox(widget.NewLabel(lang.X("plan.eval.rating", "Hoe bruikbaar was dit voor uw werk?")), choice)
 }
 
-// ratingName is a point of the usefulness scale in words.
+// ratingName is a point of the usefulness scale in words, "" for 0 (not
+// rated).
 func ratingName(r int) string {
 	switch r {
 	case 1:
@@ -482,7 +483,7 @@ func (u *UI) remarkBlock(ps *planState, id string, e plans.Evaluation) fyne.Canv
 			u.showMessage(lang.X("plan.eval.shareTitle", "Niet gedeeld"), explain(err))
 		}
 	}
-	warn := hint(lang.X("plan.eval.shareHint", "Noem geen namen en niets waaraan iemand te herkennen is. Een gedeeld verbeterpunt ziet de opleidingscoördinator zonder uw naam en zonder datum, alleen bij aanbod dat genoeg mensen volgden, in willekeurige volgorde."))
+	warn := hint(lang.X("plan.eval.shareHint", "Noem geen namen en niets waaraan iemand te herkennen is. Een gedeeld verbeterpunt ziet de opleidingscoördinator zonder uw naam en zonder datum, alleen bij aanbod dat genoeg mensen volgden, in willekeurige volgorde. Gedeeld of niet: het verbeterpunt staat in uw leerplan en de PDF, zoals de rest van uw evaluatie."))
 	return container.NewVBox(widget.NewLabel(lang.X("plan.eval.remark", "Verbeterpunt voor dit aanbod (niet verplicht)")), t.entry, share, warn)
 }
 

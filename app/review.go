@@ -304,7 +304,7 @@ func (u *UI) reviewAction(rs *reviewState, a *workspace.PlanAction, withCompeten
 		{lang.X("review.eval.brought", "Opgeleverd"), a.Evaluation.Brought},
 		{lang.X("review.eval.changed", "Veranderd in het werk"), a.Evaluation.Changed},
 		{lang.X("review.eval.better", "Kan beter"), a.Evaluation.Better},
-		{lang.X("review.eval.rating", "Bruikbaarheid"), ratingText(a.Evaluation.Rating)},
+		{lang.X("review.eval.rating", "Bruikbaarheid"), ratingName(a.Evaluation.Rating)},
 		{lang.X("review.eval.remark", "Verbeterpunt aanbod"), remarkText(a.Evaluation)},
 	} {
 		if strings.TrimSpace(e.text) != "" {
@@ -321,14 +321,6 @@ func (u *UI) reviewAction(rs *reviewState, a *workspace.PlanAction, withCompeten
 	rs.actionNotes[a.ID], rs.agreed[a.ID] = note, agreed
 	box.Add(container.NewBorder(nil, nil, nil, agreed, note))
 	return box
-}
-
-// ratingText is an evaluation's usefulness in words, "" when not rated.
-func ratingText(r int) string {
-	if r <= 0 || r > plans.MaxRating {
-		return ""
-	}
-	return ratingName(r)
 }
 
 // remarkText is an evaluation's improvement point for the offer, saying
